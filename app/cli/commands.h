@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pyrometer::cli {
+
+/// `pyrometer run`: measures, prints the report, writes the exports. Returns the process exit status.
+int runCommand(const std::vector<std::string>& words);
+
+/// `pyrometer recover JOURNAL`: turns the journal of an interrupted run into results.
+int recoverCommand(const std::vector<std::string>& words);
+
+/// Exit statuses shared by every subcommand.
+enum ExitStatus { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitInterrupted = 130 };
+
+} // namespace pyrometer::cli

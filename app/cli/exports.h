@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/results.h"
+
+#include <string>
+#include <vector>
+
+namespace pyrometer::cli {
+
+/// The files one invocation writes.
+struct ExportPaths {
+    std::string json;
+    std::string csv;
+    std::string markdown;
+
+    bool any() const { return !json.empty() || !csv.empty() || !markdown.empty(); }
+    /// Every file that will be written, the CSV summary included.
+    std::vector<std::string> files() const;
+    /// Where the journal goes: beside the first export.
+    std::string journal() const;
+};
+
+/// Fails before any run when one of the files cannot be written (InputError).
+void checkExports(const ExportPaths& paths);
+
+/// Writes every export, each whole or not at all; returns one error line per file that failed.
+std::vector<std::string> writeExports(const Results& results, const ExportPaths& paths);
+
+} // namespace pyrometer::cli

@@ -1,0 +1,196 @@
+#include "run_arguments.h"
+
+#include "core/error.h"
+
+#include <charconv>
+#include <cmath>
+#include <optional>
+
+namespace pyrometer::cli {
+namespace {
+    int positiveCount(const std::string& option, const std::string& text, bool allowZero)
+    {
+        int value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size() || value < (allowZero ? 0 : 1)) {
+            throw InputError(option + " must be a " + (allowZero ? "non-negative" : "positive") + " whole number, not '"
+                + text + "'");
+        }
+        return value;
+    }
+
+    double positiveSeconds(const std::string& option, const std::string& text)
+    {
+        double value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size() || !(value > 0) || !std::isfinite(value))
+            throw InputError(option + " must be a positive number of seconds, not '" + text + "'");
+        return value;
+    }
+
+    std::uint32_t hashSeed(const std::string& text)
+    {
+        std::uint32_t value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size())
+            throw InputError("--hash-seed must be 'random' or a number from 0 to 4294967295, not '" + text + "'");
+        return value;
+    }
+} // namespace
+
+RunArguments parseRunArguments(const std::vector<std::string>& words)
+{
+    RunArguments arguments;
+    BenchmarkSettings settings;
+    settings.warmups = 1;
+    std::string interpreter = "python3";
+    std::vector<std::string> scripts;
+    std::vector<std::string> names;
+    std::vector<std::string> afterDashes;
+    bool isCommand = false;
+
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string word = words[i];
+        if (word == "--") {
+            afterDashes.assign(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
+            break;
+        }
+        std::optional<std::string> attached;
+        if (word.rfind("--", 0) == 0 && word.find('=') != std::string::npos) {
+            attached = word.substr(word.find('=') + 1);
+            word = word.substr(0, word.find('='));
+        } else if (word.size() > 2 && word[0] == '-' && word[1] != '-' && (word[1] == 'n' || word[1] == 'w')) {
+            attached = word.substr(2);
+            word = word.substr(0, 2);
+        }
+        const auto value = [&]() -> std::string {
+            if (attached)
+                return *attached;
+            if (i + 1 >= words.size())
+                throw InputError(word + " needs a value");
+            return words[++i];
+        };
+        const auto flag = [&] {
+            if (attached)
+                throw InputError(word + " takes no value");
+        };
+
+        if (word == "-h" || word == "--help") {
+            flag();
+            arguments.help = true;
+        } else if (word == "-n" || word == "--runs") {
+            settings.runs = positiveCount("--runs", value(), false);
+        } else if (word == "-w" || word == "--warmup") {
+            settings.warmups = positiveCount("--warmup", value(), true);
+        } else if (word == "--timeout") {
+            settings.timeout = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                std::chrono::duration<double>(positiveSeconds("--timeout", value())));
+        } else if (word == "--python") {
+            interpreter = value();
+            if (interpreter.empty())
+                throw InputError("--python needs an interpreter name or path");
+        } else if (word == "--env") {
+            const auto assignment = value();
+            const auto equals = assignment.find('=');
+            if (equals == std::string::npos || equals == 0)
+                throw InputError("malformed --env '" + assignment + "': expected NAME=VALUE");
+            settings.environment[assignment.substr(0, equals)] = assignment.substr(equals + 1);
+        } else if (word == "--cwd") {
+            settings.workingDirectory = value();
+        } else if (word == "--hash-seed") {
+            const auto seed = value();
+            if (seed == "random")
+                settings.fixedHashSeed.reset();
+            else
+                settings.fixedHashSeed = hashSeed(seed);
+        } else if (word == "--name") {
+            names.push_back(value());
+        } else if (word == "--command") {
+            flag();
+            isCommand = true;
+        } else if (word == "-i" || word == "--ignore-failure") {
+            flag();
+            arguments.plan.ignoreFailure = true;
+        } else if (word == "--sequential") {
+            flag();
+            arguments.plan.order = RunOrder::Sequential;
+        } else if (word == "--no-progress") {
+            flag();
+            arguments.progress = false;
+        } else if (word == "--export-json") {
+            arguments.exportJson = value();
+        } else if (word == "--export-csv") {
+            arguments.exportCsv = value();
+        } else if (word == "--export-markdown") {
+            arguments.exportMarkdown = value();
+        } else if (word.size() > 1 && word[0] == '-') {
+            throw InputError("unknown option " + word);
+        } else {
+            scripts.push_back(word);
+        }
+    }
+    if (arguments.help)
+        return arguments;
+
+    for (const auto& script : scripts) {
+        BenchmarkRequest request;
+        request.script = script;
+        request.interpreter = interpreter;
+        request.settings = settings;
+        if (!isCommand)
+            request.arguments = afterDashes;
+        arguments.plan.benchmarks.push_back(std::move(request));
+    }
+    if (isCommand) {
+        if (afterDashes.empty())
+            throw InputError("--command needs the command after --, as in: pyrometer run --command -- ./program arg");
+        BenchmarkRequest request;
+        request.command = afterDashes;
+        request.settings = settings;
+        arguments.plan.benchmarks.push_back(std::move(request));
+    }
+    if (arguments.plan.benchmarks.empty())
+        throw InputError("nothing to run: give one or more scripts, or --command -- PROGRAM ARGS");
+    if (names.size() > arguments.plan.benchmarks.size())
+        throw InputError("more --name options than benchmarks");
+    for (std::size_t i = 0; i < names.size(); ++i)
+        arguments.plan.benchmarks[i].name = names[i];
+    return arguments;
+}
+
+std::string runHelp()
+{
+    return R"(Usage: pyrometer run [options] SCRIPT [SCRIPT...] [-- SCRIPT-ARGS...]
+       pyrometer run [options] [SCRIPT...] --command -- PROGRAM [ARGS...]
+
+Runs each script many times, each run in a fresh process, and reports wall time, CPU time and peak memory
+with robust statistics. Several benchmarks run interleaved (A B C A B C ...).
+
+Runs:
+  -n, --runs N            measured runs per benchmark (default 10)
+  -w, --warmup N          warmup runs per benchmark, not measured (default 1)
+      --timeout SECONDS   end a run after this long; it counts as failed (default: none)
+  -i, --ignore-failure    go on after a failed run (failed runs are kept but left out of the statistics)
+      --sequential        run benchmarks one after another instead of interleaved
+Target:
+      --python PATH       interpreter for scripts (default python3 from PATH, resolved to the real executable)
+      --command           the words after -- are a command to measure (any program, not only Python)
+      --name NAME         name the benchmarks in order (default: the script path or the command)
+      --env NAME=VALUE    set an environment variable for every run (repeatable)
+      --cwd DIR           working directory of every run
+      --hash-seed N       fixed PYTHONHASHSEED for all runs (default: random, a fresh seed per run, recorded)
+Output:
+      --export-json FILE      results with every run (schema pyrometer.run/1)
+      --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv
+      --export-markdown FILE  a summary table
+      --no-progress           no progress bar on stderr
+  -h, --help              this help
+
+While it runs, every finished run is appended to FILE.journal beside the first export; if Pyrometer is
+killed, 'pyrometer recover FILE.journal' turns what was measured into results.
+
+Exit status: 0 all runs succeeded, 1 a benchmark failed, 2 bad usage or bad input, 130 interrupted.
+)";
+}
+
+} // namespace pyrometer::cli

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/run_plan.h"
+
+#include <string>
+#include <vector>
+
+namespace pyrometer::cli {
+
+/// What `pyrometer run` was asked to do.
+struct RunArguments {
+    RunPlan plan;
+    std::string exportJson;
+    std::string exportCsv;
+    std::string exportMarkdown;
+    bool help = false;
+    bool progress = true;
+};
+
+/// Parses the words after `pyrometer run`. Throws InputError with one line naming the bad option or value.
+RunArguments parseRunArguments(const std::vector<std::string>& words);
+
+/// The text of `pyrometer run --help`.
+std::string runHelp();
+
+} // namespace pyrometer::cli

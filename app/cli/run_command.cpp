@@ -1,0 +1,175 @@
+#include "commands.h"
+
+#include "exports.h"
+#include "progress_bar.h"
+#include "run_arguments.h"
+
+#include "core/engine.h"
+#include "core/error.h"
+#include "core/journal.h"
+#include "core/process_launcher.h"
+#include "core/run_plan.h"
+#include "core/text_report.h"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <pthread.h>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+namespace pyrometer::cli {
+namespace {
+    /// Turns SIGINT, SIGTERM and SIGHUP into a stop request, so that the running process group is killed and
+    /// what was measured is still written. The signals are blocked here and taken by a thread of their own.
+    class InterruptWatcher {
+    public:
+        explicit InterruptWatcher(std::stop_source stop)
+        {
+            sigemptyset(&m_signals);
+            for (int s : { SIGINT, SIGTERM, SIGHUP })
+                sigaddset(&m_signals, s);
+            pthread_sigmask(SIG_BLOCK, &m_signals, &m_previous);
+            m_thread = std::jthread([this, stop](std::stop_token done) mutable {
+                const timespec tick { 0, 100'000'000 };
+                while (!done.stop_requested()) {
+                    const int s = sigtimedwait(&m_signals, nullptr, &tick);
+                    if (s > 0) {
+                        m_received = s;
+                        stop.request_stop();
+                    }
+                }
+            });
+        }
+        ~InterruptWatcher()
+        {
+            m_thread.request_stop();
+            m_thread.join();
+            pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+        }
+        InterruptWatcher(const InterruptWatcher&) = delete;
+        InterruptWatcher& operator=(const InterruptWatcher&) = delete;
+        int received() const { return m_received; }
+
+    private:
+        sigset_t m_signals {};
+        sigset_t m_previous {};
+        std::atomic<int> m_received { 0 };
+        std::jthread m_thread;
+    };
+
+    /// The last lines of a failed run's stderr, indented, for the terminal.
+    std::string stderrExcerpt(const std::string& tail, std::size_t maxLines = 10)
+    {
+        std::vector<std::string> lines;
+        std::istringstream in(tail);
+        for (std::string line; std::getline(in, line);)
+            lines.push_back(line);
+        const auto first = lines.size() > maxLines ? lines.size() - maxLines : 0;
+        std::string text;
+        for (auto i = first; i < lines.size(); ++i)
+            text += "    | " + lines[i] + "\n";
+        return text;
+    }
+
+    int usageError(const std::string& message)
+    {
+        std::cerr << "pyrometer run: " << message << "\n";
+        return ExitUsage;
+    }
+} // namespace
+
+int runCommand(const std::vector<std::string>& words)
+{
+    RunArguments arguments;
+    Results results;
+    ExportPaths paths;
+    try {
+        arguments = parseRunArguments(words);
+        if (arguments.help) {
+            std::cout << runHelp();
+            return ExitOk;
+        }
+        paths = { arguments.exportJson, arguments.exportCsv, arguments.exportMarkdown };
+        checkExports(paths);
+        results = prepare(arguments.plan);
+    } catch (const InputError& e) {
+        return usageError(e.what());
+    }
+
+    std::unique_ptr<JournalWriter> journal;
+    try {
+        if (paths.any())
+            journal = std::make_unique<JournalWriter>(paths.journal(), results);
+    } catch (const InputError& e) {
+        return usageError(e.what());
+    }
+
+    const bool showProgress = arguments.progress && ::isatty(STDERR_FILENO);
+    ProgressBar bar(stderr, results);
+    std::string journalError;
+    EngineCallbacks callbacks;
+    if (showProgress)
+        callbacks.runStarting = [&](const Progress& p) { bar.update(p); };
+    callbacks.runFinished = [&](const Results& r, std::size_t b) {
+        if (journal && journalError.empty()) {
+            try {
+                journal->appendRun(b, r.benchmarks[b].runs.back());
+            } catch (const std::exception& e) {
+                journalError = e.what();
+            }
+        }
+    };
+    callbacks.benchmarkFailed = [&](const Results& r, std::size_t b) {
+        const auto& benchmark = r.benchmarks[b];
+        bar.clear();
+        std::cerr << "pyrometer run: " << benchmark.name << ": " << *benchmark.failure << "\n"
+                  << stderrExcerpt(benchmark.runs.back().stderrTail);
+        if (journal && journalError.empty()) {
+            try {
+                journal->appendFailure(b, *benchmark.failure);
+            } catch (const std::exception& e) {
+                journalError = e.what();
+            }
+        }
+    };
+
+    ProcessLauncher launcher;
+    Engine engine(launcher);
+    std::stop_source stop;
+    int interrupted = 0;
+    {
+        InterruptWatcher watcher(stop);
+        engine.run(results, stop.get_token(), callbacks);
+        interrupted = watcher.received();
+    }
+    bar.clear();
+
+    std::cout << textReport(results) << std::flush;
+    if (!journalError.empty())
+        std::cerr << "pyrometer run: warning: " << journalError << "\n";
+    const auto errors = writeExports(results, paths);
+    for (const auto& error : errors)
+        std::cerr << "pyrometer run: " << error << "\n";
+    if (journal) {
+        if (errors.empty())
+            journal->remove();
+        else
+            std::cerr << "pyrometer run: every run is still in " << journal->path().string()
+                      << "; 'pyrometer recover' turns it into results\n";
+    }
+
+    if (interrupted)
+        return ExitInterrupted;
+    if (!errors.empty())
+        return ExitFailed;
+    for (const auto& benchmark : results.benchmarks) {
+        if (benchmark.failure || summarize(benchmark).wall.n == 0)
+            return ExitFailed;
+    }
+    return ExitOk;
+}
+
+} // namespace pyrometer::cli

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+namespace pyrometer {
+
+/// A unit for showing durations, chosen so that a typical value reads between 1 and 1000.
+struct DurationUnit {
+    const char* symbol; ///< "ns", "µs", "ms", "s"
+    double perSecond; ///< 1e9, 1e6, 1e3, 1
+};
+DurationUnit durationUnitFor(double seconds);
+
+/// "51.23 ms": the value in `unit` with about four significant digits.
+std::string formatDuration(double seconds, DurationUnit unit);
+std::string formatDuration(double seconds);
+
+/// "9.2 MiB": binary units, one decimal above bytes.
+std::string formatBytes(double bytes);
+
+/// Shortest text that reads back as the same double (for CSV); "" for NaN.
+std::string exactNumber(double value);
+
+} // namespace pyrometer

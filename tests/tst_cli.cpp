@@ -1,0 +1,264 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+
+// End-to-end tests of the `pyrometer` executable: exit statuses, messages and files, as a user sees them.
+namespace {
+struct Outcome {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString fixture(const char* name) { return QStringLiteral(PYROMETER_FIXTURES "/") + QString::fromUtf8(name); }
+
+Outcome pyrometer(const QStringList& arguments, const QString& workingDirectory = {}, int timeoutMs = 120000)
+{
+    QProcess process;
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(QStringLiteral(PYROMETER_BINARY), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+int lineCount(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return static_cast<int>(file.readAll().count('\n'));
+}
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void version()
+    {
+        const auto r = pyrometer({ QStringLiteral("--version") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("pyrometer ")));
+        const auto help = pyrometer({ QStringLiteral("run"), QStringLiteral("--help") });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("--export-json")));
+    }
+
+    void runsAndExports()
+    {
+        QTemporaryDir dir;
+        const auto r = pyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"),
+                                     fixture("path with spaces/grüße ünïcode.py"), QStringLiteral("-n"),
+                                     QStringLiteral("6"), QStringLiteral("-w"), QStringLiteral("1"),
+                                     QStringLiteral("--export-json"), QStringLiteral("r.json"),
+                                     QStringLiteral("--export-csv"), QStringLiteral("r.csv"),
+                                     QStringLiteral("--export-markdown"), QStringLiteral("r.md") },
+            dir.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Benchmark 1/2: ") + fixture("sleep_50ms.py")));
+        QVERIFY(r.out.contains(QStringLiteral("grüße ünïcode.py")));
+        QVERIFY(r.out.contains(QStringLiteral("Median:")));
+        QVERIFY(r.out.contains(QStringLiteral("95% CI")));
+        QVERIFY(r.out.contains(QStringLiteral("Peak RSS:")));
+        QVERIFY(r.out.contains(QStringLiteral("times faster than")));
+
+        const auto json = readJson(dir.filePath(QStringLiteral("r.json")));
+        QCOMPARE(json.value(QStringLiteral("schema")).toString(), QStringLiteral("pyrometer.run/1"));
+        QVERIFY(json.value(QStringLiteral("complete")).toBool());
+        const auto benchmarks = json.value(QStringLiteral("benchmarks")).toArray();
+        QCOMPARE(benchmarks.size(), 2);
+        const auto sleep = benchmarks[0].toObject();
+        QCOMPARE(sleep.value(QStringLiteral("runs")).toArray().size(), 7);
+        const auto summary = sleep.value(QStringLiteral("summary")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("n")).toInt(), 6);
+        const double median = summary.value(QStringLiteral("median_s")).toDouble();
+        QVERIFY2(median >= 0.050 && median < 1.0, qPrintable(QString::number(median)));
+        QCOMPARE(summary.value(QStringLiteral("median_ci95_s")).toArray().size(), 2);
+        // The interpreter was resolved and recorded.
+        const auto interpreter = sleep.value(QStringLiteral("interpreter")).toObject();
+        QCOMPARE(interpreter.value(QStringLiteral("requested")).toString(), QStringLiteral("python3"));
+        QVERIFY(interpreter.value(QStringLiteral("path")).toString().startsWith(QLatin1Char('/')));
+
+        QCOMPARE(lineCount(dir.filePath(QStringLiteral("r.csv"))), 1 + 2 * 7);
+        QCOMPARE(lineCount(dir.filePath(QStringLiteral("r.summary.csv"))), 1 + 2);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("r.md"))));
+        // The journal is gone once the results are safe.
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("r.json.journal"))));
+    }
+
+    void aFailingScriptStopsWithItsStderr()
+    {
+        QTemporaryDir dir;
+        const auto r = pyrometer({ QStringLiteral("run"), fixture("exit_3.py"), fixture("sleep_50ms.py"),
+                                     QStringLiteral("-n"), QStringLiteral("3"), QStringLiteral("--export-json"),
+                                     QStringLiteral("f.json") },
+            dir.path());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("warmup run 1 failed: exit code 3: ValueError: the fixture fails on purpose")),
+            qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("| first line of the complaint")));
+        // The other benchmark still ran, and the failed run is in the file.
+        const auto benchmarks = readJson(dir.filePath(QStringLiteral("f.json"))).value(QStringLiteral("benchmarks")).toArray();
+        QCOMPARE(benchmarks[1].toObject().value(QStringLiteral("summary")).toObject().value(QStringLiteral("n")).toInt(), 3);
+        const auto failedRun = benchmarks[0].toObject().value(QStringLiteral("runs")).toArray()[0].toObject();
+        QCOMPARE(failedRun.value(QStringLiteral("exit_code")).toInt(), 3);
+        QVERIFY(failedRun.value(QStringLiteral("stderr_tail")).toString().contains(QStringLiteral("ValueError")));
+    }
+
+    void syntaxErrorFails()
+    {
+        const auto r = pyrometer({ QStringLiteral("run"), fixture("syntax_error.py"), QStringLiteral("-n"),
+            QStringLiteral("2") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("SyntaxError")), qPrintable(r.err));
+    }
+
+    void timeoutIsAFailure()
+    {
+        const auto r = pyrometer({ QStringLiteral("run"), fixture("loop_forever.py"), QStringLiteral("-n"),
+            QStringLiteral("1"), QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--timeout"),
+            QStringLiteral("1") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("run 1 failed: timed out")), qPrintable(r.err));
+    }
+
+    void ignoringFailuresKeepsGoing()
+    {
+        // Every run fails: nothing to summarise, so the exit status still says failure.
+        const auto r = pyrometer({ QStringLiteral("run"), fixture("exit_3.py"), QStringLiteral("-n"),
+            QStringLiteral("3"), QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--ignore-failure") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("Failed runs:   3")));
+    }
+
+    void commandsAreMeasuredToo()
+    {
+        const auto r = pyrometer({ QStringLiteral("run"), QStringLiteral("-n"), QStringLiteral("3"),
+            QStringLiteral("--command"), QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("0.05") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Benchmark 1/1: sleep 0.05")));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const auto sleep = fixture("sleep_50ms.py");
+        const auto run = QStringLiteral("run");
+        QTest::newRow("missing script") << QStringList { run, QStringLiteral("no_such_script.py") }
+                                        << QStringLiteral("script not found: no_such_script.py");
+        QTest::newRow("directory") << QStringList { run, QStringLiteral(PYROMETER_FIXTURES) }
+                                   << QStringLiteral("script is a directory: " PYROMETER_FIXTURES);
+        QTest::newRow("interpreter not found")
+            << QStringList { run, sleep, QStringLiteral("--python"), QStringLiteral("python9.99") }
+            << QStringLiteral("interpreter not found: python9.99");
+        QTest::newRow("interpreter not runnable")
+            << QStringList { run, sleep, QStringLiteral("--python"), QStringLiteral("/bin/false") }
+            << QStringLiteral("interpreter not runnable: /bin/false");
+        QTest::newRow("zero runs") << QStringList { run, sleep, QStringLiteral("-n"), QStringLiteral("0") }
+                                   << QStringLiteral("--runs must be a positive whole number, not '0'");
+        QTest::newRow("runs not a number") << QStringList { run, sleep, QStringLiteral("-n"), QStringLiteral("many") }
+                                           << QStringLiteral("--runs must be a positive whole number, not 'many'");
+        QTest::newRow("malformed env") << QStringList { run, sleep, QStringLiteral("--env"), QStringLiteral("JUSTNAME") }
+                                       << QStringLiteral("malformed --env 'JUSTNAME': expected NAME=VALUE");
+        QTest::newRow("missing cwd") << QStringList { run, sleep, QStringLiteral("--cwd"), QStringLiteral("/no/such/dir") }
+                                     << QStringLiteral("working directory not found: /no/such/dir");
+        QTest::newRow("export not writable")
+            << QStringList { run, sleep, QStringLiteral("--export-json"), QStringLiteral("/no/such/dir/r.json") }
+            << QStringLiteral("export path not writable: /no/such/dir/r.json: no such directory");
+        QTest::newRow("csv summary not writable")
+            << QStringList { run, sleep, QStringLiteral("--export-csv"), QStringLiteral("/proc/r.csv") }
+            << QStringLiteral("export path not writable: /proc/r.csv");
+        QTest::newRow("command not found")
+            << QStringList { run, QStringLiteral("--command"), QStringLiteral("--"), QStringLiteral("no-such-program") }
+            << QStringLiteral("command not found: no-such-program");
+        QTest::newRow("unknown option") << QStringList { run, sleep, QStringLiteral("--fastest") }
+                                        << QStringLiteral("unknown option --fastest");
+        QTest::newRow("unknown command") << QStringList { QStringLiteral("sprint") }
+                                         << QStringLiteral("unknown command 'sprint'");
+    }
+
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const auto r = pyrometer(arguments, dir.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(r.out.isEmpty());
+        // Nothing was started, so nothing was written.
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void interruptedRunsKeepTheirResults()
+    {
+        QTemporaryDir dir;
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        process.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("run"), fixture("sleep_50ms.py"), QStringLiteral("-n"), QStringLiteral("500"),
+                QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--export-json"), QStringLiteral("i.json") });
+        const auto journal = dir.filePath(QStringLiteral("i.json.journal"));
+        // The header and at least three runs.
+        QTRY_VERIFY_WITH_TIMEOUT(lineCount(journal) >= 4, 30000);
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 130);
+        const auto json = readJson(dir.filePath(QStringLiteral("i.json")));
+        QVERIFY(!json.value(QStringLiteral("complete")).toBool());
+        const auto runs = json.value(QStringLiteral("benchmarks")).toArray()[0].toObject().value(QStringLiteral("runs")).toArray();
+        QVERIFY(runs.size() >= 3 && runs.size() < 500);
+        QVERIFY(!QFile::exists(journal));
+    }
+
+    void aKilledRunCanBeRecovered()
+    {
+        QTemporaryDir dir;
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        process.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("run"), fixture("sleep_50ms.py"), QStringLiteral("-n"), QStringLiteral("500"),
+                QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--export-json"), QStringLiteral("k.json") });
+        const auto journal = dir.filePath(QStringLiteral("k.json.journal"));
+        QTRY_VERIFY_WITH_TIMEOUT(lineCount(journal) >= 6, 30000);
+        process.kill(); // SIGKILL: no chance to write anything more
+        QVERIFY(process.waitForFinished(10000));
+        const int runsInJournal = lineCount(journal) - 1;
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("k.json"))));
+
+        const auto r = pyrometer({ QStringLiteral("recover"), journal }, dir.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Incomplete")));
+        const auto json = readJson(dir.filePath(QStringLiteral("k.json")));
+        const auto runs = json.value(QStringLiteral("benchmarks")).toArray()[0].toObject().value(QStringLiteral("runs")).toArray();
+        QCOMPARE(runs.size(), runsInJournal);
+
+        const auto bad = pyrometer({ QStringLiteral("recover"), dir.filePath(QStringLiteral("k.json")) }, dir.path());
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("journal")), qPrintable(bad.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

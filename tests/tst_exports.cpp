@@ -1,0 +1,148 @@
+#include "core/csv_export.h"
+#include "core/file_output.h"
+#include "core/error.h"
+#include "core/markdown_export.h"
+#include "core/text_report.h"
+#include "core/units.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <fstream>
+#include <sstream>
+
+using namespace pyrometer;
+using namespace std::chrono_literals;
+
+namespace {
+Results twoBenchmarks()
+{
+    Results results;
+    results.complete = true;
+    for (auto [name, ms] : { std::pair { std::string("=HYPERLINK(\"http://x\")"), 20 },
+             std::pair { std::string("<img src=x onerror=alert(1)>.py"), 50 } }) {
+        BenchmarkResult b;
+        b.name = name;
+        b.command = { "/usr/bin/python3", name };
+        for (int i = 0; i < 10; ++i) {
+            RunRecord r;
+            r.wall = std::chrono::milliseconds(ms) + std::chrono::microseconds(100 * i);
+            r.exitCode = 0;
+            r.maxRssBytes = 10 * 1024 * 1024;
+            b.runs.push_back(r);
+        }
+        results.benchmarks.push_back(b);
+    }
+    return results;
+}
+
+std::vector<std::string> lines(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        out.push_back(line);
+    return out;
+}
+} // namespace
+
+class TestExports : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void csvCells_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("plain") << QStringLiteral("fib.py") << QStringLiteral("fib.py");
+        QTest::newRow("comma") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
+        QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
+        QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
+        QTest::newRow("formula") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
+        QTest::newRow("plus") << QStringLiteral("+cmd") << QStringLiteral("'+cmd");
+        QTest::newRow("minus") << QStringLiteral("-x") << QStringLiteral("'-x");
+        QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("formula with comma") << QStringLiteral("=A1,B1") << QStringLiteral("\"'=A1,B1\"");
+    }
+
+    void csvCells()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, cell);
+        QCOMPARE(QString::fromStdString(csvCell(text.toStdString())), cell);
+    }
+
+    void runsCsvHasOneRowPerRun()
+    {
+        const auto rows = lines(runsCsv(twoBenchmarks()));
+        QCOMPARE(rows.size(), std::size_t(21));
+        QVERIFY(rows[0].rfind("benchmark,run,warmup,succeeded,wall_s,", 0) == 0);
+        // The formula in the name is neutralised and quoted; the wall time is exact.
+        QCOMPARE(rows[1].substr(0, rows[1].find(",1,false")), std::string("\"'=HYPERLINK(\"\"http://x\"\")\""));
+        QVERIFY(rows[2].find(",0.0201,") != std::string::npos);
+    }
+
+    void summaryCsvHasOneRowPerBenchmark()
+    {
+        const auto rows = lines(summaryCsv(twoBenchmarks()));
+        QCOMPARE(rows.size(), std::size_t(3));
+        // median of 20.0 … 20.9 ms in steps of 0.1 ms is 20.45 ms.
+        QVERIFY2(rows[1].find(",10,0,") != std::string::npos, rows[1].c_str());
+        QVERIFY2(rows[1].find(",0.02045,") != std::string::npos, rows[1].c_str());
+        QCOMPARE(summaryCsvPathFor("out/r.csv"), std::string("out/r.summary.csv"));
+        QCOMPARE(summaryCsvPathFor("r.txt"), std::string("r.txt.summary.csv"));
+    }
+
+    void markdownEscapesNames()
+    {
+        const auto md = markdownSummary(twoBenchmarks());
+        QVERIFY(md.find("<img") == std::string::npos);
+        QVERIFY(md.find("&lt;img src=x onerror=alert(1)&gt;.py") != std::string::npos);
+        QCOMPARE(markdownEscape("a|b*c_d`e\nf"), std::string("a\\|b\\*c\\_d\\`e f"));
+        // Every table row has the same number of cells as the header.
+        const auto rows = lines(md);
+        const auto cells = [](const std::string& row) { return std::count(row.begin(), row.end(), '|'); };
+        QCOMPARE(cells(rows[2]), cells(rows[0]));
+        QCOMPARE(cells(rows[3]), cells(rows[0]));
+        QVERIFY(rows[3].find("| 2.47 |") != std::string::npos); // 50.45 / 20.45 = 2.4670
+    }
+
+    void textReportComparesBenchmarks()
+    {
+        const auto text = textReport(twoBenchmarks());
+        // n = 10: the interval is [x(2), x(9)] = [20.1 ms, 20.8 ms].
+        QVERIFY2(text.find("Median:        20.45 ms   95% CI [20.10 ms, 20.80 ms]") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("=HYPERLINK(\"http://x\") ran\n    2.47 times faster than <img src=x onerror=alert(1)>.py")
+                != std::string::npos,
+            text.c_str());
+    }
+
+    void units()
+    {
+        QCOMPARE(formatDuration(0.05123), std::string("51.23 ms"));
+        QCOMPARE(formatDuration(1.5), std::string("1.500 s"));
+        QCOMPARE(formatDuration(0.000250), std::string("250.0 µs"));
+        QCOMPARE(formatDuration(42e-9), std::string("42.00 ns"));
+        QCOMPARE(formatBytes(512), std::string("512 B"));
+        QCOMPARE(formatBytes(13.0 * 1024 * 1024), std::string("13.0 MiB"));
+        QCOMPARE(exactNumber(0.1), std::string("0.1"));
+    }
+
+    void filesAreWrittenWholeOrNotAtAll()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("out.csv")).toStdString();
+        writeFileAtomically(path, "first\n");
+        writeFileAtomically(path, "second\n");
+        std::ifstream in(path);
+        std::string content((std::istreambuf_iterator<char>(in)), {});
+        QCOMPARE(content, std::string("second\n"));
+        // No temporary is left beside it.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, writeFileAtomically("/nonexistent-dir/x.csv", "x"));
+        QVERIFY_THROWS_EXCEPTION(InputError, checkWritable("/nonexistent-dir/x.csv"));
+        QVERIFY_THROWS_EXCEPTION(InputError, checkWritable(dir.path().toStdString()));
+        checkWritable(path);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestExports)
+#include "tst_exports.moc"

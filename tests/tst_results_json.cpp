@@ -1,0 +1,219 @@
+#include "core/error.h"
+#include "core/journal.h"
+#include "core/results_json.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <fstream>
+#include <random>
+
+using namespace pyrometer;
+using namespace std::chrono_literals;
+
+namespace {
+Results sampleResults()
+{
+    Results results;
+    results.complete = true;
+    results.environment.pyrometerVersion = "0.1.0";
+    results.environment.date = "2026-11-21T05:40:34Z";
+    results.environment.hostname = "bench-host";
+    results.environment.os = "Debian GNU/Linux 12 (bookworm)";
+    results.environment.kernel = "Linux 6.1.0 x86_64";
+    results.environment.cpuModel = "Some CPU @ 3.0GHz";
+    results.environment.logicalCores = 8;
+    results.environment.cpuGovernor = "performance";
+    results.environment.loadAverageStart = { 0.5, 0.25, 0.125 };
+    results.environment.loadAverageEnd = std::array<double, 3> { 0.75, 0.3, 0.1 };
+
+    BenchmarkResult b;
+    b.name = "grüße <b>|x|</b>.py";
+    b.script = "/home/user/grüße <b>|x|</b>.py";
+    b.command = { "/usr/bin/python3", *b.script, "--size", "10" };
+    b.interpreter = InterpreterInfo { "python3", "/usr/bin/python3", "CPython", "3.11.2" };
+    b.git = GitInfo { std::string(40, 'a'), "main", true };
+    b.settings.runs = 4;
+    b.settings.warmups = 1;
+    b.settings.timeout = 1500ms;
+    b.settings.environment = { { "A", "1" }, { "B", "two words" } };
+    b.settings.workingDirectory = "/tmp";
+    std::mt19937_64 random(7);
+    for (int i = 0; i < 5; ++i) {
+        RunRecord r;
+        r.warmup = i == 0;
+        // Arbitrary nanosecond counts, so that the seconds written are not round numbers.
+        r.wall = std::chrono::nanoseconds(40'000'000 + static_cast<std::int64_t>(random() % 10'000'000));
+        r.user = std::chrono::nanoseconds(30'000'000 + static_cast<std::int64_t>(random() % 1'000'000) * 1000 / 1000);
+        r.sys = std::chrono::microseconds(7919);
+        r.maxRssBytes = 13'713'408 + i;
+        r.minorFaults = 1937;
+        r.voluntarySwitches = 2;
+        r.exitCode = 0;
+        r.hashSeed = static_cast<std::uint32_t>(random());
+        r.stdoutBytes = 6;
+        b.runs.push_back(r);
+    }
+    RunRecord failed;
+    failed.wall = 12ms;
+    failed.exitCode = 3;
+    failed.stderrTail = "Traceback\nValueError: \"quoted\" \\ backslash\n";
+    failed.stdoutTail = "partial";
+    failed.hashSeed = 0;
+    b.runs.push_back(failed);
+    b.failure = "run 6 failed: exit code 3: ValueError";
+    results.benchmarks.push_back(b);
+
+    BenchmarkResult command;
+    command.name = "./native --fast";
+    command.command = { "/opt/native", "--fast" };
+    command.settings.fixedHashSeed = 42;
+    results.benchmarks.push_back(command);
+    return results;
+}
+
+void writeText(const QString& path, const std::string& text)
+{
+    std::ofstream(path.toStdString(), std::ios::binary) << text;
+}
+} // namespace
+
+class TestResultsJson : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+
+private Q_SLOTS:
+    void requiredKeysExist()
+    {
+        const Json j = toJson(sampleResults());
+        QCOMPARE(j.at("schema").get<std::string>(), std::string("pyrometer.run/1"));
+        QVERIFY(j.at("environment").is_object());
+        const auto& b = j.at("benchmarks").at(0);
+        for (const char* key : { "name", "command", "runs", "summary" })
+            QVERIFY2(b.contains(key), key);
+        QVERIFY(b.at("command").is_array());
+        for (const char* key : { "wall_s", "user_s", "sys_s", "max_rss_bytes", "exit_code", "timed_out", "warmup" })
+            QVERIFY2(b.at("runs").at(0).contains(key), key);
+        const auto& s = b.at("summary");
+        for (const char* key : { "n", "mean_s", "median_s", "stddev_s", "min_s", "max_s", "median_ci95_s" })
+            QVERIFY2(s.contains(key), key);
+        // 4 successful measured runs: too few for a 95% interval, so it is null rather than made up.
+        QCOMPARE(s.at("n").get<int>(), 4);
+        QVERIFY(s.at("median_ci95_s").is_null());
+        QCOMPARE(s.at("failed_runs").get<int>(), 1);
+        // Seconds and bytes.
+        QCOMPARE(b.at("runs").at(0).at("sys_s").get<double>(), 0.007919);
+        QCOMPARE(b.at("settings").at("timeout_s").get<double>(), 1.5);
+        QCOMPARE(j.at("benchmarks").at(1).at("settings").at("hash_seed").get<int>(), 42);
+        QCOMPARE(b.at("settings").at("hash_seed").get<std::string>(), std::string("random"));
+        // Output tails are kept for the failed run only.
+        QVERIFY(!b.at("runs").at(0).contains("stderr_tail"));
+        QVERIFY(b.at("runs").at(5).contains("stderr_tail"));
+    }
+
+    void readingBackAndWritingAgainGivesTheSameFile()
+    {
+        const std::string first = resultsJsonText(sampleResults());
+        const auto path = dir.filePath(QStringLiteral("round.json"));
+        writeText(path, first);
+        const Results read = readResultsFile(path.toStdString());
+        QCOMPARE(read.benchmarks.size(), std::size_t(2));
+        QCOMPARE(read.benchmarks[0].runs.size(), std::size_t(6));
+        QCOMPARE(read.benchmarks[0].runs[2].wall, sampleResults().benchmarks[0].runs[2].wall);
+        QCOMPARE(*read.benchmarks[0].settings.timeout, std::chrono::nanoseconds(1500ms));
+        const std::string second = resultsJsonText(read);
+        QCOMPARE(second, first);
+    }
+
+    void nanosecondsSurviveSeconds()
+    {
+        std::mt19937_64 random(11);
+        for (int i = 0; i < 10000; ++i) {
+            // Up to about 28 hours.
+            const std::chrono::nanoseconds ns(static_cast<std::int64_t>(random() % 100'000'000'000'000ULL));
+            QCOMPARE(fromSeconds(toSeconds(ns)), ns);
+        }
+    }
+
+    void badFilesGetOneClearLine_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("not a JSON file");
+        QTest::newRow("truncated") << QByteArray(R"({"schema": "pyrometer.run/1", "benchmarks": [)")
+                                   << QStringLiteral("not a JSON file");
+        QTest::newRow("hyperfine") << QByteArray(R"({"results": [{"command": "sleep 0.1", "mean": 0.1}]})")
+                                   << QStringLiteral("not a Pyrometer results file: no \"schema\" key");
+        QTest::newRow("other version") << QByteArray(R"({"schema": "pyrometer.run/9"})")
+                                       << QStringLiteral("unsupported results schema \"pyrometer.run/9\"");
+        QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a Pyrometer results file");
+        QTest::newRow("wrong type")
+            << QByteArray(R"({"schema": "pyrometer.run/1", "complete": "yes", "order": "interleaved"})")
+            << QStringLiteral("not a valid Pyrometer results file: top level");
+    }
+
+    void badFilesGetOneClearLine()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        const auto path = dir.filePath(QStringLiteral("bad.json"));
+        writeText(path, content.toStdString());
+        try {
+            readResultsFile(path.toStdString());
+            QFAIL("no error");
+        } catch (const InputError& e) {
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.startsWith(message), qPrintable(what));
+            QVERIFY(!what.contains(QLatin1Char('\n')));
+        }
+    }
+
+    void journalRecoversEveryRunWritten()
+    {
+        Results prepared = sampleResults();
+        const Results full = prepared;
+        for (auto& b : prepared.benchmarks) {
+            b.runs.clear();
+            b.failure.reset();
+        }
+        const auto path = dir.filePath(QStringLiteral("j.json.journal")).toStdString();
+        {
+            JournalWriter journal(path, prepared);
+            for (const auto& run : full.benchmarks[0].runs)
+                journal.appendRun(0, run);
+            journal.appendFailure(0, *full.benchmarks[0].failure);
+        }
+        Results recovered = readJournal(path);
+        QVERIFY(!recovered.complete);
+        QCOMPARE(recovered.benchmarks.size(), std::size_t(2));
+        QCOMPARE(recovered.benchmarks[0].runs.size(), std::size_t(6));
+        QCOMPARE(recovered.benchmarks[0].failure, full.benchmarks[0].failure);
+        // Apart from the completion flag, the recovered results are the measured ones.
+        Results expected = full;
+        expected.complete = false;
+        expected.environment.loadAverageEnd = recovered.environment.loadAverageEnd;
+        QCOMPARE(resultsJsonText(recovered), resultsJsonText(expected));
+    }
+
+    void aJournalCutMidLineKeepsTheCompleteLines()
+    {
+        const Results full = sampleResults();
+        Results prepared = full;
+        prepared.benchmarks[0].runs.clear();
+        const auto path = dir.filePath(QStringLiteral("cut.json.journal")).toStdString();
+        {
+            JournalWriter journal(path, prepared);
+            journal.appendRun(0, full.benchmarks[0].runs[0]);
+            journal.appendRun(0, full.benchmarks[0].runs[1]);
+        }
+        // Killed in the middle of writing a third line.
+        std::ofstream(path, std::ios::app) << R"({"benchmark": 0, "run": {"warmup": fal)";
+        QCOMPARE(readJournal(path).benchmarks[0].runs.size(), std::size_t(2));
+
+        // Damage anywhere else is reported, never ignored.
+        std::ofstream(path, std::ios::app) << "\n{}\n";
+        QVERIFY_THROWS_EXCEPTION(InputError, readJournal(path));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestResultsJson)
+#include "tst_results_json.moc"
