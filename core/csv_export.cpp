@@ -6,30 +6,36 @@
 
 namespace pyrometer {
 namespace {
-    std::string row(std::initializer_list<std::string> cells)
-    {
-        std::string line;
-        for (const auto& cell : cells) {
-            if (!line.empty())
-                line += ',';
-            line += cell;
-        }
-        return line + "\r\n";
+std::string row(std::initializer_list<std::string> cells)
+{
+    std::string line;
+    for (const auto& cell : cells) {
+        if (!line.empty())
+            line += ',';
+        line += cell;
     }
+    return line + "\r\n";
+}
 
-    std::string integer(std::int64_t value) { return std::to_string(value); }
-    template <typename T> std::string optionalInteger(const std::optional<T>& value)
-    {
-        return value ? std::to_string(*value) : std::string();
-    }
-    std::string boolean(bool value) { return value ? "true" : "false"; }
+std::string integer(std::int64_t value)
+{
+    return std::to_string(value);
+}
+template <typename T> std::string optionalInteger(const std::optional<T>& value)
+{
+    return value ? std::to_string(*value) : std::string();
+}
+std::string boolean(bool value)
+{
+    return value ? "true" : "false";
+}
 } // namespace
 
 std::string csvCell(std::string_view text)
 {
     std::string cell(text);
-    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t'
-            || cell[0] == '\r'))
+    if (!cell.empty()
+        && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
         cell.insert(cell.begin(), '\'');
     if (cell.find_first_of(",\"\r\n") == std::string::npos)
         return cell;
@@ -67,13 +73,13 @@ std::string summaryCsv(const Results& results)
 {
     std::string csv = row({ "benchmark", "n", "failed_runs", "mean_s", "median_s", "median_ci95_low_s",
         "median_ci95_high_s", "stddev_s", "min_s", "max_s", "p5_s", "p25_s", "p75_s", "p95_s", "p99_s", "mad_s",
-        "iqr_s", "cv", "user_median_s", "sys_median_s", "max_rss_median_bytes", "max_rss_max_bytes",
-        "outliers_tukey", "outliers_tukey_severe", "outliers_modified_z" });
+        "iqr_s", "cv", "user_median_s", "sys_median_s", "max_rss_median_bytes", "max_rss_max_bytes", "outliers_tukey",
+        "outliers_tukey_severe", "outliers_modified_z" });
     for (const auto& benchmark : results.benchmarks) {
         const auto s = summarize(benchmark);
         const auto& w = s.wall;
-        csv += row({ csvCell(benchmark.name), std::to_string(w.n), std::to_string(s.failedRuns),
-            exactNumber(w.mean), exactNumber(w.median), w.medianCiLow ? exactNumber(*w.medianCiLow) : "",
+        csv += row({ csvCell(benchmark.name), std::to_string(w.n), std::to_string(s.failedRuns), exactNumber(w.mean),
+            exactNumber(w.median), w.medianCiLow ? exactNumber(*w.medianCiLow) : "",
             w.medianCiHigh ? exactNumber(*w.medianCiHigh) : "", exactNumber(w.stddev), exactNumber(w.min),
             exactNumber(w.max), exactNumber(w.p5), exactNumber(w.p25), exactNumber(w.p75), exactNumber(w.p95),
             exactNumber(w.p99), exactNumber(w.mad), exactNumber(w.iqr), exactNumber(w.cv), exactNumber(s.userMedian),

@@ -7,50 +7,52 @@
 
 namespace pyrometer {
 namespace {
-    using Clock = std::chrono::steady_clock;
+using Clock = std::chrono::steady_clock;
 
-    /// The last non-empty line of a process's stderr, for a one-line failure message.
-    std::string lastLine(const std::string& text)
-    {
-        auto end = text.find_last_not_of("\r\n \t");
-        if (end == std::string::npos)
-            return {};
-        const auto begin = text.rfind('\n', end);
-        return text.substr(begin == std::string::npos ? 0 : begin + 1, end - (begin == std::string::npos ? 0 : begin + 1) + 1);
-    }
+/// The last non-empty line of a process's stderr, for a one-line failure message.
+std::string lastLine(const std::string& text)
+{
+    auto end = text.find_last_not_of("\r\n \t");
+    if (end == std::string::npos)
+        return {};
+    const auto begin = text.rfind('\n', end);
+    return text.substr(
+        begin == std::string::npos ? 0 : begin + 1, end - (begin == std::string::npos ? 0 : begin + 1) + 1);
+}
 
-    struct Slot {
-        std::size_t benchmark;
-        bool warmup;
-    };
+struct Slot
+{
+    std::size_t benchmark;
+    bool warmup;
+};
 
-    /// Every run in the order it happens: warmups of all benchmarks first, then the measured runs.
-    std::vector<Slot> schedule(const Results& results)
-    {
-        std::vector<Slot> slots;
-        const auto& benchmarks = results.benchmarks;
-        if (results.order == RunOrder::Sequential) {
-            for (std::size_t b = 0; b < benchmarks.size(); ++b) {
-                for (int w = 0; w < benchmarks[b].settings.warmups; ++w)
-                    slots.push_back({ b, true });
-                for (int r = 0; r < benchmarks[b].settings.runs; ++r)
-                    slots.push_back({ b, false });
-            }
-            return slots;
-        }
-        for (bool warmup : { true, false }) {
-            int rounds = 0;
-            for (const auto& benchmark : benchmarks)
-                rounds = std::max(rounds, warmup ? benchmark.settings.warmups : benchmark.settings.runs);
-            for (int round = 0; round < rounds; ++round) {
-                for (std::size_t b = 0; b < benchmarks.size(); ++b) {
-                    if (round < (warmup ? benchmarks[b].settings.warmups : benchmarks[b].settings.runs))
-                        slots.push_back({ b, warmup });
-                }
-            }
+/// Every run in the order it happens: warmups of all benchmarks first, then the measured runs.
+std::vector<Slot> schedule(const Results& results)
+{
+    std::vector<Slot> slots;
+    const auto& benchmarks = results.benchmarks;
+    if (results.order == RunOrder::Sequential) {
+        for (std::size_t b = 0; b < benchmarks.size(); ++b) {
+            for (int w = 0; w < benchmarks[b].settings.warmups; ++w)
+                slots.push_back({ b, true });
+            for (int r = 0; r < benchmarks[b].settings.runs; ++r)
+                slots.push_back({ b, false });
         }
         return slots;
     }
+    for (bool warmup : { true, false }) {
+        int rounds = 0;
+        for (const auto& benchmark : benchmarks)
+            rounds = std::max(rounds, warmup ? benchmark.settings.warmups : benchmark.settings.runs);
+        for (int round = 0; round < rounds; ++round) {
+            for (std::size_t b = 0; b < benchmarks.size(); ++b) {
+                if (round < (warmup ? benchmarks[b].settings.warmups : benchmarks[b].settings.runs))
+                    slots.push_back({ b, warmup });
+            }
+        }
+    }
+    return slots;
+}
 } // namespace
 
 Engine::Engine(Launcher& launcher)
@@ -117,8 +119,9 @@ void Engine::run(Results& results, std::stop_token stop, const EngineCallbacks& 
                 message += ": " + line;
             benchmark.failure = message;
             // Its remaining runs leave the plan, so that progress and the estimate stay true.
-            const auto remainingRuns = static_cast<std::size_t>(std::count_if(
-                slots.begin() + static_cast<std::ptrdiff_t>(i) + 1, slots.end(), [&](const Slot& s) { return s.benchmark == b; }));
+            const auto remainingRuns
+                = static_cast<std::size_t>(std::count_if(slots.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    slots.end(), [&](const Slot& s) { return s.benchmark == b; }));
             progress.total -= remainingRuns;
             if (callbacks.benchmarkFailed)
                 callbacks.benchmarkFailed(results, b);

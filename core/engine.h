@@ -12,7 +12,8 @@
 namespace pyrometer {
 
 /// Where a run stands, for progress bars.
-struct Progress {
+struct Progress
+{
     std::size_t benchmark = 0; ///< index of the benchmark about to run
     std::size_t run = 0; ///< 1-based: run k of `runsOfBenchmark`, warmups first
     std::size_t runsOfBenchmark = 0;
@@ -24,7 +25,8 @@ struct Progress {
 };
 
 /// Plain callbacks, called on the engine's thread. `results` is everything so far; copy what you keep.
-struct EngineCallbacks {
+struct EngineCallbacks
+{
     std::function<void(const Progress&)> runStarting;
     /// The finished run is results.benchmarks[benchmark].runs.back().
     std::function<void(const Results& results, std::size_t benchmark)> runFinished;
@@ -34,7 +36,8 @@ struct EngineCallbacks {
 
 /// Runs prepared benchmarks, each run through the launcher, interleaved (A B C A B C …) or one after another,
 /// warmups first. A PYTHONHASHSEED is set for every run: the fixed one, or a fresh random one, recorded.
-class Engine {
+class Engine
+{
 public:
     explicit Engine(Launcher& launcher);
 

@@ -1,9 +1,9 @@
 #include "environment.h"
 
+#include "core/version.h"
 #include "error.h"
 #include "executable_lookup.h"
 #include "process_launcher.h"
-#include "core/version.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -15,55 +15,58 @@
 
 namespace pyrometer {
 namespace {
-    std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+std::string firstLine(const std::string& text)
+{
+    return text.substr(0, text.find('\n'));
+}
 
-    std::optional<std::string> readFirstLine(const std::filesystem::path& path)
-    {
-        std::ifstream in(path);
-        std::string line;
-        if (!in || !std::getline(in, line))
-            return std::nullopt;
-        return line;
-    }
-
-    /// A value from a "key=value" file like /etc/os-release, unquoted.
-    std::optional<std::string> keyValue(const std::filesystem::path& path, const std::string& key)
-    {
-        std::ifstream in(path);
-        for (std::string line; std::getline(in, line);) {
-            if (line.rfind(key + '=', 0) != 0)
-                continue;
-            auto value = line.substr(key.size() + 1);
-            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
-                value = value.substr(1, value.size() - 2);
-            return value;
-        }
+std::optional<std::string> readFirstLine(const std::filesystem::path& path)
+{
+    std::ifstream in(path);
+    std::string line;
+    if (!in || !std::getline(in, line))
         return std::nullopt;
-    }
+    return line;
+}
 
-    std::string cpuModel()
-    {
-        std::ifstream in("/proc/cpuinfo");
-        for (std::string line; std::getline(in, line);) {
-            if (line.rfind("model name", 0) == 0 || line.rfind("Model", 0) == 0) {
-                const auto colon = line.find(':');
-                if (colon != std::string::npos)
-                    return line.substr(line.find_first_not_of(" \t", colon + 1));
-            }
+/// A value from a "key=value" file like /etc/os-release, unquoted.
+std::optional<std::string> keyValue(const std::filesystem::path& path, const std::string& key)
+{
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind(key + '=', 0) != 0)
+            continue;
+        auto value = line.substr(key.size() + 1);
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
+            value = value.substr(1, value.size() - 2);
+        return value;
+    }
+    return std::nullopt;
+}
+
+std::string cpuModel()
+{
+    std::ifstream in("/proc/cpuinfo");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("model name", 0) == 0 || line.rfind("Model", 0) == 0) {
+            const auto colon = line.find(':');
+            if (colon != std::string::npos)
+                return line.substr(line.find_first_not_of(" \t", colon + 1));
         }
-        return "unknown";
     }
+    return "unknown";
+}
 
-    std::string isoDateUtc()
-    {
-        const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        const std::time_t t = std::chrono::system_clock::to_time_t(now);
-        std::tm utc {};
-        gmtime_r(&t, &utc);
-        char buffer[32];
-        std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-        return buffer;
-    }
+std::string isoDateUtc()
+{
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm utc {};
+    gmtime_r(&t, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
 } // namespace
 
 std::array<double, 3> loadAverage()
@@ -118,9 +121,12 @@ InterpreterInfo resolveInterpreter(const std::string& requested)
     const auto found = findExecutable(requested);
     if (!found)
         throw InputError("interpreter not found: " + requested);
+    // Importing nothing keeps this query at the cost of a bare interpreter start.
     const auto answer = capture({ *found, "-c",
-        "import sys, platform\n"
-        "print(sys.executable)\nprint(platform.python_implementation())\nprint(platform.python_version())" });
+        "import sys\n"
+        "print(sys.executable)\n"
+        "print({'cpython': 'CPython', 'pypy': 'PyPy'}.get(sys.implementation.name, sys.implementation.name))\n"
+        "print(sys.version.split()[0])" });
     if (!answer.error.empty()) {
         std::string detail = firstLine(answer.err.empty() ? answer.error : answer.err);
         throw InputError("interpreter not runnable: " + requested + ": " + detail);

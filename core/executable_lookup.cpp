@@ -7,11 +7,11 @@
 
 namespace pyrometer {
 namespace {
-    bool isExecutableFile(const std::filesystem::path& path)
-    {
-        std::error_code ec;
-        return std::filesystem::is_regular_file(path, ec) && ::access(path.c_str(), X_OK) == 0;
-    }
+bool isExecutableFile(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    return std::filesystem::is_regular_file(path, ec) && ::access(path.c_str(), X_OK) == 0;
+}
 } // namespace
 
 std::optional<std::string> findExecutable(const std::string& name)

@@ -5,26 +5,25 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace pyrometer {
 namespace fs = std::filesystem;
 
 namespace {
-    std::filesystem::path directoryOf(const fs::path& path)
-    {
-        const auto parent = path.parent_path();
-        return parent.empty() ? fs::path(".") : parent;
-    }
+std::filesystem::path directoryOf(const fs::path& path)
+{
+    const auto parent = path.parent_path();
+    return parent.empty() ? fs::path(".") : parent;
+}
 } // namespace
 
 void checkWritable(const fs::path& path)
 {
-    const auto fail = [&](const std::string& why) {
-        throw InputError("export path not writable: " + path.string() + ": " + why);
-    };
+    const auto fail
+        = [&](const std::string& why) { throw InputError("export path not writable: " + path.string() + ": " + why); };
     std::error_code ec;
     const auto dir = directoryOf(path);
     if (!fs::is_directory(dir, ec))
@@ -49,10 +48,12 @@ void checkWritable(const fs::path& path)
 
 void writeFileAtomically(const fs::path& path, std::string_view content)
 {
-    const auto fail = [&](const std::string& why) {
-        throw std::runtime_error("cannot write " + path.string() + ": " + why);
-    };
-    std::string temporary = (directoryOf(path) / ("." + path.filename().string() + ".XXXXXX")).string();
+    const auto fail
+        = [&](const std::string& why) { throw std::runtime_error("cannot write " + path.string() + ": " + why); };
+    std::string name = path.filename().string();
+    name.insert(0, 1, '.');
+    name.append(".XXXXXX");
+    std::string temporary = (directoryOf(path) / name).string();
     const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
     if (fd < 0)
         fail(std::strerror(errno));

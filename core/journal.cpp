@@ -11,7 +11,7 @@
 
 namespace pyrometer {
 namespace {
-    constexpr const char* journalSchema = "pyrometer.journal/1";
+constexpr const char* journalSchema = "pyrometer.journal/1";
 }
 
 std::filesystem::path journalPathFor(const std::filesystem::path& exportPath)
@@ -104,8 +104,8 @@ Results readJournal(const std::filesystem::path& path)
         const auto header = Json::parse(lines.front());
         if (header.value("schema", std::string()) != journalSchema)
             throw InputError("not a Pyrometer journal: " + path.string());
-        results.order = header.at("order").get<std::string>() == "sequential" ? RunOrder::Sequential
-                                                                               : RunOrder::Interleaved;
+        results.order
+            = header.at("order").get<std::string>() == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
         results.ignoreFailure = header.at("ignore_failure").get<bool>();
         results.environment = environmentFromJson(header.at("environment"));
         for (const auto& benchmark : header.at("benchmarks"))

@@ -10,7 +10,8 @@ namespace pyrometer {
 /// Appends every finished run to a JSON Lines file as it happens (one write per line, no user-space buffer), so
 /// that results survive a crash or SIGKILL of Pyrometer: the first line holds the environment and the
 /// benchmarks, each further line one run or one failure. Appending is O(1) per run, whatever the run count.
-class JournalWriter {
+class JournalWriter
+{
 public:
     /// Creates or truncates the journal and writes its header; throws InputError when it cannot.
     JournalWriter(std::filesystem::path path, const Results& prepared);

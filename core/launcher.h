@@ -13,7 +13,8 @@
 namespace pyrometer {
 
 /// What to start for one run.
-struct LaunchRequest {
+struct LaunchRequest
+{
     std::vector<std::string> argv; ///< argv[0] is the path of the executable
     std::map<std::string, std::string> environment; ///< set on top of the inherited environment
     std::string workingDirectory; ///< empty: inherit
@@ -24,7 +25,8 @@ struct LaunchRequest {
 
 /// The seam between the engine and the operating system: start one run and measure it. The real implementation
 /// spawns a process; tests use scripted fakes.
-class Launcher {
+class Launcher
+{
 public:
     virtual ~Launcher() = default;
     /// Runs to completion. When `stop` is requested the run is ended at once and returned with `cancelled` set.

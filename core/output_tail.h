@@ -9,7 +9,8 @@ namespace pyrometer {
 
 /// Keeps the last `capacity` bytes of a stream and counts all of them, so that a process printing gigabytes costs
 /// a bounded amount of memory.
-class OutputTail {
+class OutputTail
+{
 public:
     explicit OutputTail(std::size_t capacity);
 

@@ -22,131 +22,135 @@ extern char** environ;
 namespace pyrometer {
 namespace {
 
-    using Clock = std::chrono::steady_clock;
+using Clock = std::chrono::steady_clock;
 
-    /// Owns one file descriptor.
-    class Fd {
-    public:
-        Fd() = default;
-        explicit Fd(int fd)
-            : m_fd(fd)
-        {
-        }
-        Fd(const Fd&) = delete;
-        Fd& operator=(const Fd&) = delete;
-        ~Fd() { reset(); }
-        int get() const { return m_fd; }
-        void reset(int fd = -1)
-        {
-            if (m_fd >= 0)
-                ::close(m_fd);
-            m_fd = fd;
-        }
-
-    private:
-        int m_fd = -1;
-    };
-
-    std::string errnoText(int error) { return std::strerror(error); }
-
-    std::chrono::nanoseconds toNanoseconds(const timeval& tv)
+/// Owns one file descriptor.
+class Fd
+{
+public:
+    Fd() = default;
+    explicit Fd(int fd)
+        : m_fd(fd)
     {
-        return std::chrono::seconds(tv.tv_sec) + std::chrono::microseconds(tv.tv_usec);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd() { reset(); }
+    int get() const { return m_fd; }
+    void reset(int fd = -1)
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = fd;
     }
 
-    std::vector<std::string> mergedEnvironment(const std::map<std::string, std::string>& overrides)
-    {
-        std::vector<std::string> merged;
-        for (char** entry = environ; entry && *entry; ++entry) {
-            const std::string_view item(*entry);
-            const auto name = item.substr(0, item.find('='));
-            if (!overrides.contains(std::string(name)))
-                merged.emplace_back(item);
-        }
-        for (const auto& [name, value] : overrides)
-            merged.push_back(name + '=' + value);
-        return merged;
+private:
+    int m_fd = -1;
+};
+
+std::string errnoText(int error)
+{
+    return std::strerror(error);
+}
+
+std::chrono::nanoseconds toNanoseconds(const timeval& tv)
+{
+    return std::chrono::seconds(tv.tv_sec) + std::chrono::microseconds(tv.tv_usec);
+}
+
+std::vector<std::string> mergedEnvironment(const std::map<std::string, std::string>& overrides)
+{
+    std::vector<std::string> merged;
+    for (char** entry = environ; entry && *entry; ++entry) {
+        const std::string_view item(*entry);
+        const auto name = item.substr(0, item.find('='));
+        if (!overrides.contains(std::string(name)))
+            merged.emplace_back(item);
     }
+    for (const auto& [name, value] : overrides)
+        merged.push_back(name + '=' + value);
+    return merged;
+}
 
-    std::vector<char*> pointers(std::vector<std::string>& strings)
-    {
-        std::vector<char*> result;
-        result.reserve(strings.size() + 1);
-        for (auto& s : strings)
-            result.push_back(s.data());
-        result.push_back(nullptr);
-        return result;
+std::vector<char*> pointers(std::vector<std::string>& strings)
+{
+    std::vector<char*> result;
+    result.reserve(strings.size() + 1);
+    for (auto& s : strings)
+        result.push_back(s.data());
+    result.push_back(nullptr);
+    return result;
+}
+
+/// Reads what is available without blocking; returns false once the write end is closed.
+bool drain(int fd, OutputTail& tail)
+{
+    std::array<char, 64 * 1024> buffer;
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+        if (got > 0) {
+            tail.append(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+            continue;
+        }
+        if (got == 0)
+            return false;
+        if (errno == EINTR)
+            continue;
+        return errno == EAGAIN || errno == EWOULDBLOCK;
     }
+}
 
-    /// Reads what is available without blocking; returns false once the write end is closed.
-    bool drain(int fd, OutputTail& tail)
+/// The parts of a spawn that must be undone whatever happens.
+struct SpawnAttributes
+{
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attributes;
+    SpawnAttributes()
     {
-        std::array<char, 64 * 1024> buffer;
-        for (;;) {
-            const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-            if (got > 0) {
-                tail.append(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
-                continue;
-            }
-            if (got == 0)
-                return false;
-            if (errno == EINTR)
-                continue;
-            return errno == EAGAIN || errno == EWOULDBLOCK;
-        }
+        posix_spawn_file_actions_init(&actions);
+        posix_spawnattr_init(&attributes);
     }
-
-    /// The parts of a spawn that must be undone whatever happens.
-    struct SpawnAttributes {
-        posix_spawn_file_actions_t actions;
-        posix_spawnattr_t attributes;
-        SpawnAttributes()
-        {
-            posix_spawn_file_actions_init(&actions);
-            posix_spawnattr_init(&attributes);
-        }
-        ~SpawnAttributes()
-        {
-            posix_spawn_file_actions_destroy(&actions);
-            posix_spawnattr_destroy(&attributes);
-        }
-        SpawnAttributes(const SpawnAttributes&) = delete;
-        SpawnAttributes& operator=(const SpawnAttributes&) = delete;
-    };
-
-    int prepareSpawn(SpawnAttributes& spawn, const LaunchRequest& request, int outWrite, int errWrite)
+    ~SpawnAttributes()
     {
-        auto& actions = spawn.actions;
-        int rc = posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-        if (rc == 0)
-            rc = posix_spawn_file_actions_adddup2(&actions, outWrite, STDOUT_FILENO);
-        if (rc == 0)
-            rc = posix_spawn_file_actions_adddup2(&actions, errWrite, STDERR_FILENO);
-        if (rc == 0)
-            rc = posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
-        if (rc == 0 && !request.workingDirectory.empty())
-            rc = posix_spawn_file_actions_addchdir_np(&actions, request.workingDirectory.c_str());
-        if (rc != 0)
-            return rc;
+        posix_spawn_file_actions_destroy(&actions);
+        posix_spawnattr_destroy(&attributes);
+    }
+    SpawnAttributes(const SpawnAttributes&) = delete;
+    SpawnAttributes& operator=(const SpawnAttributes&) = delete;
+};
 
-        // The child starts with default dispositions and an empty mask whatever the caller blocked or ignored.
-        sigset_t defaults;
-        sigfillset(&defaults);
-        sigdelset(&defaults, SIGKILL);
-        sigdelset(&defaults, SIGSTOP);
-        sigset_t empty;
-        sigemptyset(&empty);
-        auto& attributes = spawn.attributes;
-        rc = posix_spawnattr_setflags(
-            &attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-        if (rc == 0)
-            rc = posix_spawnattr_setpgroup(&attributes, 0);
-        if (rc == 0)
-            rc = posix_spawnattr_setsigdefault(&attributes, &defaults);
-        if (rc == 0)
-            rc = posix_spawnattr_setsigmask(&attributes, &empty);
+int prepareSpawn(SpawnAttributes& spawn, const LaunchRequest& request, int outWrite, int errWrite)
+{
+    auto& actions = spawn.actions;
+    int rc = posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    if (rc == 0)
+        rc = posix_spawn_file_actions_adddup2(&actions, outWrite, STDOUT_FILENO);
+    if (rc == 0)
+        rc = posix_spawn_file_actions_adddup2(&actions, errWrite, STDERR_FILENO);
+    if (rc == 0)
+        rc = posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
+    if (rc == 0 && !request.workingDirectory.empty())
+        rc = posix_spawn_file_actions_addchdir_np(&actions, request.workingDirectory.c_str());
+    if (rc != 0)
         return rc;
-    }
+
+    // The child starts with default dispositions and an empty mask whatever the caller blocked or ignored.
+    sigset_t defaults;
+    sigfillset(&defaults);
+    sigdelset(&defaults, SIGKILL);
+    sigdelset(&defaults, SIGSTOP);
+    sigset_t empty;
+    sigemptyset(&empty);
+    auto& attributes = spawn.attributes;
+    rc = posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    if (rc == 0)
+        rc = posix_spawnattr_setpgroup(&attributes, 0);
+    if (rc == 0)
+        rc = posix_spawnattr_setsigdefault(&attributes, &defaults);
+    if (rc == 0)
+        rc = posix_spawnattr_setsigmask(&attributes, &empty);
+    return rc;
+}
 
 } // namespace
 

@@ -9,13 +9,15 @@ namespace pyrometer {
 /// pidfd), everything else from wait4(). stdout and stderr are drained while the process runs and only their
 /// tails are kept. On timeout or cancellation the whole process group is killed, and whatever the process left
 /// behind in its group is killed when it exits.
-class ProcessLauncher final : public Launcher {
+class ProcessLauncher final : public Launcher
+{
 public:
     RunRecord launch(const LaunchRequest& request, std::stop_token stop) override;
 };
 
 /// Runs a short helper command (an interpreter query, git) and returns its exit code and stdout; no timing.
-struct CaptureResult {
+struct CaptureResult
+{
     bool started = false;
     int exitCode = -1;
     std::string out;

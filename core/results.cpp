@@ -5,7 +5,10 @@
 
 namespace pyrometer {
 
-double toSeconds(std::chrono::nanoseconds duration) { return static_cast<double>(duration.count()) / 1e9; }
+double toSeconds(std::chrono::nanoseconds duration)
+{
+    return static_cast<double>(duration.count()) / 1e9;
+}
 
 std::chrono::nanoseconds fromSeconds(double seconds)
 {

@@ -14,7 +14,8 @@
 namespace pyrometer {
 
 /// The Python that runs a script: the name the user asked for and what it really is.
-struct InterpreterInfo {
+struct InterpreterInfo
+{
     std::string requested; ///< as given: "python3", "/opt/py/bin/python3"
     std::string path; ///< sys.executable of that interpreter
     std::string implementation; ///< "CPython", "PyPy"
@@ -22,14 +23,16 @@ struct InterpreterInfo {
 };
 
 /// Where a script's source stands in git, when it lives in a repository.
-struct GitInfo {
+struct GitInfo
+{
     std::string commit;
     std::string branch; ///< "HEAD" when detached
     bool dirty = false;
 };
 
 /// The machine and the moment a set of results was measured on.
-struct Environment {
+struct Environment
+{
     std::string pyrometerVersion;
     std::string date; ///< ISO 8601, UTC
     std::string hostname;
@@ -43,7 +46,8 @@ struct Environment {
 };
 
 /// How every run of one benchmark is started.
-struct BenchmarkSettings {
+struct BenchmarkSettings
+{
     int runs = 10;
     int warmups = 0;
     std::optional<std::chrono::nanoseconds> timeout;
@@ -53,7 +57,8 @@ struct BenchmarkSettings {
 };
 
 /// One benchmark: what it runs, how, and every run so far.
-struct BenchmarkResult {
+struct BenchmarkResult
+{
     std::string name;
     std::vector<std::string> command; ///< the argv each run executes, interpreter resolved
     std::optional<std::string> script; ///< set for Python scripts
@@ -68,7 +73,8 @@ struct BenchmarkResult {
 };
 
 /// The statistics of one benchmark, over its successful measured runs.
-struct BenchmarkSummary {
+struct BenchmarkSummary
+{
     Summary wall; ///< seconds
     double userMedian = 0; ///< seconds
     double sysMedian = 0; ///< seconds
@@ -82,7 +88,8 @@ BenchmarkSummary summarize(const BenchmarkResult& benchmark);
 enum class RunOrder { Interleaved, Sequential };
 
 /// A whole invocation: many benchmarks, measured on one machine.
-struct Results {
+struct Results
+{
     static constexpr const char* schema = "pyrometer.run/1";
     Environment environment;
     RunOrder order = RunOrder::Interleaved;

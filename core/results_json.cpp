@@ -8,70 +8,79 @@
 
 namespace pyrometer {
 namespace {
-    Json number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+Json number(double value)
+{
+    return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
 
-    template <typename T> Json optional(const std::optional<T>& value) { return value ? Json(*value) : Json(nullptr); }
+template <typename T> Json optional(const std::optional<T>& value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
 
-    template <typename T> std::optional<T> optionalFrom(const Json& json, const char* key)
-    {
-        const auto it = json.find(key);
-        if (it == json.end() || it->is_null())
-            return std::nullopt;
-        return it->template get<T>();
+template <typename T> std::optional<T> optionalFrom(const Json& json, const char* key)
+{
+    const auto it = json.find(key);
+    if (it == json.end() || it->is_null())
+        return std::nullopt;
+    return it->template get<T>();
+}
+
+Json summaryToJson(const BenchmarkResult& benchmark)
+{
+    const auto s = summarize(benchmark);
+    const auto& w = s.wall;
+    Json ci = nullptr;
+    if (w.medianCiLow && w.medianCiHigh)
+        ci = Json::array({ *w.medianCiLow, *w.medianCiHigh });
+    return Json {
+        { "n", w.n },
+        { "failed_runs", s.failedRuns },
+        { "warmup_runs", s.warmupRuns },
+        { "mean_s", number(w.mean) },
+        { "median_s", number(w.median) },
+        { "median_ci95_s", ci },
+        { "median_ci_confidence", w.medianCiLow ? number(w.medianCiConfidence) : Json(nullptr) },
+        { "stddev_s", number(w.stddev) },
+        { "min_s", number(w.min) },
+        { "max_s", number(w.max) },
+        { "p5_s", number(w.p5) },
+        { "p25_s", number(w.p25) },
+        { "p75_s", number(w.p75) },
+        { "p95_s", number(w.p95) },
+        { "p99_s", number(w.p99) },
+        { "mad_s", number(w.mad) },
+        { "iqr_s", number(w.iqr) },
+        { "cv", number(w.cv) },
+        { "outliers",
+            {
+                { "tukey_mild_low", w.outliers.mildLow },
+                { "tukey_mild_high", w.outliers.mildHigh },
+                { "tukey_severe_low", w.outliers.severeLow },
+                { "tukey_severe_high", w.outliers.severeHigh },
+                { "modified_z", w.outliers.modifiedZ },
+            } },
+        { "user_median_s", number(s.userMedian) },
+        { "sys_median_s", number(s.sysMedian) },
+        { "max_rss_median_bytes", number(s.maxRssMedian) },
+        { "max_rss_max_bytes", s.maxRssMax },
+    };
+}
+
+const char* orderName(RunOrder order)
+{
+    return order == RunOrder::Sequential ? "sequential" : "interleaved";
+}
+
+/// Runs a reader and turns any type or key error into one InputError naming the place.
+template <typename F> auto checked(const std::string& where, F&& read)
+{
+    try {
+        return read();
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError("not a valid Pyrometer results file: " + where + ": " + e.what());
     }
-
-    Json summaryToJson(const BenchmarkResult& benchmark)
-    {
-        const auto s = summarize(benchmark);
-        const auto& w = s.wall;
-        Json ci = nullptr;
-        if (w.medianCiLow && w.medianCiHigh)
-            ci = Json::array({ *w.medianCiLow, *w.medianCiHigh });
-        return Json {
-            { "n", w.n },
-            { "failed_runs", s.failedRuns },
-            { "warmup_runs", s.warmupRuns },
-            { "mean_s", number(w.mean) },
-            { "median_s", number(w.median) },
-            { "median_ci95_s", ci },
-            { "median_ci_confidence", w.medianCiLow ? number(w.medianCiConfidence) : Json(nullptr) },
-            { "stddev_s", number(w.stddev) },
-            { "min_s", number(w.min) },
-            { "max_s", number(w.max) },
-            { "p5_s", number(w.p5) },
-            { "p25_s", number(w.p25) },
-            { "p75_s", number(w.p75) },
-            { "p95_s", number(w.p95) },
-            { "p99_s", number(w.p99) },
-            { "mad_s", number(w.mad) },
-            { "iqr_s", number(w.iqr) },
-            { "cv", number(w.cv) },
-            { "outliers",
-                {
-                    { "tukey_mild_low", w.outliers.mildLow },
-                    { "tukey_mild_high", w.outliers.mildHigh },
-                    { "tukey_severe_low", w.outliers.severeLow },
-                    { "tukey_severe_high", w.outliers.severeHigh },
-                    { "modified_z", w.outliers.modifiedZ },
-                } },
-            { "user_median_s", number(s.userMedian) },
-            { "sys_median_s", number(s.sysMedian) },
-            { "max_rss_median_bytes", number(s.maxRssMedian) },
-            { "max_rss_max_bytes", s.maxRssMax },
-        };
-    }
-
-    const char* orderName(RunOrder order) { return order == RunOrder::Sequential ? "sequential" : "interleaved"; }
-
-    /// Runs a reader and turns any type or key error into one InputError naming the place.
-    template <typename F> auto checked(const std::string& where, F&& read)
-    {
-        try {
-            return read();
-        } catch (const nlohmann::json::exception& e) {
-            throw InputError("not a valid Pyrometer results file: " + where + ": " + e.what());
-        }
-    }
+}
 } // namespace
 
 Json environmentToJson(const Environment& e)
@@ -210,7 +219,8 @@ BenchmarkResult benchmarkHeaderFromJson(const Json& j)
             i.at("implementation").get<std::string>(), i.at("version").get<std::string>() };
     }
     if (const auto& g = j.at("git"); !g.is_null())
-        b.git = GitInfo { g.at("commit").get<std::string>(), g.at("branch").get<std::string>(), g.at("dirty").get<bool>() };
+        b.git = GitInfo { g.at("commit").get<std::string>(), g.at("branch").get<std::string>(),
+            g.at("dirty").get<bool>() };
     const auto& s = j.at("settings");
     b.settings.runs = s.at("runs").get<int>();
     b.settings.warmups = s.at("warmups").get<int>();
@@ -253,13 +263,14 @@ Results resultsFromJson(const Json& json)
         throw InputError("not a Pyrometer results file: no \"schema\" key");
     const auto& schema = json.at("schema");
     if (!schema.is_string() || schema.get<std::string>() != Results::schema) {
-        throw InputError("unsupported results schema " + schema.dump() + " (this Pyrometer reads \""
-            + Results::schema + "\")");
+        throw InputError(
+            "unsupported results schema " + schema.dump() + " (this Pyrometer reads \"" + Results::schema + "\")");
     }
     Results results;
     checked("top level", [&] {
         results.complete = json.at("complete").get<bool>();
-        results.order = json.at("order").get<std::string>() == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
+        results.order
+            = json.at("order").get<std::string>() == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
         results.ignoreFailure = json.at("ignore_failure").get<bool>();
         results.environment = environmentFromJson(json.at("environment"));
         return 0;

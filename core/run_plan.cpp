@@ -13,45 +13,45 @@ namespace pyrometer {
 namespace fs = std::filesystem;
 
 namespace {
-    void checkSettings(const BenchmarkSettings& settings)
-    {
-        if (settings.runs <= 0)
-            throw InputError("runs must be a positive number, not " + std::to_string(settings.runs));
-        if (settings.warmups < 0)
-            throw InputError("warmup runs must not be negative, not " + std::to_string(settings.warmups));
-        if (settings.timeout && settings.timeout->count() <= 0)
-            throw InputError("timeout must be a positive number of seconds");
-        for (const auto& [name, value] : settings.environment) {
-            if (name.empty() || name.find('=') != std::string::npos)
-                throw InputError("malformed environment variable name: '" + name + "'");
-        }
-        if (!settings.workingDirectory.empty()) {
-            std::error_code ec;
-            if (!fs::is_directory(settings.workingDirectory, ec))
-                throw InputError("working directory not found: " + settings.workingDirectory);
-        }
+void checkSettings(const BenchmarkSettings& settings)
+{
+    if (settings.runs <= 0)
+        throw InputError("runs must be a positive number, not " + std::to_string(settings.runs));
+    if (settings.warmups < 0)
+        throw InputError("warmup runs must not be negative, not " + std::to_string(settings.warmups));
+    if (settings.timeout && settings.timeout->count() <= 0)
+        throw InputError("timeout must be a positive number of seconds");
+    for (const auto& [name, value] : settings.environment) {
+        if (name.empty() || name.find('=') != std::string::npos)
+            throw InputError("malformed environment variable name: '" + name + "'");
     }
-
-    std::string checkedScript(const std::string& script)
-    {
+    if (!settings.workingDirectory.empty()) {
         std::error_code ec;
-        const auto status = fs::status(script, ec);
-        if (!fs::exists(status))
-            throw InputError("script not found: " + script);
-        if (fs::is_directory(status))
-            throw InputError("script is a directory: " + script);
-        if (::access(script.c_str(), R_OK) != 0 || !std::ifstream(script))
-            throw InputError("script not readable: " + script);
-        return fs::absolute(script).lexically_normal().string();
+        if (!fs::is_directory(settings.workingDirectory, ec))
+            throw InputError("working directory not found: " + settings.workingDirectory);
     }
+}
 
-    std::string joined(const std::vector<std::string>& words)
-    {
-        std::string text;
-        for (const auto& word : words)
-            text += (text.empty() ? "" : " ") + word;
-        return text;
-    }
+std::string checkedScript(const std::string& script)
+{
+    std::error_code ec;
+    const auto status = fs::status(script, ec);
+    if (!fs::exists(status))
+        throw InputError("script not found: " + script);
+    if (fs::is_directory(status))
+        throw InputError("script is a directory: " + script);
+    if (::access(script.c_str(), R_OK) != 0 || !std::ifstream(script))
+        throw InputError("script not readable: " + script);
+    return fs::absolute(script).lexically_normal().string();
+}
+
+std::string joined(const std::vector<std::string>& words)
+{
+    std::string text;
+    for (const auto& word : words)
+        text += (text.empty() ? "" : " ") + word;
+    return text;
+}
 } // namespace
 
 Results prepare(const RunPlan& plan)

@@ -9,7 +9,8 @@
 namespace pyrometer {
 
 /// One benchmark as the user describes it: a Python script, or any command.
-struct BenchmarkRequest {
+struct BenchmarkRequest
+{
     std::string name; ///< empty: derived from the script or command
     std::optional<std::string> script; ///< a Python script run by `interpreter`
     std::vector<std::string> command; ///< for a command: its argv; unused for a script
@@ -19,7 +20,8 @@ struct BenchmarkRequest {
 };
 
 /// What the user asked to run, before anything was checked.
-struct RunPlan {
+struct RunPlan
+{
     std::vector<BenchmarkRequest> benchmarks;
     RunOrder order = RunOrder::Interleaved;
     bool ignoreFailure = false;

@@ -8,7 +8,8 @@
 namespace pyrometer {
 
 /// Everything measured about one run of one benchmark: one process, from spawn to exit.
-struct RunRecord {
+struct RunRecord
+{
     bool warmup = false;
     std::chrono::nanoseconds wall { 0 };
     std::chrono::nanoseconds user { 0 };

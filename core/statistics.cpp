@@ -51,8 +51,8 @@ Summary summarize(std::vector<double> sample)
             = nan;
         return s;
     }
-    acc::accumulator_set<double, acc::stats<acc::tag::count, acc::tag::mean, acc::tag::variance, acc::tag::min,
-                                     acc::tag::max>>
+    acc::accumulator_set<double,
+        acc::stats<acc::tag::count, acc::tag::mean, acc::tag::variance, acc::tag::min, acc::tag::max>>
         moments;
     for (double x : sample)
         moments(x);

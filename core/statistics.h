@@ -8,7 +8,8 @@
 namespace pyrometer {
 
 /// Outliers of a sample, counted by two methods.
-struct OutlierCounts {
+struct OutlierCounts
+{
     /// Tukey (1977) fences: mild beyond 1.5 IQR from the quartiles, severe beyond 3 IQR. Mild excludes severe.
     std::size_t mildLow = 0;
     std::size_t mildHigh = 0;
@@ -22,7 +23,8 @@ struct OutlierCounts {
 };
 
 /// A distribution-free confidence interval for the median: the order statistics x(lower) and x(upper), 1-based.
-struct OrderStatisticInterval {
+struct OrderStatisticInterval
+{
     std::size_t lower = 0;
     std::size_t upper = 0;
     double confidence = 0; ///< exact coverage, at least the level asked for
@@ -30,7 +32,8 @@ struct OrderStatisticInterval {
 
 /// Descriptive statistics of one sample. All values are in the sample's unit; with n == 0 they are NaN, and
 /// stddev, cv are NaN with n == 1.
-struct Summary {
+struct Summary
+{
     std::size_t n = 0;
     double mean = 0;
     double stddev = 0; ///< sample standard deviation (n - 1)

@@ -31,7 +31,10 @@ std::string formatDuration(double seconds, DurationUnit unit)
     return buffer;
 }
 
-std::string formatDuration(double seconds) { return formatDuration(seconds, durationUnitFor(seconds)); }
+std::string formatDuration(double seconds)
+{
+    return formatDuration(seconds, durationUnitFor(seconds));
+}
 
 std::string formatBytes(double bytes)
 {

@@ -5,7 +5,8 @@
 namespace pyrometer {
 
 /// A unit for showing durations, chosen so that a typical value reads between 1 and 1000.
-struct DurationUnit {
+struct DurationUnit
+{
     const char* symbol; ///< "ns", "µs", "ms", "s"
     double perSecond; ///< 1e9, 1e6, 1e3, 1
 };

@@ -10,13 +10,17 @@
 
 // End-to-end tests of the `pyrometer` executable: exit statuses, messages and files, as a user sees them.
 namespace {
-struct Outcome {
+struct Outcome
+{
     int exitCode = -1;
     QString out;
     QString err;
 };
 
-QString fixture(const char* name) { return QStringLiteral(PYROMETER_FIXTURES "/") + QString::fromUtf8(name); }
+QString fixture(const char* name)
+{
+    return QStringLiteral(PYROMETER_FIXTURES "/") + QString::fromUtf8(name);
+}
 
 Outcome pyrometer(const QStringList& arguments, const QString& workingDirectory = {}, int timeoutMs = 120000)
 {
@@ -49,7 +53,8 @@ int lineCount(const QString& path)
 }
 } // namespace
 
-class TestCli : public QObject {
+class TestCli : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -66,13 +71,12 @@ private Q_SLOTS:
     void runsAndExports()
     {
         QTemporaryDir dir;
-        const auto r = pyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"),
-                                     fixture("path with spaces/grüße ünïcode.py"), QStringLiteral("-n"),
-                                     QStringLiteral("6"), QStringLiteral("-w"), QStringLiteral("1"),
-                                     QStringLiteral("--export-json"), QStringLiteral("r.json"),
-                                     QStringLiteral("--export-csv"), QStringLiteral("r.csv"),
-                                     QStringLiteral("--export-markdown"), QStringLiteral("r.md") },
-            dir.path());
+        const auto r
+            = pyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"), fixture("path with spaces/grüße ünïcode.py"),
+                            QStringLiteral("-n"), QStringLiteral("6"), QStringLiteral("-w"), QStringLiteral("1"),
+                            QStringLiteral("--export-json"), QStringLiteral("r.json"), QStringLiteral("--export-csv"),
+                            QStringLiteral("r.csv"), QStringLiteral("--export-markdown"), QStringLiteral("r.md") },
+                dir.path());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Benchmark 1/2: ") + fixture("sleep_50ms.py")));
         QVERIFY(r.out.contains(QStringLiteral("grüße ünïcode.py")));
@@ -108,17 +112,20 @@ private Q_SLOTS:
     void aFailingScriptStopsWithItsStderr()
     {
         QTemporaryDir dir;
-        const auto r = pyrometer({ QStringLiteral("run"), fixture("exit_3.py"), fixture("sleep_50ms.py"),
-                                     QStringLiteral("-n"), QStringLiteral("3"), QStringLiteral("--export-json"),
-                                     QStringLiteral("f.json") },
-            dir.path());
+        const auto r
+            = pyrometer({ QStringLiteral("run"), fixture("exit_3.py"), fixture("sleep_50ms.py"), QStringLiteral("-n"),
+                            QStringLiteral("3"), QStringLiteral("--export-json"), QStringLiteral("f.json") },
+                dir.path());
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("warmup run 1 failed: exit code 3: ValueError: the fixture fails on purpose")),
+        QVERIFY2(r.err.contains(
+                     QStringLiteral("warmup run 1 failed: exit code 3: ValueError: the fixture fails on purpose")),
             qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("| first line of the complaint")));
         // The other benchmark still ran, and the failed run is in the file.
-        const auto benchmarks = readJson(dir.filePath(QStringLiteral("f.json"))).value(QStringLiteral("benchmarks")).toArray();
-        QCOMPARE(benchmarks[1].toObject().value(QStringLiteral("summary")).toObject().value(QStringLiteral("n")).toInt(), 3);
+        const auto benchmarks
+            = readJson(dir.filePath(QStringLiteral("f.json"))).value(QStringLiteral("benchmarks")).toArray();
+        QCOMPARE(
+            benchmarks[1].toObject().value(QStringLiteral("summary")).toObject().value(QStringLiteral("n")).toInt(), 3);
         const auto failedRun = benchmarks[0].toObject().value(QStringLiteral("runs")).toArray()[0].toObject();
         QCOMPARE(failedRun.value(QStringLiteral("exit_code")).toInt(), 3);
         QVERIFY(failedRun.value(QStringLiteral("stderr_tail")).toString().contains(QStringLiteral("ValueError")));
@@ -126,17 +133,17 @@ private Q_SLOTS:
 
     void syntaxErrorFails()
     {
-        const auto r = pyrometer({ QStringLiteral("run"), fixture("syntax_error.py"), QStringLiteral("-n"),
-            QStringLiteral("2") });
+        const auto r = pyrometer(
+            { QStringLiteral("run"), fixture("syntax_error.py"), QStringLiteral("-n"), QStringLiteral("2") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("SyntaxError")), qPrintable(r.err));
     }
 
     void timeoutIsAFailure()
     {
-        const auto r = pyrometer({ QStringLiteral("run"), fixture("loop_forever.py"), QStringLiteral("-n"),
-            QStringLiteral("1"), QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--timeout"),
-            QStringLiteral("1") });
+        const auto r
+            = pyrometer({ QStringLiteral("run"), fixture("loop_forever.py"), QStringLiteral("-n"), QStringLiteral("1"),
+                QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--timeout"), QStringLiteral("1") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("run 1 failed: timed out")), qPrintable(r.err));
     }
@@ -168,26 +175,25 @@ private Q_SLOTS:
                                         << QStringLiteral("script not found: no_such_script.py");
         QTest::newRow("directory") << QStringList { run, QStringLiteral(PYROMETER_FIXTURES) }
                                    << QStringLiteral("script is a directory: " PYROMETER_FIXTURES);
-        QTest::newRow("interpreter not found")
-            << QStringList { run, sleep, QStringLiteral("--python"), QStringLiteral("python9.99") }
-            << QStringLiteral("interpreter not found: python9.99");
-        QTest::newRow("interpreter not runnable")
-            << QStringList { run, sleep, QStringLiteral("--python"), QStringLiteral("/bin/false") }
-            << QStringLiteral("interpreter not runnable: /bin/false");
+        QTest::newRow("interpreter not found") << QStringList { run, sleep, QStringLiteral("--python"),
+            QStringLiteral("python9.99") } << QStringLiteral("interpreter not found: python9.99");
+        QTest::newRow("interpreter not runnable") << QStringList { run, sleep, QStringLiteral("--python"),
+            QStringLiteral("/bin/false") } << QStringLiteral("interpreter not runnable: /bin/false");
         QTest::newRow("zero runs") << QStringList { run, sleep, QStringLiteral("-n"), QStringLiteral("0") }
                                    << QStringLiteral("--runs must be a positive whole number, not '0'");
         QTest::newRow("runs not a number") << QStringList { run, sleep, QStringLiteral("-n"), QStringLiteral("many") }
                                            << QStringLiteral("--runs must be a positive whole number, not 'many'");
-        QTest::newRow("malformed env") << QStringList { run, sleep, QStringLiteral("--env"), QStringLiteral("JUSTNAME") }
+        QTest::newRow("malformed env") << QStringList { run, sleep, QStringLiteral("--env"),
+            QStringLiteral("JUSTNAME") }
                                        << QStringLiteral("malformed --env 'JUSTNAME': expected NAME=VALUE");
-        QTest::newRow("missing cwd") << QStringList { run, sleep, QStringLiteral("--cwd"), QStringLiteral("/no/such/dir") }
+        QTest::newRow("missing cwd") << QStringList { run, sleep, QStringLiteral("--cwd"),
+            QStringLiteral("/no/such/dir") }
                                      << QStringLiteral("working directory not found: /no/such/dir");
         QTest::newRow("export not writable")
             << QStringList { run, sleep, QStringLiteral("--export-json"), QStringLiteral("/no/such/dir/r.json") }
             << QStringLiteral("export path not writable: /no/such/dir/r.json: no such directory");
-        QTest::newRow("csv summary not writable")
-            << QStringList { run, sleep, QStringLiteral("--export-csv"), QStringLiteral("/proc/r.csv") }
-            << QStringLiteral("export path not writable: /proc/r.csv");
+        QTest::newRow("csv summary not writable") << QStringList { run, sleep, QStringLiteral("--export-csv"),
+            QStringLiteral("/proc/r.csv") } << QStringLiteral("export path not writable: /proc/r.csv");
         QTest::newRow("command not found")
             << QStringList { run, QStringLiteral("--command"), QStringLiteral("--"), QStringLiteral("no-such-program") }
             << QStringLiteral("command not found: no-such-program");
@@ -227,7 +233,8 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 130);
         const auto json = readJson(dir.filePath(QStringLiteral("i.json")));
         QVERIFY(!json.value(QStringLiteral("complete")).toBool());
-        const auto runs = json.value(QStringLiteral("benchmarks")).toArray()[0].toObject().value(QStringLiteral("runs")).toArray();
+        const auto runs
+            = json.value(QStringLiteral("benchmarks")).toArray()[0].toObject().value(QStringLiteral("runs")).toArray();
         QVERIFY(runs.size() >= 3 && runs.size() < 500);
         QVERIFY(!QFile::exists(journal));
     }
@@ -251,7 +258,8 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Incomplete")));
         const auto json = readJson(dir.filePath(QStringLiteral("k.json")));
-        const auto runs = json.value(QStringLiteral("benchmarks")).toArray()[0].toObject().value(QStringLiteral("runs")).toArray();
+        const auto runs
+            = json.value(QStringLiteral("benchmarks")).toArray()[0].toObject().value(QStringLiteral("runs")).toArray();
         QCOMPARE(runs.size(), runsInJournal);
 
         const auto bad = pyrometer({ QStringLiteral("recover"), dir.filePath(QStringLiteral("k.json")) }, dir.path());

@@ -11,7 +11,8 @@ using namespace std::chrono_literals;
 
 namespace {
 /// Returns scripted outcomes per command (keyed by argv[0]) and remembers every request, in order.
-class FakeLauncher final : public Launcher {
+class FakeLauncher final : public Launcher
+{
 public:
     std::map<std::string, std::deque<RunRecord>> scripted;
     std::vector<LaunchRequest> requests;
@@ -71,7 +72,8 @@ std::string order(const FakeLauncher& launcher)
 }
 } // namespace
 
-class TestEngine : public QObject {
+class TestEngine : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void interleavesWithWarmupsFirst()

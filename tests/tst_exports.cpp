@@ -1,6 +1,6 @@
 #include "core/csv_export.h"
-#include "core/file_output.h"
 #include "core/error.h"
+#include "core/file_output.h"
 #include "core/markdown_export.h"
 #include "core/text_report.h"
 #include "core/units.h"
@@ -45,7 +45,8 @@ std::vector<std::string> lines(const std::string& text)
 }
 } // namespace
 
-class TestExports : public QObject {
+class TestExports : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void csvCells_data()

@@ -4,7 +4,8 @@
 
 using namespace pyrometer;
 
-class TestOutputTail : public QObject {
+class TestOutputTail : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void keepsTheLastBytesAndCountsAll()

@@ -14,7 +14,10 @@ using namespace std::chrono_literals;
 namespace {
 const std::string python = "/usr/bin/python3";
 
-std::string fixture(const std::string& name) { return std::string(PYROMETER_FIXTURES) + "/" + name; }
+std::string fixture(const std::string& name)
+{
+    return std::string(PYROMETER_FIXTURES) + "/" + name;
+}
 
 LaunchRequest script(const std::string& name)
 {
@@ -51,7 +54,8 @@ std::int64_t ownPeakRssKiB()
 }
 } // namespace
 
-class TestProcessLauncher : public QObject {
+class TestProcessLauncher : public QObject
+{
     Q_OBJECT
     ProcessLauncher launcher;
 
@@ -111,8 +115,9 @@ private Q_SLOTS:
     void sigtermIgnoredMeansSigkillAfterGrace()
     {
         LaunchRequest request;
-        request.argv = { python, "-c", "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
-                                       "print('ready', flush=True)\nwhile True: time.sleep(0.01)" };
+        request.argv = { python, "-c",
+            "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+            "print('ready', flush=True)\nwhile True: time.sleep(0.01)" };
         request.timeout = 300ms;
         request.killGrace = 200ms;
         const RunRecord r = launcher.launch(request, {});
@@ -171,16 +176,18 @@ private Q_SLOTS:
         const RunRecord r = launcher.launch(request, {});
         QVERIFY2(r.succeeded(), r.stderrTail.c_str());
         QVERIFY(r.stdoutTail.find("argv: ['one arg', 'zwei']") != std::string::npos);
-        QVERIFY(r.stdoutTail.find("cwd: " + std::string(PYROMETER_FIXTURES) + "/path with spaces\n")
-            != std::string::npos);
+        QVERIFY(
+            r.stdoutTail.find("cwd: " + std::string(PYROMETER_FIXTURES) + "/path with spaces\n") != std::string::npos);
         QVERIFY(r.stdoutTail.find("env: set by the test") != std::string::npos);
     }
 
     void stdinIsEmptyAndNoDescriptorLeaks()
     {
         LaunchRequest request;
-        request.argv = { python, "-c",
-            "import os, sys\nprint(repr(sys.stdin.read()))\nprint(sorted(int(f) for f in os.listdir('/proc/self/fd')))" };
+        request.argv = {
+            python, "-c",
+            "import os, sys\nprint(repr(sys.stdin.read()))\nprint(sorted(int(f) for f in os.listdir('/proc/self/fd')))"
+        };
         const RunRecord r = launcher.launch(request, {});
         QVERIFY2(r.succeeded(), r.stderrTail.c_str());
         // Descriptor 3 is the one listdir itself opened.

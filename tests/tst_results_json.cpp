@@ -77,7 +77,8 @@ void writeText(const QString& path, const std::string& text)
 }
 } // namespace
 
-class TestResultsJson : public QObject {
+class TestResultsJson : public QObject
+{
     Q_OBJECT
     QTemporaryDir dir;
 
@@ -146,9 +147,9 @@ private Q_SLOTS:
         QTest::newRow("other version") << QByteArray(R"({"schema": "pyrometer.run/9"})")
                                        << QStringLiteral("unsupported results schema \"pyrometer.run/9\"");
         QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a Pyrometer results file");
-        QTest::newRow("wrong type")
-            << QByteArray(R"({"schema": "pyrometer.run/1", "complete": "yes", "order": "interleaved"})")
-            << QStringLiteral("not a valid Pyrometer results file: top level");
+        QTest::newRow("wrong type") << QByteArray(
+            R"({"schema": "pyrometer.run/1", "complete": "yes", "order": "interleaved"})")
+                                    << QStringLiteral("not a valid Pyrometer results file: top level");
     }
 
     void badFilesGetOneClearLine()

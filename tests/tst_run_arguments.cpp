@@ -7,13 +7,14 @@
 using namespace pyrometer;
 using namespace pyrometer::cli;
 
-class TestRunArguments : public QObject {
+class TestRunArguments : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void scriptsOptionsAndScriptArguments()
     {
-        const auto a = parseRunArguments({ "a.py", "-n", "20", "-w0", "--timeout=2.5", "--python", "/opt/py",
-            "--env", "K=V=W", "--env", "EMPTY=", "--cwd", "/tmp", "b.py", "--sequential", "-i", "--hash-seed", "7",
+        const auto a = parseRunArguments({ "a.py", "-n", "20", "-w0", "--timeout=2.5", "--python", "/opt/py", "--env",
+            "K=V=W", "--env", "EMPTY=", "--cwd", "/tmp", "b.py", "--sequential", "-i", "--hash-seed", "7",
             "--export-json", "r.json", "--", "--size", "3" });
         QCOMPARE(a.plan.benchmarks.size(), std::size_t(2));
         const auto& first = a.plan.benchmarks[0];
@@ -48,8 +49,8 @@ private Q_SLOTS:
 
     void commandsBesideScripts()
     {
-        const auto a = parseRunArguments({ "a.py", "--name", "python", "--name", "native", "--command", "--",
-            "./native", "--fast" });
+        const auto a = parseRunArguments(
+            { "a.py", "--name", "python", "--name", "native", "--command", "--", "./native", "--fast" });
         QCOMPARE(a.plan.benchmarks.size(), std::size_t(2));
         QVERIFY(a.plan.benchmarks[0].arguments.empty());
         QVERIFY(!a.plan.benchmarks[1].script);
@@ -66,27 +67,31 @@ private Q_SLOTS:
                                    << QStringLiteral("--runs must be a positive whole number, not '0'");
         QTest::newRow("negative runs") << QStringList { QStringLiteral("a.py"), QStringLiteral("--runs=-3") }
                                        << QStringLiteral("--runs must be a positive whole number, not '-3'");
-        QTest::newRow("word runs") << QStringList { QStringLiteral("a.py"), QStringLiteral("-n"), QStringLiteral("ten") }
-                                   << QStringLiteral("--runs must be a positive whole number, not 'ten'");
+        QTest::newRow("word runs") << QStringList { QStringLiteral("a.py"), QStringLiteral("-n"),
+            QStringLiteral("ten") } << QStringLiteral("--runs must be a positive whole number, not 'ten'");
         QTest::newRow("fraction runs") << QStringList { QStringLiteral("a.py"), QStringLiteral("-n2.5") }
                                        << QStringLiteral("--runs must be a positive whole number, not '2.5'");
         QTest::newRow("no value") << QStringList { QStringLiteral("a.py"), QStringLiteral("-n") }
                                   << QStringLiteral("-n needs a value");
-        QTest::newRow("env") << QStringList { QStringLiteral("a.py"), QStringLiteral("--env"), QStringLiteral("NOVALUE") }
+        QTest::newRow("env") << QStringList { QStringLiteral("a.py"), QStringLiteral("--env"),
+            QStringLiteral("NOVALUE") }
                              << QStringLiteral("malformed --env 'NOVALUE': expected NAME=VALUE");
-        QTest::newRow("env name") << QStringList { QStringLiteral("a.py"), QStringLiteral("--env=") + QStringLiteral("=x") }
+        QTest::newRow("env name") << QStringList { QStringLiteral("a.py"),
+            QStringLiteral("--env=") + QStringLiteral("=x") }
                                   << QStringLiteral("malformed --env '=x': expected NAME=VALUE");
-        QTest::newRow("timeout") << QStringList { QStringLiteral("a.py"), QStringLiteral("--timeout"), QStringLiteral("0") }
-                                 << QStringLiteral("--timeout must be a positive number of seconds, not '0'");
-        QTest::newRow("seed") << QStringList { QStringLiteral("a.py"), QStringLiteral("--hash-seed"), QStringLiteral("-1") }
-                              << QStringLiteral("--hash-seed must be 'random' or a number from 0 to 4294967295, not '-1'");
+        QTest::newRow("timeout") << QStringList { QStringLiteral("a.py"), QStringLiteral("--timeout"),
+            QStringLiteral("0") } << QStringLiteral("--timeout must be a positive number of seconds, not '0'");
+        QTest::newRow("seed") << QStringList {
+            QStringLiteral("a.py"), QStringLiteral("--hash-seed"), QStringLiteral("-1")
+        } << QStringLiteral("--hash-seed must be 'random' or a number from 0 to 4294967295, not '-1'");
         QTest::newRow("unknown") << QStringList { QStringLiteral("a.py"), QStringLiteral("--fast") }
                                  << QStringLiteral("unknown option --fast");
         QTest::newRow("nothing") << QStringList {} << QStringLiteral("nothing to run");
         QTest::newRow("command") << QStringList { QStringLiteral("--command") }
                                  << QStringLiteral("--command needs the command after --");
         QTest::newRow("names") << QStringList { QStringLiteral("a.py"), QStringLiteral("--name"), QStringLiteral("x"),
-            QStringLiteral("--name"), QStringLiteral("y") } << QStringLiteral("more --name options than benchmarks");
+            QStringLiteral("--name"), QStringLiteral("y") }
+                               << QStringLiteral("more --name options than benchmarks");
     }
 
     void badUsage()

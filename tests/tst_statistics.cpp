@@ -10,12 +10,13 @@ using namespace pyrometer;
 // confidence ranks, with exact binomial sums in `fractions.Fraction` and `math.comb`:
 //     coverage(l) = 1 - 2 * sum(comb(n, k) for k < l) / 2**n
 // They are typed in here, not computed by the code under test.
-class TestStatistics : public QObject {
+class TestStatistics : public QObject
+{
     Q_OBJECT
 
     // 20 timings in seconds: mostly around 50 ms, with two slow runs (62.3 ms and 87.1 ms).
-    const std::vector<double> timings { 0.0512, 0.0498, 0.0535, 0.0501, 0.0623, 0.0507, 0.0499, 0.0515, 0.0503,
-        0.0871, 0.0509, 0.0496, 0.0511, 0.0505, 0.0520, 0.0502, 0.0518, 0.0500, 0.0506, 0.0494 };
+    const std::vector<double> timings { 0.0512, 0.0498, 0.0535, 0.0501, 0.0623, 0.0507, 0.0499, 0.0515, 0.0503, 0.0871,
+        0.0509, 0.0496, 0.0511, 0.0505, 0.0520, 0.0502, 0.0518, 0.0500, 0.0506, 0.0494 };
 
     static void near(double actual, double expected, double relative = 1e-12)
     {

@@ -8,7 +8,8 @@
 namespace pyrometer::cli {
 
 /// The files one invocation writes.
-struct ExportPaths {
+struct ExportPaths
+{
     std::string json;
     std::string csv;
     std::string markdown;

@@ -9,7 +9,8 @@
 namespace pyrometer::cli {
 
 /// A one-line progress bar with ETA on a terminal, redrawn at most ten times a second.
-class ProgressBar {
+class ProgressBar
+{
 public:
     ProgressBar(std::FILE* terminal, const Results& results);
     ~ProgressBar();

@@ -10,7 +10,8 @@
 
 namespace pyrometer::cli {
 namespace {
-    constexpr const char* recoverHelp = R"(Usage: pyrometer recover JOURNAL [--export-json FILE] [--export-csv FILE] [--export-markdown FILE]
+constexpr const char* recoverHelp
+    = R"(Usage: pyrometer recover JOURNAL [--export-json FILE] [--export-csv FILE] [--export-markdown FILE]
 
 Turns the journal of a run that did not finish (Pyrometer was killed, the machine went down) into results:
 prints the report and writes the exports. With no export option, writes JOURNAL without its .journal

@@ -8,34 +8,34 @@
 
 namespace pyrometer::cli {
 namespace {
-    int positiveCount(const std::string& option, const std::string& text, bool allowZero)
-    {
-        int value = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (error != std::errc() || end != text.data() + text.size() || value < (allowZero ? 0 : 1)) {
-            throw InputError(option + " must be a " + (allowZero ? "non-negative" : "positive") + " whole number, not '"
-                + text + "'");
-        }
-        return value;
+int positiveCount(const std::string& option, const std::string& text, bool allowZero)
+{
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < (allowZero ? 0 : 1)) {
+        throw InputError(
+            option + " must be a " + (allowZero ? "non-negative" : "positive") + " whole number, not '" + text + "'");
     }
+    return value;
+}
 
-    double positiveSeconds(const std::string& option, const std::string& text)
-    {
-        double value = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (error != std::errc() || end != text.data() + text.size() || !(value > 0) || !std::isfinite(value))
-            throw InputError(option + " must be a positive number of seconds, not '" + text + "'");
-        return value;
-    }
+double positiveSeconds(const std::string& option, const std::string& text)
+{
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !(value > 0) || !std::isfinite(value))
+        throw InputError(option + " must be a positive number of seconds, not '" + text + "'");
+    return value;
+}
 
-    std::uint32_t hashSeed(const std::string& text)
-    {
-        std::uint32_t value = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (error != std::errc() || end != text.data() + text.size())
-            throw InputError("--hash-seed must be 'random' or a number from 0 to 4294967295, not '" + text + "'");
-        return value;
-    }
+std::uint32_t hashSeed(const std::string& text)
+{
+    std::uint32_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        throw InputError("--hash-seed must be 'random' or a number from 0 to 4294967295, not '" + text + "'");
+    return value;
+}
 } // namespace
 
 RunArguments parseRunArguments(const std::vector<std::string>& words)

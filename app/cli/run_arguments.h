@@ -8,7 +8,8 @@
 namespace pyrometer::cli {
 
 /// What `pyrometer run` was asked to do.
-struct RunArguments {
+struct RunArguments
+{
     RunPlan plan;
     std::string exportJson;
     std::string exportCsv;
