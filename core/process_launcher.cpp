@@ -291,10 +291,10 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
     // The leader is a zombie until reaped, so its group id still names this run's group: nothing the script
     // started outlives the run.
     ::kill(-pid, SIGKILL);
-    for (auto slot : { OutSlot, ErrSlot }) {
-        if (fds[slot].fd >= 0)
-            drain(fds[slot].fd, slot == OutSlot ? out : err);
-    }
+    if (fds[OutSlot].fd >= 0)
+        drain(fds[OutSlot].fd, out);
+    if (fds[ErrSlot].fd >= 0)
+        drain(fds[ErrSlot].fd, err);
     int status = 0;
     rusage usage {};
     while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) { }

@@ -25,11 +25,10 @@ std::string outlierWarning(const Summary& w)
     const auto tukey = w.outliers.tukeyTotal();
     if (tukey == 0 && w.outliers.modifiedZ == 0)
         return {};
-    std::string text = "  Warning: " + std::to_string(tukey) + " outlier" + (tukey == 1 ? "" : "s")
-        + " by Tukey fences (" + std::to_string(w.outliers.tukeySevere()) + " severe), "
-        + std::to_string(w.outliers.modifiedZ) + " by modified Z-score. Other programs may have disturbed the "
-        + "measurement; consider a quieter machine, more warmup runs or more runs.\n";
-    return text;
+    return "  Warning:       " + std::to_string(tukey) + " outlier" + (tukey == 1 ? "" : "s") + " by Tukey fences ("
+        + std::to_string(w.outliers.tukeySevere()) + " severe), " + std::to_string(w.outliers.modifiedZ)
+        + " by modified Z-score.\n"
+        + "                 Other programs may have disturbed the runs; a quieter machine or more runs help.\n";
 }
 
 std::string benchmarkBlock(
