@@ -102,6 +102,10 @@ void Engine::run(Results& results, std::stop_token stop, const EngineCallbacks& 
         }
         record.warmup = warmup;
         record.hashSeed = seed;
+        // A failed run keeps its whole tail to explain itself; thousands of successful runs must not each hold
+        // 128 KiB.
+        if (record.succeeded())
+            record.trimOutput(successfulRunTailBytes);
         benchmark.runs.push_back(std::move(record));
         const RunRecord& last = benchmark.runs.back();
 

@@ -34,8 +34,13 @@ struct EngineCallbacks
     std::function<void(const Results& results, std::size_t benchmark)> benchmarkFailed;
 };
 
+/// How much of stdout and stderr a successful run keeps; failed runs keep the launcher's whole tail.
+inline constexpr std::size_t successfulRunTailBytes = 512;
+
 /// Runs prepared benchmarks, each run through the launcher, interleaved (A B C A B C …) or one after another,
 /// warmups first. A PYTHONHASHSEED is set for every run: the fixed one, or a fresh random one, recorded.
+/// The callbacks see the results so far; a GUI copies them into an immutable snapshot at the rate it
+/// wants to redraw, and stops the run through the stop token.
 class Engine
 {
 public:

@@ -154,21 +154,6 @@ int prepareSpawn(SpawnAttributes& spawn, const LaunchRequest& request, int outWr
 
 } // namespace
 
-std::string RunRecord::outcome() const
-{
-    if (!launchError.empty())
-        return "could not start: " + launchError;
-    if (timedOut)
-        return "timed out";
-    if (signal) {
-        const char* name = ::sigdescr_np(*signal);
-        return "killed by signal " + std::to_string(*signal) + (name ? " (" + std::string(name) + ")" : "");
-    }
-    if (exitCode)
-        return "exit code " + std::to_string(*exitCode);
-    return "cancelled";
-}
-
 RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token stop)
 {
     RunRecord record;

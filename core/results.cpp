@@ -56,10 +56,6 @@ BenchmarkSummary summarize(const BenchmarkResult& benchmark)
     return result;
 }
 
-} // namespace pyrometer
-
-namespace pyrometer {
-
 std::vector<BenchmarkSummary> summarizeAll(const Results& results)
 {
     std::vector<BenchmarkSummary> summaries;

@@ -101,10 +101,6 @@ struct Results
 double toSeconds(std::chrono::nanoseconds duration);
 std::chrono::nanoseconds fromSeconds(double seconds);
 
-} // namespace pyrometer
-
-namespace pyrometer {
-
 /// The summaries of all benchmarks, in order.
 std::vector<BenchmarkSummary> summarizeAll(const Results& results);
 /// The benchmark with the lowest median wall time among those with successful runs.

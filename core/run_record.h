@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,6 +38,9 @@ struct RunRecord
 
     /// A short description of how the run ended: "exit code 3", "killed by signal 9 (Killed)", "timed out".
     std::string outcome() const;
+
+    /// Keeps only the last `bytes` of the output tails (at a character boundary).
+    void trimOutput(std::size_t bytes);
 };
 
 } // namespace pyrometer

@@ -1,3 +1,5 @@
+#include "core/results_json.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -22,7 +24,7 @@ QString fixture(const char* name)
     return QStringLiteral(PYROMETER_FIXTURES "/") + QString::fromUtf8(name);
 }
 
-Outcome pyrometer(const QStringList& arguments, const QString& workingDirectory = {}, int timeoutMs = 120000)
+Outcome runPyrometer(const QStringList& arguments, const QString& workingDirectory = {}, int timeoutMs = 120000)
 {
     QProcess process;
     if (!workingDirectory.isEmpty())
@@ -60,10 +62,10 @@ class TestCli : public QObject
 private Q_SLOTS:
     void version()
     {
-        const auto r = pyrometer({ QStringLiteral("--version") });
+        const auto r = runPyrometer({ QStringLiteral("--version") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("pyrometer ")));
-        const auto help = pyrometer({ QStringLiteral("run"), QStringLiteral("--help") });
+        const auto help = runPyrometer({ QStringLiteral("run"), QStringLiteral("--help") });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("--export-json")));
     }
@@ -71,12 +73,12 @@ private Q_SLOTS:
     void runsAndExports()
     {
         QTemporaryDir dir;
-        const auto r
-            = pyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"), fixture("path with spaces/grüße ünïcode.py"),
-                            QStringLiteral("-n"), QStringLiteral("6"), QStringLiteral("-w"), QStringLiteral("1"),
-                            QStringLiteral("--export-json"), QStringLiteral("r.json"), QStringLiteral("--export-csv"),
-                            QStringLiteral("r.csv"), QStringLiteral("--export-markdown"), QStringLiteral("r.md") },
-                dir.path());
+        const auto r = runPyrometer(
+            { QStringLiteral("run"), fixture("sleep_50ms.py"), fixture("path with spaces/grüße ünïcode.py"),
+                QStringLiteral("-n"), QStringLiteral("6"), QStringLiteral("-w"), QStringLiteral("1"),
+                QStringLiteral("--export-json"), QStringLiteral("r.json"), QStringLiteral("--export-csv"),
+                QStringLiteral("r.csv"), QStringLiteral("--export-markdown"), QStringLiteral("r.md") },
+            dir.path());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Benchmark 1/2: ") + fixture("sleep_50ms.py")));
         QVERIFY(r.out.contains(QStringLiteral("grüße ünïcode.py")));
@@ -102,6 +104,12 @@ private Q_SLOTS:
         QCOMPARE(interpreter.value(QStringLiteral("requested")).toString(), QStringLiteral("python3"));
         QVERIFY(interpreter.value(QStringLiteral("path")).toString().startsWith(QLatin1Char('/')));
 
+        // A real file, read back by Pyrometer and written again, is the same file.
+        QFile written(dir.filePath(QStringLiteral("r.json")));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const auto reread = pyrometer::resultsJsonText(pyrometer::readResultsFile(written.fileName().toStdString()));
+        QCOMPARE(QByteArray::fromStdString(reread), written.readAll());
+
         QCOMPARE(lineCount(dir.filePath(QStringLiteral("r.csv"))), 1 + 2 * 7);
         QCOMPARE(lineCount(dir.filePath(QStringLiteral("r.summary.csv"))), 1 + 2);
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("r.md"))));
@@ -112,10 +120,10 @@ private Q_SLOTS:
     void aFailingScriptStopsWithItsStderr()
     {
         QTemporaryDir dir;
-        const auto r
-            = pyrometer({ QStringLiteral("run"), fixture("exit_3.py"), fixture("sleep_50ms.py"), QStringLiteral("-n"),
-                            QStringLiteral("3"), QStringLiteral("--export-json"), QStringLiteral("f.json") },
-                dir.path());
+        const auto r = runPyrometer(
+            { QStringLiteral("run"), fixture("exit_3.py"), fixture("sleep_50ms.py"), QStringLiteral("-n"),
+                QStringLiteral("3"), QStringLiteral("--export-json"), QStringLiteral("f.json") },
+            dir.path());
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(
                      QStringLiteral("warmup run 1 failed: exit code 3: ValueError: the fixture fails on purpose")),
@@ -133,7 +141,7 @@ private Q_SLOTS:
 
     void syntaxErrorFails()
     {
-        const auto r = pyrometer(
+        const auto r = runPyrometer(
             { QStringLiteral("run"), fixture("syntax_error.py"), QStringLiteral("-n"), QStringLiteral("2") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("SyntaxError")), qPrintable(r.err));
@@ -141,8 +149,8 @@ private Q_SLOTS:
 
     void timeoutIsAFailure()
     {
-        const auto r
-            = pyrometer({ QStringLiteral("run"), fixture("loop_forever.py"), QStringLiteral("-n"), QStringLiteral("1"),
+        const auto r = runPyrometer(
+            { QStringLiteral("run"), fixture("loop_forever.py"), QStringLiteral("-n"), QStringLiteral("1"),
                 QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--timeout"), QStringLiteral("1") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("run 1 failed: timed out")), qPrintable(r.err));
@@ -151,7 +159,7 @@ private Q_SLOTS:
     void ignoringFailuresKeepsGoing()
     {
         // Every run fails: nothing to summarise, so the exit status still says failure.
-        const auto r = pyrometer({ QStringLiteral("run"), fixture("exit_3.py"), QStringLiteral("-n"),
+        const auto r = runPyrometer({ QStringLiteral("run"), fixture("exit_3.py"), QStringLiteral("-n"),
             QStringLiteral("3"), QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--ignore-failure") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("Failed runs:   3")));
@@ -159,7 +167,7 @@ private Q_SLOTS:
 
     void commandsAreMeasuredToo()
     {
-        const auto r = pyrometer({ QStringLiteral("run"), QStringLiteral("-n"), QStringLiteral("3"),
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("-n"), QStringLiteral("3"),
             QStringLiteral("--command"), QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("0.05") });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Benchmark 1/1: sleep 0.05")));
@@ -208,7 +216,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         QTemporaryDir dir;
-        const auto r = pyrometer(arguments, dir.path());
+        const auto r = runPyrometer(arguments, dir.path());
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
@@ -254,7 +262,7 @@ private Q_SLOTS:
         const int runsInJournal = lineCount(journal) - 1;
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("k.json"))));
 
-        const auto r = pyrometer({ QStringLiteral("recover"), journal }, dir.path());
+        const auto r = runPyrometer({ QStringLiteral("recover"), journal }, dir.path());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Incomplete")));
         const auto json = readJson(dir.filePath(QStringLiteral("k.json")));
@@ -262,7 +270,8 @@ private Q_SLOTS:
             = json.value(QStringLiteral("benchmarks")).toArray()[0].toObject().value(QStringLiteral("runs")).toArray();
         QCOMPARE(runs.size(), runsInJournal);
 
-        const auto bad = pyrometer({ QStringLiteral("recover"), dir.filePath(QStringLiteral("k.json")) }, dir.path());
+        const auto bad
+            = runPyrometer({ QStringLiteral("recover"), dir.filePath(QStringLiteral("k.json")) }, dir.path());
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains(QStringLiteral("journal")), qPrintable(bad.err));
     }

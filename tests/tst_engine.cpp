@@ -218,6 +218,26 @@ private Q_SLOTS:
             std::to_string(*results.benchmarks[0].runs[0].hashSeed));
     }
 
+    void successfulRunsKeepShortTailsFailedOnesLongOnes()
+    {
+        Results results;
+        results.ignoreFailure = true;
+        results.benchmarks = { benchmark("A", 2, 0) };
+        FakeLauncher launcher;
+        RunRecord chatty = FakeLauncher::ok(1ms);
+        chatty.stdoutTail = std::string(60000, 'o') + "end";
+        chatty.stderrTail = std::string(60000, 'e');
+        RunRecord failed = chatty;
+        failed.exitCode = 1;
+        launcher.scripted["A"] = { chatty, failed };
+        Engine(launcher).run(results, {});
+        const auto& runs = results.benchmarks[0].runs;
+        QCOMPARE(runs[0].stdoutTail.size(), successfulRunTailBytes);
+        QVERIFY(runs[0].stdoutTail.ends_with("end"));
+        QCOMPARE(runs[0].stderrTail.size(), successfulRunTailBytes);
+        QCOMPARE(runs[1].stdoutTail.size(), std::size_t(60003));
+    }
+
     void progressCountsEveryRun()
     {
         Results results;

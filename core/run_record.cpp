@@ -1,0 +1,35 @@
+#include "run_record.h"
+
+#include "output_tail.h"
+
+#include <cstring>
+
+namespace pyrometer {
+
+std::string RunRecord::outcome() const
+{
+    if (!launchError.empty())
+        return "could not start: " + launchError;
+    if (timedOut)
+        return "timed out";
+    if (signal) {
+        const char* name = ::sigdescr_np(*signal);
+        return "killed by signal " + std::to_string(*signal) + (name ? " (" + std::string(name) + ")" : "");
+    }
+    if (exitCode)
+        return "exit code " + std::to_string(*exitCode);
+    return "cancelled";
+}
+
+void RunRecord::trimOutput(std::size_t bytes)
+{
+    for (auto* tail : { &stdoutTail, &stderrTail }) {
+        if (tail->size() <= bytes)
+            continue;
+        OutputTail kept(bytes);
+        kept.append(*tail);
+        *tail = kept.text();
+    }
+}
+
+} // namespace pyrometer
