@@ -1,19 +1,24 @@
 #include "cli/commands.h"
+#include "gui_main.h"
 
 #include "core/version.h"
 
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 namespace {
-constexpr const char* usage = R"(Usage: pyrometer COMMAND [options]
+constexpr const char* usage = R"(Usage: pyrometer [SCRIPT...]
+       pyrometer COMMAND [options]
 
 Pyrometer measures how fast Python scripts (or any command) run, how much memory they take, and how
-sure you can be of it.
+sure you can be of it. With no command it opens the workbench window, running the scripts given; with
+no display it measures them on the terminal instead (as 'pyrometer run').
 
 Commands:
-  run       run and measure scripts or commands (pyrometer run --help)
+  run       run and measure scripts or commands on the terminal (pyrometer run --help)
+  open      show a results file in the window, or render it to a picture (--screenshot OUT.png)
   recover   turn the journal of an interrupted run into results
 
 Options:
@@ -24,26 +29,41 @@ Options:
 
 int main(int argc, char** argv)
 {
-    using namespace pyrometer::cli;
+    using namespace pyrometer;
     std::vector<std::string> words(argv + 1, argv + argc);
-    if (words.empty()) {
-        std::cerr << usage;
-        return ExitUsage;
-    }
-    const std::string command = words.front();
-    const std::vector<std::string> rest(words.begin() + 1, words.end());
+    const std::string command = words.empty() ? std::string() : words.front();
+    const std::vector<std::string> rest(words.begin() + (words.empty() ? 0 : 1), words.end());
     if (command == "--version" || command == "-V") {
         std::cout << "pyrometer " << PYROMETER_VERSION << "\n";
-        return ExitOk;
+        return cli::ExitOk;
     }
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << usage;
-        return ExitOk;
+        return cli::ExitOk;
     }
     if (command == "run")
-        return runCommand(rest);
+        return cli::runCommand(rest);
     if (command == "recover")
-        return recoverCommand(rest);
-    std::cerr << "pyrometer: unknown command '" << command << "' (see pyrometer --help)\n";
-    return ExitUsage;
+        return cli::recoverCommand(rest);
+    if (command == "open")
+        return app::openMain(argc, argv, rest);
+    if (!command.empty() && command.front() == '-') {
+        std::cerr << "pyrometer: unknown option '" << command << "' (see pyrometer --help)\n";
+        return cli::ExitUsage;
+    }
+    // A word that is no file and no script name is a mistyped command, not a script to open.
+    if (!command.empty() && !command.ends_with(".py") && !std::filesystem::exists(command)) {
+        std::cerr << "pyrometer: unknown command '" << command << "' (see pyrometer --help)\n";
+        return cli::ExitUsage;
+    }
+    // Scripts, or nothing: the window, or the terminal table where no window can be shown.
+    if (!app::haveDisplay()) {
+        if (words.empty()) {
+            std::cerr << "pyrometer: no display for the window; use 'pyrometer run SCRIPT...' (see pyrometer --help)\n";
+            return cli::ExitUsage;
+        }
+        std::cerr << "pyrometer: no display; measuring on the terminal (pyrometer run)\n";
+        return cli::runCommand(words);
+    }
+    return app::windowMain(argc, argv, words);
 }

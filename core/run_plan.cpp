@@ -52,6 +52,37 @@ std::string joined(const std::vector<std::string>& words)
         text += (text.empty() ? "" : " ") + word;
     return text;
 }
+
+BenchmarkResult prepareBenchmark(const BenchmarkRequest& request, std::map<std::string, InterpreterInfo>& interpreters)
+{
+    checkSettings(request.settings);
+    BenchmarkResult benchmark;
+    benchmark.settings = request.settings;
+    if (request.script) {
+        const auto script = checkedScript(*request.script);
+        auto known = interpreters.find(request.interpreter);
+        if (known == interpreters.end())
+            known = interpreters.emplace(request.interpreter, resolveInterpreter(request.interpreter)).first;
+        benchmark.interpreter = known->second;
+        benchmark.script = script;
+        benchmark.command = { known->second.path, script };
+        benchmark.command.insert(benchmark.command.end(), request.arguments.begin(), request.arguments.end());
+        benchmark.name = request.name.empty() ? *request.script : request.name;
+        benchmark.git = gitInfoFor(script);
+        return benchmark;
+    }
+    if (request.command.empty())
+        throw InputError("empty command");
+    const auto executable = findExecutable(request.command.front());
+    if (!executable)
+        throw InputError("command not found: " + request.command.front());
+    benchmark.command = request.command;
+    benchmark.command.front() = *executable;
+    benchmark.name = request.name.empty() ? joined(request.command) : request.name;
+    if (request.command.front().find('/') != std::string::npos)
+        benchmark.git = gitInfoFor(*executable);
+    return benchmark;
+}
 } // namespace
 
 Results prepare(const RunPlan& plan)
@@ -63,40 +94,22 @@ Results prepare(const RunPlan& plan)
     results.ignoreFailure = plan.ignoreFailure;
     std::map<std::string, InterpreterInfo> interpreters;
     std::set<std::string> names;
-    for (const auto& request : plan.benchmarks) {
-        checkSettings(request.settings);
-        BenchmarkResult benchmark;
-        benchmark.settings = request.settings;
-        if (request.script) {
-            const auto script = checkedScript(*request.script);
-            auto known = interpreters.find(request.interpreter);
-            if (known == interpreters.end())
-                known = interpreters.emplace(request.interpreter, resolveInterpreter(request.interpreter)).first;
-            benchmark.interpreter = known->second;
-            benchmark.script = script;
-            benchmark.command = { known->second.path, script };
-            benchmark.command.insert(benchmark.command.end(), request.arguments.begin(), request.arguments.end());
-            benchmark.name = request.name.empty() ? *request.script : request.name;
-            benchmark.git = gitInfoFor(script);
-        } else {
-            if (request.command.empty())
-                throw InputError("empty command");
-            const auto executable = findExecutable(request.command.front());
-            if (!executable)
-                throw InputError("command not found: " + request.command.front());
-            benchmark.command = request.command;
-            benchmark.command.front() = *executable;
-            benchmark.name = request.name.empty() ? joined(request.command) : request.name;
-            if (request.command.front().find('/') != std::string::npos)
-                benchmark.git = gitInfoFor(*executable);
+    std::vector<PlanError::Problem> problems;
+    for (std::size_t i = 0; i < plan.benchmarks.size(); ++i) {
+        try {
+            auto benchmark = prepareBenchmark(plan.benchmarks[i], interpreters);
+            // Two benchmarks of the same name could not be told apart in reports.
+            const std::string base = benchmark.name;
+            for (int k = 2; names.contains(benchmark.name); ++k)
+                benchmark.name = base + " #" + std::to_string(k);
+            names.insert(benchmark.name);
+            results.benchmarks.push_back(std::move(benchmark));
+        } catch (const InputError& e) {
+            problems.push_back({ i, e.what() });
         }
-        // Two benchmarks of the same name could not be told apart in reports.
-        const std::string base = benchmark.name;
-        for (int k = 2; names.contains(benchmark.name); ++k)
-            benchmark.name = base + " #" + std::to_string(k);
-        names.insert(benchmark.name);
-        results.benchmarks.push_back(std::move(benchmark));
     }
+    if (!problems.empty())
+        throw PlanError(std::move(problems));
     results.environment = captureEnvironment();
     return results;
 }

@@ -1,6 +1,7 @@
 #include "core/environment.h"
 #include "core/error.h"
 #include "core/process_launcher.h"
+#include "core/run_plan.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -228,6 +229,29 @@ private Q_SLOTS:
             QFAIL("no error");
         } catch (const InputError& e) {
             QVERIFY(std::string(e.what()).rfind("interpreter not runnable: /bin/false", 0) == 0);
+        }
+    }
+
+    void everyBrokenBenchmarkIsNamed()
+    {
+        RunPlan plan;
+        BenchmarkRequest good;
+        good.script = fixture("sleep_50ms.py");
+        BenchmarkRequest missing = good;
+        missing.script = fixture("gone.py");
+        BenchmarkRequest badCwd = good;
+        badCwd.settings.workingDirectory = "/no/such/dir";
+        plan.benchmarks = { good, missing, badCwd };
+        try {
+            prepare(plan);
+            QFAIL("no error");
+        } catch (const PlanError& e) {
+            QCOMPARE(e.problems().size(), std::size_t(2));
+            QCOMPARE(e.problems()[0].benchmark, std::size_t(1));
+            QCOMPARE(e.problems()[0].message, "script not found: " + fixture("gone.py"));
+            QCOMPARE(e.problems()[1].benchmark, std::size_t(2));
+            QCOMPARE(e.problems()[1].message, std::string("working directory not found: /no/such/dir"));
+            QCOMPARE(std::string(e.what()), e.problems()[0].message);
         }
     }
 

@@ -1,0 +1,126 @@
+#include "gui_main.h"
+
+#include "cli/commands.h"
+#include "core/version.h"
+#include "histogram_panel.h"
+#include "main_window.h"
+#include "time_series_panel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <cstdlib>
+#include <iostream>
+
+namespace pyrometer::app {
+namespace {
+void setupApplication(QApplication& app)
+{
+    QApplication::setOrganizationName(QStringLiteral("Pyrometer"));
+    QApplication::setApplicationName(QStringLiteral("Pyrometer"));
+    QApplication::setApplicationVersion(QString::fromLatin1(PYROMETER_VERSION));
+    // The system locale picks the translation; LANGUAGE=de switches it, as for other desktop programs.
+    auto* translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("pyrometer"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(translator);
+    auto* qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qtTranslator);
+}
+
+QString resultsDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("runs"));
+}
+} // namespace
+
+bool haveDisplay()
+{
+    for (const char* name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" }) {
+        const char* value = std::getenv(name);
+        if (value && *value)
+            return true;
+    }
+    return false;
+}
+
+int windowMain(int argc, char** argv, const std::vector<std::string>& scripts)
+{
+    QApplication app(argc, argv);
+    setupApplication(app);
+    ui::MainWindow window(resultsDirectory());
+    window.show();
+    QStringList paths;
+    for (const auto& script : scripts)
+        paths << QString::fromStdString(script);
+    window.addScripts(paths);
+    if (!paths.isEmpty())
+        window.startRun();
+    return QApplication::exec();
+}
+
+int openMain(int argc, char** argv, const std::vector<std::string>& words)
+{
+    std::string file, screenshot;
+    int width = 1400, height = 900;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i] == "--screenshot" && i + 1 < words.size()) {
+            screenshot = words[++i];
+        } else if (words[i] == "--size" && i + 1 < words.size()) {
+            if (std::sscanf(words[++i].c_str(), "%dx%d", &width, &height) != 2 || width < 200 || height < 150) {
+                std::cerr << "pyrometer open: --size takes WIDTHxHEIGHT, as in 1400x900\n";
+                return cli::ExitUsage;
+            }
+        } else if (file.empty() && !words[i].starts_with("-")) {
+            file = words[i];
+        } else {
+            std::cerr << "pyrometer open: unexpected argument " << words[i]
+                      << " (usage: pyrometer open FILE.json [--screenshot OUT.png] [--size WxH])\n";
+            return cli::ExitUsage;
+        }
+    }
+    if (file.empty()) {
+        std::cerr << "pyrometer open: which results file? (usage: pyrometer open FILE.json [--screenshot OUT.png])\n";
+        return cli::ExitUsage;
+    }
+    if (!screenshot.empty() && !haveDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    else if (!haveDisplay()) {
+        std::cerr << "pyrometer open: no display; use --screenshot to render to a file\n";
+        return cli::ExitUsage;
+    }
+
+    QApplication app(argc, argv);
+    setupApplication(app);
+    // A screenshot must not depend on, nor change, the user's saved layout.
+    if (!screenshot.empty())
+        QSettings::setDefaultFormat(QSettings::IniFormat), QStandardPaths::setTestModeEnabled(true);
+    ui::MainWindow window(screenshot.empty() ? resultsDirectory() : QString());
+    window.resize(width, height);
+    window.show();
+    if (!window.openResults(QString::fromStdString(file))) {
+        std::cerr << "pyrometer open: " << window.statusText().toStdString() << "\n";
+        return cli::ExitUsage;
+    }
+    if (screenshot.empty())
+        return QApplication::exec();
+    // Let layouts and charts settle before taking the picture.
+    for (int i = 0; i < 5; ++i)
+        QApplication::processEvents();
+    window.histogram()->setSnapshot(window.histogram()->snapshot());
+    window.timeSeries()->setSnapshot(window.timeSeries()->snapshot());
+    QApplication::processEvents();
+    if (!window.grab().save(QString::fromStdString(screenshot))) {
+        std::cerr << "pyrometer open: cannot write " << screenshot << "\n";
+        return cli::ExitFailed;
+    }
+    return cli::ExitOk;
+}
+
+} // namespace pyrometer::app

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace pyrometer::ui {
+
+/// Equal-width bins over [lower, lower + count * width).
+struct Bins
+{
+    double lower = 0;
+    double width = 1;
+    int count = 1;
+
+    double upper() const { return lower + width * count; }
+    /// The bin a value falls in, clamped to the first and last bin.
+    int indexOf(double value) const;
+};
+
+/// Bins for a histogram of `sorted` by the Freedman–Diaconis rule (Freedman & Diaconis 1981): width
+/// 2 IQR n^(-1/3). Falls back to Sturges' rule (1926) when the IQR is 0; `maxBins` bounds the count.
+Bins freedmanDiaconisBins(std::span<const double> sorted, int maxBins = 200);
+
+/// `count` bins over the range of `sorted` (for a bin count chosen by hand).
+Bins fixedBins(std::span<const double> sorted, int count);
+
+/// How many values fall in each bin.
+std::vector<int> histogram(std::span<const double> values, const Bins& bins);
+
+struct Point
+{
+    double x = 0;
+    double y = 0;
+};
+
+/// Reduces points sorted by x to at most two per pixel column (the lowest and the highest, in x order), so that
+/// a line drawn through them looks the same as through all of them at that width.
+std::vector<Point> downsampleMinMax(std::span<const Point> sorted, int columns);
+
+/// The median of each window of `window` values ending at each index (shorter at the start).
+std::vector<double> rollingMedian(std::span<const double> values, std::size_t window);
+
+/// A readable axis: bounds on multiples of a 1, 2 or 5 step that enclose [min, max] (Heckbert 1990).
+struct NiceAxis
+{
+    double min = 0;
+    double max = 1;
+    double step = 0.2;
+    int tickCount() const;
+};
+NiceAxis niceAxis(double min, double max, int maxTicks = 6);
+
+} // namespace pyrometer::ui

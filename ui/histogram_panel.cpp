@@ -1,0 +1,118 @@
+#include "histogram_panel.h"
+
+#include "chart_math.h"
+
+#include "core/units.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSpinBox>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace pyrometer::ui {
+
+HistogramPanel::HistogramPanel(QWidget* parent)
+    : ChartPanel(tr("Distribution of wall time"), parent)
+    , m_bins(new QSpinBox)
+{
+    m_bins->setRange(0, 500);
+    m_bins->setSpecialValueText(tr("auto"));
+    m_bins->setToolTip(tr("Number of bins; auto uses the Freedman–Diaconis rule"));
+    controls()->addWidget(new QLabel(tr("Bins:")));
+    controls()->addWidget(m_bins);
+    connect(m_bins, &QSpinBox::valueChanged, this, [this] { rebuild(); });
+}
+
+void HistogramPanel::setBinCount(int bins)
+{
+    m_bins->setValue(bins);
+}
+
+void HistogramPanel::rebuild()
+{
+    auto* c = chart();
+    c->removeAllSeries();
+    for (auto* axis : c->axes())
+        c->removeAxis(axis);
+    m_binsShown = 0;
+    if (!snapshot())
+        return;
+
+    std::vector<std::vector<double>> samples;
+    std::vector<double> pooled;
+    for (const auto& benchmark : snapshot()->benchmarks) {
+        samples.push_back(wallTimes(benchmark));
+        pooled.insert(pooled.end(), samples.back().begin(), samples.back().end());
+    }
+    if (pooled.empty())
+        return;
+    std::sort(pooled.begin(), pooled.end());
+    // Shared bins: the narrowest Freedman–Diaconis width of any benchmark, over the range of all of them.
+    Bins bins;
+    if (m_bins->value() > 0) {
+        bins = fixedBins(pooled, m_bins->value());
+    } else {
+        double width = 0;
+        for (auto sample : samples) {
+            if (sample.size() < 2)
+                continue;
+            std::sort(sample.begin(), sample.end());
+            const Bins own = freedmanDiaconisBins(sample);
+            width = width > 0 ? std::min(width, own.width) : own.width;
+        }
+        const double range = pooled.back() - pooled.front();
+        const int count = width > 0 && range > 0 ? static_cast<int>(std::ceil(range / width)) : 1;
+        bins = fixedBins(pooled, std::clamp(count, 1, 200));
+    }
+    m_binsShown = bins.count;
+
+    const auto unit = durationUnitFor(pooled[pooled.size() / 2]);
+    const auto names = displayNames(*snapshot());
+    auto* x = new QValueAxis;
+    auto* y = new QValueAxis;
+    x->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)));
+    y->setTitleText(tr("Runs"));
+    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(y, Qt::AlignLeft);
+    int highest = 1;
+    for (std::size_t b = 0; b < samples.size(); ++b) {
+        if (samples[b].empty())
+            continue;
+        const auto counts = histogram(samples[b], bins);
+        auto* upper = new QLineSeries;
+        for (int i = 0; i < bins.count; ++i) {
+            const double left = (bins.lower + i * bins.width) * unit.perSecond;
+            const double right = left + bins.width * unit.perSecond;
+            upper->append(left, counts[static_cast<std::size_t>(i)]);
+            upper->append(right, counts[static_cast<std::size_t>(i)]);
+            highest = std::max(highest, counts[static_cast<std::size_t>(i)]);
+        }
+        auto* area = new QAreaSeries(upper);
+        area->setName(names[static_cast<qsizetype>(b)]);
+        QColor fill = colorFor(b);
+        QPen pen(fill, 1.5);
+        fill.setAlpha(90);
+        area->setBrush(fill);
+        area->setPen(pen);
+        c->addSeries(area);
+        area->attachAxis(x);
+        area->attachAxis(y);
+    }
+    const auto xAxis = niceAxis(bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
+    x->setRange(xAxis.min, xAxis.max);
+    x->setTickCount(xAxis.tickCount());
+    auto yAxis = niceAxis(0, highest * 1.05);
+    if (yAxis.step < 1) { // counts are whole numbers
+        yAxis.step = 1;
+        yAxis.max = std::ceil(highest * 1.05);
+    }
+    y->setRange(0, yAxis.max);
+    y->setTickCount(yAxis.tickCount());
+    y->setLabelFormat(QStringLiteral("%d"));
+}
+
+} // namespace pyrometer::ui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "chart_panel.h"
+
+QT_BEGIN_NAMESPACE
+class QSpinBox;
+QT_END_NAMESPACE
+
+namespace pyrometer::ui {
+
+/// Overlaid histograms of wall time, one colour per benchmark, on shared bins: Freedman–Diaconis by default,
+/// or a bin count chosen in the panel.
+class HistogramPanel final : public ChartPanel
+{
+    Q_OBJECT
+public:
+    explicit HistogramPanel(QWidget* parent = nullptr);
+    /// 0: automatic (Freedman–Diaconis).
+    void setBinCount(int bins);
+    int binCountShown() const { return m_binsShown; }
+
+protected:
+    void rebuild() override;
+
+private:
+    QSpinBox* m_bins;
+    int m_binsShown = 0;
+};
+
+} // namespace pyrometer::ui

@@ -1,0 +1,720 @@
+#include "main_window.h"
+
+#include "benchmark_list_model.h"
+#include "box_plot_panel.h"
+#include "histogram_panel.h"
+#include "python_finder.h"
+#include "run_controller.h"
+#include "summary_model.h"
+#include "time_series_panel.h"
+
+#include "core/csv_export.h"
+#include "core/error.h"
+#include "core/file_output.h"
+#include "core/markdown_export.h"
+#include "core/results_json.h"
+#include "core/units.h"
+#include "core/version.h"
+#include "core/workbench_json.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace pyrometer::ui {
+namespace {
+constexpr int maxRecentFiles = 8;
+
+QString clock(std::chrono::nanoseconds duration)
+{
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(duration).count();
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+QDockWidget* dock(
+    QMainWindow* window, const QString& title, const QString& objectName, QWidget* content, Qt::DockWidgetArea area)
+{
+    auto* widget = new QDockWidget(title, window);
+    widget->setObjectName(objectName);
+    widget->setWidget(content);
+    window->addDockWidget(area, widget);
+    return widget;
+}
+} // namespace
+
+MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
+    : QMainWindow(parent)
+    , m_controller(new RunController(resultsDirectory, this))
+    , m_benchmarks(new BenchmarkListModel(this))
+    , m_summary(new SummaryModel(this))
+    , m_histogram(new HistogramPanel)
+    , m_timeSeries(new TimeSeriesPanel)
+    , m_boxPlot(new BoxPlotPanel)
+{
+    setWindowTitle(tr("Pyrometer"));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    setupActions();
+    setupMenus();
+    setupCharts();
+    setupBenchmarkDock();
+    setupSettingsDock();
+    setupSummaryDock();
+    setupDetailsDock();
+    setupStatusBar();
+    setupController();
+    resize(1400, 900);
+    restoreSettings();
+    updateRunState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupActions()
+{
+    const auto make = [this](const QString& text, const QKeySequence& shortcut, const QString& tip, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setToolTip(tip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QLatin1Char(')'));
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_addScripts = make(tr("&Add Scripts…"), QKeySequence(Qt::CTRL | Qt::Key_N), tr("Add Python scripts to benchmark"),
+        &MainWindow::addScriptsFromDialog);
+    m_addCommand = make(tr("Add &Command…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        tr("Add any command to benchmark"), &MainWindow::addCommandFromDialog);
+    m_remove = make(tr("&Remove"), QKeySequence::Delete, tr("Remove the selected benchmarks"),
+        &MainWindow::removeSelectedBenchmarks);
+    m_run = make(tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Run every benchmark"), &MainWindow::startRun);
+    m_stop = make(tr("&Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+        tr("Stop the run at once, keeping what was measured"), &MainWindow::stopRun);
+    m_openResults = make(
+        tr("&Open Results…"), QKeySequence::Open, tr("Open a results file (JSON)"), &MainWindow::openResultsFromDialog);
+    m_export = make(tr("&Export Results…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Export results as JSON, CSV or Markdown"), &MainWindow::exportResults);
+    m_openWorkbench = make(tr("Open &Workbench…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+        tr("Open a saved set of benchmarks and settings"), &MainWindow::openWorkbench);
+    m_saveWorkbench = make(
+        tr("&Save Workbench…"), QKeySequence::Save, tr("Save the benchmarks and settings"), &MainWindow::saveWorkbench);
+}
+
+void MainWindow::setupMenus()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addScripts);
+    file->addAction(m_addCommand);
+    file->addSeparator();
+    file->addAction(m_openResults);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(m_export);
+    auto* chartMenu = file->addMenu(tr("Export &Chart"));
+    for (ChartPanel* panel : { static_cast<ChartPanel*>(m_histogram), static_cast<ChartPanel*>(m_timeSeries),
+             static_cast<ChartPanel*>(m_boxPlot) }) {
+        auto* action = chartMenu->addAction(panel == m_histogram ? tr("Histogram…")
+                : panel == m_timeSeries                          ? tr("Time Series…")
+                                                                 : tr("Box Plot…"));
+        connect(action, &QAction::triggered, this, [this, panel] { exportChart(panel); });
+    }
+    file->addSeparator();
+    file->addAction(m_openWorkbench);
+    file->addAction(m_saveWorkbench);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_run);
+    run->addAction(m_stop);
+    run->addSeparator();
+    run->addAction(m_remove);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pyrometer"), this, &MainWindow::about);
+
+    auto* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addActions({ m_addScripts, m_addCommand, m_remove });
+    toolbar->addSeparator();
+    toolbar->addActions({ m_run, m_stop });
+    toolbar->addSeparator();
+    toolbar->addActions({ m_openResults, m_export });
+}
+
+void MainWindow::setupBenchmarkDock()
+{
+    m_benchmarkView = new QTableView;
+    m_benchmarkView->setModel(m_benchmarks);
+    m_benchmarkView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_benchmarkView->horizontalHeader()->setStretchLastSection(true);
+    m_benchmarkView->verticalHeader()->hide();
+    m_benchmarkView->setToolTip(tr("Double-click a cell to edit it; drop scripts here to add them"));
+    auto* d = dock(this, tr("Benchmarks"), QStringLiteral("benchmarksDock"), m_benchmarkView, Qt::LeftDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::setupSettingsDock()
+{
+    auto* form = new QWidget;
+    auto* layout = new QFormLayout(form);
+    m_interpreter = new QComboBox;
+    m_interpreter->setEditable(true);
+    m_interpreter->addItems(findPythons());
+    // Long interpreter paths must not widen the whole column.
+    m_interpreter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_interpreter->setMinimumContentsLength(16);
+    m_interpreter->setToolTip(tr("Interpreter for scripts added from now on"));
+    m_runs = new QSpinBox;
+    m_runs->setRange(1, 1'000'000);
+    m_runs->setValue(20);
+    m_warmups = new QSpinBox;
+    m_warmups->setRange(0, 10'000);
+    m_warmups->setValue(1);
+    m_timeout = new QDoubleSpinBox;
+    m_timeout->setRange(0, 86'400);
+    m_timeout->setDecimals(1);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setSpecialValueText(tr("none"));
+    m_seedPolicy = new QComboBox;
+    m_seedPolicy->addItems({ tr("random, per run"), tr("fixed") });
+    m_seedPolicy->setToolTip(
+        tr("PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons"));
+    m_seed = new QSpinBox;
+    m_seed->setRange(0, 2'147'483'647);
+    m_order = new QComboBox;
+    m_order->addItems({ tr("interleaved (A B C A B C …)"), tr("sequential") });
+    m_ignoreFailure = new QCheckBox(tr("Go on after a failed run"));
+    layout->addRow(tr("Interpreter:"), m_interpreter);
+    layout->addRow(tr("Runs:"), m_runs);
+    layout->addRow(tr("Warmup runs:"), m_warmups);
+    layout->addRow(tr("Timeout per run:"), m_timeout);
+    layout->addRow(tr("Hash seed:"), m_seedPolicy);
+    layout->addRow(tr("Fixed seed:"), m_seed);
+    layout->addRow(tr("Order:"), m_order);
+    layout->addRow(m_ignoreFailure);
+    connect(
+        m_seedPolicy, &QComboBox::currentIndexChanged, this, [this](int policy) { m_seed->setEnabled(policy == 1); });
+    m_seed->setEnabled(false);
+    auto* d = dock(this, tr("Run Settings"), QStringLiteral("settingsDock"), form, Qt::LeftDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::setupCharts()
+{
+    // The charts fill the middle, in splitters the user can drag: histogram and box plot side by side, the
+    // time series across below them.
+    m_chartRows = new QSplitter(Qt::Vertical);
+    m_chartRows->setObjectName(QStringLiteral("chartRows"));
+    m_chartColumns = new QSplitter(Qt::Horizontal);
+    m_chartColumns->setObjectName(QStringLiteral("chartColumns"));
+    m_chartColumns->addWidget(m_histogram);
+    m_chartColumns->addWidget(m_boxPlot);
+    m_chartColumns->setStretchFactor(0, 3);
+    m_chartColumns->setStretchFactor(1, 2);
+    m_chartRows->addWidget(m_chartColumns);
+    m_chartRows->addWidget(m_timeSeries);
+    setCentralWidget(m_chartRows);
+    connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::showRunDetails);
+}
+
+void MainWindow::setupSummaryDock()
+{
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_summary);
+    proxy->setSortRole(SummaryModel::SortRole);
+    m_summaryView = new QTableView;
+    m_summaryView->setModel(proxy);
+    m_summaryView->setSortingEnabled(true);
+    // Benchmarks start in the order they were given; a click on a header sorts.
+    m_summaryView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    proxy->sort(-1);
+    m_summaryView->verticalHeader()->hide();
+    m_summaryView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summaryView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto* copy = new QAction(tr("Copy"), m_summaryView);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    m_summaryView->addAction(copy);
+    m_summaryView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(copy, &QAction::triggered, this, [this] {
+        // Tab-separated rows, as spreadsheets paste them.
+        auto selected = m_summaryView->selectionModel()->selectedIndexes();
+        std::sort(selected.begin(), selected.end());
+        QString text;
+        int row = selected.isEmpty() ? -1 : selected.front().row();
+        for (const auto& index : selected) {
+            if (index.row() != row) {
+                text += QLatin1Char('\n');
+                row = index.row();
+            } else if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n'))) {
+                text += QLatin1Char('\t');
+            }
+            text += index.data().toString();
+        }
+        QApplication::clipboard()->setText(text);
+    });
+    auto* d = dock(this, tr("Summary"), QStringLiteral("summaryDock"), m_summaryView, Qt::BottomDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::setupDetailsDock()
+{
+    m_details = new QPlainTextEdit;
+    m_details->setReadOnly(true);
+    m_details->setPlaceholderText(tr("Click a run in the time series to see its details"));
+    m_details->setFont(QFont(QStringLiteral("monospace")));
+    auto* d = dock(this, tr("Run Details"), QStringLiteral("detailsDock"), m_details, Qt::BottomDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("summaryDock")), d);
+    findChild<QDockWidget*>(QStringLiteral("summaryDock"))->raise();
+}
+
+void MainWindow::setupStatusBar()
+{
+    m_status = new QLabel(tr("Add scripts, then press Run"));
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(320);
+    m_progress->setVisible(false);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+}
+
+void MainWindow::setupController()
+{
+    connect(m_controller, &RunController::progressChanged, this, &MainWindow::onProgress);
+    connect(m_controller, &RunController::snapshotAvailable, this, &MainWindow::onSnapshot);
+    connect(m_controller, &RunController::finished, this, &MainWindow::onFinished);
+    connect(m_controller, &RunController::problemFound, this, [this](int row, const QString& message) {
+        if (row >= 0)
+            m_benchmarks->setProblem(row, message);
+    });
+    connect(m_controller, &RunController::failed, this, [this](const QString& message) {
+        setStatus(tr("Nothing was started: %1").arg(message));
+        updateRunState();
+    });
+}
+
+RunPlan MainWindow::plan() const
+{
+    RunPlan plan;
+    plan.order = m_order->currentIndex() == 1 ? RunOrder::Sequential : RunOrder::Interleaved;
+    plan.ignoreFailure = m_ignoreFailure->isChecked();
+    for (auto request : m_benchmarks->requests()) {
+        request.settings.runs = m_runs->value();
+        request.settings.warmups = m_warmups->value();
+        if (m_timeout->value() > 0)
+            request.settings.timeout = fromSeconds(m_timeout->value());
+        else
+            request.settings.timeout.reset();
+        if (m_seedPolicy->currentIndex() == 1)
+            request.settings.fixedHashSeed = static_cast<std::uint32_t>(m_seed->value());
+        else
+            request.settings.fixedHashSeed.reset();
+        plan.benchmarks.push_back(std::move(request));
+    }
+    return plan;
+}
+
+void MainWindow::startRun()
+{
+    if (m_controller->isRunning())
+        return;
+    if (m_benchmarks->rowCount() == 0) {
+        setStatus(tr("Add a script or a command first"));
+        return;
+    }
+    m_benchmarks->clearProblems();
+    m_details->clear();
+    m_controller->start(plan());
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    setStatus(tr("Checking the benchmarks…"));
+    updateRunState();
+}
+
+void MainWindow::stopRun()
+{
+    if (!m_controller->isRunning())
+        return;
+    m_controller->stop();
+    setStatus(tr("Stopping…"));
+}
+
+void MainWindow::onProgress(const Progress& p)
+{
+    m_progress->setMaximum(static_cast<int>(p.total));
+    m_progress->setValue(static_cast<int>(p.completed));
+    const auto snapshot = m_summary->snapshot();
+    const auto name = snapshot && p.benchmark < snapshot->benchmarks.size()
+        ? QString::fromStdString(snapshot->benchmarks[p.benchmark].name)
+        : tr("benchmark %1").arg(p.benchmark + 1);
+    QString text
+        = tr("%1: %2 %3 of %4").arg(name, p.warmup ? tr("warmup run") : tr("run")).arg(p.run).arg(p.runsOfBenchmark);
+    if (p.remaining)
+        text += tr(" — about %1 left").arg(clock(*p.remaining));
+    setStatus(text);
+}
+
+void MainWindow::onSnapshot(const ResultsSnapshot& snapshot)
+{
+    showResults(snapshot);
+}
+
+void MainWindow::showResults(const ResultsSnapshot& results)
+{
+    m_summary->setSnapshot(results);
+    m_histogram->setSnapshot(results);
+    m_timeSeries->setSnapshot(results);
+    m_boxPlot->setSnapshot(results);
+}
+
+void MainWindow::onFinished(const ResultsSnapshot& results, const QString& savedTo)
+{
+    m_progress->setVisible(false);
+    std::size_t failed = 0;
+    for (const auto& benchmark : results->benchmarks)
+        failed += benchmark.failure ? 1 : 0;
+    QString text = results->complete ? tr("Finished") : tr("Stopped; the runs measured so far are kept");
+    if (failed)
+        text += tr(" — %n benchmark(s) failed; see the Run Details", nullptr, static_cast<int>(failed));
+    if (!savedTo.isEmpty())
+        text += tr(" — saved to %1").arg(savedTo);
+    setStatus(text);
+    for (std::size_t b = 0; b < results->benchmarks.size(); ++b) {
+        const auto& benchmark = results->benchmarks[b];
+        if (benchmark.failure && !benchmark.runs.empty()) {
+            m_benchmarks->setProblem(static_cast<int>(b), QString::fromStdString(*benchmark.failure));
+            showRunDetails(b, benchmark.runs.size() - 1);
+        }
+    }
+    if (!savedTo.isEmpty())
+        addRecentFile(savedTo);
+    updateRunState();
+    if (m_closeWhenStopped)
+        close();
+}
+
+void MainWindow::showRunDetails(std::size_t benchmark, std::size_t run)
+{
+    const auto snapshot = m_summary->snapshot();
+    if (!snapshot || benchmark >= snapshot->benchmarks.size() || run >= snapshot->benchmarks[benchmark].runs.size())
+        return;
+    const auto& b = snapshot->benchmarks[benchmark];
+    const auto& r = b.runs[run];
+    QString text;
+    text += tr("%1 — run %2%3\n")
+                .arg(QString::fromStdString(b.name))
+                .arg(run + 1)
+                .arg(r.warmup ? tr(" (warmup)") : QString());
+    text += tr("Outcome:   %1\n").arg(QString::fromStdString(r.succeeded() ? std::string("succeeded") : r.outcome()));
+    text += tr("Wall:      %1\n").arg(QString::fromStdString(formatDuration(toSeconds(r.wall))));
+    text += tr("User/sys:  %1 / %2\n")
+                .arg(QString::fromStdString(formatDuration(toSeconds(r.user))),
+                    QString::fromStdString(formatDuration(toSeconds(r.sys))));
+    text += tr("Peak RSS:  %1\n").arg(QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes))));
+    text += tr("Faults:    %1 minor, %2 major\n").arg(r.minorFaults).arg(r.majorFaults);
+    text += tr("Switches:  %1 voluntary, %2 involuntary\n").arg(r.voluntarySwitches).arg(r.involuntarySwitches);
+    text += tr("Hash seed: %1\n").arg(r.hashSeed ? QString::number(*r.hashSeed) : tr("none"));
+    text += tr("Output:    %1 bytes on stdout, %2 on stderr\n").arg(r.stdoutBytes).arg(r.stderrBytes);
+    if (!r.stderrTail.empty())
+        text += tr("\n— end of stderr —\n") + QString::fromStdString(r.stderrTail);
+    if (!r.stdoutTail.empty())
+        text += tr("\n— end of stdout —\n") + QString::fromStdString(r.stdoutTail);
+    m_details->setPlainText(text);
+}
+
+void MainWindow::addScripts(const QStringList& paths)
+{
+    for (const auto& path : paths)
+        m_benchmarks->addScript(path, m_interpreter->currentText());
+    if (!paths.isEmpty())
+        setStatus(tr("%n script(s) added", nullptr, static_cast<int>(paths.size())));
+    updateRunState();
+}
+
+void MainWindow::addScriptsFromDialog()
+{
+    const auto paths
+        = QFileDialog::getOpenFileNames(this, tr("Add Scripts"), {}, tr("Python scripts (*.py);;All files (*)"));
+    addScripts(paths);
+}
+
+void MainWindow::addCommandFromDialog()
+{
+    bool ok = false;
+    const auto text = QInputDialog::getText(
+        this, tr("Add Command"), tr("Command line (any program, with its arguments):"), QLineEdit::Normal, {}, &ok);
+    const auto argv = QProcess::splitCommand(text);
+    if (ok && !argv.isEmpty())
+        m_benchmarks->addCommand(argv);
+    updateRunState();
+}
+
+void MainWindow::removeSelectedBenchmarks()
+{
+    QList<int> rows;
+    for (const auto& index : m_benchmarkView->selectionModel()->selectedRows())
+        rows << index.row();
+    m_benchmarks->removeRows(rows);
+    updateRunState();
+}
+
+bool MainWindow::openResults(const QString& path)
+{
+    try {
+        auto results = std::make_shared<const Results>(readResultsFile(path.toStdString()));
+        showResults(results);
+        setWindowTitle(tr("%1 — Pyrometer").arg(QFileInfo(path).fileName()));
+        setStatus(tr("Opened %1").arg(path));
+        addRecentFile(path);
+        return true;
+    } catch (const InputError& e) {
+        setStatus(QString::fromUtf8(e.what()));
+        if (isVisible())
+            QMessageBox::warning(this, tr("Cannot open results"), QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::openResultsFromDialog()
+{
+    const auto path
+        = QFileDialog::getOpenFileName(this, tr("Open Results"), {}, tr("Pyrometer results (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openResults(path);
+}
+
+void MainWindow::exportResults()
+{
+    const auto snapshot = m_summary->snapshot();
+    if (!snapshot) {
+        setStatus(tr("Nothing to export yet"));
+        return;
+    }
+    QString filter;
+    const auto path = QFileDialog::getSaveFileName(this, tr("Export Results"), {},
+        tr("JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)"), &filter);
+    if (path.isEmpty())
+        return;
+    try {
+        const auto suffix = QFileInfo(path).suffix().toLower();
+        if (suffix == QLatin1String("csv")) {
+            writeFileAtomically(path.toStdString(), runsCsv(*snapshot));
+            writeFileAtomically(summaryCsvPathFor(path.toStdString()), summaryCsv(*snapshot));
+        } else if (suffix == QLatin1String("md")) {
+            writeFileAtomically(path.toStdString(), markdownSummary(*snapshot));
+        } else {
+            writeFileAtomically(path.toStdString(), resultsJsonText(*snapshot));
+        }
+        setStatus(tr("Exported %1").arg(path));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot export"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::exportChart(ChartPanel* panel)
+{
+    const auto path
+        = QFileDialog::getSaveFileName(this, tr("Export Chart"), {}, tr("PNG image (*.png);;SVG image (*.svg)"));
+    if (path.isEmpty())
+        return;
+    if (panel->exportImage(path))
+        setStatus(tr("Exported %1").arg(path));
+    else
+        QMessageBox::warning(this, tr("Cannot export"), tr("Cannot write %1").arg(path));
+}
+
+void MainWindow::saveWorkbench()
+{
+    const auto path = QFileDialog::getSaveFileName(this, tr("Save Workbench"), {}, tr("Pyrometer workbench (*.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        writeFileAtomically(path.toStdString(), workbenchJsonText(plan()));
+        setStatus(tr("Saved %1").arg(path));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot save"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::openWorkbench()
+{
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open Workbench"), {}, tr("Pyrometer workbench (*.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const auto loaded = readWorkbenchFile(path.toStdString());
+        m_benchmarks->setRequests(loaded.benchmarks);
+        m_order->setCurrentIndex(loaded.order == RunOrder::Sequential ? 1 : 0);
+        m_ignoreFailure->setChecked(loaded.ignoreFailure);
+        if (!loaded.benchmarks.empty()) {
+            const auto& s = loaded.benchmarks.front().settings;
+            m_runs->setValue(s.runs);
+            m_warmups->setValue(s.warmups);
+            m_timeout->setValue(s.timeout ? toSeconds(*s.timeout) : 0.0);
+            m_seedPolicy->setCurrentIndex(s.fixedHashSeed ? 1 : 0);
+            m_seed->setValue(static_cast<int>(s.fixedHashSeed.value_or(0)));
+        }
+        setStatus(tr("Opened %1").arg(path));
+        updateRunState();
+    } catch (const InputError& e) {
+        QMessageBox::warning(this, tr("Cannot open workbench"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings settings;
+    auto recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecentFiles)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const auto recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const auto& path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openResults(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateRunState()
+{
+    const bool running = m_controller->isRunning();
+    m_run->setEnabled(!running && m_benchmarks->rowCount() > 0);
+    m_stop->setEnabled(running);
+    for (auto* action : { m_addScripts, m_addCommand, m_remove, m_openResults, m_openWorkbench })
+        action->setEnabled(!running);
+}
+
+void MainWindow::setStatus(const QString& text)
+{
+    m_status->setText(text);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Pyrometer"),
+        tr("<h3>Pyrometer %1</h3><p>A workbench for benchmarking Python scripts: every run in a fresh process, "
+           "measured precisely, summarised with robust statistics.</p>")
+            .arg(QString::fromLatin1(PYROMETER_VERSION)));
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_layoutRestored)
+        return;
+    m_layoutRestored = true;
+    // The default layout, which docks only take once shown: settings narrow on the left, charts large, the
+    // table across the bottom.
+    QTimer::singleShot(0, this, [this] {
+        resizeDocks(
+            { findChild<QDockWidget*>(QStringLiteral("benchmarksDock")) }, { width() * 3 / 10 }, Qt::Horizontal);
+        resizeDocks({ findChild<QDockWidget*>(QStringLiteral("summaryDock")) }, { height() / 4 }, Qt::Vertical);
+        m_chartRows->setSizes({ m_chartRows->height() / 2, m_chartRows->height() / 2 });
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_controller->isRunning() && !m_closeWhenStopped) {
+        const auto answer = QMessageBox::question(this, tr("Stop the run?"),
+            tr("A benchmark is running. Stop it and close? The runs measured so far are saved."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_closeWhenStopped = true;
+        m_controller->stop();
+        event->ignore(); // closes from onFinished, once the run has ended cleanly
+        return;
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls() && !m_controller->isRunning())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList scripts;
+    for (const auto& url : event->mimeData()->urls()) {
+        const auto path = url.toLocalFile();
+        if (path.endsWith(QLatin1String(".json")))
+            openResults(path);
+        else if (!path.isEmpty())
+            scripts << path;
+    }
+    addScripts(scripts);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    m_layoutRestored = restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    m_chartRows->restoreState(settings.value(QStringLiteral("chartRows")).toByteArray());
+    m_chartColumns->restoreState(settings.value(QStringLiteral("chartColumns")).toByteArray());
+    const auto interpreter = settings.value(QStringLiteral("interpreter")).toString();
+    if (!interpreter.isEmpty())
+        m_interpreter->setCurrentText(interpreter);
+    m_runs->setValue(settings.value(QStringLiteral("runs"), m_runs->value()).toInt());
+    m_warmups->setValue(settings.value(QStringLiteral("warmups"), m_warmups->value()).toInt());
+    updateRecentMenu();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("windowState"), saveState());
+    settings.setValue(QStringLiteral("chartRows"), m_chartRows->saveState());
+    settings.setValue(QStringLiteral("chartColumns"), m_chartColumns->saveState());
+    settings.setValue(QStringLiteral("interpreter"), m_interpreter->currentText());
+    settings.setValue(QStringLiteral("runs"), m_runs->value());
+    settings.setValue(QStringLiteral("warmups"), m_warmups->value());
+}
+
+} // namespace pyrometer::ui

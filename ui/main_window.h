@@ -1,0 +1,139 @@
+#pragma once
+
+#include "results_snapshot.h"
+
+#include "core/run_plan.h"
+
+#include <QMainWindow>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QSpinBox;
+class QSplitter;
+class QTableView;
+QT_END_NAMESPACE
+
+namespace pyrometer::ui {
+
+class BenchmarkListModel;
+class BoxPlotPanel;
+class ChartPanel;
+class HistogramPanel;
+class RunController;
+class SummaryModel;
+class TimeSeriesPanel;
+
+/// The workbench: benchmarks and run settings on the left, live charts and the summary table around them.
+/// It wires panels to the controller; every computation lives in core/ or in the panels' value types.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// `resultsDirectory`: where every run's journal and results are kept (see RunController).
+    explicit MainWindow(const QString& resultsDirectory, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void addScripts(const QStringList& paths);
+    /// Loads a results file into the table and charts; on failure shows the reason and changes nothing.
+    bool openResults(const QString& path);
+    /// Shows results (from a file or a finished run).
+    void showResults(const ResultsSnapshot& results);
+    /// The plan the settings and the benchmark list describe now.
+    RunPlan plan() const;
+
+    BenchmarkListModel* benchmarks() const { return m_benchmarks; }
+    SummaryModel* summary() const { return m_summary; }
+    HistogramPanel* histogram() const { return m_histogram; }
+    TimeSeriesPanel* timeSeries() const { return m_timeSeries; }
+    BoxPlotPanel* boxPlot() const { return m_boxPlot; }
+    RunController* controller() const { return m_controller; }
+    QAction* runAction() const { return m_run; }
+    QAction* stopAction() const { return m_stop; }
+    /// The last message shown in the status bar.
+    QString statusText() const;
+
+public Q_SLOTS:
+    void startRun();
+    void stopRun();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void setupActions();
+    void setupMenus();
+    void setupBenchmarkDock();
+    void setupSettingsDock();
+    void setupCharts();
+    void setupSummaryDock();
+    void setupDetailsDock();
+    void setupStatusBar();
+    void setupController();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onProgress(const Progress& progress);
+    void onSnapshot(const ResultsSnapshot& snapshot);
+    void onFinished(const ResultsSnapshot& results, const QString& savedTo);
+    void showRunDetails(std::size_t benchmark, std::size_t run);
+    void addScriptsFromDialog();
+    void addCommandFromDialog();
+    void removeSelectedBenchmarks();
+    void openResultsFromDialog();
+    void exportResults();
+    void exportChart(ChartPanel* panel);
+    void saveWorkbench();
+    void openWorkbench();
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    void updateRunState();
+    void about();
+    void setStatus(const QString& text);
+
+    RunController* m_controller;
+    BenchmarkListModel* m_benchmarks;
+    SummaryModel* m_summary;
+    HistogramPanel* m_histogram;
+    TimeSeriesPanel* m_timeSeries;
+    BoxPlotPanel* m_boxPlot;
+    QSplitter* m_chartRows = nullptr;
+    QSplitter* m_chartColumns = nullptr;
+    QTableView* m_benchmarkView = nullptr;
+    QTableView* m_summaryView = nullptr;
+    QPlainTextEdit* m_details = nullptr;
+    QSpinBox* m_runs = nullptr;
+    QSpinBox* m_warmups = nullptr;
+    QDoubleSpinBox* m_timeout = nullptr;
+    QComboBox* m_seedPolicy = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_order = nullptr;
+    QCheckBox* m_ignoreFailure = nullptr;
+    QComboBox* m_interpreter = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QAction* m_run = nullptr;
+    QAction* m_stop = nullptr;
+    QAction* m_addScripts = nullptr;
+    QAction* m_addCommand = nullptr;
+    QAction* m_remove = nullptr;
+    QAction* m_openResults = nullptr;
+    QAction* m_export = nullptr;
+    QAction* m_openWorkbench = nullptr;
+    QAction* m_saveWorkbench = nullptr;
+    bool m_closeWhenStopped = false;
+    bool m_layoutRestored = false;
+};
+
+} // namespace pyrometer::ui

@@ -1,0 +1,160 @@
+#include "run_controller.h"
+
+#include "core/error.h"
+#include "core/file_output.h"
+#include "core/journal.h"
+#include "core/process_launcher.h"
+#include "core/results_json.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QMetaObject>
+#include <QThread>
+#include <chrono>
+
+namespace pyrometer::ui {
+namespace {
+constexpr auto snapshotInterval = std::chrono::milliseconds(50);
+}
+
+RunController::RunController(QString resultsDirectory, QObject* parent)
+    : QObject(parent)
+    , m_resultsDirectory(std::move(resultsDirectory))
+{
+    qRegisterMetaType<ResultsSnapshot>();
+    qRegisterMetaType<Progress>();
+}
+
+RunController::~RunController()
+{
+    m_request = 0;
+    if (m_worker.joinable()) {
+        m_worker.request_stop();
+        m_worker.join();
+    }
+}
+
+template <typename F> void RunController::post(quint64 request, F&& deliver)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, request, deliver = std::forward<F>(deliver)]() {
+            Q_ASSERT(QThread::currentThread() == thread());
+            if (request == m_request)
+                deliver();
+        },
+        Qt::QueuedConnection);
+}
+
+void RunController::start(const RunPlan& plan)
+{
+    if (m_worker.joinable()) {
+        m_worker.request_stop();
+        m_worker.join();
+    }
+    const quint64 request = ++m_request;
+    m_running = true;
+    Q_EMIT started();
+    m_worker = std::jthread([this, request, plan](std::stop_token stop) { work(request, plan, stop); });
+}
+
+void RunController::stop()
+{
+    if (m_worker.joinable())
+        m_worker.request_stop();
+}
+
+void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
+{
+    Results results;
+    try {
+        results = prepare(plan);
+    } catch (const PlanError& e) {
+        for (const auto& problem : e.problems()) {
+            post(request,
+                [this, index = static_cast<int>(problem.benchmark), message = QString::fromStdString(problem.message)] {
+                    Q_EMIT problemFound(index, message);
+                });
+        }
+        post(request, [this, message = QString::fromUtf8(e.what())] {
+            m_running = false;
+            Q_EMIT failed(message);
+        });
+        return;
+    } catch (const InputError& e) {
+        post(request, [this, message = QString::fromUtf8(e.what())] {
+            m_running = false;
+            Q_EMIT problemFound(-1, message);
+            Q_EMIT failed(message);
+        });
+        return;
+    }
+
+    std::unique_ptr<JournalWriter> journal;
+    QString base;
+    if (!m_resultsDirectory.isEmpty() && QDir().mkpath(m_resultsDirectory)) {
+        base = QDir(m_resultsDirectory)
+                   .filePath(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+        try {
+            journal = std::make_unique<JournalWriter>(base.toStdString() + ".json.journal", results);
+        } catch (const std::exception&) {
+            journal.reset(); // measuring matters more than keeping a copy
+        }
+    }
+
+    auto lastSnapshot = std::chrono::steady_clock::now() - snapshotInterval;
+    auto lastProgress = lastSnapshot;
+    EngineCallbacks callbacks;
+    callbacks.runStarting = [&](const Progress& progress) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - lastProgress < snapshotInterval)
+            return;
+        lastProgress = now;
+        post(request, [this, progress] { Q_EMIT progressChanged(progress); });
+    };
+    callbacks.runFinished = [&](const Results& soFar, std::size_t b) {
+        if (journal) {
+            try {
+                journal->appendRun(b, soFar.benchmarks[b].runs.back());
+            } catch (const std::exception&) {
+                journal.reset();
+            }
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now - lastSnapshot < snapshotInterval)
+            return;
+        lastSnapshot = now;
+        post(
+            request, [this, snapshot = std::make_shared<const Results>(soFar)] { Q_EMIT snapshotAvailable(snapshot); });
+    };
+    callbacks.benchmarkFailed = [&](const Results& soFar, std::size_t b) {
+        if (journal) {
+            try {
+                journal->appendFailure(b, *soFar.benchmarks[b].failure);
+            } catch (const std::exception&) {
+                journal.reset();
+            }
+        }
+    };
+
+    ProcessLauncher launcher;
+    Engine(launcher).run(results, stop, callbacks);
+
+    QString savedTo;
+    if (journal) {
+        try {
+            writeFileAtomically(base.toStdString() + ".json", resultsJsonText(results));
+            journal->remove();
+            savedTo = base + QStringLiteral(".json");
+        } catch (const std::exception&) {
+            savedTo = QString::fromStdString(journal->path().string());
+        }
+    }
+    post(request, [this, snapshot = std::make_shared<const Results>(std::move(results)), savedTo] {
+        m_running = false;
+        Q_EMIT snapshotAvailable(snapshot);
+        Q_EMIT finished(snapshot, savedTo);
+    });
+}
+
+} // namespace pyrometer::ui
