@@ -65,5 +65,12 @@ int main(int argc, char** argv)
         std::cerr << "pyrometer: no display; measuring on the terminal (pyrometer run)\n";
         return cli::runCommand(words);
     }
+    for (const auto& word : words) {
+        if (word.starts_with("-")) {
+            std::cerr << "pyrometer: the window takes scripts only; options such as " << word
+                      << " go with 'pyrometer run' (see pyrometer --help)\n";
+            return cli::ExitUsage;
+        }
+    }
     return app::windowMain(argc, argv, words);
 }

@@ -211,6 +211,10 @@ void MainWindow::setupSettingsDock()
     m_order = new QComboBox;
     m_order->addItems({ tr("interleaved (A B C A B C …)"), tr("sequential") });
     m_ignoreFailure = new QCheckBox(tr("Go on after a failed run"));
+    m_interpreter->setObjectName(QStringLiteral("interpreter"));
+    m_runs->setObjectName(QStringLiteral("runs"));
+    m_warmups->setObjectName(QStringLiteral("warmups"));
+    m_timeout->setObjectName(QStringLiteral("timeout"));
     layout->addRow(tr("Interpreter:"), m_interpreter);
     layout->addRow(tr("Runs:"), m_runs);
     layout->addRow(tr("Warmup runs:"), m_warmups);

@@ -1,0 +1,118 @@
+#include "box_plot_panel.h"
+#include "chart_math.h"
+
+#include <QTest>
+#include <algorithm>
+#include <cmath>
+
+using namespace pyrometer::ui;
+
+// Reference values were computed independently with CPython 3.11: statistics.quantiles(method="inclusive")
+// for the IQR, the Freedman–Diaconis width 2 IQR n^(-1/3), math.ceil(range / width) bins, and
+// statistics.median over each trailing window for the rolling median.
+class TestChartMath : public QObject
+{
+    Q_OBJECT
+    std::vector<double> sortedTimings()
+    {
+        std::vector<double> t { 0.0512, 0.0498, 0.0535, 0.0501, 0.0623, 0.0507, 0.0499, 0.0515, 0.0503, 0.0871, 0.0509,
+            0.0496, 0.0511, 0.0505, 0.0520, 0.0502, 0.0518, 0.0500, 0.0506, 0.0494 };
+        std::sort(t.begin(), t.end());
+        return t;
+    }
+
+private Q_SLOTS:
+    void freedmanDiaconis()
+    {
+        const auto t = sortedTimings();
+        const Bins bins = freedmanDiaconisBins(t);
+        QCOMPARE(bins.count, 35);
+        QCOMPARE(bins.lower, 0.0494);
+        QVERIFY(std::abs(bins.upper() - 0.0871) < 1e-12);
+        const auto counts = histogram(t, bins);
+        QCOMPARE(counts.size(), std::size_t(35));
+        QCOMPARE(std::vector<int>(counts.begin(), counts.begin() + 6), (std::vector<int> { 8, 7, 2, 1, 0, 0 }));
+        QCOMPARE(counts.back(), 1); // the maximum lands in the last bin, not past it
+        int total = 0;
+        for (int c : counts)
+            total += c;
+        QCOMPARE(total, 20);
+    }
+
+    void binsForDegenerateSamples()
+    {
+        QCOMPARE(freedmanDiaconisBins(std::vector<double> {}).count, 1);
+        const std::vector<double> same(10, 2.0);
+        const Bins bins = freedmanDiaconisBins(same);
+        QVERIFY(bins.width > 0);
+        QCOMPARE(histogram(same, bins)[static_cast<std::size_t>(bins.indexOf(2.0))], 10);
+        // IQR 0 but a range: Sturges, ceil(log2 12) + 1 = 5 bins.
+        std::vector<double> mostlySame(11, 1.0);
+        mostlySame.push_back(3.0);
+        QCOMPARE(freedmanDiaconisBins(mostlySame).count, 5);
+        QCOMPARE(fixedBins(sortedTimings(), 7).count, 7);
+        QCOMPARE(freedmanDiaconisBins(sortedTimings(), 10).count, 10);
+    }
+
+    void rollingMedianMatchesReference()
+    {
+        const std::vector<double> v { 5, 1, 4, 2, 3, 9, 0, 7 };
+        QCOMPARE(rollingMedian(v, 3), (std::vector<double> { 5, 3, 4, 2, 3, 3, 3, 7 }));
+        QCOMPARE(rollingMedian(v, 4), (std::vector<double> { 5, 3, 4, 3, 2.5, 3.5, 2.5, 5 }));
+        QCOMPARE(rollingMedian(v, 1), v);
+    }
+
+    void downsamplingKeepsTheExtremesOfEveryColumn()
+    {
+        std::vector<Point> points;
+        for (int i = 0; i < 100'000; ++i)
+            points.push_back({ static_cast<double>(i), std::sin(i * 0.001) + (i == 54'321 ? 5.0 : 0.0) });
+        const auto shown = downsampleMinMax(points, 800);
+        QVERIFY(shown.size() <= 1600);
+        QVERIFY(shown.size() >= 800);
+        // The spike survives, and x stays in order.
+        QVERIFY(std::any_of(shown.begin(), shown.end(), [](const Point& p) { return p.x == 54'321.0; }));
+        QVERIFY(std::is_sorted(shown.begin(), shown.end(), [](const Point& a, const Point& b) { return a.x < b.x; }));
+        // Global extremes are kept.
+        const auto [lo, hi]
+            = std::minmax_element(points.begin(), points.end(), [](auto& a, auto& b) { return a.y < b.y; });
+        QVERIFY(std::any_of(shown.begin(), shown.end(), [&](const Point& p) { return p.y == lo->y; }));
+        QVERIFY(std::any_of(shown.begin(), shown.end(), [&](const Point& p) { return p.y == hi->y; }));
+        // Few points pass through unchanged.
+        const std::vector<Point> few { { 0, 1 }, { 1, 2 } };
+        QCOMPARE(downsampleMinMax(few, 800).size(), std::size_t(2));
+    }
+
+    void niceAxes()
+    {
+        // 38 … 250 ms: range 212 rounds up to 500, step 100, bounds 0 … 300.
+        const auto a = niceAxis(38, 250);
+        QCOMPARE(a.step, 100.0);
+        QCOMPARE(a.min, 0.0);
+        QCOMPARE(a.max, 300.0);
+        QCOMPARE(a.tickCount(), 4);
+        const auto b = niceAxis(0.0494, 0.0871);
+        QVERIFY(b.min <= 0.0494 && b.max >= 0.0871);
+        QVERIFY(b.tickCount() >= 2 && b.tickCount() <= 8);
+        const auto flat = niceAxis(5, 5);
+        QVERIFY(flat.min < 5 && flat.max > 5);
+    }
+
+    void tukeyBoxes()
+    {
+        // Q1 = 10.75, Q3 = 14.25, fences 5.5 and 19.5: 4, -5 and 40 are drawn as points, the whiskers end at
+        // 10 and 19 (values checked by hand against the statistics module's quartiles).
+        const auto box = tukeyBox({ 10, 11, 12, 12, 13, 13, 14, 15, 4, 19, -5, 40 });
+        QCOMPARE(box.q1, 10.75);
+        QCOMPARE(box.median, 12.5);
+        QCOMPARE(box.q3, 14.25);
+        QCOMPARE(box.lowerWhisker, 10.0);
+        QCOMPARE(box.upperWhisker, 19.0);
+        auto outliers = box.outliers;
+        std::sort(outliers.begin(), outliers.end());
+        QCOMPARE(outliers, (std::vector<double> { -5, 4, 40 }));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestChartMath)
+#include "tst_chart_math.moc"

@@ -1,0 +1,115 @@
+#include "benchmark_list_model.h"
+#include "box_plot_panel.h"
+#include "histogram_panel.h"
+#include "main_window.h"
+#include "run_controller.h"
+#include "summary_model.h"
+#include "time_series_panel.h"
+
+#include <QAction>
+#include <QChart>
+#include <QImage>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pyrometer::ui;
+
+// Drives the real window offscreen: add a fixture script, press Run, wait, check the table and the charts.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void runFromTheWindow()
+    {
+        MainWindow window(m_dir.path());
+        window.show();
+        window.findChild<QSpinBox*>(QStringLiteral("runs"))->setValue(12);
+        window.findChild<QSpinBox*>(QStringLiteral("warmups"))->setValue(0);
+        QVERIFY(!window.runAction()->isEnabled());
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py") });
+        QVERIFY(window.runAction()->isEnabled());
+
+        QSignalSpy finished(window.controller(), &RunController::finished);
+        window.runAction()->trigger();
+        QVERIFY(window.stopAction()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(window.runAction()->isEnabled());
+        QVERIFY(window.statusText().startsWith(QStringLiteral("Finished")));
+
+        QCOMPARE(window.summary()->rowCount(), 1);
+        QCOMPARE(window.summary()->index(0, SummaryModel::Runs).data().toString(), QStringLiteral("12"));
+        QVERIFY(window.summary()->index(0, SummaryModel::Median).data().toString().endsWith(QStringLiteral(" ms")));
+        // One area per benchmark; runs and their rolling median; boxes and their outliers.
+        QCOMPARE(window.histogram()->chart()->series().size(), 1);
+        QVERIFY(window.histogram()->binCountShown() >= 1);
+        QCOMPARE(window.timeSeries()->chart()->series().size(), 2);
+        QCOMPARE(window.timeSeries()->chart()->series().at(0)->type(), QAbstractSeries::SeriesTypeScatter);
+        QCOMPARE(window.boxPlot()->chart()->series().size(), 2);
+
+        // The picture is not empty: the charts drew something besides the background.
+        const QImage picture = window.grab().toImage();
+        QVERIFY(picture.width() > 800);
+    }
+
+    void aMissingScriptIsShownNextToIt()
+    {
+        MainWindow window(m_dir.path());
+        window.addScripts({ QStringLiteral("/no/such/script.py") });
+        QSignalSpy failed(window.controller(), &RunController::failed);
+        window.runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(window.benchmarks()->index(0, BenchmarkListModel::Problem).data().toString(),
+            QStringLiteral("script not found: /no/such/script.py"));
+        QVERIFY(window.statusText().contains(QStringLiteral("Nothing was started")));
+    }
+
+    void openingABadFileChangesNothing()
+    {
+        MainWindow window(m_dir.path());
+        const auto path = m_dir.filePath(QStringLiteral("broken.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"schema\": \"pyrometer.run/1\", \"benchm");
+        file.close();
+        QVERIFY(!window.openResults(path));
+        QVERIFY(window.statusText().startsWith(QStringLiteral("not a JSON file")));
+        QCOMPARE(window.summary()->rowCount(), 0);
+    }
+
+    void screenshotCommand()
+    {
+        const auto results = m_dir.filePath(QStringLiteral("r.json"));
+        const auto picture = m_dir.filePath(QStringLiteral("shot.png"));
+        QProcess run;
+        run.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("run"), QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py"), QStringLiteral("-n"),
+                QStringLiteral("6"), QStringLiteral("--export-json"), results });
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 0);
+        QProcess open;
+        open.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("open"), results, QStringLiteral("--screenshot"), picture, QStringLiteral("--size"),
+                QStringLiteral("1200x800") });
+        QVERIFY(open.waitForFinished(60000));
+        QCOMPARE(open.exitCode(), 0);
+        const QImage image(picture);
+        QCOMPARE(image.size(), QSize(1200, 800));
+        // More than a blank window: many distinct colours (text, chart lines, series).
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

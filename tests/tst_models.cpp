@@ -1,0 +1,95 @@
+#include "benchmark_list_model.h"
+#include "summary_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace pyrometer;
+using namespace pyrometer::ui;
+using namespace std::chrono_literals;
+
+namespace {
+ResultsSnapshot twoBenchmarks()
+{
+    auto results = std::make_shared<Results>();
+    for (auto [name, base] : { std::pair { "slow.py", 100 }, std::pair { "fast.py", 20 } }) {
+        BenchmarkResult b;
+        b.name = name;
+        for (int i = 0; i < 10; ++i) {
+            RunRecord r;
+            r.wall = std::chrono::milliseconds(base) + std::chrono::microseconds(100 * i);
+            r.exitCode = 0;
+            r.maxRssBytes = 10 * 1024 * 1024;
+            b.runs.push_back(r);
+        }
+        RunRecord failed;
+        failed.exitCode = 1;
+        b.runs.push_back(failed);
+        results->benchmarks.push_back(b);
+    }
+    return results;
+}
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void summaryShowsTheFiguresOfTheCli()
+    {
+        SummaryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        model.setSnapshot(twoBenchmarks());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(SummaryModel::ColumnCount));
+        const auto cell
+            = [&](int row, int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
+        QCOMPARE(cell(0, SummaryModel::Name).toString(), QStringLiteral("slow.py"));
+        QCOMPARE(cell(0, SummaryModel::Median).toString(), QStringLiteral("100.5 ms"));
+        QCOMPARE(cell(1, SummaryModel::Median).toString(), QStringLiteral("20.45 ms"));
+        QCOMPARE(cell(1, SummaryModel::MedianCi).toString(), QStringLiteral("20.10 ms … 20.80 ms"));
+        QCOMPARE(cell(0, SummaryModel::Runs).toString(), QStringLiteral("10 (+1 failed)"));
+        QCOMPARE(cell(0, SummaryModel::PeakRss).toString(), QStringLiteral("10.0 MiB"));
+        QCOMPARE(cell(1, SummaryModel::Relative).toString(), QStringLiteral("1.00"));
+        QCOMPARE(cell(0, SummaryModel::Relative).toString(), QStringLiteral("4.91")); // 100.45 / 20.45
+        // Sorting is numeric, in seconds.
+        QCOMPARE(cell(0, SummaryModel::Median, SummaryModel::SortRole).toDouble(), 0.10045);
+        QVERIFY(cell(1, SummaryModel::Median, SummaryModel::SortRole).toDouble()
+            < cell(0, SummaryModel::Median, SummaryModel::SortRole).toDouble());
+        model.setSnapshot(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void benchmarkListEditsRequests()
+    {
+        BenchmarkListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addScript(QStringLiteral("/tmp/a b.py"), QStringLiteral("/usr/bin/python3"));
+        model.addCommand({ QStringLiteral("sleep"), QStringLiteral("0.1") });
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, BenchmarkListModel::Name).data().toString(), QStringLiteral("a b.py"));
+        QCOMPARE(model.index(1, BenchmarkListModel::Target).data().toString(), QStringLiteral("sleep 0.1"));
+        QVERIFY(!(model.flags(model.index(1, BenchmarkListModel::Interpreter)) & Qt::ItemIsEditable));
+
+        QVERIFY(model.setData(model.index(0, BenchmarkListModel::Arguments), QStringLiteral("--size 3 \"two words\"")));
+        QCOMPARE(model.requests()[0].arguments, (std::vector<std::string> { "--size", "3", "two words" }));
+        QVERIFY(model.setData(model.index(0, BenchmarkListModel::Environment), QStringLiteral("A=1 B=x=y")));
+        QCOMPARE(model.requests()[0].settings.environment.at("B"), std::string("x=y"));
+        QVERIFY(!model.setData(model.index(0, BenchmarkListModel::Environment), QStringLiteral("NOEQUALS")));
+        QVERIFY(model.setData(model.index(0, BenchmarkListModel::Name), QStringLiteral("mine")));
+        QCOMPARE(model.requests()[0].name, std::string("mine"));
+
+        model.setProblem(1, QStringLiteral("command not found: sleep"));
+        QCOMPARE(
+            model.index(1, BenchmarkListModel::Problem).data().toString(), QStringLiteral("command not found: sleep"));
+        model.clearProblems();
+        QVERIFY(model.index(1, BenchmarkListModel::Problem).data().toString().isEmpty());
+        model.removeRows({ 0 });
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(!model.requests()[0].script);
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"
