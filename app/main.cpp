@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 #include "gui_main.h"
 
+#include "core/spawn_helper.h"
 #include "core/version.h"
 
 #include <filesystem>
@@ -30,6 +31,8 @@ Options:
 int main(int argc, char** argv)
 {
     using namespace pyrometer;
+    // First of all, while Pyrometer is small and has one thread: see spawn_helper.h.
+    spawn_helper::start();
     std::vector<std::string> words(argv + 1, argv + argc);
     const std::string command = words.empty() ? std::string() : words.front();
     const std::vector<std::string> rest(words.begin() + (words.empty() ? 0 : 1), words.end());

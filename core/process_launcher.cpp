@@ -2,12 +2,14 @@
 
 #include "executable_lookup.h"
 #include "output_tail.h"
+#include "spawn_helper.h"
 
 #include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/eventfd.h>
@@ -188,34 +190,51 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
         [[maybe_unused]] const auto written = ::write(fd, &one, sizeof one);
     });
 
-    SpawnAttributes spawn;
-    if (const int rc = prepareSpawn(spawn, request, outWrite.get(), errWrite.get()); rc != 0) {
-        record.launchError = "posix_spawn setup: " + errnoText(rc);
-        return record;
-    }
-    auto argv = request.argv;
-    auto argvPointers = pointers(argv);
     auto environment = mergedEnvironment(request.environment);
-    auto environmentPointers = pointers(environment);
-
     pid_t pid = -1;
-    const auto start = Clock::now();
-    const int spawnError = ::posix_spawn(
-        &pid, argvPointers[0], &spawn.actions, &spawn.attributes, argvPointers.data(), environmentPointers.data());
-    if (spawnError != 0) {
-        record.launchError = request.argv[0] + ": " + errnoText(spawnError);
-        return record;
+    Clock::time_point start;
+    Fd pidFd;
+    const bool viaHelper = spawn_helper::running();
+    // The helper runs one process at a time.
+    static std::mutex helperInUse;
+    std::unique_lock<std::mutex> helperLock;
+    if (viaHelper) {
+        helperLock = std::unique_lock(helperInUse);
+        const auto started
+            = spawn_helper::begin(request.argv, environment, request.workingDirectory, outWrite.get(), errWrite.get());
+        if (started.error != 0) {
+            record.launchError = request.argv[0] + ": " + errnoText(started.error);
+            return record;
+        }
+        pid = started.pid;
+        start = Clock::time_point(std::chrono::nanoseconds(started.startNs));
+    } else {
+        SpawnAttributes spawn;
+        if (const int rc = prepareSpawn(spawn, request, outWrite.get(), errWrite.get()); rc != 0) {
+            record.launchError = "posix_spawn setup: " + errnoText(rc);
+            return record;
+        }
+        auto argv = request.argv;
+        auto argvPointers = pointers(argv);
+        auto environmentPointers = pointers(environment);
+        start = Clock::now();
+        const int spawnError = ::posix_spawn(
+            &pid, argvPointers[0], &spawn.actions, &spawn.attributes, argvPointers.data(), environmentPointers.data());
+        if (spawnError != 0) {
+            record.launchError = request.argv[0] + ": " + errnoText(spawnError);
+            return record;
+        }
+        pidFd.reset(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
+        if (pidFd.get() < 0) {
+            record.launchError = "pidfd_open: " + errnoText(errno);
+            ::kill(-pid, SIGKILL);
+            ::waitpid(pid, nullptr, 0);
+            return record;
+        }
     }
     outWrite.reset();
     errWrite.reset();
 
-    Fd pidFd(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
-    if (pidFd.get() < 0) {
-        record.launchError = "pidfd_open: " + errnoText(errno);
-        ::kill(-pid, SIGKILL);
-        ::waitpid(pid, nullptr, 0);
-        return record;
-    }
     OutputTail out(request.tailBytes);
     OutputTail err(request.tailBytes);
     std::optional<Clock::time_point> deadline;
@@ -224,11 +243,12 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
     std::optional<Clock::time_point> killAt;
     Clock::time_point end;
 
+    // The exit shows on the pidfd, or on the helper's socket when it has reaped the run.
     enum Slot { OutSlot, ErrSlot, ExitSlot, WakeSlot };
     std::array<pollfd, 4> fds {
         pollfd { outRead.get(), POLLIN, 0 },
         pollfd { errRead.get(), POLLIN, 0 },
-        pollfd { pidFd.get(), POLLIN, 0 },
+        pollfd { viaHelper ? spawn_helper::socket() : pidFd.get(), POLLIN, 0 },
         pollfd { wake.get(), POLLIN, 0 },
     };
     for (;;) {
@@ -273,16 +293,23 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
         }
     }
 
-    // The leader is a zombie until reaped, so its group id still names this run's group: nothing the script
-    // started outlives the run.
-    ::kill(-pid, SIGKILL);
+    int status = 0;
+    rusage usage {};
+    if (viaHelper) {
+        const auto ended = spawn_helper::finish();
+        status = ended.status;
+        usage = ended.usage;
+        end = Clock::time_point(std::chrono::nanoseconds(ended.endNs));
+    } else {
+        // The leader is a zombie until reaped, so its group id still names this run's group: nothing the
+        // script started outlives the run.
+        ::kill(-pid, SIGKILL);
+        while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) { }
+    }
     if (fds[OutSlot].fd >= 0)
         drain(fds[OutSlot].fd, out);
     if (fds[ErrSlot].fd >= 0)
         drain(fds[ErrSlot].fd, err);
-    int status = 0;
-    rusage usage {};
-    while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) { }
 
     record.wall = std::chrono::duration_cast<std::chrono::nanoseconds>(end - start);
     record.user = toNanoseconds(usage.ru_utime);

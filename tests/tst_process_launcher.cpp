@@ -2,6 +2,7 @@
 #include "core/error.h"
 #include "core/process_launcher.h"
 #include "core/run_plan.h"
+#include "core/spawn_helper.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -160,6 +161,19 @@ private Q_SLOTS:
         QVERIFY2(after - before < 8 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(after - before)));
     }
 
+    void peakMemoryIsTheRunsOwn()
+    {
+        // Pyrometer holding 64 MiB must not show in the peak RSS of a tiny program: /usr/bin/time -v reports
+        // 992 KiB for /bin/true here, and so must Pyrometer, give or take the kernel's rounding.
+        std::vector<char> ballast(64 * 1024 * 1024, 1);
+        LaunchRequest request;
+        request.argv = { "/bin/true" };
+        const RunRecord r = launcher.launch(request, {});
+        QVERIFY2(r.succeeded(), r.outcome().c_str());
+        QVERIFY2(r.maxRssBytes < 2 * 1024 * 1024, std::to_string(r.maxRssBytes).c_str());
+        QVERIFY(ballast.back() == 1);
+    }
+
     void peakMemoryOfTwoHundredMegabytes()
     {
         const RunRecord r = launcher.launch(script("allocate_200mb.py"), {});
@@ -270,5 +284,14 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProcessLauncher)
+// The runs go through the spawn helper, as in the application: it must be forked before Qt starts threads.
+int main(int argc, char** argv)
+{
+    const bool helper = pyrometer::spawn_helper::start(PYROMETER_SPAWN_HELPER);
+    QCoreApplication app(argc, argv);
+    if (!helper)
+        qFatal("the spawn helper did not start");
+    TestProcessLauncher test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_process_launcher.moc"

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <vector>
+
+namespace pyrometer {
+
+/// A small process, forked once at start-up, that starts every run. Linux folds the peak RSS of the address
+/// space a process leaves at exec into the new program's peak: spawned straight from Pyrometer (or any big
+/// parent), even /bin/true would report Pyrometer's own size. Started from this helper, a run's peak RSS is
+/// its own, as with /usr/bin/time.
+///
+/// The helper spawns the process, timestamps spawn and exit on the monotonic clock, kills what the run left in
+/// its process group, reaps it with wait4() and sends the measurement back. Timeouts and cancellation are sent
+/// to the process group by the caller directly.
+namespace spawn_helper {
+
+/// Starts the helper: the program `pyrometer-spawn-helper` (by default beside this executable), a small
+/// static program whose own size does not show in the runs; failing that, a forked copy of this process.
+/// Call first thing in main(), while the process is small and has one thread; later calls do nothing.
+/// Returns false when no helper could be started (runs are then spawned directly).
+bool start(const std::string& helperProgram = {});
+/// The helper's loop, reading requests from `fd` until it is closed; never returns.
+[[noreturn]] void serve(int fd);
+bool running();
+
+struct Started
+{
+    int error = 0; ///< errno of a failed spawn
+    pid_t pid = -1;
+    std::int64_t startNs = 0; ///< CLOCK_MONOTONIC just before the spawn
+};
+struct Ended
+{
+    int status = 0; ///< as from wait4()
+    rusage usage {};
+    std::int64_t endNs = 0; ///< CLOCK_MONOTONIC when the exit was seen
+};
+
+/// Sends a run to the helper; `out` and `err` become the process's stdout and stderr. Returns the socket to
+/// poll: readable once the run has ended, then read it with finish(). One run at a time.
+Started begin(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
+    const std::string& workingDirectory, int out, int err);
+int socket();
+Ended finish();
+
+} // namespace spawn_helper
+} // namespace pyrometer
