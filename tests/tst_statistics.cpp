@@ -91,6 +91,11 @@ private Q_SLOTS:
         QTest::newRow("30") << 30 << 10 << 21 << 0.9572260547429323;
         QTest::newRow("100") << 100 << 40 << 61 << 0.9647997997822951;
         QTest::newRow("1000") << 1000 << 469 << 532 << 0.9537088026395019;
+        // Odd and large sizes, where the search starts from the normal approximation.
+        QTest::newRow("7") << 7 << 1 << 7 << 0.984375;
+        QTest::newRow("51") << 51 << 19 << 33 << 0.9511261076817297;
+        QTest::newRow("2500") << 2500 << 1201 << 1300 << 0.9523181347789564;
+        QTest::newRow("50000") << 50000 << 24781 << 25220 << 0.9503860063767062;
     }
 
     void medianRanks()
