@@ -41,7 +41,7 @@ double percentile(std::vector<double> values, double p)
     return values[std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())))];
 }
 
-ResultsSnapshot manyRuns(std::size_t count, std::uint32_t seed)
+std::shared_ptr<const Results> manyRuns(std::size_t count, std::uint32_t seed)
 {
     auto results = std::make_shared<Results>();
     results->complete = true;
@@ -66,7 +66,7 @@ int refresh()
 {
     constexpr std::size_t points = 100'000;
     constexpr int repetitions = 11;
-    std::vector<double> raw, ours, update;
+    std::vector<double> raw, ours, update, analysis;
     std::vector<double> parts[4];
     QChartView rawView(new QChart);
     rawView.resize(1000, 600);
@@ -97,7 +97,11 @@ int refresh()
         const QPixmap rawFrame = rawView.grab();
         raw.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
 
-        const auto snapshot = manyRuns(points, static_cast<std::uint32_t>(k));
+        const auto results = manyRuns(points, static_cast<std::uint32_t>(k));
+        // What the controller's analyst thread does, off the GUI thread.
+        timer.restart();
+        const ResultsSnapshot snapshot(results);
+        analysis.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         for (int view = 0; view < 4; ++view) {
             QElapsedTimer part;
             part.start();
@@ -111,6 +115,7 @@ int refresh()
                 window.boxPlot()->setSnapshot(snapshot);
             parts[view].push_back(static_cast<double>(part.nsecsElapsed()) / 1e6);
         }
+        // The GUI thread's whole refresh: swap the snapshot into every view and draw one frame.
         timer.restart();
         window.showResults(snapshot);
         update.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
@@ -122,11 +127,14 @@ int refresh()
     std::printf(
         "refresh with %zu points, median of %d repetitions, 1000x600 chart vs 1400x900 window\n", points, repetitions);
     std::printf("  raw Qt Charts, one series, one frame:          %8.1f ms\n", median(raw));
-    std::printf("  Pyrometer, whole window (4 views), one frame:  %8.1f ms   (%s 'under 16 ms')\n", median(ours),
-        median(ours) < 16.0 ? "meets" : "MISSES");
-    std::printf("    of which updating the views (statistics, bins, downsampling): %.1f ms\n", median(update));
-    std::printf("      summary %.1f, histogram %.1f, time series %.1f, box plot %.1f ms\n", median(parts[0]),
-        median(parts[1]), median(parts[2]), median(parts[3]));
+    std::printf(
+        "  Pyrometer, GUI thread: whole window (4 views) updated and one frame drawn: %.1f ms   (%s 'under 16 ms')\n",
+        median(ours), median(ours) < 16.0 ? "meets" : "MISSES");
+    std::printf(
+        "    of which updating the views: %.1f ms (summary %.1f, histogram %.1f, time series %.1f, box plot %.1f)\n",
+        median(update), median(parts[0]), median(parts[1]), median(parts[2]), median(parts[3]));
+    std::printf(
+        "  Pyrometer, analyst thread: statistics, bins, rolling medians, downsampling: %.1f ms\n", median(analysis));
     std::printf("  ratio Pyrometer / raw: %.3f\n", median(ours) / median(raw));
     return median(ours) < 16.0 ? 0 : 1;
 }

@@ -27,7 +27,7 @@ ResultsSnapshot twoBenchmarks()
         b.runs.push_back(failed);
         results->benchmarks.push_back(b);
     }
-    return results;
+    return ResultsSnapshot(std::shared_ptr<const Results>(std::move(results)));
 }
 } // namespace
 

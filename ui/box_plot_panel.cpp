@@ -15,30 +15,6 @@
 
 namespace pyrometer::ui {
 
-TukeyBox tukeyBox(std::vector<double> sample)
-{
-    TukeyBox box;
-    if (sample.empty())
-        return box;
-    std::sort(sample.begin(), sample.end());
-    box.q1 = quantile(sample, 0.25);
-    box.median = quantile(sample, 0.5);
-    box.q3 = quantile(sample, 0.75);
-    const double iqr = box.q3 - box.q1;
-    const double low = box.q1 - 1.5 * iqr, high = box.q3 + 1.5 * iqr;
-    box.lowerWhisker = box.q1;
-    box.upperWhisker = box.q3;
-    for (double x : sample) {
-        if (x < low || x > high)
-            box.outliers.push_back(x);
-        else {
-            box.lowerWhisker = std::min(box.lowerWhisker, x);
-            box.upperWhisker = std::max(box.upperWhisker, x);
-        }
-    }
-    return box;
-}
-
 BoxPlotPanel::BoxPlotPanel(QWidget* parent)
     : ChartPanel(tr("Wall time per benchmark"), parent)
 {
@@ -54,24 +30,20 @@ void BoxPlotPanel::rebuild()
     if (!snapshot())
         return;
 
-    std::vector<TukeyBox> boxes;
-    std::vector<double> medians;
-    double lowest = 0, highest = 0;
+    const auto& view = snapshot().view();
+    double lowest = 0, highest = 0, smallestMedian = 0;
     bool any = false;
-    for (const auto& benchmark : snapshot()->benchmarks) {
-        boxes.push_back(tukeyBox(wallTimes(benchmark)));
-        const auto times = wallTimes(benchmark);
-        if (times.empty())
+    for (const auto& b : view.benchmarks) {
+        if (b.sortedWalls.empty())
             continue;
-        const auto [lo, hi] = std::minmax_element(times.begin(), times.end());
-        lowest = any ? std::min(lowest, *lo) : *lo;
-        highest = any ? std::max(highest, *hi) : *hi;
-        medians.push_back(boxes.back().median);
+        lowest = any ? std::min(lowest, b.sortedWalls.front()) : b.sortedWalls.front();
+        highest = any ? std::max(highest, b.sortedWalls.back()) : b.sortedWalls.back();
+        smallestMedian = any ? std::min(smallestMedian, b.summary.wall.median) : b.summary.wall.median;
         any = true;
     }
     if (!any)
         return;
-    const auto unit = durationUnitFor(*std::min_element(medians.begin(), medians.end()));
+    const auto unit = durationUnitFor(smallestMedian);
 
     auto* series = new QBoxPlotSeries;
     auto* outliers = new QScatterSeries;
@@ -81,12 +53,12 @@ void BoxPlotPanel::rebuild()
     const auto names = displayNames(*snapshot());
     outliers->setColor(palette().color(QPalette::WindowText));
     outliers->setBorderColor(palette().color(QPalette::WindowText));
-    for (std::size_t b = 0; b < boxes.size(); ++b) {
-        const auto& box = boxes[b];
+    for (std::size_t b = 0; b < view.benchmarks.size(); ++b) {
+        const auto& box = view.benchmarks[b].box;
         const auto& name = names[static_cast<qsizetype>(b)];
         categories << name;
         auto* set = new QBoxSet(name);
-        if (wallTimes(snapshot()->benchmarks[b]).empty()) {
+        if (view.benchmarks[b].sortedWalls.empty()) {
             series->append(set); // keeps the categories aligned; an empty box draws nothing
             continue;
         }

@@ -16,16 +16,4 @@ protected:
     void rebuild() override;
 };
 
-/// The five numbers of a Tukey box plot and the points beyond its whiskers.
-struct TukeyBox
-{
-    double lowerWhisker = 0;
-    double q1 = 0;
-    double median = 0;
-    double q3 = 0;
-    double upperWhisker = 0;
-    std::vector<double> outliers;
-};
-TukeyBox tukeyBox(std::vector<double> sample);
-
 } // namespace pyrometer::ui

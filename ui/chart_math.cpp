@@ -139,4 +139,27 @@ NiceAxis niceAxis(double min, double max, int maxTicks)
     return axis;
 }
 
+TukeyBox tukeyBox(std::span<const double> sorted)
+{
+    TukeyBox box;
+    if (sorted.empty())
+        return box;
+    box.q1 = quantile(sorted, 0.25);
+    box.median = quantile(sorted, 0.5);
+    box.q3 = quantile(sorted, 0.75);
+    const double iqr = box.q3 - box.q1;
+    const double low = box.q1 - 1.5 * iqr, high = box.q3 + 1.5 * iqr;
+    box.lowerWhisker = box.q1;
+    box.upperWhisker = box.q3;
+    for (double x : sorted) {
+        if (x < low || x > high) {
+            box.outliers.push_back(x);
+        } else {
+            box.lowerWhisker = std::min(box.lowerWhisker, x);
+            box.upperWhisker = std::max(box.upperWhisker, x);
+        }
+    }
+    return box;
+}
+
 } // namespace pyrometer::ui

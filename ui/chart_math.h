@@ -51,4 +51,18 @@ struct NiceAxis
 };
 NiceAxis niceAxis(double min, double max, int maxTicks = 6);
 
+/// The five numbers of a Tukey (1977) box plot — quartiles, median, whiskers at the most extreme values within
+/// 1.5 IQR of the box — and the values beyond the whiskers.
+struct TukeyBox
+{
+    double lowerWhisker = 0;
+    double q1 = 0;
+    double median = 0;
+    double q3 = 0;
+    double upperWhisker = 0;
+    std::vector<double> outliers;
+};
+/// From an ascending sample.
+TukeyBox tukeyBox(std::span<const double> sorted);
+
 } // namespace pyrometer::ui

@@ -69,17 +69,6 @@ QStringList ChartPanel::displayNames(const Results& results)
     return QSet<QString>(shortNames.begin(), shortNames.end()).size() == shortNames.size() ? shortNames : full;
 }
 
-std::vector<double> ChartPanel::wallTimes(const BenchmarkResult& benchmark)
-{
-    std::vector<double> times;
-    times.reserve(benchmark.runs.size());
-    for (const auto& run : benchmark.runs) {
-        if (!run.warmup && run.succeeded())
-            times.push_back(toSeconds(run.wall));
-    }
-    return times;
-}
-
 bool ChartPanel::exportImage(const QString& path) const
 {
     if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {

@@ -34,8 +34,6 @@ public:
     /// Names short enough for legends and axes: the last path component of each benchmark's name, unless two
     /// benchmarks would then look alike.
     static QStringList displayNames(const Results& results);
-    /// Successful measured wall times of one benchmark, in run order, in seconds.
-    static std::vector<double> wallTimes(const BenchmarkResult& benchmark);
 
 protected:
     virtual void rebuild() = 0;

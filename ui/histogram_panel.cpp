@@ -12,6 +12,8 @@
 #include <QSpinBox>
 #include <QValueAxis>
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 namespace pyrometer::ui {
 
@@ -42,35 +44,38 @@ void HistogramPanel::rebuild()
     if (!snapshot())
         return;
 
-    std::vector<std::vector<double>> samples;
-    std::vector<double> pooled;
-    for (const auto& benchmark : snapshot()->benchmarks) {
-        samples.push_back(wallTimes(benchmark));
-        pooled.insert(pooled.end(), samples.back().begin(), samples.back().end());
+    const auto& view = snapshot().view();
+    double lowest = 0, highest = 0, smallestMedian = 0;
+    bool any = false;
+    for (const auto& b : view.benchmarks) {
+        if (b.sortedWalls.empty())
+            continue;
+        lowest = any ? std::min(lowest, b.sortedWalls.front()) : b.sortedWalls.front();
+        highest = any ? std::max(highest, b.sortedWalls.back()) : b.sortedWalls.back();
+        smallestMedian = any ? std::min(smallestMedian, b.summary.wall.median) : b.summary.wall.median;
+        any = true;
     }
-    if (pooled.empty())
+    if (!any)
         return;
-    std::sort(pooled.begin(), pooled.end());
+    const std::array<double, 2> range { lowest, highest };
     // Shared bins: the narrowest Freedman–Diaconis width of any benchmark, over the range of all of them.
     Bins bins;
     if (m_bins->value() > 0) {
-        bins = fixedBins(pooled, m_bins->value());
+        bins = fixedBins(range, m_bins->value());
     } else {
         double width = 0;
-        for (auto sample : samples) {
-            if (sample.size() < 2)
+        for (const auto& b : view.benchmarks) {
+            if (b.sortedWalls.size() < 2)
                 continue;
-            std::sort(sample.begin(), sample.end());
-            const Bins own = freedmanDiaconisBins(sample);
+            const Bins own = freedmanDiaconisBins(b.sortedWalls);
             width = width > 0 ? std::min(width, own.width) : own.width;
         }
-        const double range = pooled.back() - pooled.front();
-        const int count = width > 0 && range > 0 ? static_cast<int>(std::ceil(range / width)) : 1;
-        bins = fixedBins(pooled, std::clamp(count, 1, 200));
+        const int count = width > 0 && highest > lowest ? static_cast<int>(std::ceil((highest - lowest) / width)) : 1;
+        bins = fixedBins(range, std::clamp(count, 1, 200));
     }
     m_binsShown = bins.count;
 
-    const auto unit = durationUnitFor(pooled[pooled.size() / 2]);
+    const auto unit = durationUnitFor(smallestMedian);
     const auto names = displayNames(*snapshot());
     auto* x = new QValueAxis;
     auto* y = new QValueAxis;
@@ -78,18 +83,18 @@ void HistogramPanel::rebuild()
     y->setTitleText(tr("Runs"));
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
-    int highest = 1;
-    for (std::size_t b = 0; b < samples.size(); ++b) {
-        if (samples[b].empty())
+    int tallest = 1;
+    for (std::size_t b = 0; b < view.benchmarks.size(); ++b) {
+        if (view.benchmarks[b].sortedWalls.empty())
             continue;
-        const auto counts = histogram(samples[b], bins);
+        const auto counts = histogram(view.benchmarks[b].sortedWalls, bins);
         auto* upper = new QLineSeries;
         for (int i = 0; i < bins.count; ++i) {
             const double left = (bins.lower + i * bins.width) * unit.perSecond;
             const double right = left + bins.width * unit.perSecond;
             upper->append(left, counts[static_cast<std::size_t>(i)]);
             upper->append(right, counts[static_cast<std::size_t>(i)]);
-            highest = std::max(highest, counts[static_cast<std::size_t>(i)]);
+            tallest = std::max(tallest, counts[static_cast<std::size_t>(i)]);
         }
         auto* area = new QAreaSeries(upper);
         area->setName(names[static_cast<qsizetype>(b)]);
@@ -105,10 +110,10 @@ void HistogramPanel::rebuild()
     const auto xAxis = niceAxis(bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
     x->setRange(xAxis.min, xAxis.max);
     x->setTickCount(xAxis.tickCount());
-    auto yAxis = niceAxis(0, highest * 1.05);
+    auto yAxis = niceAxis(0, tallest * 1.05);
     if (yAxis.step < 1) { // counts are whole numbers
         yAxis.step = 1;
-        yAxis.max = std::ceil(highest * 1.05);
+        yAxis.max = std::ceil(tallest * 1.05);
     }
     y->setRange(0, yAxis.max);
     y->setTickCount(yAxis.tickCount());

@@ -11,10 +11,52 @@
 #include <QMetaObject>
 #include <QThread>
 #include <chrono>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace pyrometer::ui {
 namespace {
 constexpr auto snapshotInterval = std::chrono::milliseconds(50);
+/// The analyst may use at most this share of one core, so that it disturbs the runs it watches little.
+constexpr double analystDuty = 0.1;
+} // namespace
+
+bool RunController::Mailbox::offer(const Results& results)
+{
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex);
+    if (busy || pending || now < notBefore)
+        return false;
+    pending = std::make_shared<const Results>(results);
+    ready.notify_one();
+    return true;
+}
+
+void RunController::analyse(quint64 request, Mailbox& mailbox, std::stop_token done)
+{
+    // Lowest priority: the runs being measured come first (Linux applies nice per thread).
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);
+    for (;;) {
+        std::shared_ptr<const Results> next;
+        {
+            std::unique_lock lock(mailbox.mutex);
+            if (!mailbox.ready.wait(lock, done, [&] { return mailbox.pending != nullptr; }))
+                return;
+            next = std::move(mailbox.pending);
+            mailbox.busy = true;
+        }
+        const auto started = std::chrono::steady_clock::now();
+        ResultsSnapshot snapshot(std::move(next));
+        const auto took = std::chrono::steady_clock::now() - started;
+        post(request, [this, snapshot] { Q_EMIT snapshotAvailable(snapshot); });
+        std::lock_guard lock(mailbox.mutex);
+        mailbox.busy = false;
+        // Wait long enough that analysing takes at most analystDuty of one core.
+        const auto rest
+            = std::chrono::duration_cast<std::chrono::steady_clock::duration>(took * (1.0 / analystDuty - 1.0));
+        mailbox.notBefore
+            = std::chrono::steady_clock::now() + std::max<std::chrono::steady_clock::duration>(snapshotInterval, rest);
+    }
 }
 
 RunController::RunController(QString resultsDirectory, QObject* parent)
@@ -102,8 +144,12 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
         }
     }
 
-    auto lastSnapshot = std::chrono::steady_clock::now() - snapshotInterval;
-    auto lastProgress = lastSnapshot;
+    // The analyst turns results into what the views draw, off the GUI thread and off the engine's: the engine
+    // only hands over a copy, and only when the analyst is idle, so that the latest results win.
+    Mailbox mailbox;
+    std::jthread analyst([this, request, &mailbox](std::stop_token done) { analyse(request, mailbox, done); });
+
+    auto lastProgress = std::chrono::steady_clock::now() - snapshotInterval;
     EngineCallbacks callbacks;
     callbacks.runStarting = [&](const Progress& progress) {
         const auto now = std::chrono::steady_clock::now();
@@ -120,12 +166,7 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
                 journal.reset();
             }
         }
-        const auto now = std::chrono::steady_clock::now();
-        if (now - lastSnapshot < snapshotInterval)
-            return;
-        lastSnapshot = now;
-        post(
-            request, [this, snapshot = std::make_shared<const Results>(soFar)] { Q_EMIT snapshotAvailable(snapshot); });
+        mailbox.offer(soFar);
     };
     callbacks.benchmarkFailed = [&](const Results& soFar, std::size_t b) {
         if (journal) {
@@ -139,6 +180,8 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
 
     ProcessLauncher launcher;
     Engine(launcher).run(results, stop, callbacks);
+    analyst.request_stop();
+    analyst.join();
 
     QString savedTo;
     if (journal) {
@@ -150,7 +193,7 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
             savedTo = QString::fromStdString(journal->path().string());
         }
     }
-    post(request, [this, snapshot = std::make_shared<const Results>(std::move(results)), savedTo] {
+    post(request, [this, snapshot = ResultsSnapshot(std::make_shared<const Results>(std::move(results))), savedTo] {
         m_running = false;
         Q_EMIT snapshotAvailable(snapshot);
         Q_EMIT finished(snapshot, savedTo);

@@ -7,6 +7,10 @@
 #include <QObject>
 #include <QString>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <stop_token>
 #include <thread>
 
@@ -43,7 +47,18 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
+    /// Hands results from the engine's thread to the analyst's: at most one waiting, none while it works.
+    struct Mailbox
+    {
+        std::mutex mutex;
+        std::condition_variable_any ready;
+        std::shared_ptr<const Results> pending;
+        bool busy = false;
+        std::chrono::steady_clock::time_point notBefore {};
+        bool offer(const Results& results);
+    };
     template <typename F> void post(quint64 request, F&& deliver);
+    void analyse(quint64 request, Mailbox& mailbox, std::stop_token done);
     void work(quint64 request, RunPlan plan, std::stop_token stop);
 
     QString m_resultsDirectory;

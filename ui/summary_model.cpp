@@ -23,14 +23,12 @@ void SummaryModel::setSnapshot(ResultsSnapshot snapshot)
     Q_ASSERT(QThread::currentThread() == thread());
     beginResetModel();
     m_snapshot = std::move(snapshot);
-    m_summaries = m_snapshot ? summarizeAll(*m_snapshot) : std::vector<BenchmarkSummary> {};
-    m_fastest = fastest(m_summaries);
     endResetModel();
 }
 
 int SummaryModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_summaries.size());
+    return parent.isValid() || !m_snapshot ? 0 : static_cast<int>(m_snapshot.view().benchmarks.size());
 }
 
 int SummaryModel::columnCount(const QModelIndex& parent) const
@@ -44,11 +42,12 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
         return {};
     const auto row = static_cast<std::size_t>(index.row());
     const auto& benchmark = m_snapshot->benchmarks[row];
-    const auto& s = m_summaries[row];
+    const auto& view = m_snapshot.view();
+    const auto& s = view.benchmarks[row].summary;
     const auto& w = s.wall;
     const bool any = w.n > 0;
     const auto unit = durationUnitFor(w.median);
-    const double relative = any && m_fastest ? w.median / m_summaries[*m_fastest].wall.median : 0.0;
+    const double relative = any && view.fastest ? w.median / view.benchmarks[*view.fastest].summary.wall.median : 0.0;
 
     if (role == Qt::TextAlignmentRole)
         return index.column() == Name ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);

@@ -28,8 +28,6 @@ public:
 
 private:
     ResultsSnapshot m_snapshot;
-    std::vector<BenchmarkSummary> m_summaries;
-    std::optional<std::size_t> m_fastest;
 };
 
 } // namespace pyrometer::ui

@@ -38,27 +38,21 @@ void TimeSeriesPanel::rebuild()
         return;
     m_builtForWidth = plotWidth();
 
-    double lowest = 0, highest = 0;
-    std::size_t longest = 0;
+    const auto& view = snapshot().view();
+    double lowest = 0, highest = 0, smallestMedian = 0;
     bool any = false;
-    std::vector<double> medians;
-    for (const auto& benchmark : snapshot()->benchmarks) {
-        const auto times = wallTimes(benchmark);
-        if (times.empty())
+    for (const auto& b : view.benchmarks) {
+        if (b.sortedWalls.empty())
             continue;
-        const auto [lo, hi] = std::minmax_element(times.begin(), times.end());
-        lowest = any ? std::min(lowest, *lo) : *lo;
-        highest = any ? std::max(highest, *hi) : *hi;
-        longest = std::max(longest, times.size());
-        auto sorted = times;
-        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
-        medians.push_back(sorted[sorted.size() / 2]);
+        lowest = any ? std::min(lowest, b.sortedWalls.front()) : b.sortedWalls.front();
+        highest = any ? std::max(highest, b.sortedWalls.back()) : b.sortedWalls.back();
+        smallestMedian = any ? std::min(smallestMedian, b.summary.wall.median) : b.summary.wall.median;
         any = true;
     }
     if (!any)
         return;
-    std::sort(medians.begin(), medians.end());
-    const auto unit = durationUnitFor(medians.front());
+    const auto unit = durationUnitFor(smallestMedian);
+    const std::size_t longest = view.longest;
 
     auto* x = new QValueAxis;
     auto* y = new QValueAxis;
@@ -71,24 +65,20 @@ void TimeSeriesPanel::rebuild()
     const int columns = plotWidth();
     const auto names = displayNames(*snapshot());
     for (std::size_t b = 0; b < snapshot()->benchmarks.size(); ++b) {
-        const auto& benchmark = snapshot()->benchmarks[b];
-        // Keep each point's run index, so that hover and click name the right run.
-        std::vector<Point> points;
-        std::vector<double> times;
-        for (std::size_t r = 0, k = 0; r < benchmark.runs.size(); ++r) {
-            const auto& run = benchmark.runs[r];
-            if (run.warmup || !run.succeeded())
-                continue;
-            ++k;
-            points.push_back({ static_cast<double>(k), toSeconds(run.wall) * unit.perSecond });
-            times.push_back(points.back().y);
-        }
-        if (points.empty())
+        const auto& data = view.benchmarks[b];
+        if (data.runs.empty())
             continue;
+        // Thinned again to this chart's own width, in the display unit.
+        const auto toPoints = [&](const std::vector<Point>& seconds) {
+            QList<QPointF> shown;
+            for (const auto& p : downsampleMinMax(seconds, columns))
+                shown.append(QPointF(p.x, p.y * unit.perSecond));
+            return shown;
+        };
         const auto color = colorFor(b);
         const auto name = names[static_cast<qsizetype>(b)];
         QXYSeries* runs = nullptr;
-        if (points.size() <= 500) {
+        if (data.sortedWalls.size() <= 500) {
             auto* scatter = new QScatterSeries;
             scatter->setMarkerSize(6);
             scatter->setBorderColor(color);
@@ -98,26 +88,16 @@ void TimeSeriesPanel::rebuild()
         }
         runs->setName(name);
         runs->setColor(color);
-        QList<QPointF> shown;
-        for (const auto& p : downsampleMinMax(points, columns))
-            shown.append(QPointF(p.x, p.y));
-        runs->replace(shown);
+        runs->replace(toPoints(data.runs));
         c->addSeries(runs);
         runs->attachAxis(x);
         runs->attachAxis(y);
 
-        const auto rolling = rollingMedian(times, rollingWindow);
-        std::vector<Point> medianPoints;
-        for (std::size_t i = 0; i < rolling.size(); ++i)
-            medianPoints.push_back({ static_cast<double>(i + 1), rolling[i] });
         auto* median = new QLineSeries;
         median->setName(tr("%1 (rolling median)").arg(name));
         QPen pen(color.darker(130), 2.5);
         median->setPen(pen);
-        QList<QPointF> medianShown;
-        for (const auto& p : downsampleMinMax(medianPoints, columns))
-            medianShown.append(QPointF(p.x, p.y));
-        median->replace(medianShown);
+        median->replace(toPoints(data.rollingMedian));
         c->addSeries(median);
         median->attachAxis(x);
         median->attachAxis(y);

@@ -12,8 +12,6 @@ class TimeSeriesPanel final : public ChartPanel
     Q_OBJECT
 public:
     explicit TimeSeriesPanel(QWidget* parent = nullptr);
-    /// The rolling median's window, in runs.
-    static constexpr std::size_t rollingWindow = 9;
 
 Q_SIGNALS:
     /// `run` indexes BenchmarkResult::runs.

@@ -1,0 +1,40 @@
+#include "view_data.h"
+
+#include <algorithm>
+
+namespace pyrometer::ui {
+
+ViewData computeViewData(const Results& results, int columns)
+{
+    ViewData view;
+    view.benchmarks.reserve(results.benchmarks.size());
+    std::vector<BenchmarkSummary> summaries;
+    for (const auto& benchmark : results.benchmarks) {
+        BenchmarkView b;
+        b.summary = summarize(benchmark);
+        std::vector<Point> points;
+        std::vector<double> times;
+        for (const auto& run : benchmark.runs) {
+            if (run.warmup || !run.succeeded())
+                continue;
+            times.push_back(toSeconds(run.wall));
+            points.push_back({ static_cast<double>(times.size()), times.back() });
+        }
+        const auto rolling = rollingMedian(times, rollingWindow);
+        std::vector<Point> medianPoints(rolling.size());
+        for (std::size_t i = 0; i < rolling.size(); ++i)
+            medianPoints[i] = { static_cast<double>(i + 1), rolling[i] };
+        b.runs = downsampleMinMax(points, columns);
+        b.rollingMedian = downsampleMinMax(medianPoints, columns);
+        view.longest = std::max(view.longest, times.size());
+        std::sort(times.begin(), times.end());
+        b.box = tukeyBox(times);
+        b.sortedWalls = std::move(times);
+        summaries.push_back(b.summary);
+        view.benchmarks.push_back(std::move(b));
+    }
+    view.fastest = fastest(summaries);
+    return view;
+}
+
+} // namespace pyrometer::ui

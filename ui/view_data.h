@@ -1,0 +1,39 @@
+#pragma once
+
+#include "chart_math.h"
+
+#include "core/results.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace pyrometer::ui {
+
+/// What the views show of one benchmark, ready to draw.
+struct BenchmarkView
+{
+    BenchmarkSummary summary;
+    std::vector<double> sortedWalls; ///< successful measured wall times, seconds, ascending
+    std::vector<Point> runs; ///< (k-th successful measured run, seconds), downsampled
+    std::vector<Point> rollingMedian; ///< the rolling median of the same, downsampled
+    TukeyBox box; ///< seconds
+};
+
+/// Everything the summary table and the charts draw, computed once per snapshot, off the GUI thread: the
+/// GUI thread only turns it into series. O(n log n) in the runs.
+struct ViewData
+{
+    std::vector<BenchmarkView> benchmarks;
+    std::optional<std::size_t> fastest;
+    std::size_t longest = 0; ///< most successful measured runs of any benchmark
+};
+
+/// The rolling median's window, in runs.
+inline constexpr std::size_t rollingWindow = 9;
+
+/// Series are downsampled to `columns` points per pixel column pair: more than any chart is wide, so that a
+/// panel only thins them further to its own width.
+ViewData computeViewData(const Results& results, int columns = 2048);
+
+} // namespace pyrometer::ui
