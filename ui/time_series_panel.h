@@ -2,6 +2,14 @@
 
 #include "chart_panel.h"
 
+#include "core/units.h"
+
+QT_BEGIN_NAMESPACE
+class QLineSeries;
+class QValueAxis;
+class QXYSeries;
+QT_END_NAMESPACE
+
 namespace pyrometer::ui {
 
 /// Wall time of each run in order, per benchmark, with its rolling median, so that drift and warm-up show.
@@ -22,7 +30,22 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// One benchmark's series: its runs (points, or a line past 500 runs) and their rolling median.
+    struct Track
+    {
+        QXYSeries* runs = nullptr;
+        QLineSeries* median = nullptr;
+        bool scatter = true;
+    };
+    Track makeTrack(std::size_t benchmark, bool scatter);
+    void clear();
+
     int m_builtForWidth = 0;
+    std::vector<Track> m_tracks;
+    QStringList m_names;
+    QValueAxis* m_x = nullptr;
+    QValueAxis* m_y = nullptr;
+    DurationUnit m_unit { "s", 1.0 };
 };
 
 } // namespace pyrometer::ui
