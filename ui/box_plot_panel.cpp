@@ -31,17 +31,8 @@ void BoxPlotPanel::rebuild()
         return;
 
     const auto& view = snapshot().view();
-    double lowest = 0, highest = 0, smallestMedian = 0;
-    bool any = false;
-    for (const auto& b : view.benchmarks) {
-        if (b.sortedWalls.empty())
-            continue;
-        lowest = any ? std::min(lowest, b.sortedWalls.front()) : b.sortedWalls.front();
-        highest = any ? std::max(highest, b.sortedWalls.back()) : b.sortedWalls.back();
-        smallestMedian = any ? std::min(smallestMedian, b.summary.wall.median) : b.summary.wall.median;
-        any = true;
-    }
-    if (!any)
+    const double lowest = view.lowest, highest = view.highest, smallestMedian = view.smallestMedian;
+    if (!view.any)
         return;
     const auto unit = durationUnitFor(smallestMedian);
 

@@ -45,17 +45,8 @@ void HistogramPanel::rebuild()
         return;
 
     const auto& view = snapshot().view();
-    double lowest = 0, highest = 0, smallestMedian = 0;
-    bool any = false;
-    for (const auto& b : view.benchmarks) {
-        if (b.sortedWalls.empty())
-            continue;
-        lowest = any ? std::min(lowest, b.sortedWalls.front()) : b.sortedWalls.front();
-        highest = any ? std::max(highest, b.sortedWalls.back()) : b.sortedWalls.back();
-        smallestMedian = any ? std::min(smallestMedian, b.summary.wall.median) : b.summary.wall.median;
-        any = true;
-    }
-    if (!any)
+    const double lowest = view.lowest, highest = view.highest, smallestMedian = view.smallestMedian;
+    if (!view.any)
         return;
     const std::array<double, 2> range { lowest, highest };
     // Shared bins: the narrowest Freedman–Diaconis width of any benchmark, over the range of all of them.

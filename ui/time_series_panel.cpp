@@ -50,17 +50,8 @@ void TimeSeriesPanel::rebuild()
     m_builtForWidth = plotWidth();
 
     const auto& view = snapshot().view();
-    double lowest = 0, highest = 0, smallestMedian = 0;
-    bool any = false;
-    for (const auto& b : view.benchmarks) {
-        if (b.sortedWalls.empty())
-            continue;
-        lowest = any ? std::min(lowest, b.sortedWalls.front()) : b.sortedWalls.front();
-        highest = any ? std::max(highest, b.sortedWalls.back()) : b.sortedWalls.back();
-        smallestMedian = any ? std::min(smallestMedian, b.summary.wall.median) : b.summary.wall.median;
-        any = true;
-    }
-    if (!any)
+    const double lowest = view.lowest, highest = view.highest, smallestMedian = view.smallestMedian;
+    if (!view.any)
         return clear();
     m_unit = durationUnitFor(smallestMedian);
     m_y->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(m_unit.symbol)));

@@ -29,6 +29,13 @@ ViewData computeViewData(const Results& results, int columns)
         view.longest = std::max(view.longest, times.size());
         std::sort(times.begin(), times.end());
         b.box = tukeyBox(times);
+        if (!times.empty()) {
+            view.lowest = view.any ? std::min(view.lowest, times.front()) : times.front();
+            view.highest = view.any ? std::max(view.highest, times.back()) : times.back();
+            view.smallestMedian
+                = view.any ? std::min(view.smallestMedian, b.summary.wall.median) : b.summary.wall.median;
+            view.any = true;
+        }
         b.sortedWalls = std::move(times);
         summaries.push_back(b.summary);
         view.benchmarks.push_back(std::move(b));

@@ -27,6 +27,10 @@ struct ViewData
     std::vector<BenchmarkView> benchmarks;
     std::optional<std::size_t> fastest;
     std::size_t longest = 0; ///< most successful measured runs of any benchmark
+    bool any = false; ///< some benchmark has a successful measured run
+    double lowest = 0; ///< shortest wall time of all, seconds
+    double highest = 0; ///< longest wall time of all, seconds
+    double smallestMedian = 0; ///< picks the display unit, seconds
 };
 
 /// The rolling median's window, in runs.
