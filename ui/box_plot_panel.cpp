@@ -24,9 +24,7 @@ BoxPlotPanel::BoxPlotPanel(QWidget* parent)
 void BoxPlotPanel::rebuild()
 {
     auto* c = chart();
-    c->removeAllSeries();
-    for (auto* axis : c->axes())
-        c->removeAxis(axis);
+    clearChart();
     if (!snapshot())
         return;
 

@@ -45,6 +45,13 @@ void ChartPanel::setSnapshot(ResultsSnapshot snapshot)
     rebuild();
 }
 
+void ChartPanel::clearChart()
+{
+    chart()->removeAllSeries();
+    for (auto* axis : chart()->axes())
+        chart()->removeAxis(axis);
+}
+
 int ChartPanel::plotWidth() const
 {
     const int width = static_cast<int>(chart()->plotArea().width());

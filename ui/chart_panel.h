@@ -38,6 +38,8 @@ public:
 protected:
     virtual void rebuild() = 0;
     QHBoxLayout* controls() const { return m_controls; }
+    /// Removes every series and axis, for panels that rebuild their chart whole.
+    void clearChart();
     /// The plot area's width in pixels, for downsampling.
     int plotWidth() const;
     void changeEvent(QEvent* event) override;

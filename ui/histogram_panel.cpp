@@ -37,9 +37,7 @@ void HistogramPanel::setBinCount(int bins)
 void HistogramPanel::rebuild()
 {
     auto* c = chart();
-    c->removeAllSeries();
-    for (auto* axis : c->axes())
-        c->removeAxis(axis);
+    clearChart();
     m_binsShown = 0;
     if (!snapshot())
         return;
