@@ -1,6 +1,7 @@
 #include "core/error.h"
 #include "core/journal.h"
 #include "core/results_json.h"
+#include "core/workbench_json.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -193,6 +194,38 @@ private Q_SLOTS:
         expected.complete = false;
         expected.environment.loadAverageEnd = recovered.environment.loadAverageEnd;
         QCOMPARE(resultsJsonText(recovered), resultsJsonText(expected));
+    }
+
+    void workbenchFilesRoundTrip()
+    {
+        RunPlan plan;
+        plan.order = RunOrder::Sequential;
+        plan.ignoreFailure = true;
+        BenchmarkRequest script;
+        script.name = "mine";
+        script.script = "/tmp/a b.py";
+        script.arguments = { "--size", "3" };
+        script.interpreter = "/usr/bin/python3";
+        script.settings.runs = 30;
+        script.settings.warmups = 2;
+        script.settings.timeout = 2500ms;
+        script.settings.environment = { { "A", "1" } };
+        script.settings.workingDirectory = "/tmp";
+        script.settings.fixedHashSeed = 7;
+        BenchmarkRequest command;
+        command.command = { "sleep", "0.1" };
+        plan.benchmarks = { script, command };
+        const auto text = workbenchJsonText(plan);
+        const auto path = dir.filePath(QStringLiteral("bench.workbench.json"));
+        writeText(path, text);
+        const RunPlan read = readWorkbenchFile(path.toStdString());
+        QCOMPARE(workbenchJsonText(read), text);
+        QCOMPARE(read.benchmarks[0].settings.timeout->count(), 2'500'000'000LL);
+        QCOMPARE(*read.benchmarks[0].settings.fixedHashSeed, 7u);
+        QVERIFY(!read.benchmarks[1].script);
+        // A results file is not a workbench file.
+        writeText(path, resultsJsonText(sampleResults()));
+        QVERIFY_THROWS_EXCEPTION(InputError, readWorkbenchFile(path.toStdString()));
     }
 
     void aJournalCutMidLineKeepsTheCompleteLines()
