@@ -12,6 +12,7 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <algorithm>
+#include <limits>
 
 namespace pyrometer::ui {
 
@@ -23,62 +24,77 @@ BoxPlotPanel::BoxPlotPanel(QWidget* parent)
 
 void BoxPlotPanel::rebuild()
 {
-    auto* c = chart();
-    clearChart();
-    if (!snapshot())
+    if (!snapshot() || !snapshot().view().any) {
+        clearChart();
+        m_series = nullptr;
+        m_names.clear();
         return;
-
+    }
     const auto& view = snapshot().view();
-    const double lowest = view.lowest, highest = view.highest, smallestMedian = view.smallestMedian;
-    if (!view.any)
-        return;
-    const auto unit = durationUnitFor(smallestMedian);
-
-    auto* series = new QBoxPlotSeries;
-    auto* outliers = new QScatterSeries;
-    outliers->setMarkerSize(7);
-    outliers->setName(tr("Outliers"));
-    QStringList categories;
+    const auto unit = durationUnitFor(view.smallestMedian);
     const auto names = displayNames(*snapshot());
-    outliers->setColor(palette().color(QPalette::WindowText));
-    outliers->setBorderColor(palette().color(QPalette::WindowText));
+    // Live refreshes only move the boxes; the series and axes are made anew when the benchmarks change.
+    if (!m_series || names != m_names)
+        build(names);
+    m_y->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)));
+    const auto yAxis = niceAxis(view.lowest * unit.perSecond, view.highest * unit.perSecond);
+    m_y->setRange(yAxis.min, yAxis.max);
+    m_y->setTickCount(yAxis.tickCount());
+
+    // Outliers beyond one per pixel row of a box would draw on top of each other.
+    const double rowHeight = (yAxis.max - yAxis.min) / std::max(50.0, chart()->plotArea().height());
+    QList<QPointF> outliers;
     for (std::size_t b = 0; b < view.benchmarks.size(); ++b) {
         const auto& box = view.benchmarks[b].box;
-        const auto& name = names[static_cast<qsizetype>(b)];
-        categories << name;
-        auto* set = new QBoxSet(name);
-        if (view.benchmarks[b].sortedWalls.empty()) {
-            series->append(set); // keeps the categories aligned; an empty box draws nothing
-            continue;
+        auto* set = m_series->boxSets().at(static_cast<qsizetype>(b));
+        const bool empty = view.benchmarks[b].sortedWalls.empty();
+        set->setValue(QBoxSet::LowerExtreme, empty ? 0.0 : box.lowerWhisker * unit.perSecond);
+        set->setValue(QBoxSet::LowerQuartile, empty ? 0.0 : box.q1 * unit.perSecond);
+        set->setValue(QBoxSet::Median, empty ? 0.0 : box.median * unit.perSecond);
+        set->setValue(QBoxSet::UpperQuartile, empty ? 0.0 : box.q3 * unit.perSecond);
+        set->setValue(QBoxSet::UpperExtreme, empty ? 0.0 : box.upperWhisker * unit.perSecond);
+        double lastRow = std::numeric_limits<double>::lowest();
+        for (double value : box.outliers) { // ascending, as the sample they come from
+            const double y = value * unit.perSecond;
+            if (y - lastRow < rowHeight)
+                continue;
+            outliers.append(QPointF(static_cast<double>(b), y));
+            lastRow = y;
         }
-        set->setValue(QBoxSet::LowerExtreme, box.lowerWhisker * unit.perSecond);
-        set->setValue(QBoxSet::LowerQuartile, box.q1 * unit.perSecond);
-        set->setValue(QBoxSet::Median, box.median * unit.perSecond);
-        set->setValue(QBoxSet::UpperQuartile, box.q3 * unit.perSecond);
-        set->setValue(QBoxSet::UpperExtreme, box.upperWhisker * unit.perSecond);
-        QColor fill = colorFor(b);
+    }
+    m_outliers->replace(outliers);
+}
+
+void BoxPlotPanel::build(const QStringList& names)
+{
+    auto* c = chart();
+    clearChart();
+    m_names = names;
+    m_series = new QBoxPlotSeries;
+    for (qsizetype b = 0; b < names.size(); ++b) {
+        auto* set = new QBoxSet(names[b]);
+        QColor fill = colorFor(static_cast<std::size_t>(b));
         set->setPen(QPen(fill.darker(140), 1.5));
         fill.setAlpha(150);
         set->setBrush(fill);
-        series->append(set);
-        for (double value : box.outliers)
-            outliers->append(static_cast<double>(b), value * unit.perSecond);
+        m_series->append(set);
     }
-    c->addSeries(series);
-    c->addSeries(outliers);
+    m_outliers = new QScatterSeries;
+    m_outliers->setMarkerSize(7);
+    m_outliers->setName(tr("Outliers"));
+    m_outliers->setColor(palette().color(QPalette::WindowText));
+    m_outliers->setBorderColor(palette().color(QPalette::WindowText));
+    c->addSeries(m_series);
+    c->addSeries(m_outliers);
     auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    auto* y = new QValueAxis;
-    y->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)));
+    x->append(names);
+    m_y = new QValueAxis;
     c->addAxis(x, Qt::AlignBottom);
-    c->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    outliers->attachAxis(x);
-    outliers->attachAxis(y);
-    const auto yAxis = niceAxis(lowest * unit.perSecond, highest * unit.perSecond);
-    y->setRange(yAxis.min, yAxis.max);
-    y->setTickCount(yAxis.tickCount());
+    c->addAxis(m_y, Qt::AlignLeft);
+    m_series->attachAxis(x);
+    m_series->attachAxis(m_y);
+    m_outliers->attachAxis(x);
+    m_outliers->attachAxis(m_y);
 }
 
 } // namespace pyrometer::ui

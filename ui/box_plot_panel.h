@@ -2,6 +2,12 @@
 
 #include "chart_panel.h"
 
+QT_BEGIN_NAMESPACE
+class QBoxPlotSeries;
+class QScatterSeries;
+class QValueAxis;
+QT_END_NAMESPACE
+
 namespace pyrometer::ui {
 
 /// One box per benchmark: quartiles, median, whiskers at the last runs within 1.5 IQR of the box (Tukey), and
@@ -14,6 +20,13 @@ public:
 
 protected:
     void rebuild() override;
+
+private:
+    void build(const QStringList& names);
+    QBoxPlotSeries* m_series = nullptr;
+    QScatterSeries* m_outliers = nullptr;
+    QValueAxis* m_y = nullptr;
+    QStringList m_names;
 };
 
 } // namespace pyrometer::ui
