@@ -36,16 +36,15 @@ void HistogramPanel::setBinCount(int bins)
 
 void HistogramPanel::rebuild()
 {
-    auto* c = chart();
-    clearChart();
     m_binsShown = 0;
-    if (!snapshot())
+    if (!snapshot() || !snapshot().view().any) {
+        clearChart();
+        m_areas.clear();
+        m_names.clear();
         return;
-
+    }
     const auto& view = snapshot().view();
     const double lowest = view.lowest, highest = view.highest, smallestMedian = view.smallestMedian;
-    if (!view.any)
-        return;
     const std::array<double, 2> range { lowest, highest };
     // Shared bins: the narrowest Freedman–Diaconis width of any benchmark, over the range of all of them.
     Bins bins;
@@ -66,36 +65,27 @@ void HistogramPanel::rebuild()
 
     const auto unit = durationUnitFor(smallestMedian);
     const auto names = displayNames(*snapshot());
-    auto* x = new QValueAxis;
-    auto* y = new QValueAxis;
-    x->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)));
-    y->setTitleText(tr("Runs"));
-    c->addAxis(x, Qt::AlignBottom);
-    c->addAxis(y, Qt::AlignLeft);
+    // Live refreshes only swap the outlines in; the series are made anew when the benchmarks change.
+    if (m_areas.empty() || names != m_names)
+        build(names);
+    m_x->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)));
     int tallest = 1;
     for (std::size_t b = 0; b < view.benchmarks.size(); ++b) {
-        if (view.benchmarks[b].sortedWalls.empty())
-            continue;
-        const auto counts = histogram(view.benchmarks[b].sortedWalls, bins);
-        auto* upper = new QLineSeries;
-        for (int i = 0; i < bins.count; ++i) {
-            const double left = (bins.lower + i * bins.width) * unit.perSecond;
-            const double right = left + bins.width * unit.perSecond;
-            upper->append(left, counts[static_cast<std::size_t>(i)]);
-            upper->append(right, counts[static_cast<std::size_t>(i)]);
-            tallest = std::max(tallest, counts[static_cast<std::size_t>(i)]);
+        QList<QPointF> outline;
+        if (!view.benchmarks[b].sortedWalls.empty()) {
+            const auto counts = histogram(view.benchmarks[b].sortedWalls, bins);
+            for (int i = 0; i < bins.count; ++i) {
+                const double left = (bins.lower + i * bins.width) * unit.perSecond;
+                const double right = left + bins.width * unit.perSecond;
+                outline.append(QPointF(left, counts[static_cast<std::size_t>(i)]));
+                outline.append(QPointF(right, counts[static_cast<std::size_t>(i)]));
+                tallest = std::max(tallest, counts[static_cast<std::size_t>(i)]);
+            }
         }
-        auto* area = new QAreaSeries(upper);
-        area->setName(names[static_cast<qsizetype>(b)]);
-        QColor fill = colorFor(b);
-        QPen pen(fill, 1.5);
-        fill.setAlpha(90);
-        area->setBrush(fill);
-        area->setPen(pen);
-        c->addSeries(area);
-        area->attachAxis(x);
-        area->attachAxis(y);
+        m_areas[b]->upperSeries()->replace(outline);
     }
+    auto* x = m_x;
+    auto* y = m_y;
     const auto xAxis = niceAxis(bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
     x->setRange(xAxis.min, xAxis.max);
     x->setTickCount(xAxis.tickCount());
@@ -106,7 +96,33 @@ void HistogramPanel::rebuild()
     }
     y->setRange(0, yAxis.max);
     y->setTickCount(yAxis.tickCount());
-    y->setLabelFormat(QStringLiteral("%d"));
+}
+
+void HistogramPanel::build(const QStringList& names)
+{
+    auto* c = chart();
+    clearChart();
+    m_areas.clear();
+    m_names = names;
+    m_x = new QValueAxis;
+    m_y = new QValueAxis;
+    m_y->setTitleText(tr("Runs"));
+    m_y->setLabelFormat(QStringLiteral("%d"));
+    c->addAxis(m_x, Qt::AlignBottom);
+    c->addAxis(m_y, Qt::AlignLeft);
+    for (qsizetype b = 0; b < names.size(); ++b) {
+        auto* area = new QAreaSeries(new QLineSeries);
+        area->setName(names[b]);
+        QColor fill = colorFor(static_cast<std::size_t>(b));
+        QPen pen(fill, 1.5);
+        fill.setAlpha(90);
+        area->setBrush(fill);
+        area->setPen(pen);
+        c->addSeries(area);
+        area->attachAxis(m_x);
+        area->attachAxis(m_y);
+        m_areas.push_back(area);
+    }
 }
 
 } // namespace pyrometer::ui

@@ -3,7 +3,9 @@
 #include "chart_panel.h"
 
 QT_BEGIN_NAMESPACE
+class QAreaSeries;
 class QSpinBox;
+class QValueAxis;
 QT_END_NAMESPACE
 
 namespace pyrometer::ui {
@@ -23,8 +25,13 @@ protected:
     void rebuild() override;
 
 private:
+    void build(const QStringList& names);
     QSpinBox* m_bins;
     int m_binsShown = 0;
+    std::vector<QAreaSeries*> m_areas; ///< one per benchmark, in order
+    QStringList m_names;
+    QValueAxis* m_x = nullptr;
+    QValueAxis* m_y = nullptr;
 };
 
 } // namespace pyrometer::ui

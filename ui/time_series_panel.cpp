@@ -69,7 +69,8 @@ void TimeSeriesPanel::rebuild()
             m_tracks.push_back(makeTrack(b, view.benchmarks[b].sortedWalls.size() <= 500));
     }
 
-    const int columns = plotWidth();
+    // A min/max pair per two pixel columns: never more points than the chart has pixels across.
+    const int columns = std::max(1, plotWidth() / 2);
     const auto toPoints = [&](const std::vector<Point>& seconds) {
         // Thinned again to this chart's own width, in the display unit.
         QList<QPointF> shown;
