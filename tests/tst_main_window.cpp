@@ -7,6 +7,7 @@
 #include "time_series_panel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QChart>
 #include <QImage>
 #include <QProcess>
@@ -57,6 +58,39 @@ private Q_SLOTS:
         // The picture is not empty: the charts drew something besides the background.
         const QImage picture = window.grab().toImage();
         QVERIFY(picture.width() > 800);
+    }
+
+    void followsADarkPalette()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        QApplication::setPalette(dark);
+        QVERIFY(window.openResults(QStringLiteral(PYROMETER_FIXTURES "/results_three_benchmarks.json")));
+        QTRY_COMPARE(window.histogram()->chart()->theme(), QChart::ChartThemeDark);
+        QCOMPARE(window.boxPlot()->chart()->theme(), QChart::ChartThemeDark);
+        QCOMPARE(window.boxPlot()->chart()->series().size(), 2);
+        // Every chart keeps its axes through the theme change.
+        for (ChartPanel* panel : { static_cast<ChartPanel*>(window.histogram()),
+                 static_cast<ChartPanel*>(window.timeSeries()), static_cast<ChartPanel*>(window.boxPlot()) }) {
+            QCOMPARE(panel->chart()->axes().size(), 2);
+            for (auto* series : panel->chart()->series())
+                QCOMPARE(series->attachedAxes().size(), 2);
+        }
+        // PYROMETER_SCREENSHOTS=DIR keeps the picture, to look at it.
+        if (const auto dir = qEnvironmentVariable("PYROMETER_SCREENSHOTS"); !dir.isEmpty()) {
+            QTest::qWait(300);
+            window.grab().save(dir + QStringLiteral("/dark.png"));
+        }
+        QApplication::setPalette(QPalette());
+        QTRY_COMPARE(window.histogram()->chart()->theme(), QChart::ChartThemeLight);
     }
 
     void aMissingScriptIsShownNextToIt()

@@ -97,4 +97,13 @@ void BoxPlotPanel::build(const QStringList& names)
     m_outliers->attachAxis(m_y);
 }
 
+void BoxPlotPanel::forgetSeries()
+{
+    clearChart();
+    m_series = nullptr;
+    m_outliers = nullptr;
+    m_y = nullptr;
+    m_names.clear();
+}
+
 } // namespace pyrometer::ui

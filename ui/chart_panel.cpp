@@ -30,7 +30,10 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     chart()->setTitle(title);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
-    applyTheme();
+    // Only the theme here: the subclass that would make series does not exist yet.
+    chart()->setTheme(
+        palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart()->setBackgroundRoundness(0);
 }
 
 QChart* ChartPanel::chart() const
@@ -105,8 +108,12 @@ void ChartPanel::applyTheme()
     // The chart follows the application's palette, so that it reads in light and dark desktops alike; series
     // colours are set by the panels and survive the theme change on the next rebuild.
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    const auto theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart()->theme() == theme && !chart()->series().isEmpty())
+        return;
+    chart()->setTheme(theme);
     chart()->setBackgroundRoundness(0);
+    forgetSeries();
     if (m_snapshot)
         rebuild();
 }

@@ -37,6 +37,9 @@ public:
 
 protected:
     virtual void rebuild() = 0;
+    /// Drops the series and axes a panel keeps between refreshes, so that the next rebuild makes them anew in
+    /// the panel's own colours (a theme change recolours existing series).
+    virtual void forgetSeries() = 0;
     QHBoxLayout* controls() const { return m_controls; }
     /// Removes every series and axis, for panels that rebuild their chart whole.
     void clearChart();

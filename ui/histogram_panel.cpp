@@ -125,4 +125,12 @@ void HistogramPanel::build(const QStringList& names)
     }
 }
 
+void HistogramPanel::forgetSeries()
+{
+    clearChart();
+    m_areas.clear();
+    m_names.clear();
+    m_x = m_y = nullptr;
+}
+
 } // namespace pyrometer::ui

@@ -23,6 +23,7 @@ public:
 
 protected:
     void rebuild() override;
+    void forgetSeries() override;
 
 private:
     void build(const QStringList& names);

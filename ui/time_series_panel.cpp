@@ -147,4 +147,12 @@ TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
     return track;
 }
 
+void TimeSeriesPanel::forgetSeries()
+{
+    clearChart();
+    m_tracks.clear();
+    m_names.clear();
+    m_x = m_y = nullptr;
+}
+
 } // namespace pyrometer::ui

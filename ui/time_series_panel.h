@@ -27,6 +27,7 @@ Q_SIGNALS:
 
 protected:
     void rebuild() override;
+    void forgetSeries() override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
