@@ -3,17 +3,20 @@
 #include "histogram_panel.h"
 #include "main_window.h"
 #include "run_controller.h"
+#include "runs_model.h"
 #include "summary_model.h"
 #include "time_series_panel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QDockWidget>
 #include <QImage>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +57,15 @@ private Q_SLOTS:
         QCOMPARE(window.timeSeries()->chart()->series().size(), 2);
         QCOMPARE(window.timeSeries()->chart()->series().at(0)->type(), QAbstractSeries::SeriesTypeScatter);
         QCOMPARE(window.boxPlot()->chart()->series().size(), 2);
+
+        // Every run is listed; clicking one shows its details.
+        QCOMPARE(window.runs()->rowCount(), 12);
+        auto* runsView = window.findChild<QDockWidget*>(QStringLiteral("runsDock"))->widget();
+        auto* table = qobject_cast<QTableView*>(runsView);
+        QVERIFY(table);
+        Q_EMIT table->clicked(window.runs()->index(3, 0));
+        QVERIFY2(window.runDetailsText().contains(QStringLiteral("run 4")), qPrintable(window.runDetailsText()));
+        QVERIFY(window.runDetailsText().contains(QStringLiteral("Hash seed:")));
 
         // The picture is not empty: the charts drew something besides the background.
         const QImage picture = window.grab().toImage();

@@ -1,7 +1,9 @@
 #include "benchmark_list_model.h"
+#include "runs_model.h"
 #include "summary_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace pyrometer;
@@ -59,6 +61,34 @@ private Q_SLOTS:
             < cell(0, SummaryModel::Median, SummaryModel::SortRole).toDouble());
         model.setSnapshot(nullptr);
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void runsListsEveryRunAndGrowsInPlace()
+    {
+        RunsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto results = std::make_shared<Results>(*twoBenchmarks());
+        auto partial = std::make_shared<Results>(*results);
+        for (auto& b : partial->benchmarks)
+            b.runs.resize(4);
+        model.setSnapshot(ResultsSnapshot(std::shared_ptr<const Results>(partial)));
+        QCOMPARE(model.rowCount(), 8);
+        QCOMPARE(model.runAt(4), (std::pair<std::size_t, std::size_t> { 1, 0 }));
+        // The full results extend the partial ones: rows are inserted, in their benchmark's place.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setSnapshot(ResultsSnapshot(std::shared_ptr<const Results>(results)));
+        QCOMPARE(model.rowCount(), 22);
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.runAt(11), (std::pair<std::size_t, std::size_t> { 1, 0 }));
+        QCOMPARE(model.index(0, RunsModel::Wall).data().toString(), QStringLiteral("100.0 ms"));
+        QCOMPARE(model.index(10, RunsModel::Outcome).data().toString(), QStringLiteral("exit code 1"));
+        QCOMPARE(model.index(0, RunsModel::Outcome).data().toString(), QStringLiteral("ok"));
+        // Other results replace the rows whole.
+        model.setSnapshot(ResultsSnapshot(std::shared_ptr<const Results>(partial)));
+        QCOMPARE(model.rowCount(), 8);
+        QCOMPARE(reset.count(), 1);
     }
 
     void benchmarkListEditsRequests()

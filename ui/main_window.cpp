@@ -5,6 +5,7 @@
 #include "histogram_panel.h"
 #include "python_finder.h"
 #include "run_controller.h"
+#include "runs_model.h"
 #include "summary_model.h"
 #include "time_series_panel.h"
 
@@ -67,6 +68,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     , m_controller(new RunController(resultsDirectory, this))
     , m_benchmarks(new BenchmarkListModel(this))
     , m_summary(new SummaryModel(this))
+    , m_runList(new RunsModel(this))
     , m_histogram(new HistogramPanel)
     , m_timeSeries(new TimeSeriesPanel)
     , m_boxPlot(new BoxPlotPanel)
@@ -80,6 +82,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     setupBenchmarkDock();
     setupSettingsDock();
     setupSummaryDock();
+    setupRunsDock();
     setupDetailsDock();
     setupStatusBar();
     setupController();
@@ -282,11 +285,29 @@ void MainWindow::setupSummaryDock()
     m_viewMenu->addAction(d->toggleViewAction());
 }
 
+void MainWindow::setupRunsDock()
+{
+    m_runsView = new QTableView;
+    m_runsView->setModel(m_runList);
+    m_runsView->verticalHeader()->hide();
+    m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_runsView->setToolTip(tr("Every run, warmups and failures too; click one to see its details"));
+    connect(m_runsView, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        const auto [benchmark, run] = m_runList->runAt(index.row());
+        showRunDetails(benchmark, run);
+    });
+    auto* d = dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsView, Qt::BottomDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("summaryDock")), d);
+}
+
 void MainWindow::setupDetailsDock()
 {
     m_details = new QPlainTextEdit;
     m_details->setReadOnly(true);
-    m_details->setPlaceholderText(tr("Click a run in the time series to see its details"));
+    m_details->setPlaceholderText(tr("Click a run in the time series or the Runs table to see its details"));
     m_details->setFont(QFont(QStringLiteral("monospace")));
     auto* d = dock(this, tr("Run Details"), QStringLiteral("detailsDock"), m_details, Qt::BottomDockWidgetArea);
     m_viewMenu->addAction(d->toggleViewAction());
@@ -388,6 +409,7 @@ void MainWindow::onSnapshot(const ResultsSnapshot& snapshot)
 void MainWindow::showResults(const ResultsSnapshot& results)
 {
     m_summary->setSnapshot(results);
+    m_runList->setSnapshot(results);
     m_histogram->setSnapshot(results);
     m_timeSeries->setSnapshot(results);
     m_boxPlot->setSnapshot(results);
@@ -501,6 +523,11 @@ void MainWindow::setStatus(const QString& text)
 QString MainWindow::statusText() const
 {
     return m_status->text();
+}
+
+QString MainWindow::runDetailsText() const
+{
+    return m_details->toPlainText();
 }
 
 void MainWindow::about()

@@ -27,6 +27,7 @@ class BoxPlotPanel;
 class ChartPanel;
 class HistogramPanel;
 class RunController;
+class RunsModel;
 class SummaryModel;
 class TimeSeriesPanel;
 
@@ -50,6 +51,9 @@ public:
 
     BenchmarkListModel* benchmarks() const { return m_benchmarks; }
     SummaryModel* summary() const { return m_summary; }
+    RunsModel* runs() const { return m_runList; }
+    /// What the Run Details panel shows.
+    QString runDetailsText() const;
     HistogramPanel* histogram() const { return m_histogram; }
     TimeSeriesPanel* timeSeries() const { return m_timeSeries; }
     BoxPlotPanel* boxPlot() const { return m_boxPlot; }
@@ -76,6 +80,7 @@ private:
     void setupSettingsDock();
     void setupCharts();
     void setupSummaryDock();
+    void setupRunsDock();
     void setupDetailsDock();
     void setupStatusBar();
     void setupController();
@@ -103,6 +108,7 @@ private:
     RunController* m_controller;
     BenchmarkListModel* m_benchmarks;
     SummaryModel* m_summary;
+    RunsModel* m_runList;
     HistogramPanel* m_histogram;
     TimeSeriesPanel* m_timeSeries;
     BoxPlotPanel* m_boxPlot;
@@ -110,6 +116,7 @@ private:
     QSplitter* m_chartColumns = nullptr;
     QTableView* m_benchmarkView = nullptr;
     QTableView* m_summaryView = nullptr;
+    QTableView* m_runsView = nullptr;
     QPlainTextEdit* m_details = nullptr;
     QSpinBox* m_runs = nullptr;
     QSpinBox* m_warmups = nullptr;
