@@ -1,45 +1,44 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="135"/>
+        <location filename="../ui/benchmark_list_model.cpp" line="135" />
         <source>(command)</source>
         <translation>(Befehl)</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="213"/>
+        <location filename="../ui/benchmark_list_model.cpp" line="213" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="215"/>
+        <location filename="../ui/benchmark_list_model.cpp" line="215" />
         <source>Script or command</source>
         <translation>Skript oder Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="217"/>
+        <location filename="../ui/benchmark_list_model.cpp" line="217" />
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="219"/>
+        <location filename="../ui/benchmark_list_model.cpp" line="219" />
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="221"/>
+        <location filename="../ui/benchmark_list_model.cpp" line="221" />
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="223"/>
+        <location filename="../ui/benchmark_list_model.cpp" line="223" />
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="225"/>
+        <location filename="../ui/benchmark_list_model.cpp" line="225" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -47,17 +46,17 @@
 <context>
     <name>pyrometer::ui::BoxPlotPanel</name>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="20"/>
+        <location filename="../ui/box_plot_panel.cpp" line="20" />
         <source>Wall time per benchmark</source>
         <translation>Laufzeit je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="84"/>
+        <location filename="../ui/box_plot_panel.cpp" line="84" />
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="39"/>
+        <location filename="../ui/box_plot_panel.cpp" line="39" />
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
@@ -65,32 +64,32 @@
 <context>
     <name>pyrometer::ui::HistogramPanel</name>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="21"/>
+        <location filename="../ui/histogram_panel.cpp" line="21" />
         <source>Distribution of wall time</source>
         <translation>Verteilung der Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="25"/>
+        <location filename="../ui/histogram_panel.cpp" line="25" />
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="26"/>
+        <location filename="../ui/histogram_panel.cpp" line="26" />
         <source>Number of bins; auto uses the Freedman–Diaconis rule</source>
         <translation>Anzahl der Klassen; auto nutzt die Freedman-Diaconis-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="27"/>
+        <location filename="../ui/histogram_panel.cpp" line="27" />
         <source>Bins:</source>
         <translation>Klassen:</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="71"/>
+        <location filename="../ui/histogram_panel.cpp" line="71" />
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="109"/>
+        <location filename="../ui/histogram_panel.cpp" line="109" />
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -98,344 +97,343 @@
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="77" />
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="107" />
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="107" />
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="109" />
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="110" />
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="111" />
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="111" />
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="113" />
+        <location filename="../ui/main_window.cpp" line="150" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="113" />
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="114" />
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="115" />
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="117" />
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="117" />
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="118" />
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window.cpp" line="119" />
         <source>Export results as JSON, CSV or Markdown</source>
         <translation>Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="120" />
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window.cpp" line="121" />
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="123" />
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="123" />
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="128" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="133" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
+        <location filename="../ui/main_window.cpp" line="135" />
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="138" />
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window.cpp" line="139" />
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="140" />
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="156" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="157" />
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="159" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="176" />
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="177" />
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="191" />
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="201" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
-        <location filename="../ui/main_window.cpp" line="464"/>
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="204" />
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="204" />
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="206" />
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="210" />
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="210" />
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>Go on after a failed run</source>
         <translation>Nach einem fehlgeschlagenen Lauf weitermachen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="216" />
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="217" />
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="218" />
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="219" />
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="263" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="285" />
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="297" />
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="302" />
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="311" />
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="313" />
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="321" />
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="338"/>
+        <location filename="../ui/main_window.cpp" line="339" />
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="369"/>
+        <location filename="../ui/main_window.cpp" line="370" />
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="378" />
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="387" />
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="397" />
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="399" />
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="399" />
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="399" />
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="400"/>
+        <location filename="../ui/main_window.cpp" line="401" />
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="425" />
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="425" />
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="426"/>
+        <location filename="../ui/main_window.cpp" line="427" />
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -443,80 +441,235 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="428"/>
+        <location filename="../ui/main_window.cpp" line="429" />
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="458" />
+        <source>%n script(s) added</source>
+        <translation>
+            <numerusform>%n Skript hinzugefügt</numerusform>
+            <numerusform>%n Skripte hinzugefügt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="452"/>
+        <location filename="../ui/main_window.cpp" line="465" />
+        <source>Add Scripts</source>
+        <translation>Skripte hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="465" />
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="473" />
+        <source>Add Command</source>
+        <translation>Befehl hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="473" />
+        <source>Command line (any program, with its arguments):</source>
+        <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="515" />
+        <source>About Pyrometer</source>
+        <translation>Über Pyrometer</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="516" />
+        <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="540" />
+        <source>Stop the run?</source>
+        <translation>Lauf anhalten?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="541" />
+        <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
+        <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="35" />
+        <source>%1 — Pyrometer</source>
+        <translation>%1 – Pyrometer</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="36" />
+        <location filename="../ui/main_window_files.cpp" line="126" />
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="42" />
+        <source>Cannot open results</source>
+        <translation>Ergebnisse können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="50" />
+        <source>Open Results</source>
+        <translation>Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="50" />
+        <source>Pyrometer results (*.json);;All files (*)</source>
+        <translation>Pyrometer-Ergebnisse (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="59" />
+        <source>Nothing to export yet</source>
+        <translation>Noch nichts zu exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="63" />
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="64" />
+        <source>JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)</source>
+        <translation>JSON (*.json);;CSV, eine Zeile je Lauf (*.csv);;Markdown-Zusammenfassung (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="77" />
+        <location filename="../ui/main_window_files.cpp" line="90" />
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="92" />
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="86" />
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="86" />
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="92" />
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="97" />
+        <source>Save Workbench</source>
+        <translation>Arbeitsplatz speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="97" />
+        <location filename="../ui/main_window_files.cpp" line="110" />
+        <source>Pyrometer workbench (*.json)</source>
+        <translation>Pyrometer-Arbeitsplatz (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="102" />
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="104" />
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="110" />
+        <source>Open Workbench</source>
+        <translation>Arbeitsplatz öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="129" />
+        <source>Cannot open workbench</source>
+        <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::RunDetails</name>
+    <message>
+        <location filename="../ui/run_details.cpp" line="11" />
         <source>%1 — run %2%3
 </source>
         <translation>%1 – Lauf %2%3
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="455"/>
+        <location filename="../ui/run_details.cpp" line="14" />
         <source> (warmup)</source>
         <translation> (Aufwärmen)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="456"/>
+        <location filename="../ui/run_details.cpp" line="15" />
         <source>Outcome:   %1
 </source>
         <translation>Ergebnis:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="457"/>
+        <location filename="../ui/run_details.cpp" line="16" />
         <source>Wall:      %1
 </source>
         <translation>Laufzeit:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="458"/>
+        <location filename="../ui/run_details.cpp" line="17" />
         <source>User/sys:  %1 / %2
 </source>
         <translation>User/Sys:  %1 / %2
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="461"/>
+        <location filename="../ui/run_details.cpp" line="20" />
         <source>Peak RSS:  %1
 </source>
         <translation>Max. RSS:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/run_details.cpp" line="21" />
         <source>Faults:    %1 minor, %2 major
 </source>
         <translation>Seitenfehler: %1 leicht, %2 schwer
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="463"/>
+        <location filename="../ui/run_details.cpp" line="22" />
         <source>Switches:  %1 voluntary, %2 involuntary
 </source>
         <translation>Wechsel:   %1 freiwillig, %2 unfreiwillig
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="464"/>
+        <location filename="../ui/run_details.cpp" line="23" />
         <source>Hash seed: %1
 </source>
         <translation>Hash-Seed: %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465"/>
+        <location filename="../ui/run_details.cpp" line="23" />
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_details.cpp" line="24" />
         <source>Output:    %1 bytes on stdout, %2 on stderr
 </source>
         <translation>Ausgabe:   %1 Bytes auf stdout, %2 auf stderr
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/run_details.cpp" line="26" />
         <source>
 — end of stderr —
 </source>
@@ -525,7 +678,7 @@
 </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="469"/>
+        <location filename="../ui/run_details.cpp" line="28" />
         <source>
 — end of stdout —
 </source>
@@ -533,213 +686,66 @@
 – Ende von stdout –
 </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="478"/>
-        <source>%n script(s) added</source>
-        <translation>
-            <numerusform>%n Skript hinzugefügt</numerusform>
-            <numerusform>%n Skripte hinzugefügt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="485"/>
-        <source>Add Scripts</source>
-        <translation>Skripte hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="485"/>
-        <source>Python scripts (*.py);;All files (*)</source>
-        <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="493"/>
-        <source>Add Command</source>
-        <translation>Befehl hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="493"/>
-        <source>Command line (any program, with its arguments):</source>
-        <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="535"/>
-        <source>About Pyrometer</source>
-        <translation>Über Pyrometer</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="536"/>
-        <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="560"/>
-        <source>Stop the run?</source>
-        <translation>Lauf anhalten?</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="561"/>
-        <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
-        <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="35"/>
-        <source>%1 — Pyrometer</source>
-        <translation>%1 – Pyrometer</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="36"/>
-        <location filename="../ui/main_window_files.cpp" line="126"/>
-        <source>Opened %1</source>
-        <translation>%1 geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="42"/>
-        <source>Cannot open results</source>
-        <translation>Ergebnisse können nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="50"/>
-        <source>Open Results</source>
-        <translation>Ergebnisse öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="50"/>
-        <source>Pyrometer results (*.json);;All files (*)</source>
-        <translation>Pyrometer-Ergebnisse (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="59"/>
-        <source>Nothing to export yet</source>
-        <translation>Noch nichts zu exportieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="63"/>
-        <source>Export Results</source>
-        <translation>Ergebnisse exportieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="64"/>
-        <source>JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)</source>
-        <translation>JSON (*.json);;CSV, eine Zeile je Lauf (*.csv);;Markdown-Zusammenfassung (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="77"/>
-        <location filename="../ui/main_window_files.cpp" line="90"/>
-        <source>Exported %1</source>
-        <translation>%1 exportiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="79"/>
-        <location filename="../ui/main_window_files.cpp" line="92"/>
-        <source>Cannot export</source>
-        <translation>Export nicht möglich</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="86"/>
-        <source>Export Chart</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="86"/>
-        <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="92"/>
-        <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="97"/>
-        <source>Save Workbench</source>
-        <translation>Arbeitsplatz speichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="97"/>
-        <location filename="../ui/main_window_files.cpp" line="110"/>
-        <source>Pyrometer workbench (*.json)</source>
-        <translation>Pyrometer-Arbeitsplatz (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="102"/>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="104"/>
-        <source>Cannot save</source>
-        <translation>Speichern nicht möglich</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="110"/>
-        <source>Open Workbench</source>
-        <translation>Arbeitsplatz öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="129"/>
-        <source>Cannot open workbench</source>
-        <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
-    </message>
 </context>
 <context>
     <name>pyrometer::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs_model.cpp" line="103"/>
+        <location filename="../ui/runs_model.cpp" line="103" />
         <source>warmup</source>
         <translation>Aufwärmen</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="103"/>
+        <location filename="../ui/runs_model.cpp" line="103" />
         <source>measured</source>
         <translation>gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="105"/>
+        <location filename="../ui/runs_model.cpp" line="105" />
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="126"/>
+        <location filename="../ui/runs_model.cpp" line="126" />
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="128"/>
+        <location filename="../ui/runs_model.cpp" line="128" />
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="130"/>
+        <location filename="../ui/runs_model.cpp" line="130" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="132"/>
+        <location filename="../ui/runs_model.cpp" line="132" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="134"/>
+        <location filename="../ui/runs_model.cpp" line="134" />
         <source>Wall</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="136"/>
+        <location filename="../ui/runs_model.cpp" line="136" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="138"/>
+        <location filename="../ui/runs_model.cpp" line="138" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="140"/>
+        <location filename="../ui/runs_model.cpp" line="140" />
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="142"/>
+        <location filename="../ui/runs_model.cpp" line="142" />
         <source>Hash seed</source>
         <translation>Hash-Seed</translation>
     </message>
@@ -747,87 +753,87 @@
 <context>
     <name>pyrometer::ui::SummaryModel</name>
     <message>
-        <location filename="../ui/summary_model.cpp" line="57"/>
+        <location filename="../ui/summary_model.cpp" line="57" />
         <source>Stopped: %1</source>
         <translation>Angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="94"/>
+        <location filename="../ui/summary_model.cpp" line="94" />
         <source>%1 (+%2 failed)</source>
         <translation>%1 (+%2 fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="96"/>
+        <location filename="../ui/summary_model.cpp" line="96" />
         <source>no successful run</source>
         <translation>kein erfolgreicher Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="99"/>
+        <location filename="../ui/summary_model.cpp" line="99" />
         <source>too few runs</source>
         <translation>zu wenige Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="119"/>
+        <location filename="../ui/summary_model.cpp" line="119" />
         <source>%1 (%2 severe)</source>
         <translation>%1 (%2 stark)</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="132"/>
+        <location filename="../ui/summary_model.cpp" line="132" />
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="134"/>
+        <location filename="../ui/summary_model.cpp" line="134" />
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="136"/>
+        <location filename="../ui/summary_model.cpp" line="136" />
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="138"/>
+        <location filename="../ui/summary_model.cpp" line="138" />
         <source>95% CI of median</source>
         <translation>95-%-KI des Medians</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="140"/>
+        <location filename="../ui/summary_model.cpp" line="140" />
         <source>Mean ± σ</source>
         <translation>Mittel ± σ</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="142"/>
+        <location filename="../ui/summary_model.cpp" line="142" />
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="144"/>
+        <location filename="../ui/summary_model.cpp" line="144" />
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="146"/>
+        <location filename="../ui/summary_model.cpp" line="146" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="148"/>
+        <location filename="../ui/summary_model.cpp" line="148" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="150"/>
+        <location filename="../ui/summary_model.cpp" line="150" />
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="152"/>
+        <location filename="../ui/summary_model.cpp" line="152" />
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="154"/>
+        <location filename="../ui/summary_model.cpp" line="154" />
         <source>Relative</source>
         <translation>Relativ</translation>
     </message>
@@ -835,27 +841,27 @@
 <context>
     <name>pyrometer::ui::TimeSeriesPanel</name>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="19"/>
+        <location filename="../ui/time_series_panel.cpp" line="19" />
         <source>Wall time per run</source>
         <translation>Laufzeit je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="43"/>
+        <location filename="../ui/time_series_panel.cpp" line="43" />
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="57"/>
+        <location filename="../ui/time_series_panel.cpp" line="57" />
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="115"/>
+        <location filename="../ui/time_series_panel.cpp" line="115" />
         <source>%1 (rolling median)</source>
         <translation>%1 (gleitender Median)</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="128"/>
+        <location filename="../ui/time_series_panel.cpp" line="128" />
         <source>%1
 run %2: %3 %4</source>
         <translation>%1

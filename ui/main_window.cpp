@@ -5,6 +5,7 @@
 #include "histogram_panel.h"
 #include "python_finder.h"
 #include "run_controller.h"
+#include "run_details.h"
 #include "runs_model.h"
 #include "summary_model.h"
 #include "time_series_panel.h"
@@ -446,28 +447,7 @@ void MainWindow::showRunDetails(std::size_t benchmark, std::size_t run)
     const auto snapshot = m_summary->snapshot();
     if (!snapshot || benchmark >= snapshot->benchmarks.size() || run >= snapshot->benchmarks[benchmark].runs.size())
         return;
-    const auto& b = snapshot->benchmarks[benchmark];
-    const auto& r = b.runs[run];
-    QString text;
-    text += tr("%1 — run %2%3\n")
-                .arg(QString::fromStdString(b.name))
-                .arg(run + 1)
-                .arg(r.warmup ? tr(" (warmup)") : QString());
-    text += tr("Outcome:   %1\n").arg(QString::fromStdString(r.succeeded() ? std::string("succeeded") : r.outcome()));
-    text += tr("Wall:      %1\n").arg(QString::fromStdString(formatDuration(toSeconds(r.wall))));
-    text += tr("User/sys:  %1 / %2\n")
-                .arg(QString::fromStdString(formatDuration(toSeconds(r.user))),
-                    QString::fromStdString(formatDuration(toSeconds(r.sys))));
-    text += tr("Peak RSS:  %1\n").arg(QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes))));
-    text += tr("Faults:    %1 minor, %2 major\n").arg(r.minorFaults).arg(r.majorFaults);
-    text += tr("Switches:  %1 voluntary, %2 involuntary\n").arg(r.voluntarySwitches).arg(r.involuntarySwitches);
-    text += tr("Hash seed: %1\n").arg(r.hashSeed ? QString::number(*r.hashSeed) : tr("none"));
-    text += tr("Output:    %1 bytes on stdout, %2 on stderr\n").arg(r.stdoutBytes).arg(r.stderrBytes);
-    if (!r.stderrTail.empty())
-        text += tr("\n— end of stderr —\n") + QString::fromStdString(r.stderrTail);
-    if (!r.stdoutTail.empty())
-        text += tr("\n— end of stdout —\n") + QString::fromStdString(r.stdoutTail);
-    m_details->setPlainText(text);
+    m_details->setPlainText(runDetails(snapshot->benchmarks[benchmark], run));
 }
 
 void MainWindow::addScripts(const QStringList& paths)
