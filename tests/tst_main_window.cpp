@@ -10,9 +10,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QImage>
+#include <QMenu>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -29,7 +32,12 @@ class TestMainWindow : public QObject
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        // Settings live in a test location, and start empty: no layout, no recent files from an earlier run.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
 
     void runFromTheWindow()
     {
@@ -103,6 +111,40 @@ private Q_SLOTS:
         }
         QApplication::setPalette(QPalette());
         QTRY_COMPARE(window.histogram()->chart()->theme(), QChart::ChartThemeLight);
+    }
+
+    void recentScriptsAndInterpreterChoice()
+    {
+        MainWindow window(m_dir.path());
+        const auto script = QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py");
+        window.addScripts({ script });
+        // A second window offers the script again from File › Add Recent Script.
+        MainWindow again(m_dir.path());
+        QMenu* recent = nullptr;
+        for (auto* menu : again.findChildren<QMenu*>()) {
+            if (menu->title() == QStringLiteral("Add Recent &Script"))
+                recent = menu;
+        }
+        QVERIFY(recent);
+        Q_EMIT recent->aboutToShow();
+        QCOMPARE(recent->actions().size(), 1);
+        QCOMPARE(recent->actions().front()->text(), script);
+        recent->actions().front()->trigger();
+        QCOMPARE(again.benchmarks()->rowCount(), 1);
+
+        // The interpreter column is edited with a list of the Pythons found here, python3 among them.
+        auto* table
+            = qobject_cast<QTableView*>(again.findChild<QDockWidget*>(QStringLiteral("benchmarksDock"))->widget());
+        auto* delegate = table->itemDelegateForColumn(BenchmarkListModel::Interpreter);
+        QVERIFY(delegate);
+        const auto index = again.benchmarks()->index(0, BenchmarkListModel::Interpreter);
+        std::unique_ptr<QWidget> editor(delegate->createEditor(table->viewport(), {}, index));
+        auto* combo = qobject_cast<QComboBox*>(editor.get());
+        QVERIFY(combo);
+        QVERIFY(combo->findText(QStringLiteral("python3")) >= 0);
+        combo->setCurrentText(QStringLiteral("/usr/bin/python3"));
+        delegate->setModelData(combo, again.benchmarks(), index);
+        QCOMPARE(again.benchmarks()->requests()[0].interpreter, std::string("/usr/bin/python3"));
     }
 
     void aMissingScriptIsShownNextToIt()

@@ -97,343 +97,363 @@
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="77" />
+        <location filename="../ui/main_window.cpp" line="80" />
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107" />
+        <location filename="../ui/main_window.cpp" line="110" />
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107" />
+        <location filename="../ui/main_window.cpp" line="110" />
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109" />
+        <location filename="../ui/main_window.cpp" line="112" />
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110" />
+        <location filename="../ui/main_window.cpp" line="113" />
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111" />
+        <location filename="../ui/main_window.cpp" line="114" />
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111" />
+        <location filename="../ui/main_window.cpp" line="114" />
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113" />
-        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window.cpp" line="116" />
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113" />
+        <location filename="../ui/main_window.cpp" line="116" />
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="117" />
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="118" />
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location filename="../ui/main_window.cpp" line="120" />
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location filename="../ui/main_window.cpp" line="120" />
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
+        <location filename="../ui/main_window.cpp" line="121" />
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119" />
+        <location filename="../ui/main_window.cpp" line="122" />
         <source>Export results as JSON, CSV or Markdown</source>
         <translation>Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120" />
+        <location filename="../ui/main_window.cpp" line="123" />
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121" />
+        <location filename="../ui/main_window.cpp" line="124" />
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="126" />
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="126" />
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128" />
+        <location filename="../ui/main_window.cpp" line="131" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="133" />
+        <location filename="../ui/main_window.cpp" line="136" />
+        <source>Add Recent &amp;Script</source>
+        <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="138" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135" />
+        <location filename="../ui/main_window.cpp" line="140" />
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138" />
+        <location filename="../ui/main_window.cpp" line="143" />
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139" />
+        <location filename="../ui/main_window.cpp" line="144" />
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140" />
+        <location filename="../ui/main_window.cpp" line="145" />
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147" />
+        <location filename="../ui/main_window.cpp" line="152" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="160" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156" />
+        <location filename="../ui/main_window.cpp" line="161" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157" />
+        <location filename="../ui/main_window.cpp" line="162" />
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159" />
+        <location filename="../ui/main_window.cpp" line="164" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176" />
+        <location filename="../ui/main_window.cpp" line="181" />
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177" />
+        <location filename="../ui/main_window.cpp" line="184" />
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191" />
+        <location filename="../ui/main_window.cpp" line="198" />
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206" />
+        <location filename="../ui/main_window.cpp" line="213" />
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210" />
+        <location filename="../ui/main_window.cpp" line="217" />
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210" />
+        <location filename="../ui/main_window.cpp" line="217" />
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="218" />
         <source>Go on after a failed run</source>
         <translation>Nach einem fehlgeschlagenen Lauf weitermachen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216" />
+        <location filename="../ui/main_window.cpp" line="224" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="225" />
+        <source>Choose an interpreter anywhere on this machine</source>
+        <translation>Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="227" />
+        <source>Choose Interpreter</source>
+        <translation>Interpreter wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218" />
+        <location filename="../ui/main_window.cpp" line="236" />
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
+        <location filename="../ui/main_window.cpp" line="237" />
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="240" />
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="245" />
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263" />
+        <location filename="../ui/main_window.cpp" line="281" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285" />
+        <location filename="../ui/main_window.cpp" line="303" />
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297" />
+        <location filename="../ui/main_window.cpp" line="315" />
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302" />
+        <location filename="../ui/main_window.cpp" line="320" />
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311" />
+        <location filename="../ui/main_window.cpp" line="329" />
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313" />
+        <location filename="../ui/main_window.cpp" line="331" />
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321" />
+        <location filename="../ui/main_window.cpp" line="339" />
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339" />
+        <location filename="../ui/main_window.cpp" line="357" />
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="370" />
+        <location filename="../ui/main_window.cpp" line="388" />
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="378" />
+        <location filename="../ui/main_window.cpp" line="396" />
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="387" />
+        <location filename="../ui/main_window.cpp" line="405" />
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397" />
+        <location filename="../ui/main_window.cpp" line="415" />
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="399" />
+        <location filename="../ui/main_window.cpp" line="417" />
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="399" />
+        <location filename="../ui/main_window.cpp" line="417" />
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="399" />
+        <location filename="../ui/main_window.cpp" line="417" />
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401" />
+        <location filename="../ui/main_window.cpp" line="419" />
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="425" />
+        <location filename="../ui/main_window.cpp" line="443" />
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="425" />
+        <location filename="../ui/main_window.cpp" line="443" />
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="427" />
+        <location filename="../ui/main_window.cpp" line="445" />
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -441,12 +461,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="429" />
+        <location filename="../ui/main_window.cpp" line="447" />
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="458" />
+        <location filename="../ui/main_window.cpp" line="483" />
         <source>%n script(s) added</source>
         <translation>
             <numerusform>%n Skript hinzugefügt</numerusform>
@@ -454,42 +474,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465" />
+        <location filename="../ui/main_window.cpp" line="494" />
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="500" />
         <source>Add Scripts</source>
         <translation>Skripte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465" />
+        <location filename="../ui/main_window.cpp" line="500" />
         <source>Python scripts (*.py);;All files (*)</source>
         <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473" />
+        <location filename="../ui/main_window.cpp" line="508" />
         <source>Add Command</source>
         <translation>Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473" />
+        <location filename="../ui/main_window.cpp" line="508" />
         <source>Command line (any program, with its arguments):</source>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="515" />
+        <location filename="../ui/main_window.cpp" line="550" />
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="516" />
+        <location filename="../ui/main_window.cpp" line="551" />
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="540" />
+        <location filename="../ui/main_window.cpp" line="575" />
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="541" />
+        <location filename="../ui/main_window.cpp" line="576" />
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>

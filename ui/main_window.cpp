@@ -3,6 +3,7 @@
 #include "benchmark_list_model.h"
 #include "box_plot_panel.h"
 #include "histogram_panel.h"
+#include "interpreter_delegate.h"
 #include "python_finder.h"
 #include "run_controller.h"
 #include "run_details.h"
@@ -24,6 +25,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -41,6 +43,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace pyrometer::ui {
@@ -130,6 +133,8 @@ void MainWindow::setupMenus()
     file->addAction(m_addCommand);
     file->addSeparator();
     file->addAction(m_openResults);
+    m_recentScriptsMenu = file->addMenu(tr("Add Recent &Script"));
+    connect(m_recentScriptsMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentScriptsMenu);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(m_export);
     auto* chartMenu = file->addMenu(tr("Export &Chart"));
@@ -174,6 +179,8 @@ void MainWindow::setupBenchmarkDock()
     m_benchmarkView->horizontalHeader()->setStretchLastSection(true);
     m_benchmarkView->verticalHeader()->hide();
     m_benchmarkView->setToolTip(tr("Double-click a cell to edit it; drop scripts here to add them"));
+    m_benchmarkView->setItemDelegateForColumn(
+        BenchmarkListModel::Interpreter, new InterpreterDelegate(findPythons(), m_benchmarkView));
     auto* d = dock(this, tr("Benchmarks"), QStringLiteral("benchmarksDock"), m_benchmarkView, Qt::LeftDockWidgetArea);
     m_viewMenu->addAction(d->toggleViewAction());
 }
@@ -213,7 +220,18 @@ void MainWindow::setupSettingsDock()
     m_runs->setObjectName(QStringLiteral("runs"));
     m_warmups->setObjectName(QStringLiteral("warmups"));
     m_timeout->setObjectName(QStringLiteral("timeout"));
-    layout->addRow(tr("Interpreter:"), m_interpreter);
+    auto* browse = new QToolButton;
+    browse->setText(tr("Browse…"));
+    browse->setToolTip(tr("Choose an interpreter anywhere on this machine"));
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const auto path = QFileDialog::getOpenFileName(this, tr("Choose Interpreter"), QStringLiteral("/usr/bin"));
+        if (!path.isEmpty())
+            m_interpreter->setCurrentText(path);
+    });
+    auto* interpreterRow = new QHBoxLayout;
+    interpreterRow->addWidget(m_interpreter, 1);
+    interpreterRow->addWidget(browse);
+    layout->addRow(tr("Interpreter:"), interpreterRow);
     layout->addRow(tr("Runs:"), m_runs);
     layout->addRow(tr("Warmup runs:"), m_warmups);
     layout->addRow(tr("Timeout per run:"), m_timeout);
@@ -452,11 +470,28 @@ void MainWindow::showRunDetails(std::size_t benchmark, std::size_t run)
 
 void MainWindow::addScripts(const QStringList& paths)
 {
-    for (const auto& path : paths)
+    QSettings settings;
+    auto recent = settings.value(QStringLiteral("recentScripts")).toStringList();
+    for (const auto& path : paths) {
         m_benchmarks->addScript(path, m_interpreter->currentText());
+        const auto absolute = QFileInfo(path).absoluteFilePath();
+        recent.removeAll(absolute);
+        recent.prepend(absolute);
+    }
+    settings.setValue(QStringLiteral("recentScripts"), recent.mid(0, 10));
     if (!paths.isEmpty())
         setStatus(tr("%n script(s) added", nullptr, static_cast<int>(paths.size())));
     updateRunState();
+}
+
+void MainWindow::updateRecentScriptsMenu()
+{
+    m_recentScriptsMenu->clear();
+    const auto recent = QSettings().value(QStringLiteral("recentScripts")).toStringList();
+    for (const auto& path : recent)
+        m_recentScriptsMenu->addAction(path, this, [this, path] { addScripts({ path }); });
+    if (recent.isEmpty())
+        m_recentScriptsMenu->addAction(tr("(none yet)"))->setEnabled(false);
 }
 
 void MainWindow::addScriptsFromDialog()

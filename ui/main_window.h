@@ -101,6 +101,7 @@ private:
     void openWorkbench();
     void addRecentFile(const QString& path);
     void updateRecentMenu();
+    void updateRecentScriptsMenu();
     void updateRunState();
     void about();
     void setStatus(const QString& text);
@@ -129,6 +130,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_recentScriptsMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QAction* m_run = nullptr;
     QAction* m_stop = nullptr;
