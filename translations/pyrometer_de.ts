@@ -97,363 +97,268 @@
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="80" />
+        <location filename="../ui/main_window.cpp" line="74" />
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110" />
+        <location filename="../ui/main_window.cpp" line="104" />
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110" />
+        <location filename="../ui/main_window.cpp" line="104" />
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112" />
+        <location filename="../ui/main_window.cpp" line="106" />
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113" />
+        <location filename="../ui/main_window.cpp" line="107" />
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116" />
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="110" />
+        <location filename="../ui/main_window.cpp" line="149" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116" />
+        <location filename="../ui/main_window.cpp" line="110" />
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location filename="../ui/main_window.cpp" line="111" />
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
+        <location filename="../ui/main_window.cpp" line="112" />
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120" />
+        <location filename="../ui/main_window.cpp" line="114" />
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120" />
+        <location filename="../ui/main_window.cpp" line="114" />
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121" />
+        <location filename="../ui/main_window.cpp" line="115" />
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122" />
+        <location filename="../ui/main_window.cpp" line="116" />
         <source>Export results as JSON, CSV or Markdown</source>
         <translation>Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="117" />
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124" />
+        <location filename="../ui/main_window.cpp" line="118" />
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126" />
+        <location filename="../ui/main_window.cpp" line="120" />
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126" />
+        <location filename="../ui/main_window.cpp" line="120" />
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131" />
+        <location filename="../ui/main_window.cpp" line="125" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136" />
+        <location filename="../ui/main_window.cpp" line="130" />
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138" />
+        <location filename="../ui/main_window.cpp" line="132" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140" />
+        <location filename="../ui/main_window.cpp" line="134" />
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="143" />
+        <location filename="../ui/main_window.cpp" line="137" />
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144" />
+        <location filename="../ui/main_window.cpp" line="138" />
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window.cpp" line="139" />
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152" />
+        <location filename="../ui/main_window.cpp" line="146" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160" />
+        <location filename="../ui/main_window.cpp" line="154" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161" />
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162" />
+        <location filename="../ui/main_window.cpp" line="156" />
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164" />
+        <location filename="../ui/main_window.cpp" line="158" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181" />
+        <location filename="../ui/main_window.cpp" line="175" />
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184" />
+        <location filename="../ui/main_window.cpp" line="178" />
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198" />
-        <source>Interpreter for scripts added from now on</source>
-        <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="208" />
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="209" />
-        <source>none</source>
-        <translation>keins</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="211" />
-        <source>random, per run</source>
-        <translation>zufällig, je Lauf</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="211" />
-        <source>fixed</source>
-        <translation>fest</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="213" />
-        <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
-        <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="217" />
-        <source>interleaved (A B C A B C …)</source>
-        <translation>verschränkt (A B C A B C …)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="217" />
-        <source>sequential</source>
-        <translation>nacheinander</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="218" />
-        <source>Go on after a failed run</source>
-        <translation>Nach einem fehlgeschlagenen Lauf weitermachen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="224" />
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="225" />
-        <source>Choose an interpreter anywhere on this machine</source>
-        <translation>Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="227" />
-        <source>Choose Interpreter</source>
-        <translation>Interpreter wählen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="234" />
-        <source>Interpreter:</source>
-        <translation>Interpreter:</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="235" />
-        <source>Runs:</source>
-        <translation>Läufe:</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="236" />
-        <source>Warmup runs:</source>
-        <translation>Aufwärmläufe:</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="237" />
-        <source>Timeout per run:</source>
-        <translation>Zeitlimit je Lauf:</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="238" />
-        <source>Hash seed:</source>
-        <translation>Hash-Seed:</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="239" />
-        <source>Fixed seed:</source>
-        <translation>Fester Seed:</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="240" />
-        <source>Order:</source>
-        <translation>Reihenfolge:</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="245" />
+        <location filename="../ui/main_window.cpp" line="185" />
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303" />
+        <location filename="../ui/main_window.cpp" line="243" />
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315" />
+        <location filename="../ui/main_window.cpp" line="255" />
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320" />
+        <location filename="../ui/main_window.cpp" line="260" />
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="329" />
+        <location filename="../ui/main_window.cpp" line="269" />
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331" />
+        <location filename="../ui/main_window.cpp" line="271" />
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339" />
+        <location filename="../ui/main_window.cpp" line="279" />
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357" />
+        <location filename="../ui/main_window.cpp" line="297" />
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388" />
+        <location filename="../ui/main_window.cpp" line="315" />
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396" />
+        <location filename="../ui/main_window.cpp" line="323" />
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405" />
+        <location filename="../ui/main_window.cpp" line="332" />
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="415" />
+        <location filename="../ui/main_window.cpp" line="342" />
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="417" />
+        <location filename="../ui/main_window.cpp" line="344" />
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="417" />
+        <location filename="../ui/main_window.cpp" line="344" />
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="417" />
+        <location filename="../ui/main_window.cpp" line="344" />
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419" />
+        <location filename="../ui/main_window.cpp" line="346" />
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="443" />
+        <location filename="../ui/main_window.cpp" line="370" />
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="443" />
+        <location filename="../ui/main_window.cpp" line="370" />
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="445" />
+        <location filename="../ui/main_window.cpp" line="372" />
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -461,12 +366,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="447" />
+        <location filename="../ui/main_window.cpp" line="374" />
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="483" />
+        <location filename="../ui/main_window.cpp" line="410" />
         <source>%n script(s) added</source>
         <translation>
             <numerusform>%n Skript hinzugefügt</numerusform>
@@ -474,146 +379,146 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="494" />
+        <location filename="../ui/main_window.cpp" line="421" />
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="500" />
+        <location filename="../ui/main_window.cpp" line="427" />
         <source>Add Scripts</source>
         <translation>Skripte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="500" />
+        <location filename="../ui/main_window.cpp" line="427" />
         <source>Python scripts (*.py);;All files (*)</source>
         <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="508" />
+        <location filename="../ui/main_window.cpp" line="435" />
         <source>Add Command</source>
         <translation>Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="508" />
+        <location filename="../ui/main_window.cpp" line="435" />
         <source>Command line (any program, with its arguments):</source>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550" />
+        <location filename="../ui/main_window.cpp" line="477" />
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="551" />
+        <location filename="../ui/main_window.cpp" line="478" />
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="575" />
+        <location filename="../ui/main_window.cpp" line="502" />
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="576" />
+        <location filename="../ui/main_window.cpp" line="503" />
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="35" />
+        <location filename="../ui/main_window_files.cpp" line="32" />
         <source>%1 — Pyrometer</source>
         <translation>%1 – Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="36" />
-        <location filename="../ui/main_window_files.cpp" line="126" />
+        <location filename="../ui/main_window_files.cpp" line="33" />
+        <location filename="../ui/main_window_files.cpp" line="114" />
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="42" />
+        <location filename="../ui/main_window_files.cpp" line="39" />
         <source>Cannot open results</source>
         <translation>Ergebnisse können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="50" />
+        <location filename="../ui/main_window_files.cpp" line="47" />
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="50" />
+        <location filename="../ui/main_window_files.cpp" line="47" />
         <source>Pyrometer results (*.json);;All files (*)</source>
         <translation>Pyrometer-Ergebnisse (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="59" />
+        <location filename="../ui/main_window_files.cpp" line="56" />
         <source>Nothing to export yet</source>
         <translation>Noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="63" />
+        <location filename="../ui/main_window_files.cpp" line="60" />
         <source>Export Results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="64" />
+        <location filename="../ui/main_window_files.cpp" line="61" />
         <source>JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)</source>
         <translation>JSON (*.json);;CSV, eine Zeile je Lauf (*.csv);;Markdown-Zusammenfassung (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="77" />
-        <location filename="../ui/main_window_files.cpp" line="90" />
+        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
-        <location filename="../ui/main_window_files.cpp" line="92" />
+        <location filename="../ui/main_window_files.cpp" line="76" />
+        <location filename="../ui/main_window_files.cpp" line="89" />
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="86" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="86" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="92" />
+        <location filename="../ui/main_window_files.cpp" line="89" />
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="97" />
+        <location filename="../ui/main_window_files.cpp" line="94" />
         <source>Save Workbench</source>
         <translation>Arbeitsplatz speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="97" />
-        <location filename="../ui/main_window_files.cpp" line="110" />
+        <location filename="../ui/main_window_files.cpp" line="94" />
+        <location filename="../ui/main_window_files.cpp" line="107" />
         <source>Pyrometer workbench (*.json)</source>
         <translation>Pyrometer-Arbeitsplatz (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="102" />
+        <location filename="../ui/main_window_files.cpp" line="99" />
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="104" />
+        <location filename="../ui/main_window_files.cpp" line="101" />
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="110" />
+        <location filename="../ui/main_window_files.cpp" line="107" />
         <source>Open Workbench</source>
         <translation>Arbeitsplatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="129" />
+        <location filename="../ui/main_window_files.cpp" line="117" />
         <source>Cannot open workbench</source>
         <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
     </message>
@@ -710,6 +615,104 @@
         <translation>
 – Ende von stdout –
 </translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::RunSettingsWidget</name>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="26" />
+        <source>Go on after a failed run</source>
+        <translation>Nach einem fehlgeschlagenen Lauf weitermachen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="33" />
+        <source>Interpreter for scripts added from now on</source>
+        <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="40" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="41" />
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="42" />
+        <source>random, per run</source>
+        <translation>zufällig, je Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="42" />
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="44" />
+        <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
+        <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="47" />
+        <source>interleaved (A B C A B C …)</source>
+        <translation>verschränkt (A B C A B C …)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="47" />
+        <source>sequential</source>
+        <translation>nacheinander</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="56" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="57" />
+        <source>Choose an interpreter anywhere on this machine</source>
+        <translation>Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="59" />
+        <source>Choose Interpreter</source>
+        <translation>Interpreter wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="67" />
+        <source>Interpreter:</source>
+        <translation>Interpreter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="68" />
+        <source>Runs:</source>
+        <translation>Läufe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="69" />
+        <source>Warmup runs:</source>
+        <translation>Aufwärmläufe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="70" />
+        <source>Timeout per run:</source>
+        <translation>Zeitlimit je Lauf:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="71" />
+        <source>Hash seed:</source>
+        <translation>Hash-Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="72" />
+        <source>Fixed seed:</source>
+        <translation>Fester Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="73" />
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
     </message>
 </context>
 <context>

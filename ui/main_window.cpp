@@ -7,6 +7,7 @@
 #include "python_finder.h"
 #include "run_controller.h"
 #include "run_details.h"
+#include "run_settings_widget.h"
 #include "runs_model.h"
 #include "summary_model.h"
 #include "time_series_panel.h"
@@ -16,16 +17,11 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -37,13 +33,11 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace pyrometer::ui {
@@ -187,62 +181,8 @@ void MainWindow::setupBenchmarkDock()
 
 void MainWindow::setupSettingsDock()
 {
-    auto* form = new QWidget;
-    auto* layout = new QFormLayout(form);
-    m_interpreter = new QComboBox;
-    m_interpreter->setEditable(true);
-    m_interpreter->addItems(findPythons());
-    // Long interpreter paths must not widen the whole column.
-    m_interpreter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_interpreter->setMinimumContentsLength(16);
-    m_interpreter->setToolTip(tr("Interpreter for scripts added from now on"));
-    m_runs = new QSpinBox;
-    m_runs->setRange(1, 1'000'000);
-    m_runs->setValue(20);
-    m_warmups = new QSpinBox;
-    m_warmups->setRange(0, 10'000);
-    m_warmups->setValue(1);
-    m_timeout = new QDoubleSpinBox;
-    m_timeout->setRange(0, 86'400);
-    m_timeout->setDecimals(1);
-    m_timeout->setSuffix(tr(" s"));
-    m_timeout->setSpecialValueText(tr("none"));
-    m_seedPolicy = new QComboBox;
-    m_seedPolicy->addItems({ tr("random, per run"), tr("fixed") });
-    m_seedPolicy->setToolTip(
-        tr("PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons"));
-    m_seed = new QSpinBox;
-    m_seed->setRange(0, 2'147'483'647);
-    m_order = new QComboBox;
-    m_order->addItems({ tr("interleaved (A B C A B C …)"), tr("sequential") });
-    m_ignoreFailure = new QCheckBox(tr("Go on after a failed run"));
-    m_interpreter->setObjectName(QStringLiteral("interpreter"));
-    m_runs->setObjectName(QStringLiteral("runs"));
-    m_warmups->setObjectName(QStringLiteral("warmups"));
-    m_timeout->setObjectName(QStringLiteral("timeout"));
-    auto* browse = new QToolButton;
-    browse->setText(tr("Browse…"));
-    browse->setToolTip(tr("Choose an interpreter anywhere on this machine"));
-    connect(browse, &QToolButton::clicked, this, [this] {
-        const auto path = QFileDialog::getOpenFileName(this, tr("Choose Interpreter"), QStringLiteral("/usr/bin"));
-        if (!path.isEmpty())
-            m_interpreter->setCurrentText(path);
-    });
-    auto* interpreterRow = new QHBoxLayout;
-    interpreterRow->addWidget(m_interpreter, 1);
-    interpreterRow->addWidget(browse);
-    layout->addRow(tr("Interpreter:"), interpreterRow);
-    layout->addRow(tr("Runs:"), m_runs);
-    layout->addRow(tr("Warmup runs:"), m_warmups);
-    layout->addRow(tr("Timeout per run:"), m_timeout);
-    layout->addRow(tr("Hash seed:"), m_seedPolicy);
-    layout->addRow(tr("Fixed seed:"), m_seed);
-    layout->addRow(tr("Order:"), m_order);
-    layout->addRow(m_ignoreFailure);
-    connect(
-        m_seedPolicy, &QComboBox::currentIndexChanged, this, [this](int policy) { m_seed->setEnabled(policy == 1); });
-    m_seed->setEnabled(false);
-    auto* d = dock(this, tr("Run Settings"), QStringLiteral("settingsDock"), form, Qt::LeftDockWidgetArea);
+    m_settings = new RunSettingsWidget;
+    auto* d = dock(this, tr("Run Settings"), QStringLiteral("settingsDock"), m_settings, Qt::LeftDockWidgetArea);
     m_viewMenu->addAction(d->toggleViewAction());
 }
 
@@ -362,21 +302,8 @@ void MainWindow::setupController()
 RunPlan MainWindow::plan() const
 {
     RunPlan plan;
-    plan.order = m_order->currentIndex() == 1 ? RunOrder::Sequential : RunOrder::Interleaved;
-    plan.ignoreFailure = m_ignoreFailure->isChecked();
-    for (auto request : m_benchmarks->requests()) {
-        request.settings.runs = m_runs->value();
-        request.settings.warmups = m_warmups->value();
-        if (m_timeout->value() > 0)
-            request.settings.timeout = fromSeconds(m_timeout->value());
-        else
-            request.settings.timeout.reset();
-        if (m_seedPolicy->currentIndex() == 1)
-            request.settings.fixedHashSeed = static_cast<std::uint32_t>(m_seed->value());
-        else
-            request.settings.fixedHashSeed.reset();
-        plan.benchmarks.push_back(std::move(request));
-    }
+    plan.benchmarks = m_benchmarks->requests();
+    m_settings->applyTo(plan);
     return plan;
 }
 
@@ -473,7 +400,7 @@ void MainWindow::addScripts(const QStringList& paths)
     QSettings settings;
     auto recent = settings.value(QStringLiteral("recentScripts")).toStringList();
     for (const auto& path : paths) {
-        m_benchmarks->addScript(path, m_interpreter->currentText());
+        m_benchmarks->addScript(path, m_settings->interpreter());
         const auto absolute = QFileInfo(path).absoluteFilePath();
         recent.removeAll(absolute);
         recent.prepend(absolute);
@@ -613,11 +540,7 @@ void MainWindow::restoreSettings()
     m_layoutRestored = restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
     m_chartRows->restoreState(settings.value(QStringLiteral("chartRows")).toByteArray());
     m_chartColumns->restoreState(settings.value(QStringLiteral("chartColumns")).toByteArray());
-    const auto interpreter = settings.value(QStringLiteral("interpreter")).toString();
-    if (!interpreter.isEmpty())
-        m_interpreter->setCurrentText(interpreter);
-    m_runs->setValue(settings.value(QStringLiteral("runs"), m_runs->value()).toInt());
-    m_warmups->setValue(settings.value(QStringLiteral("warmups"), m_warmups->value()).toInt());
+    m_settings->restore(settings);
     updateRecentMenu();
 }
 
@@ -628,9 +551,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("windowState"), saveState());
     settings.setValue(QStringLiteral("chartRows"), m_chartRows->saveState());
     settings.setValue(QStringLiteral("chartColumns"), m_chartColumns->saveState());
-    settings.setValue(QStringLiteral("interpreter"), m_interpreter->currentText());
-    settings.setValue(QStringLiteral("runs"), m_runs->value());
-    settings.setValue(QStringLiteral("warmups"), m_warmups->value());
+    m_settings->save(settings);
 }
 
 } // namespace pyrometer::ui

@@ -8,14 +8,10 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
-class QSpinBox;
 class QSplitter;
 class QTableView;
 QT_END_NAMESPACE
@@ -28,6 +24,7 @@ class ChartPanel;
 class HistogramPanel;
 class RunController;
 class RunsModel;
+class RunSettingsWidget;
 class SummaryModel;
 class TimeSeriesPanel;
 
@@ -119,14 +116,7 @@ private:
     QTableView* m_summaryView = nullptr;
     QTableView* m_runsView = nullptr;
     QPlainTextEdit* m_details = nullptr;
-    QSpinBox* m_runs = nullptr;
-    QSpinBox* m_warmups = nullptr;
-    QDoubleSpinBox* m_timeout = nullptr;
-    QComboBox* m_seedPolicy = nullptr;
-    QSpinBox* m_seed = nullptr;
-    QComboBox* m_order = nullptr;
-    QCheckBox* m_ignoreFailure = nullptr;
-    QComboBox* m_interpreter = nullptr;
+    RunSettingsWidget* m_settings = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QMenu* m_recentMenu = nullptr;

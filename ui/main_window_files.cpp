@@ -2,6 +2,7 @@
 
 #include "benchmark_list_model.h"
 #include "chart_panel.h"
+#include "run_settings_widget.h"
 #include "summary_model.h"
 
 #include "core/csv_export.h"
@@ -11,15 +12,11 @@
 #include "core/results_json.h"
 #include "core/workbench_json.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSpinBox>
 
 // The window's files: results in and out, charts out, workbench files, recent files.
 namespace pyrometer::ui {
@@ -113,16 +110,7 @@ void MainWindow::openWorkbench()
     try {
         const auto loaded = readWorkbenchFile(path.toStdString());
         m_benchmarks->setRequests(loaded.benchmarks);
-        m_order->setCurrentIndex(loaded.order == RunOrder::Sequential ? 1 : 0);
-        m_ignoreFailure->setChecked(loaded.ignoreFailure);
-        if (!loaded.benchmarks.empty()) {
-            const auto& s = loaded.benchmarks.front().settings;
-            m_runs->setValue(s.runs);
-            m_warmups->setValue(s.warmups);
-            m_timeout->setValue(s.timeout ? toSeconds(*s.timeout) : 0.0);
-            m_seedPolicy->setCurrentIndex(s.fixedHashSeed ? 1 : 0);
-            m_seed->setValue(static_cast<int>(s.fixedHashSeed.value_or(0)));
-        }
+        m_settings->showPlan(loaded);
         setStatus(tr("Opened %1").arg(path));
         updateRunState();
     } catch (const InputError& e) {
