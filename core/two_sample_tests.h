@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace pyrometer {
+
+/// A two-sided test's outcome.
+struct TestResult
+{
+    double statistic = 0; ///< U for Mann–Whitney (of the first sample), t for Welch
+    double pValue = 1;
+    bool exact = false; ///< p from the exact distribution, not an approximation
+};
+
+/// Two-sided Mann–Whitney U test (Mann & Whitney 1947): exact distribution when there are no ties and
+/// n1 + n2 <= 60, otherwise the normal approximation with tie and continuity correction (Lehmann 1975, ch. 1).
+TestResult mannWhitney(std::span<const double> first, std::span<const double> second);
+
+/// Welch's unequal-variances t-test (Welch 1947), two-sided; empty when a sample has fewer than two values or
+/// both have no variance.
+std::optional<TestResult> welch(std::span<const double> first, std::span<const double> second);
+
+/// Hodges–Lehmann estimate of the shift second − first: the median of all pairwise differences (Hodges &
+/// Lehmann 1963).
+double hodgesLehmann(std::span<const double> first, std::span<const double> second);
+
+/// A percentile bootstrap (Efron & Tibshirani 1993, ch. 13) of the ratio median(second) / median(first):
+/// the point estimate, the interval, and every resampled ratio (for combining pairs).
+struct BootstrapRatio
+{
+    double ratio = 1;
+    double low = 1;
+    double high = 1;
+    std::vector<double> replicates;
+};
+BootstrapRatio bootstrapRatioOfMedians(std::span<const double> first, std::span<const double> second,
+    int resamples = 10'000, double level = 0.95, std::uint64_t seed = 0x5eed);
+
+} // namespace pyrometer
