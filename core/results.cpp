@@ -56,6 +56,16 @@ BenchmarkSummary summarize(const BenchmarkResult& benchmark)
     return result;
 }
 
+std::vector<double> successfulWallSeconds(const BenchmarkResult& benchmark)
+{
+    std::vector<double> wall;
+    for (const auto& run : benchmark.runs) {
+        if (!run.warmup && run.succeeded())
+            wall.push_back(toSeconds(run.wall));
+    }
+    return wall;
+}
+
 std::vector<BenchmarkSummary> summarizeAll(const Results& results)
 {
     std::vector<BenchmarkSummary> summaries;

@@ -84,6 +84,8 @@ struct BenchmarkSummary
     std::size_t warmupRuns = 0;
 };
 BenchmarkSummary summarize(const BenchmarkResult& benchmark);
+/// The wall times of a benchmark's successful measured runs, in seconds, in the order they ran.
+std::vector<double> successfulWallSeconds(const BenchmarkResult& benchmark);
 
 enum class RunOrder { Interleaved, Sequential };
 
@@ -95,6 +97,7 @@ struct Results
     RunOrder order = RunOrder::Interleaved;
     bool ignoreFailure = false;
     bool complete = false; ///< false while running, and when stopped or recovered from a journal
+    std::string importedFrom; ///< "hyperfine", "pyperf", "pytest-benchmark" for another tool's file; else empty
     std::vector<BenchmarkResult> benchmarks;
 };
 

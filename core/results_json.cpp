@@ -3,7 +3,6 @@
 #include "error.h"
 
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
 namespace pyrometer {
@@ -247,14 +246,17 @@ Json toJson(const Results& results)
         b["summary"] = summaryToJson(benchmark);
         benchmarks.push_back(std::move(b));
     }
-    return Json {
+    Json json {
         { "schema", Results::schema },
         { "complete", results.complete },
         { "order", orderName(results.order) },
         { "ignore_failure", results.ignoreFailure },
-        { "environment", environmentToJson(results.environment) },
-        { "benchmarks", std::move(benchmarks) },
     };
+    if (!results.importedFrom.empty())
+        json["imported_from"] = results.importedFrom;
+    json["environment"] = environmentToJson(results.environment);
+    json["benchmarks"] = std::move(benchmarks);
+    return json;
 }
 
 Results resultsFromJson(const Json& json)
@@ -272,6 +274,7 @@ Results resultsFromJson(const Json& json)
         results.order
             = json.at("order").get<std::string>() == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
         results.ignoreFailure = json.at("ignore_failure").get<bool>();
+        results.importedFrom = json.value("imported_from", std::string());
         results.environment = environmentFromJson(json.at("environment"));
         return 0;
     });
@@ -294,20 +297,6 @@ Results resultsFromJson(const Json& json)
 std::string resultsJsonText(const Results& results)
 {
     return toJson(results).dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
-}
-
-Results readResultsFile(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError("cannot open results file: " + path.string());
-    Json json;
-    try {
-        json = Json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw InputError("not a JSON file: " + path.string() + ": " + e.what());
-    }
-    return resultsFromJson(json);
 }
 
 } // namespace pyrometer

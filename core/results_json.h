@@ -2,7 +2,6 @@
 
 #include "results.h"
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -25,7 +24,5 @@ Environment environmentFromJson(const Json& json);
 
 /// The document as text, indented, ending in a newline.
 std::string resultsJsonText(const Results& results);
-/// Reads and checks a results file; throws InputError with a one-line reason.
-Results readResultsFile(const std::filesystem::path& path);
 
 } // namespace pyrometer

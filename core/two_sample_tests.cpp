@@ -55,6 +55,43 @@ double exactLowerTail(int m, int n, double u)
     }
     return static_cast<double>(below / total);
 }
+
+/// Draws bootstrap resamples of one sample and returns their medians. A resample is kept as a count per
+/// order statistic: the median is found by walking the counts, in linear time and without sorting.
+class Resampler
+{
+public:
+    explicit Resampler(std::span<const double> sample)
+        : m_sorted(sample.begin(), sample.end())
+        , m_counts(sample.size())
+        , m_pick(0, sample.size() - 1)
+    {
+        std::sort(m_sorted.begin(), m_sorted.end());
+    }
+
+    double median() const { return quantile(m_sorted, 0.5); }
+
+    double resampledMedian(std::mt19937_64& random)
+    {
+        std::fill(m_counts.begin(), m_counts.end(), 0u);
+        for (std::size_t i = 0; i < m_sorted.size(); ++i)
+            ++m_counts[m_pick(random)];
+        // 0-based ranks of the middle value(s) of the resample, which has as many values as the sample.
+        const std::size_t n = m_sorted.size(), upper = n / 2, lower = n % 2 ? upper : upper - 1;
+        std::size_t seen = 0, i = 0;
+        while (seen + m_counts[i] <= lower)
+            seen += m_counts[i++];
+        const double low = m_sorted[i];
+        while (seen + m_counts[i] <= upper)
+            seen += m_counts[i++];
+        return (low + m_sorted[i]) / 2.0;
+    }
+
+private:
+    std::vector<double> m_sorted;
+    std::vector<std::uint32_t> m_counts;
+    std::uniform_int_distribution<std::size_t> m_pick;
+};
 } // namespace
 
 TestResult mannWhitney(std::span<const double> first, std::span<const double> second)
@@ -142,17 +179,13 @@ BootstrapRatio bootstrapRatioOfMedians(
     BootstrapRatio result;
     if (first.empty() || second.empty())
         return result;
-    std::vector<double> a(first.begin(), first.end()), b(second.begin(), second.end());
-    result.ratio = median(b) / median(a);
     std::mt19937_64 random(seed);
-    std::uniform_int_distribution<std::size_t> pickFirst(0, first.size() - 1), pickSecond(0, second.size() - 1);
+    Resampler a(first), b(second);
+    result.ratio = b.median() / a.median();
     result.replicates.reserve(static_cast<std::size_t>(resamples));
     for (int r = 0; r < resamples; ++r) {
-        for (auto& x : a)
-            x = first[pickFirst(random)];
-        for (auto& x : b)
-            x = second[pickSecond(random)];
-        result.replicates.push_back(median(b) / median(a));
+        const double medianFirst = a.resampledMedian(random);
+        result.replicates.push_back(b.resampledMedian(random) / medianFirst);
     }
     auto sorted = result.replicates;
     std::sort(sorted.begin(), sorted.end());

@@ -1,10 +1,10 @@
-#include "chart_math.h"
+#include "core/chart_math.h"
 
 #include <QTest>
 #include <algorithm>
 #include <cmath>
 
-using namespace pyrometer::ui;
+using namespace pyrometer;
 
 // Reference values were computed independently with CPython 3.11: statistics.quantiles(method="inclusive")
 // for the IQR, the Freedman–Diaconis width 2 IQR n^(-1/3), math.ceil(range / width) bins, and

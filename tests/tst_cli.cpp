@@ -1,3 +1,4 @@
+#include "core/results_file.h"
 #include "core/results_json.h"
 
 #include <QDir>

@@ -168,7 +168,7 @@ private Q_SLOTS:
         file.write("{\"schema\": \"pyrometer.run/1\", \"benchm");
         file.close();
         QVERIFY(!window.openResults(path));
-        QVERIFY(window.statusText().startsWith(QStringLiteral("not a JSON file")));
+        QVERIFY(window.statusText().startsWith(path + QStringLiteral(": not a JSON file")));
         QCOMPARE(window.summary()->rowCount(), 0);
     }
 

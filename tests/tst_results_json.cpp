@@ -1,5 +1,6 @@
 #include "core/error.h"
 #include "core/journal.h"
+#include "core/results_file.h"
 #include "core/results_json.h"
 #include "core/workbench_json.h"
 
@@ -143,11 +144,13 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << QStringLiteral("not a JSON file");
         QTest::newRow("truncated") << QByteArray(R"({"schema": "pyrometer.run/1", "benchmarks": [)")
                                    << QStringLiteral("not a JSON file");
-        QTest::newRow("hyperfine") << QByteArray(R"({"results": [{"command": "sleep 0.1", "mean": 0.1}]})")
-                                   << QStringLiteral("not a Pyrometer results file: no \"schema\" key");
+        QTest::newRow("hyperfine without times") << QByteArray(R"({"results": [{"command": "sleep 0.1", "mean": 0.1}]})")
+                                   << QStringLiteral("hyperfine result 'sleep 0.1' has no per-run \"times\"");
+        QTest::newRow("unknown") << QByteArray(R"({"results": 3})")
+                                   << QStringLiteral("not a results file of Pyrometer, hyperfine, pyperf or pytest-benchmark");
         QTest::newRow("other version") << QByteArray(R"({"schema": "pyrometer.run/9"})")
                                        << QStringLiteral("unsupported results schema \"pyrometer.run/9\"");
-        QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a Pyrometer results file");
+        QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a results file of Pyrometer");
         QTest::newRow("wrong type") << QByteArray(
             R"({"schema": "pyrometer.run/1", "complete": "yes", "order": "interleaved"})")
                                     << QStringLiteral("not a valid Pyrometer results file: top level");
@@ -164,7 +167,7 @@ private Q_SLOTS:
             QFAIL("no error");
         } catch (const InputError& e) {
             const QString what = QString::fromUtf8(e.what());
-            QVERIFY2(what.startsWith(message), qPrintable(what));
+            QVERIFY2(what.startsWith(path + QStringLiteral(": ") + message), qPrintable(what));
             QVERIFY(!what.contains(QLatin1Char('\n')));
         }
     }

@@ -1,6 +1,6 @@
 #include "box_plot_panel.h"
 
-#include "chart_math.h"
+#include "core/chart_math.h"
 
 #include "core/statistics.h"
 #include "core/units.h"

@@ -1,6 +1,6 @@
 #include "histogram_panel.h"
 
-#include "chart_math.h"
+#include "core/chart_math.h"
 
 #include "core/units.h"
 

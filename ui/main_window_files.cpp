@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/file_output.h"
 #include "core/markdown_export.h"
+#include "core/results_file.h"
 #include "core/results_json.h"
 #include "core/workbench_json.h"
 

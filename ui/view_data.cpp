@@ -12,14 +12,10 @@ ViewData computeViewData(const Results& results, int columns)
     for (const auto& benchmark : results.benchmarks) {
         BenchmarkView b;
         b.summary = summarize(benchmark);
-        std::vector<Point> points;
-        std::vector<double> times;
-        for (const auto& run : benchmark.runs) {
-            if (run.warmup || !run.succeeded())
-                continue;
-            times.push_back(toSeconds(run.wall));
-            points.push_back({ static_cast<double>(times.size()), times.back() });
-        }
+        auto times = successfulWallSeconds(benchmark);
+        std::vector<Point> points(times.size());
+        for (std::size_t i = 0; i < times.size(); ++i)
+            points[i] = { static_cast<double>(i + 1), times[i] };
         const auto rolling = rollingMedian(times, rollingWindow);
         std::vector<Point> medianPoints(rolling.size());
         for (std::size_t i = 0; i < rolling.size(); ++i)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chart_math.h"
+#include "core/chart_math.h"
 
 #include "core/results.h"
 

@@ -5,7 +5,7 @@
 #include <iterator>
 #include <set>
 
-namespace pyrometer::ui {
+namespace pyrometer {
 namespace {
 /// Type-7 quantile of a sorted sample, as in core's statistics.
 double quantile(std::span<const double> sorted, double p)
@@ -162,4 +162,4 @@ TukeyBox tukeyBox(std::span<const double> sorted)
     return box;
 }
 
-} // namespace pyrometer::ui
+} // namespace pyrometer

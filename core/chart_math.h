@@ -4,7 +4,7 @@
 #include <span>
 #include <vector>
 
-namespace pyrometer::ui {
+namespace pyrometer {
 
 /// Equal-width bins over [lower, lower + count * width).
 struct Bins
@@ -65,4 +65,4 @@ struct TukeyBox
 /// From an ascending sample.
 TukeyBox tukeyBox(std::span<const double> sorted);
 
-} // namespace pyrometer::ui
+} // namespace pyrometer
