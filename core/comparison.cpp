@@ -84,9 +84,9 @@ std::string describeMethod(const ComparisonSettings& settings)
 {
     char alpha[32];
     std::snprintf(alpha, sizeof alpha, "%g", settings.alpha);
-    return "two-sided Mann–Whitney U test at α = " + std::string(alpha) + ", threshold "
-        + percent(settings.threshold) + " of the median; " + percent(settings.confidence)
-        + " bootstrap intervals of the ratio of medians (" + std::to_string(settings.resamples) + " resamples)";
+    return "two-sided Mann–Whitney U test at α = " + std::string(alpha) + ", threshold " + percent(settings.threshold)
+        + " of the median; " + percent(settings.confidence) + " bootstrap intervals of the ratio of medians ("
+        + std::to_string(settings.resamples) + " resamples)";
 }
 
 bool Comparison::anySlower() const
@@ -164,14 +164,14 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
         p.baseline = summarize(p.baselineWall);
         p.candidate = summarize(p.candidateWall);
         if (!p.baselineWall.empty() && !p.candidateWall.empty()) {
-            p.ratio = bootstrapRatioOfMedians(p.baselineWall, p.candidateWall, settings.resamples,
-                settings.confidence, settings.seed ^ stableHash(p.name));
+            p.ratio = bootstrapRatioOfMedians(p.baselineWall, p.candidateWall, settings.resamples, settings.confidence,
+                settings.seed ^ stableHash(p.name));
             p.mannWhitney = mannWhitney(p.baselineWall, p.candidateWall);
             p.welch = welch(p.baselineWall, p.candidateWall);
             p.shiftSeconds = hodgesLehmann(p.baselineWall, p.candidateWall);
         }
-        p.verdict = verdictFor(
-            p.baselineWall.size(), p.candidateWall.size(), p.mannWhitney.pValue, p.ratio.ratio, settings);
+        p.verdict
+            = verdictFor(p.baselineWall.size(), p.candidateWall.size(), p.mannWhitney.pValue, p.ratio.ratio, settings);
         if (p.verdict != Verdict::TooFewRuns && p.ratio.ratio > 0) {
             replicates.push_back(std::move(p.ratio.replicates));
             ratios.push_back(p.ratio.ratio);

@@ -42,8 +42,8 @@ std::string gunzip(const std::string& compressed)
     }
     inflateEnd(&stream);
     if (status != Z_STREAM_END)
-        throw InputError(out.size() > maxDecompressedBytes ? "decompressed file larger than 1 GiB"
-                                                           : "broken gzip data");
+        throw InputError(
+            out.size() > maxDecompressedBytes ? "decompressed file larger than 1 GiB" : "broken gzip data");
     return out;
 }
 

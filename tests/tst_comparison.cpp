@@ -1,0 +1,176 @@
+#include "core/comparison.h"
+#include "core/error.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <random>
+
+using namespace pyrometer;
+
+namespace {
+BenchmarkResult benchmark(const std::string& name, const std::vector<double>& wallSeconds)
+{
+    BenchmarkResult b;
+    b.name = name;
+    b.command = { "python3", name };
+    for (double w : wallSeconds) {
+        RunRecord run;
+        run.exitCode = 0;
+        run.wall = fromSeconds(w);
+        b.runs.push_back(run);
+    }
+    return b;
+}
+
+std::vector<double> lognormal(std::size_t n, double median, double sigma, unsigned seed)
+{
+    std::mt19937 random(seed);
+    std::lognormal_distribution<double> d(std::log(median), sigma);
+    std::vector<double> values(n);
+    for (auto& v : values)
+        v = d(random);
+    return values;
+}
+
+std::vector<double> scaled(std::vector<double> values, double factor)
+{
+    for (auto& v : values)
+        v *= factor;
+    return values;
+}
+} // namespace
+
+class TestComparison : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void smallestPValueIsTwoOverTheArrangements()
+    {
+        // 2 / C(m+n, m) by hand: C(10, 5) = 252, C(8, 4) = 70, C(6, 3) = 20.
+        QVERIFY(std::abs(smallestPossiblePValue(5, 5) - 2.0 / 252) < 1e-12);
+        QVERIFY(std::abs(smallestPossiblePValue(4, 4) - 2.0 / 70) < 1e-12);
+        QVERIFY(std::abs(smallestPossiblePValue(3, 3) - 0.1) < 1e-12);
+        QCOMPARE(smallestPossiblePValue(1, 1), 1.0);
+    }
+
+    void verdictNeedsSignificanceAndSize()
+    {
+        const ComparisonSettings s; // α = 0.01, threshold 2%
+        QCOMPARE(verdictFor(30, 30, 0.001, 1.10, s), Verdict::Slower);
+        QCOMPARE(verdictFor(30, 30, 0.001, 1 / 1.10, s), Verdict::Faster);
+        QCOMPARE(verdictFor(30, 30, 0.02, 1.10, s), Verdict::NoSignificantChange);
+        QCOMPARE(verdictFor(30, 30, 0.001, 1.015, s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(30, 30, 0.001, 1 / 1.015, s), Verdict::BelowThreshold);
+        // 4 + 4 runs can reach p = 2/70 at best, never below α = 0.01; 5 + 5 can (2/252).
+        QCOMPARE(verdictFor(4, 4, 0.0, 2.0, s), Verdict::TooFewRuns);
+        QCOMPARE(verdictFor(5, 5, 0.0079, 2.0, s), Verdict::Slower);
+        QCOMPARE(verdictFor(0, 30, 0.0, 2.0, s), Verdict::TooFewRuns);
+        ComparisonSettings loose;
+        loose.alpha = 0.05;
+        QCOMPARE(verdictFor(4, 4, 0.029, 2.0, loose), Verdict::Slower);
+        QCOMPARE(QString::fromUtf8(verdictText(Verdict::BelowThreshold)), QStringLiteral("change below threshold"));
+    }
+
+    void pairsByNameAndByHand()
+    {
+        Results a, b;
+        a.benchmarks = { benchmark("x", {}), benchmark("y", {}), benchmark("old", {}) };
+        b.benchmarks = { benchmark("y", {}), benchmark("new", {}), benchmark("x", {}) };
+        auto pairs = pairBenchmarks(a, b);
+        QCOMPARE(pairs.size(), std::size_t(2));
+        QCOMPARE(pairs[0].baseline, std::size_t(0));
+        QCOMPARE(pairs[0].candidate, std::size_t(2));
+        QCOMPARE(pairs[1].baseline, std::size_t(1));
+        QCOMPARE(pairs[1].candidate, std::size_t(0));
+        pairs = pairBenchmarks(a, b, { { 2, 1 } });
+        QCOMPARE(pairs.size(), std::size_t(3));
+        QCOMPARE(pairs[0].baseline, std::size_t(2));
+        QCOMPARE(pairs[0].candidate, std::size_t(1));
+        // A manual pair takes its benchmarks out of matching by name.
+        pairs = pairBenchmarks(a, b, { { 0, 0 } });
+        QCOMPARE(pairs.size(), std::size_t(1));
+        QVERIFY_THROWS_EXCEPTION(InputError, pairBenchmarks(a, b, { { 0, 0 }, { 1, 0 } }));
+        QVERIFY_THROWS_EXCEPTION(InputError, pairBenchmarks(a, b, { { 7, 0 } }));
+    }
+
+    void comparesEachPair()
+    {
+        Results a, b;
+        const auto base = lognormal(30, 0.050, 0.02, 1);
+        a.benchmarks = { benchmark("slower", base), benchmark("same", base),
+            benchmark("tiny", lognormal(3, 0.05, 0.02, 2)), benchmark("gone", base) };
+        b.benchmarks = { benchmark("same", lognormal(30, 0.050, 0.02, 3)), benchmark("slower", scaled(base, 1.10)),
+            benchmark("tiny", lognormal(3, 0.06, 0.02, 4)), benchmark("new", base) };
+        const auto c = compare(a, b, pairBenchmarks(a, b));
+        QCOMPARE(c.pairs.size(), std::size_t(3));
+        QCOMPARE(c.pairs[0].name, std::string("slower"));
+        QCOMPARE(c.pairs[0].verdict, Verdict::Slower);
+        QVERIFY(std::abs(c.pairs[0].ratio.ratio - 1.10) < 1e-9);
+        QVERIFY(c.pairs[0].ratio.low > 1.02 && c.pairs[0].ratio.high < 1.2);
+        QVERIFY(c.pairs[0].ratio.replicates.empty());
+        QVERIFY(c.pairs[0].shiftSeconds > 0.004 && c.pairs[0].shiftSeconds < 0.006);
+        QVERIFY(c.pairs[0].welch && c.pairs[0].welch->pValue < 0.01);
+        QCOMPARE(c.pairs[1].verdict, Verdict::NoSignificantChange);
+        QVERIFY(c.pairs[1].ratio.low < 1.0 && c.pairs[1].ratio.high > 1.0);
+        QCOMPARE(c.pairs[2].verdict, Verdict::TooFewRuns);
+        QCOMPARE(c.onlyInBaseline, std::vector<std::string> { "gone" });
+        QCOMPARE(c.onlyInCandidate, std::vector<std::string> { "new" });
+        QVERIFY(c.anySlower());
+        QVERIFY(c.geometricMean);
+        QCOMPARE(c.geometricMean->pairs, std::size_t(2)); // "tiny" has no verdict, so no say
+        // The same data give the same intervals.
+        const auto again = compare(a, b, pairBenchmarks(a, b));
+        QCOMPARE(again.pairs[0].ratio.low, c.pairs[0].ratio.low);
+        QCOMPARE(again.geometricMean->high, c.geometricMean->high);
+    }
+
+    void smallButSignificantChangeIsBelowThreshold()
+    {
+        Results a, b;
+        const auto base = lognormal(400, 0.050, 0.001, 5);
+        a.benchmarks = { benchmark("s", base) };
+        b.benchmarks = { benchmark("s", scaled(base, 1.01)) };
+        const auto c = compare(a, b, pairBenchmarks(a, b));
+        QVERIFY(c.pairs[0].mannWhitney.pValue < 1e-6);
+        QCOMPARE(c.pairs[0].verdict, Verdict::BelowThreshold);
+    }
+
+    void geometricMeanOfOppositeChangesIsOne()
+    {
+        Results a, b;
+        const auto x = lognormal(40, 0.020, 0.01, 6), y = lognormal(40, 0.080, 0.01, 7);
+        a.benchmarks = { benchmark("x", x), benchmark("y", y) };
+        b.benchmarks = { benchmark("x", scaled(x, 1.25)), benchmark("y", scaled(y, 0.8)) };
+        const auto c = compare(a, b, pairBenchmarks(a, b));
+        QVERIFY(std::abs(c.geometricMean->ratio - 1.0) < 1e-9); // sqrt(1.25 × 0.8)
+        QVERIFY(c.geometricMean->low < 1.0 && c.geometricMean->high > 1.0);
+        // Its interval is narrower than either pair's: two independent pairs average their noise.
+        QVERIFY(c.geometricMean->high / c.geometricMean->low < c.pairs[0].ratio.high / c.pairs[0].ratio.low);
+    }
+
+    void environmentDifferencesOnlyWhereBothSidesKnow()
+    {
+        Results a, b;
+        a.environment.cpuModel = "CPU A";
+        b.environment.cpuModel = "CPU B";
+        a.environment.cpuGovernor = "performance";
+        b.environment.cpuGovernor = "powersave";
+        a.environment.hostname = "box";
+        a.benchmarks = { benchmark("x", {}) };
+        b.benchmarks = { benchmark("x", {}) };
+        a.benchmarks[0].interpreter = InterpreterInfo { "python3", "/usr/bin/python3", "CPython", "3.11.2" };
+        b.benchmarks[0].interpreter = InterpreterInfo { "python3", "/opt/bin/python3", "CPython", "3.12.1" };
+        const auto d = environmentDifferences(a, b);
+        QCOMPARE(d.size(), std::size_t(3));
+        QCOMPARE(d[0].what, std::string("CPU"));
+        QCOMPARE(d[1].what, std::string("CPU governor"));
+        QCOMPARE(d[2].what, std::string("Python"));
+        QCOMPARE(d[2].candidate, std::string("CPython 3.12.1"));
+        QVERIFY(environmentDifferences(a, a).empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestComparison)
+#include "tst_comparison.moc"
