@@ -19,6 +19,7 @@ no display it measures them on the terminal instead (as 'pyrometer run').
 
 Commands:
   run       run and measure scripts or commands on the terminal (pyrometer run --help)
+  compare   compare a baseline with a candidate: verdicts, reports, exit codes for CI (pyrometer compare --help)
   open      show a results file in the window, or render it to a picture (--screenshot OUT.png)
   recover   turn the journal of an interrupted run into results
 
@@ -46,6 +47,8 @@ int main(int argc, char** argv)
     }
     if (command == "run")
         return cli::runCommand(rest);
+    if (command == "compare")
+        return cli::compareCommand(rest);
     if (command == "recover")
         return cli::recoverCommand(rest);
     if (command == "open")

@@ -27,19 +27,6 @@ std::string percent(double fraction)
     return text;
 }
 
-std::string pythonsOf(const Results& results)
-{
-    std::set<std::string> names;
-    for (const auto& benchmark : results.benchmarks) {
-        if (benchmark.interpreter && !benchmark.interpreter->version.empty())
-            names.insert(benchmark.interpreter->implementation + " " + benchmark.interpreter->version);
-    }
-    std::string text;
-    for (const auto& name : names)
-        text += (text.empty() ? "" : ", ") + name;
-    return text;
-}
-
 GeometricMean combine(const std::vector<std::vector<double>>& replicates, const std::vector<double>& ratios,
     const ComparisonSettings& settings)
 {
@@ -193,6 +180,38 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
     return comparison;
 }
 
+std::string pythonVersions(const Results& results)
+{
+    std::set<std::string> names;
+    for (const auto& benchmark : results.benchmarks) {
+        if (benchmark.interpreter && !benchmark.interpreter->version.empty())
+            names.insert(benchmark.interpreter->implementation + " " + benchmark.interpreter->version);
+    }
+    std::string text;
+    for (const auto& name : names)
+        text += (text.empty() ? "" : ", ") + name;
+    return text;
+}
+
+std::string formatChange(double ratio)
+{
+    const double change = (ratio - 1.0) * 100.0;
+    char text[32];
+    if (std::abs(change) < 0.05)
+        return "±0.0%";
+    std::snprintf(text, sizeof text, "%s%.1f%%", change > 0 ? "+" : "−", std::abs(change));
+    return text;
+}
+
+std::string formatPValue(double p)
+{
+    if (p < 1e-4)
+        return "p < 0.0001";
+    char text[32];
+    std::snprintf(text, sizeof text, "p = %.2g", p);
+    return text;
+}
+
 std::vector<EnvironmentDifference> environmentDifferences(const Results& baseline, const Results& candidate)
 {
     std::vector<EnvironmentDifference> differences;
@@ -207,7 +226,7 @@ std::vector<EnvironmentDifference> environmentDifferences(const Results& baselin
     check("logical cores", a.logicalCores ? std::to_string(a.logicalCores) : "",
         b.logicalCores ? std::to_string(b.logicalCores) : "");
     check("CPU governor", a.cpuGovernor.value_or(""), b.cpuGovernor.value_or(""));
-    check("Python", pythonsOf(baseline), pythonsOf(candidate));
+    check("Python", pythonVersions(baseline), pythonVersions(candidate));
     check("operating system", a.os, b.os);
     check("kernel", a.kernel, b.kernel);
     check("host", a.hostname, b.hostname);

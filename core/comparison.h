@@ -108,4 +108,11 @@ Verdict verdictFor(std::size_t baselineRuns, std::size_t candidateRuns, double p
 /// Where the machines, Pythons and settings of the two sides differ.
 std::vector<EnvironmentDifference> environmentDifferences(const Results& baseline, const Results& candidate);
 
+/// "CPython 3.11.2, PyPy 7.3.11": the Pythons a side's benchmarks ran on.
+std::string pythonVersions(const Results& results);
+/// "+10.2%", "−3.1%", "±0.0%": a ratio as a relative change.
+std::string formatChange(double ratio);
+/// "p = 0.0032", "p < 0.0001".
+std::string formatPValue(double p);
+
 } // namespace pyrometer

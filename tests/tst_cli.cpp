@@ -47,6 +47,28 @@ QJsonObject readJson(const QString& path)
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+/// A results file with 20 runs of each benchmark around the given median (seconds), the same spread for each.
+void writeResults(const QString& path, const std::vector<std::pair<std::string, double>>& benchmarks)
+{
+    pyrometer::Results results;
+    results.complete = true;
+    for (const auto& [name, median] : benchmarks) {
+        pyrometer::BenchmarkResult b;
+        b.name = name;
+        b.command = { "python3", name };
+        for (int i = 0; i < 20; ++i) {
+            pyrometer::RunRecord run;
+            run.exitCode = 0;
+            run.wall = pyrometer::fromSeconds(median * (1 + 0.001 * ((i * 7) % 20 - 9.5)));
+            b.runs.push_back(run);
+        }
+        results.benchmarks.push_back(b);
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(pyrometer::resultsJsonText(results)));
+}
+
 int lineCount(const QString& path)
 {
     QFile file(path);
@@ -210,6 +232,29 @@ private Q_SLOTS:
                                         << QStringLiteral("unknown option --fastest");
         QTest::newRow("unknown command") << QStringList { QStringLiteral("sprint") }
                                          << QStringLiteral("unknown command 'sprint'");
+        const auto compare = QStringLiteral("compare");
+        const auto results = fixture("results_three_benchmarks.json");
+        QTest::newRow("compare one file")
+            << QStringList { compare, results } << QStringLiteral("missing results files: give BASELINE and CANDIDATE");
+        QTest::newRow("compare missing file")
+            << QStringList { compare, results, QStringLiteral("nothere.json") }
+            << QStringLiteral("cannot open results file nothere.json: No such file or directory");
+        QTest::newRow("compare a script")
+            << QStringList { compare, results, sleep } << sleep + QStringLiteral(": not a JSON file");
+        QTest::newRow("compare bad threshold")
+            << QStringList { compare, results, results, QStringLiteral("--threshold"), QStringLiteral("-3%") }
+            << QStringLiteral("--threshold must be a percentage from 0 to 100, as in 2%, not '-3%'");
+        QTest::newRow("compare bad alpha") << QStringList { compare, results, results, QStringLiteral("--alpha"),
+            QStringLiteral("5") } << QStringLiteral("--alpha must be a significance level above 0, up to 0.5, not '5'");
+        QTest::newRow("compare unknown pair") << QStringList { compare, results, results, QStringLiteral("--pair"),
+            QStringLiteral("a=b") } << QStringLiteral("--pair: no benchmark 'a' in the baseline");
+        QTest::newRow("baseline missing")
+            << QStringList { run, sleep, QStringLiteral("--baseline"), QStringLiteral("nothere.json") }
+            << QStringLiteral("cannot open results file nothere.json");
+        QTest::newRow("baseline in common with nothing") << QStringList { run, sleep, QStringLiteral("--baseline"),
+            results } << QStringLiteral("no benchmark in common with the baseline");
+        QTest::newRow("regression without baseline") << QStringList { run, sleep,
+            QStringLiteral("--fail-on-regression") } << QStringLiteral("need --baseline FILE");
     }
 
     void badInput()
@@ -224,6 +269,75 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
         // Nothing was started, so nothing was written.
         QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void compareVerdictsAndExitCodes()
+    {
+        QTemporaryDir dir;
+        const auto path = [&](const char* name) { return dir.filePath(QString::fromUtf8(name)); };
+        writeResults(path("base.json"), { { "fib.py", 0.050 }, { "gone.py", 0.020 } });
+        writeResults(path("slower.json"), { { "fib.py", 0.055 } });
+        writeResults(path("same.json"), { { "fib.py", 0.050 } });
+        writeResults(path("other.json"), { { "other.py", 0.050 } });
+
+        auto r = runPyrometer({ QStringLiteral("compare"), path("base.json"), path("slower.json") });
+        QCOMPARE(r.exitCode, 0); // a regression fails only when asked to
+        QVERIFY2(
+            r.out.contains(QStringLiteral("+10.0%")) && r.out.contains(QStringLiteral("slower")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("Only in the baseline: gone.py")));
+
+        r = runPyrometer(
+            { QStringLiteral("compare"), path("base.json"), path("slower.json"), QStringLiteral("--fail-on-regression"),
+                QStringLiteral("--export-html"), path("r.html"), QStringLiteral("--export-markdown"), path("r.md"),
+                QStringLiteral("--export-junit"), path("r.xml"), QStringLiteral("--export-json"), path("r.json") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("regression")), qPrintable(r.err));
+        for (const char* report : { "r.html", "r.md", "r.xml", "r.json" })
+            QVERIFY2(QFile(path(report)).size() > 200, report);
+        QCOMPARE(readJson(path("r.json")).value(QStringLiteral("any_slower")).toBool(), true);
+
+        // A threshold above the change turns "slower" into "change below threshold".
+        r = runPyrometer({ QStringLiteral("compare"), path("base.json"), path("slower.json"),
+            QStringLiteral("--fail-on-regression"), QStringLiteral("--threshold=15%") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("change below threshold")));
+        QVERIFY(r.out.contains(QStringLiteral("threshold 15%")));
+
+        r = runPyrometer({ QStringLiteral("compare"), path("base.json"), path("same.json"),
+            QStringLiteral("--fail-on-regression") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("no significant change")));
+
+        r = runPyrometer({ QStringLiteral("compare"), path("base.json"), path("other.json") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.startsWith(QStringLiteral("pyrometer compare: no benchmark in common")));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        r = runPyrometer({ QStringLiteral("compare"), path("base.json"), path("other.json"), QStringLiteral("--pair"),
+            QStringLiteral("fib.py=other.py") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("fib.py → other.py")));
+    }
+
+    void hyperfineBaselineAgainstARun()
+    {
+        // A baseline written by hyperfine, a candidate measured by Pyrometer: paired by name.
+        QTemporaryDir dir;
+        const auto baseline = dir.filePath(QStringLiteral("hyperfine.json"));
+        QProcess hyperfine;
+        hyperfine.start(QStringLiteral("hyperfine"),
+            { QStringLiteral("-N"), QStringLiteral("--runs"), QStringLiteral("6"), QStringLiteral("--export-json"),
+                baseline, QStringLiteral("-n"), fixture("sleep_50ms.py"), QStringLiteral("sleep 0.01") });
+        QVERIFY(hyperfine.waitForFinished(60'000));
+        QCOMPARE(hyperfine.exitCode(), 0);
+        const auto r = runPyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"), QStringLiteral("-n"),
+            QStringLiteral("6"), QStringLiteral("--no-progress"), QStringLiteral("--baseline"), baseline,
+            QStringLiteral("--fail-on-regression"), QStringLiteral("--export-junit"),
+            dir.filePath(QStringLiteral("j.xml")) });
+        // 50 ms of sleep against 10 ms: slower, and the build fails.
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("Candidate: this run")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("slower")));
+        QVERIFY(QFile(dir.filePath(QStringLiteral("j.xml"))).size() > 100);
     }
 
     void interruptedRunsKeepTheirResults()

@@ -8,6 +8,9 @@ namespace pyrometer::cli {
 /// `pyrometer run`: measures, prints the report, writes the exports. Returns the process exit status.
 int runCommand(const std::vector<std::string>& words);
 
+/// `pyrometer compare BASELINE CANDIDATE`: compares two results files and writes the reports.
+int compareCommand(const std::vector<std::string>& words);
+
 /// `pyrometer recover JOURNAL`: turns the journal of an interrupted run into results.
 int recoverCommand(const std::vector<std::string>& words);
 

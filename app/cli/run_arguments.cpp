@@ -123,6 +123,11 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
             arguments.exportCsv = value();
         } else if (word == "--export-markdown") {
             arguments.exportMarkdown = value();
+        } else if (word == "--baseline") {
+            arguments.baseline = value();
+        } else if (parseCompareOption(word, value, arguments.compare, true)) {
+            if (word == "--fail-on-regression")
+                flag();
         } else if (word.size() > 1 && word[0] == '-') {
             throw InputError("unknown option " + word);
         } else {
@@ -131,6 +136,11 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     }
     if (arguments.help)
         return arguments;
+    if (arguments.baseline.empty()) {
+        const auto& c = arguments.compare;
+        if (c.failOnRegression || !c.pairs.empty() || !c.exportHtml.empty() || !c.exportJunit.empty())
+            throw InputError("--fail-on-regression, --pair, --export-html and --export-junit need --baseline FILE");
+    }
 
     for (const auto& script : scripts) {
         BenchmarkRequest request;
@@ -184,12 +194,21 @@ Output:
       --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv
       --export-markdown FILE  a summary table
       --no-progress           no progress bar on stderr
+Comparison with a baseline (see pyrometer compare --help):
+      --baseline FILE         compare with these results as soon as the run ends
+      --threshold PERCENT     smallest change of the median that counts (default 2%)
+      --alpha LEVEL           significance level of the Mann–Whitney U test (default 0.01)
+      --pair BASE=NAME        compare these two benchmarks although their names differ (repeatable)
+      --fail-on-regression    exit with 1 when any benchmark is slower than the baseline
+      --export-html FILE      the comparison as a self-contained page with charts
+      --export-junit FILE     the comparison as JUnit XML, a failed test case per slower benchmark
   -h, --help              this help
 
 While it runs, every finished run is appended to FILE.journal beside the first export; if Pyrometer is
 killed, 'pyrometer recover FILE.journal' turns what was measured into results.
 
-Exit status: 0 all runs succeeded, 1 a benchmark failed, 2 bad usage or bad input, 130 interrupted.
+Exit status: 0 all runs succeeded, 1 a benchmark failed (or is slower than the baseline, with
+--fail-on-regression), 2 bad usage or bad input, 130 interrupted.
 )";
 }
 

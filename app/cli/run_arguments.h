@@ -1,5 +1,7 @@
 #pragma once
 
+#include "compare_arguments.h"
+
 #include "core/run_plan.h"
 
 #include <string>
@@ -14,6 +16,8 @@ struct RunArguments
     std::string exportJson;
     std::string exportCsv;
     std::string exportMarkdown;
+    std::string baseline; ///< a results file to compare with as soon as the run ends
+    CompareOptions compare;
     bool help = false;
     bool progress = true;
 };

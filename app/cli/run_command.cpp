@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/journal.h"
 #include "core/process_launcher.h"
+#include "core/results_file.h"
 #include "core/run_plan.h"
 #include "core/text_report.h"
 
@@ -101,6 +102,7 @@ int runCommand(const std::vector<std::string>& words)
 {
     RunArguments arguments;
     Results results;
+    Results baseline;
     ExportPaths paths;
     try {
         arguments = parseRunArguments(words);
@@ -110,7 +112,12 @@ int runCommand(const std::vector<std::string>& words)
         }
         paths = { arguments.exportJson, arguments.exportCsv, arguments.exportMarkdown };
         checkExports(paths);
+        checkComparisonExports(arguments.compare);
+        if (!arguments.baseline.empty())
+            baseline = readResultsFile(arguments.baseline);
         results = prepare(arguments.plan);
+        if (!arguments.baseline.empty() && arguments.compare.pairs.empty() && pairBenchmarks(baseline, results).empty())
+            throw InputError("no benchmark in common with the baseline " + arguments.baseline);
     } catch (const InputError& e) {
         return usageError(e.what());
     }
@@ -177,10 +184,16 @@ int runCommand(const std::vector<std::string>& words)
                       << "; 'pyrometer recover' turns it into results\n";
     }
 
+    int compared = ExitOk;
+    if (!arguments.baseline.empty()) {
+        std::cout << "\n";
+        compared
+            = reportComparison(baseline, results, arguments.baseline, "this run", arguments.compare, "pyrometer run");
+    }
     if (interrupted)
         return ExitInterrupted;
-    if (!errors.empty())
-        return ExitFailed;
+    if (!errors.empty() || compared != ExitOk)
+        return compared == ExitUsage ? ExitUsage : ExitFailed;
     for (const auto& benchmark : results.benchmarks) {
         if (benchmark.failure || summarize(benchmark).wall.n == 0)
             return ExitFailed;

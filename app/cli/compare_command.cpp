@@ -1,0 +1,111 @@
+#include "commands.h"
+#include "compare_arguments.h"
+
+#include "core/comparison_report.h"
+#include "core/error.h"
+#include "core/file_output.h"
+#include "core/results_file.h"
+
+#include <iostream>
+
+namespace pyrometer::cli {
+namespace {
+std::vector<BenchmarkPair> resolvePairs(
+    const Results& baseline, const Results& candidate, const CompareOptions& options)
+{
+    const auto indexOf = [](const Results& results, const std::string& name, const char* side) {
+        for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
+            if (results.benchmarks[i].name == name)
+                return i;
+        }
+        throw InputError("--pair: no benchmark '" + name + "' in the " + side);
+    };
+    std::vector<BenchmarkPair> manual;
+    for (const auto& [a, b] : options.pairs)
+        manual.push_back({ indexOf(baseline, a, "baseline"), indexOf(candidate, b, "candidate") });
+    return pairBenchmarks(baseline, candidate, manual);
+}
+
+std::string names(const Results& results)
+{
+    std::string text;
+    for (std::size_t i = 0; i < results.benchmarks.size() && i < 5; ++i)
+        text += (i ? ", " : "") + results.benchmarks[i].name;
+    return results.benchmarks.size() > 5 ? text + ", …" : text;
+}
+} // namespace
+
+void checkComparisonExports(const CompareOptions& options)
+{
+    for (const auto* path :
+        { &options.exportMarkdown, &options.exportHtml, &options.exportJunit, &options.exportJson }) {
+        if (!path->empty())
+            checkWritable(*path);
+    }
+}
+
+int reportComparison(const Results& baseline, const Results& candidate, const std::string& baselineLabel,
+    const std::string& candidateLabel, const CompareOptions& options, const char* command)
+{
+    std::vector<BenchmarkPair> pairs;
+    try {
+        pairs = resolvePairs(baseline, candidate, options);
+    } catch (const InputError& e) {
+        std::cerr << command << ": " << e.what() << "\n";
+        return ExitUsage;
+    }
+    if (pairs.empty()) {
+        std::cerr << command << ": no benchmark in common (baseline has " << names(baseline) << "; candidate has "
+                  << names(candidate) << "); pair them with --pair BASE=CANDIDATE\n";
+        return ExitUsage;
+    }
+    const auto comparison = compare(baseline, candidate, pairs, options.settings);
+    const ComparisonSides sides { baselineLabel, candidateLabel, &baseline, &candidate };
+    std::cout << comparisonText(comparison, sides) << std::flush;
+
+    bool written = true;
+    const auto write = [&](const std::string& path, auto&& render) {
+        if (path.empty())
+            return;
+        try {
+            writeFileAtomically(path, render());
+        } catch (const std::exception& e) {
+            std::cerr << command << ": " << e.what() << "\n";
+            written = false;
+        }
+    };
+    write(options.exportMarkdown, [&] { return comparisonMarkdown(comparison, sides); });
+    write(options.exportHtml, [&] { return comparisonHtml(comparison, sides); });
+    write(options.exportJunit, [&] { return comparisonJunit(comparison, sides); });
+    write(options.exportJson, [&] { return comparisonJson(comparison, sides); });
+    if (!written)
+        return ExitFailed;
+    if (options.failOnRegression && comparison.anySlower()) {
+        std::cerr << command << ": regression: at least one benchmark is slower than the baseline\n";
+        return ExitFailed;
+    }
+    return ExitOk;
+}
+
+int compareCommand(const std::vector<std::string>& words)
+{
+    constexpr const char* command = "pyrometer compare";
+    CompareArguments arguments;
+    Results baseline, candidate;
+    try {
+        arguments = parseCompareArguments(words);
+        if (arguments.help) {
+            std::cout << compareHelp();
+            return ExitOk;
+        }
+        checkComparisonExports(arguments.options);
+        baseline = readResultsFile(arguments.baseline);
+        candidate = readResultsFile(arguments.candidate);
+    } catch (const InputError& e) {
+        std::cerr << command << ": " << e.what() << "\n";
+        return ExitUsage;
+    }
+    return reportComparison(baseline, candidate, arguments.baseline, arguments.candidate, arguments.options, command);
+}
+
+} // namespace pyrometer::cli

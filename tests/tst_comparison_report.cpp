@@ -1,0 +1,167 @@
+#include "core/comparison_report.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace pyrometer;
+
+namespace {
+const std::string hostile = "<img src=x onerror=alert(1)>.py";
+
+BenchmarkResult benchmark(const std::string& name, double ms, int runs)
+{
+    BenchmarkResult b;
+    b.name = name;
+    b.command = { "python3", name };
+    for (int i = 0; i < runs; ++i) {
+        RunRecord r;
+        r.exitCode = 0;
+        r.wall = fromSeconds(ms / 1000 * (1 + 0.002 * ((i * 7) % 10)));
+        b.runs.push_back(r);
+    }
+    return b;
+}
+
+struct Fixture
+{
+    Results baseline, candidate;
+    Comparison comparison;
+    ComparisonSides sides;
+};
+
+Fixture fixture()
+{
+    Fixture f;
+    f.baseline.benchmarks
+        = { benchmark(hostile, 50, 20), benchmark("same|*_name_*", 20, 20), benchmark("tiny", 10, 3) };
+    f.candidate.benchmarks
+        = { benchmark(hostile, 55, 20), benchmark("same|*_name_*", 20, 20), benchmark("tiny", 10, 3) };
+    f.baseline.environment.cpuModel = "CPU <A>";
+    f.candidate.environment.cpuModel = "CPU \"B\"";
+    f.comparison = compare(f.baseline, f.candidate, pairBenchmarks(f.baseline, f.candidate));
+    f.sides = { "base <script>.json", "cand.json", &f.baseline, &f.candidate };
+    return f;
+}
+} // namespace
+
+class TestComparisonReport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void htmlIsSelfContainedAndEscaped()
+    {
+        auto f = fixture();
+        f.sides.baselineResults = &f.baseline;
+        f.sides.candidateResults = &f.candidate;
+        const auto html = QString::fromStdString(comparisonHtml(f.comparison, f.sides));
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        // No markup from a name, a path or the environment gets through.
+        QVERIFY(!html.contains(QString::fromStdString(hostile)));
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        QVERIFY(html.contains(QStringLiteral("&lt;img src=x onerror=alert(1)&gt;.py")));
+        QVERIFY(html.contains(QStringLiteral("CPU &lt;A&gt;")));
+        QVERIFY(html.contains(QStringLiteral("CPU &quot;B&quot;")));
+        // Nothing is fetched: no external source, stylesheet or script.
+        QVERIFY(!html.contains(QRegularExpression(QStringLiteral("\\b(src|href)=\"|@import|url\\("))));
+        QCOMPARE(html.count(QStringLiteral("<svg")), 4); // the change chart, and the distributions of each pair
+        QVERIFY(html.contains(QStringLiteral("measured differently")));
+        QVERIFY(html.contains(QStringLiteral("Mann–Whitney U test at α = 0.01, threshold 2%")));
+        QVERIFY(html.contains(QStringLiteral(">slower<")));
+        QVERIFY(html.contains(QStringLiteral(">too few runs to tell<")));
+        // Every tag the page opens is closed: read it as XML, entities aside.
+        auto xml = html;
+        xml.remove(0, xml.indexOf(QStringLiteral("<html")));
+        xml.replace(QRegularExpression(QStringLiteral("<(meta|br)([^>]*)>")), QStringLiteral("<\\1\\2/>"));
+        QXmlStreamReader reader(xml);
+        while (!reader.atEnd())
+            reader.readNext();
+        QVERIFY2(!reader.hasError(),
+            qPrintable(reader.errorString() + QStringLiteral(" at line ") + QString::number(reader.lineNumber())));
+    }
+
+    void markdownEscapesNamesAndStatesTheMethod()
+    {
+        const auto f = fixture();
+        const auto md = QString::fromStdString(comparisonMarkdown(f.comparison, f.sides));
+        QVERIFY(!md.contains(QString::fromStdString(hostile)));
+        QVERIFY(md.contains(QStringLiteral("&lt;img src=x onerror=alert(1)&gt;.py")));
+        QVERIFY(md.contains(QStringLiteral("same\\|\\*\\_name\\_\\*"))); // no extra table cell, no emphasis
+        QVERIFY(md.contains(QStringLiteral("**slower**")));
+        QVERIFY(md.contains(QStringLiteral("Verdicts: two-sided Mann–Whitney U test at α = 0.01")));
+        QVERIFY(md.contains(QStringLiteral("**Warning:** other CPU")));
+        for (const auto& line : md.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1Char('|')))
+                QCOMPARE(line.count(QRegularExpression(QStringLiteral("(?<!\\\\)\\|"))), 8);
+        }
+    }
+
+    void junitHasOneCasePerPairFailedWhenSlower()
+    {
+        const auto f = fixture();
+        const auto xml = QString::fromStdString(comparisonJunit(f.comparison, f.sides));
+        QXmlStreamReader reader(xml);
+        QStringList cases;
+        int failures = 0, skipped = 0;
+        while (!reader.atEnd()) {
+            if (reader.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (reader.name() == QStringLiteral("testcase"))
+                cases << reader.attributes().value(QStringLiteral("name")).toString();
+            failures += reader.name() == QStringLiteral("failure");
+            skipped += reader.name() == QStringLiteral("skipped");
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        QCOMPARE(cases,
+            (QStringList { QString::fromStdString(hostile), QStringLiteral("same|*_name_*"), QStringLiteral("tiny") }));
+        QCOMPARE(failures, 1);
+        QCOMPARE(skipped, 1);
+        QVERIFY(xml.contains(QStringLiteral("failures=\"1\"")));
+    }
+
+    void jsonCarriesEveryNumber()
+    {
+        const auto f = fixture();
+        QJsonParseError error;
+        const auto doc
+            = QJsonDocument::fromJson(QByteArray::fromStdString(comparisonJson(f.comparison, f.sides)), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const auto root = doc.object();
+        QCOMPARE(root.value(QStringLiteral("schema")).toString(), QStringLiteral("pyrometer.compare/1"));
+        QCOMPARE(root.value(QStringLiteral("any_slower")).toBool(), true);
+        const auto pairs = root.value(QStringLiteral("pairs")).toArray();
+        QCOMPARE(pairs.size(), 3);
+        const auto first = pairs[0].toObject();
+        QCOMPARE(first.value(QStringLiteral("verdict")).toString(), QStringLiteral("slower"));
+        QCOMPARE(first.value(QStringLiteral("ratio")).toDouble(), f.comparison.pairs[0].ratio.ratio);
+        QCOMPARE(first.value(QStringLiteral("ratio_ci")).toArray()[0].toDouble(), f.comparison.pairs[0].ratio.low);
+        QCOMPARE(root.value(QStringLiteral("method")).toObject().value(QStringLiteral("alpha")).toDouble(), 0.01);
+        QCOMPARE(root.value(QStringLiteral("environment_differences")).toArray().size(), 1);
+    }
+
+    void terminalTableLinesUp()
+    {
+        const auto f = fixture();
+        const auto text = QString::fromStdString(comparisonText(f.comparison, f.sides));
+        const auto lines = text.split(QLatin1Char('\n'));
+        const auto header = lines.indexOf(QRegularExpression(QStringLiteral("Benchmark .*")));
+        QVERIFY(header > 0);
+        // The verdict column starts at the same place on every row, names with multi-byte characters included.
+        const auto column = lines[header].indexOf(QStringLiteral("Verdict"));
+        QCOMPARE(lines[header + 1].indexOf(QStringLiteral("slower")), column);
+        QCOMPARE(lines[header + 3].indexOf(QStringLiteral("too few runs to tell")), column);
+        QVERIFY(text.contains(QStringLiteral("Warning: other CPU: CPU <A> (baseline) vs CPU \"B\" (candidate)")));
+    }
+
+    void xmlEscapeDropsControlCharacters()
+    {
+        QCOMPARE(xmlEscape("a\x01<b>\t&'\""), std::string("a&lt;b&gt;\t&amp;&#39;&quot;"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestComparisonReport)
+#include "tst_comparison_report.moc"
