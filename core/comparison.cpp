@@ -71,9 +71,9 @@ std::string describeMethod(const ComparisonSettings& settings)
 {
     char alpha[32];
     std::snprintf(alpha, sizeof alpha, "%g", settings.alpha);
-    return "two-sided Mann–Whitney U test at α = " + std::string(alpha) + ", threshold " + percent(settings.threshold)
-        + " of the median; " + percent(settings.confidence) + " bootstrap intervals of the ratio of medians ("
-        + std::to_string(settings.resamples) + " resamples)";
+    return "two-sided Mann–Whitney U test at α = " + std::string(alpha) + ", and the " + percent(settings.confidence)
+        + " bootstrap interval of the ratio of medians (" + std::to_string(settings.resamples)
+        + " resamples) beyond the threshold of " + percent(settings.threshold);
 }
 
 bool Comparison::anySlower() const
@@ -116,7 +116,7 @@ double smallestPossiblePValue(std::size_t m, std::size_t n)
     return std::min(1.0, 2.0 * std::exp(-logChoose));
 }
 
-Verdict verdictFor(std::size_t baselineRuns, std::size_t candidateRuns, double pValue, double ratio,
+Verdict verdictFor(std::size_t baselineRuns, std::size_t candidateRuns, double pValue, const BootstrapRatio& ratio,
     const ComparisonSettings& settings)
 {
     if (baselineRuns == 0 || candidateRuns == 0
@@ -124,10 +124,15 @@ Verdict verdictFor(std::size_t baselineRuns, std::size_t candidateRuns, double p
         return Verdict::TooFewRuns;
     if (pValue >= settings.alpha)
         return Verdict::NoSignificantChange;
-    // The threshold is symmetric in log space, so that 2% slower and 2% faster are equally large changes.
-    if (std::abs(std::log(ratio)) < std::log1p(settings.threshold))
-        return Verdict::BelowThreshold;
-    return ratio > 1 ? Verdict::Slower : Verdict::Faster;
+    // The whole interval must lie beyond the threshold: a point estimate just past it is as often noise (the
+    // machine drifting between two invocations) as a change. Symmetric in log space: 2% slower is as large a
+    // change as 2% faster.
+    const double limit = 1.0 + settings.threshold;
+    if (ratio.ratio > 1 && ratio.low >= limit)
+        return Verdict::Slower;
+    if (ratio.ratio < 1 && ratio.high <= 1.0 / limit)
+        return Verdict::Faster;
+    return Verdict::BelowThreshold;
 }
 
 Comparison compare(const Results& baseline, const Results& candidate, const std::vector<BenchmarkPair>& pairs,
@@ -157,8 +162,7 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
             p.welch = welch(p.baselineWall, p.candidateWall);
             p.shiftSeconds = hodgesLehmann(p.baselineWall, p.candidateWall);
         }
-        p.verdict
-            = verdictFor(p.baselineWall.size(), p.candidateWall.size(), p.mannWhitney.pValue, p.ratio.ratio, settings);
+        p.verdict = verdictFor(p.baselineWall.size(), p.candidateWall.size(), p.mannWhitney.pValue, p.ratio, settings);
         if (p.verdict != Verdict::TooFewRuns && p.ratio.ratio > 0) {
             replicates.push_back(std::move(p.ratio.replicates));
             ratios.push_back(p.ratio.ratio);

@@ -12,10 +12,10 @@ namespace pyrometer {
 
 /// What a comparison concludes about one benchmark, in the words shown to the user.
 enum class Verdict {
-    Slower, ///< significant, and slower by at least the threshold
+    Slower, ///< significant, and slower by at least the threshold (the whole interval of the ratio)
     Faster, ///< significant, and faster by at least the threshold
     NoSignificantChange, ///< the test finds no difference at the chosen α
-    BelowThreshold, ///< significant, but smaller than the threshold
+    BelowThreshold, ///< significant, but not shown to be as large as the threshold
     TooFewRuns, ///< so few runs that no difference could ever be significant
 };
 const char* verdictText(Verdict verdict); ///< "slower", "faster", "no significant change", …
@@ -29,7 +29,8 @@ struct ComparisonSettings
     double confidence = 0.95; ///< level of the bootstrap intervals
     std::uint64_t seed = 0x5eed; ///< the bootstrap's seed: the same data always give the same intervals
 };
-/// "Mann–Whitney U, α = 0.01, threshold 2%; 95% bootstrap intervals": the method, wherever a verdict is shown.
+/// "two-sided Mann–Whitney U test at α = 0.01, and the 95% bootstrap interval … beyond the threshold of 2%": the
+/// method, wherever a verdict is shown.
 std::string describeMethod(const ComparisonSettings& settings);
 
 /// One benchmark of the baseline and the one of the candidate it is compared with.
@@ -101,8 +102,9 @@ double smallestPossiblePValue(std::size_t m, std::size_t n);
 Comparison compare(const Results& baseline, const Results& candidate, const std::vector<BenchmarkPair>& pairs,
     const ComparisonSettings& settings = {});
 
-/// The verdict for one pair from its test and ratio.
-Verdict verdictFor(std::size_t baselineRuns, std::size_t candidateRuns, double pValue, double ratio,
+/// The verdict for one pair: "slower" or "faster" when the test is significant at α and the whole interval of
+/// the ratio lies beyond the threshold; "change below threshold" when significant but not that large.
+Verdict verdictFor(std::size_t baselineRuns, std::size_t candidateRuns, double pValue, const BootstrapRatio& ratio,
     const ComparisonSettings& settings);
 
 /// Where the machines, Pythons and settings of the two sides differ.

@@ -94,7 +94,8 @@ std::string comparisonMarkdown(const Comparison& comparison, const ComparisonSid
         const auto r = rowFor(pair);
         const bool strong = pair.verdict == Verdict::Slower || pair.verdict == Verdict::Faster;
         md += "| " + markdownEscape(r.name) + " | " + r.baseline + " | " + r.candidate + " | " + r.change + " | "
-            + r.interval + " | " + markdownEscape(r.p) + " | " + (strong ? "**" + r.verdict + "**" : r.verdict) + " |\n";
+            + r.interval + " | " + markdownEscape(r.p) + " | " + (strong ? "**" + r.verdict + "**" : r.verdict)
+            + " |\n";
     }
     if (const auto line = geometricMeanLine(comparison); !line.empty())
         md += "\n" + line + ".\n";

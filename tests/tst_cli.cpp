@@ -301,7 +301,7 @@ private Q_SLOTS:
             QStringLiteral("--fail-on-regression"), QStringLiteral("--threshold=15%") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("change below threshold")));
-        QVERIFY(r.out.contains(QStringLiteral("threshold 15%")));
+        QVERIFY(r.out.contains(QStringLiteral("threshold of 15%")));
 
         r = runPyrometer({ QStringLiteral("compare"), path("base.json"), path("same.json"),
             QStringLiteral("--fail-on-regression") });

@@ -58,18 +58,23 @@ private slots:
     void verdictNeedsSignificanceAndSize()
     {
         const ComparisonSettings s; // α = 0.01, threshold 2%
-        QCOMPARE(verdictFor(30, 30, 0.001, 1.10, s), Verdict::Slower);
-        QCOMPARE(verdictFor(30, 30, 0.001, 1 / 1.10, s), Verdict::Faster);
-        QCOMPARE(verdictFor(30, 30, 0.02, 1.10, s), Verdict::NoSignificantChange);
-        QCOMPARE(verdictFor(30, 30, 0.001, 1.015, s), Verdict::BelowThreshold);
-        QCOMPARE(verdictFor(30, 30, 0.001, 1 / 1.015, s), Verdict::BelowThreshold);
+        const auto r = [](double ratio, double low, double high) { return BootstrapRatio { ratio, low, high, {} }; };
+        QCOMPARE(verdictFor(30, 30, 0.001, r(1.10, 1.05, 1.15), s), Verdict::Slower);
+        QCOMPARE(verdictFor(30, 30, 0.001, r(1 / 1.10, 1 / 1.15, 1 / 1.05), s), Verdict::Faster);
+        QCOMPARE(verdictFor(30, 30, 0.02, r(1.10, 1.05, 1.15), s), Verdict::NoSignificantChange);
+        QCOMPARE(verdictFor(30, 30, 0.001, r(1.015, 1.01, 1.02), s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(30, 30, 0.001, r(1 / 1.015, 1 / 1.02, 1 / 1.01), s), Verdict::BelowThreshold);
+        // A point estimate past the threshold is not enough while the interval reaches below it.
+        QCOMPARE(verdictFor(30, 30, 0.001, r(1.03, 1.01, 1.05), s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(30, 30, 0.001, r(1.03, 1.02, 1.05), s), Verdict::Slower);
+        QCOMPARE(verdictFor(30, 30, 0.001, r(1 / 1.03, 1 / 1.05, 1 / 1.02), s), Verdict::Faster);
         // 4 + 4 runs can reach p = 2/70 at best, never below α = 0.01; 5 + 5 can (2/252).
-        QCOMPARE(verdictFor(4, 4, 0.0, 2.0, s), Verdict::TooFewRuns);
-        QCOMPARE(verdictFor(5, 5, 0.0079, 2.0, s), Verdict::Slower);
-        QCOMPARE(verdictFor(0, 30, 0.0, 2.0, s), Verdict::TooFewRuns);
+        QCOMPARE(verdictFor(4, 4, 0.0, r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
+        QCOMPARE(verdictFor(5, 5, 0.0079, r(2.0, 1.5, 2.5), s), Verdict::Slower);
+        QCOMPARE(verdictFor(0, 30, 0.0, r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
         ComparisonSettings loose;
         loose.alpha = 0.05;
-        QCOMPARE(verdictFor(4, 4, 0.029, 2.0, loose), Verdict::Slower);
+        QCOMPARE(verdictFor(4, 4, 0.029, r(2.0, 1.5, 2.5), loose), Verdict::Slower);
         QCOMPARE(QString::fromUtf8(verdictText(Verdict::BelowThreshold)), QStringLiteral("change below threshold"));
     }
 

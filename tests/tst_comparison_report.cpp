@@ -70,7 +70,7 @@ private slots:
         QVERIFY(!html.contains(QRegularExpression(QStringLiteral("\\b(src|href)=\"|@import|url\\("))));
         QCOMPARE(html.count(QStringLiteral("<svg")), 4); // the change chart, and the distributions of each pair
         QVERIFY(html.contains(QStringLiteral("measured differently")));
-        QVERIFY(html.contains(QStringLiteral("Mann–Whitney U test at α = 0.01, threshold 2%")));
+        QVERIFY(html.contains(QStringLiteral("Mann–Whitney U test at α = 0.01, and the 95% bootstrap interval")));
         QVERIFY(html.contains(QStringLiteral(">slower<")));
         QVERIFY(html.contains(QStringLiteral(">too few runs to tell<")));
         // Every tag the page opens is closed: read it as XML, entities aside.

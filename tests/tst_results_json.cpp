@@ -144,10 +144,12 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << QStringLiteral("not a JSON file");
         QTest::newRow("truncated") << QByteArray(R"({"schema": "pyrometer.run/1", "benchmarks": [)")
                                    << QStringLiteral("not a JSON file");
-        QTest::newRow("hyperfine without times") << QByteArray(R"({"results": [{"command": "sleep 0.1", "mean": 0.1}]})")
-                                   << QStringLiteral("hyperfine result 'sleep 0.1' has no per-run \"times\"");
+        QTest::newRow("hyperfine without times")
+            << QByteArray(R"({"results": [{"command": "sleep 0.1", "mean": 0.1}]})")
+            << QStringLiteral("hyperfine result 'sleep 0.1' has no per-run \"times\"");
         QTest::newRow("unknown") << QByteArray(R"({"results": 3})")
-                                   << QStringLiteral("not a results file of Pyrometer, hyperfine, pyperf or pytest-benchmark");
+                                 << QStringLiteral(
+                                        "not a results file of Pyrometer, hyperfine, pyperf or pytest-benchmark");
         QTest::newRow("other version") << QByteArray(R"({"schema": "pyrometer.run/9"})")
                                        << QStringLiteral("unsupported results schema \"pyrometer.run/9\"");
         QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a results file of Pyrometer");
