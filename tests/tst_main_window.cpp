@@ -1,5 +1,9 @@
 #include "benchmark_list_model.h"
 #include "box_plot_panel.h"
+#include "compare_controller.h"
+#include "compare_model.h"
+#include "compare_view.h"
+#include "comparison_charts.h"
 #include "histogram_panel.h"
 #include "main_window.h"
 #include "run_controller.h"
@@ -19,9 +23,13 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "core/results_file.h"
+#include "core/results_json.h"
 
 using namespace pyrometer::ui;
 
@@ -111,6 +119,76 @@ private Q_SLOTS:
         }
         QApplication::setPalette(QPalette());
         QTRY_COMPARE(window.histogram()->chart()->theme(), QChart::ChartThemeLight);
+    }
+
+    void compareAPinnedBaselineWithAChangedCopy()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        const auto fixture = QStringLiteral(PYROMETER_FIXTURES "/results_three_benchmarks.json");
+        QVERIFY(window.openResults(fixture));
+        window.compareView()->pinCurrent();
+        QVERIFY(window.compareView()->hasBaseline());
+        QCOMPARE(window.compareView()->model()->rowCount(), 0); // no candidate until other results come
+
+        // The candidate: the same file with one benchmark 10% slower.
+        auto changed = pyrometer::readResultsFile(fixture.toStdString());
+        for (auto& run : changed.benchmarks[1].runs)
+            run.wall = run.wall * 11 / 10;
+        const auto path = m_dir.filePath(QStringLiteral("changed.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(pyrometer::resultsJsonText(changed)));
+        file.close();
+        QSignalSpy ready(window.compareView()->controller(), &CompareController::comparisonReady);
+        QVERIFY(window.openResults(path));
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
+
+        auto* model = window.compareView()->model();
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->index(1, CompareModel::Verdict).data().toString(), QStringLiteral("slower"));
+        QCOMPARE(model->index(1, CompareModel::Change).data().toString(), QStringLiteral("+10.0%"));
+        QCOMPARE(model->index(0, CompareModel::Verdict).data().toString(), QStringLiteral("no significant change"));
+        // The change chart: a band, the zero line, and a whisker and a dot per benchmark; two boxes per benchmark;
+        // two overlaid distributions.
+        QCOMPARE(window.compareView()->changeChart()->chart()->series().size(), 2 + 2 * 3);
+        QCOMPARE(window.compareView()->boxPlot()->chart()->series().size(), 2);
+        QCOMPARE(window.compareView()->distributions()->chart()->series().size(), 2);
+
+        window.tabs()->setCurrentWidget(window.compareView());
+        window.compareView()->findChild<QTableView*>()->selectRow(1);
+        QCOMPARE(window.compareView()->distributions()->chart()->title(),
+            QStringLiteral("Distributions: json_roundtrip.py"));
+        if (const auto dir = qEnvironmentVariable("PYROMETER_SCREENSHOTS"); !dir.isEmpty()) {
+            QTest::qWait(300);
+            window.grab().save(dir + QStringLiteral("/compare.png"));
+        }
+    }
+
+    void pinRunAgainAndSeeTheVerdictLive()
+    {
+        MainWindow window(m_dir.path());
+        window.show();
+        window.findChild<QSpinBox*>(QStringLiteral("runs"))->setValue(8);
+        window.findChild<QSpinBox*>(QStringLiteral("warmups"))->setValue(0);
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py") });
+        QSignalSpy finished(window.controller(), &RunController::finished);
+        window.runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        window.compareView()->pinCurrent();
+
+        QSignalSpy ready(window.compareView()->controller(), &CompareController::comparisonReady);
+        window.runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QTRY_VERIFY(!window.compareView()->controller()->busy());
+        // Compared while the second run went on, not only at its end.
+        QVERIFY2(ready.count() >= 3, qPrintable(QString::number(ready.count())));
+        auto* model = window.compareView()->model();
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->index(0, CompareModel::Candidate).data().toString().right(3), QStringLiteral("(8)"));
+        const auto verdict = model->index(0, CompareModel::Verdict).data().toString();
+        QVERIFY2(verdict != QStringLiteral("slower") && verdict != QStringLiteral("faster"), qPrintable(verdict));
     }
 
     void recentScriptsAndInterpreterChoice()

@@ -55,6 +55,11 @@ void ChartPanel::clearChart()
         chart()->removeAxis(axis);
 }
 
+void ChartPanel::setMinimumChartSize(QSize size)
+{
+    m_view->setMinimumSize(size);
+}
+
 int ChartPanel::plotWidth() const
 {
     const int width = static_cast<int>(chart()->plotArea().width());
@@ -114,7 +119,7 @@ void ChartPanel::applyTheme()
     chart()->setTheme(theme);
     chart()->setBackgroundRoundness(0);
     forgetSeries();
-    if (m_snapshot)
+    if (hasData())
         rebuild();
 }
 

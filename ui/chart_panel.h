@@ -37,12 +37,16 @@ public:
 
 protected:
     virtual void rebuild() = 0;
+    /// Whether there is anything to draw; a theme change rebuilds only then.
+    virtual bool hasData() const { return static_cast<bool>(m_snapshot); }
     /// Drops the series and axes a panel keeps between refreshes, so that the next rebuild makes them anew in
     /// the panel's own colours (a theme change recolours existing series).
     virtual void forgetSeries() = 0;
     QHBoxLayout* controls() const { return m_controls; }
     /// Removes every series and axis, for panels that rebuild their chart whole.
     void clearChart();
+    /// The smallest size the chart may shrink to (320 × 220 unless set).
+    void setMinimumChartSize(QSize size);
     /// The plot area's width in pixels, for downsampling.
     int plotWidth() const;
     void changeEvent(QEvent* event) override;

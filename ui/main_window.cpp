@@ -2,6 +2,7 @@
 
 #include "benchmark_list_model.h"
 #include "box_plot_panel.h"
+#include "compare_view.h"
 #include "histogram_panel.h"
 #include "interpreter_delegate.h"
 #include "python_finder.h"
@@ -35,7 +36,9 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTime>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -70,6 +73,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     , m_histogram(new HistogramPanel)
     , m_timeSeries(new TimeSeriesPanel)
     , m_boxPlot(new BoxPlotPanel)
+    , m_compare(new CompareView)
 {
     setWindowTitle(tr("Pyrometer"));
     setAcceptDrops(true);
@@ -77,6 +81,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     setupActions();
     setupMenus();
     setupCharts();
+    setupCompare();
     setupBenchmarkDock();
     setupSettingsDock();
     setupSummaryDock();
@@ -110,6 +115,8 @@ void MainWindow::setupActions()
     m_run = make(tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Run every benchmark"), &MainWindow::startRun);
     m_stop = make(tr("&Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period),
         tr("Stop the run at once, keeping what was measured"), &MainWindow::stopRun);
+    m_pin = make(tr("&Pin as Baseline"), QKeySequence(Qt::CTRL | Qt::Key_B),
+        tr("Compare the next run with the results shown now"), [this] { m_compare->pinCurrent(); });
     m_openResults = make(
         tr("&Open Results…"), QKeySequence::Open, tr("Open a results file (JSON)"), &MainWindow::openResultsFromDialog);
     m_export = make(tr("&Export Results…"), QKeySequence(Qt::CTRL | Qt::Key_E),
@@ -149,6 +156,7 @@ void MainWindow::setupMenus()
     auto* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_run);
     run->addAction(m_stop);
+    run->addAction(m_pin);
     run->addSeparator();
     run->addAction(m_remove);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -160,7 +168,7 @@ void MainWindow::setupMenus()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addActions({ m_addScripts, m_addCommand, m_remove });
     toolbar->addSeparator();
-    toolbar->addActions({ m_run, m_stop });
+    toolbar->addActions({ m_run, m_stop, m_pin });
     toolbar->addSeparator();
     toolbar->addActions({ m_openResults, m_export });
 }
@@ -200,8 +208,18 @@ void MainWindow::setupCharts()
     m_chartColumns->setStretchFactor(1, 2);
     m_chartRows->addWidget(m_chartColumns);
     m_chartRows->addWidget(m_timeSeries);
-    setCentralWidget(m_chartRows);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("centralTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_chartRows, tr("Runs"));
+    setCentralWidget(m_tabs);
     connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::showRunDetails);
+}
+
+void MainWindow::setupCompare()
+{
+    m_tabs->addTab(m_compare, tr("Compare"));
+    connect(m_compare, &CompareView::message, this, &MainWindow::setStatus);
 }
 
 void MainWindow::setupSummaryDock()
@@ -317,6 +335,7 @@ void MainWindow::startRun()
     }
     m_benchmarks->clearProblems();
     m_details->clear();
+    m_currentLabel = tr("run of %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
     m_controller->start(plan());
     m_progress->setValue(0);
     m_progress->setVisible(true);
@@ -359,6 +378,7 @@ void MainWindow::showResults(const ResultsSnapshot& results)
     m_histogram->setSnapshot(results);
     m_timeSeries->setSnapshot(results);
     m_boxPlot->setSnapshot(results);
+    m_compare->setCurrent(results.results(), m_currentLabel);
 }
 
 void MainWindow::onFinished(const ResultsSnapshot& results, const QString& savedTo)

@@ -13,6 +13,7 @@ class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 QT_END_NAMESPACE
 
@@ -21,6 +22,7 @@ namespace pyrometer::ui {
 class BenchmarkListModel;
 class BoxPlotPanel;
 class ChartPanel;
+class CompareView;
 class HistogramPanel;
 class RunController;
 class RunsModel;
@@ -55,6 +57,8 @@ public:
     TimeSeriesPanel* timeSeries() const { return m_timeSeries; }
     BoxPlotPanel* boxPlot() const { return m_boxPlot; }
     RunController* controller() const { return m_controller; }
+    CompareView* compareView() const { return m_compare; }
+    QTabWidget* tabs() const { return m_tabs; }
     QAction* runAction() const { return m_run; }
     QAction* stopAction() const { return m_stop; }
     /// The last message shown in the status bar.
@@ -76,6 +80,7 @@ private:
     void setupBenchmarkDock();
     void setupSettingsDock();
     void setupCharts();
+    void setupCompare();
     void setupSummaryDock();
     void setupRunsDock();
     void setupDetailsDock();
@@ -110,6 +115,9 @@ private:
     HistogramPanel* m_histogram;
     TimeSeriesPanel* m_timeSeries;
     BoxPlotPanel* m_boxPlot;
+    CompareView* m_compare;
+    QTabWidget* m_tabs = nullptr;
+    QString m_currentLabel; ///< what the results shown are called in a comparison
     QSplitter* m_chartRows = nullptr;
     QSplitter* m_chartColumns = nullptr;
     QTableView* m_benchmarkView = nullptr;
@@ -124,6 +132,7 @@ private:
     QMenu* m_viewMenu = nullptr;
     QAction* m_run = nullptr;
     QAction* m_stop = nullptr;
+    QAction* m_pin = nullptr;
     QAction* m_addScripts = nullptr;
     QAction* m_addCommand = nullptr;
     QAction* m_remove = nullptr;

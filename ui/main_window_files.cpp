@@ -29,6 +29,7 @@ bool MainWindow::openResults(const QString& path)
 {
     try {
         auto results = std::make_shared<const Results>(readResultsFile(path.toStdString()));
+        m_currentLabel = QFileInfo(path).fileName();
         showResults(results);
         setWindowTitle(tr("%1 — Pyrometer").arg(QFileInfo(path).fileName()));
         setStatus(tr("Opened %1").arg(path));

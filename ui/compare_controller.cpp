@@ -1,0 +1,78 @@
+#include "compare_controller.h"
+
+#include <QMetaObject>
+#include <QThread>
+
+namespace pyrometer::ui {
+namespace {
+std::vector<BenchmarkPair> resolve(
+    const Results& baseline, const Results& candidate, const std::vector<std::pair<std::string, std::string>>& byName)
+{
+    const auto find = [](const Results& results, const std::string& name) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
+            if (results.benchmarks[i].name == name)
+                return i;
+        }
+        return std::nullopt;
+    };
+    std::vector<BenchmarkPair> manual;
+    for (const auto& [a, b] : byName) {
+        const auto i = find(baseline, a), j = find(candidate, b);
+        const bool taken = std::any_of(manual.begin(), manual.end(),
+            [&](const BenchmarkPair& p) { return (i && p.baseline == *i) || (j && p.candidate == *j); });
+        if (i && j && !taken)
+            manual.push_back({ *i, *j });
+    }
+    return pairBenchmarks(baseline, candidate, manual);
+}
+} // namespace
+
+CompareController::CompareController(QObject* parent)
+    : QObject(parent)
+{
+}
+
+CompareController::~CompareController()
+{
+    if (m_running.valid())
+        m_running.wait();
+}
+
+void CompareController::request(std::shared_ptr<const Results> baseline, std::shared_ptr<const Results> candidate,
+    std::vector<std::pair<std::string, std::string>> pairs, ComparisonSettings settings)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_pending = Job { std::move(baseline), std::move(candidate), std::move(pairs), settings };
+    if (!m_busy)
+        startNext();
+}
+
+void CompareController::startNext()
+{
+    if (!m_pending || !m_pending->baseline || !m_pending->candidate) {
+        m_pending.reset();
+        return;
+    }
+    Job job = std::move(*m_pending);
+    m_pending.reset();
+    m_busy = true;
+    if (m_running.valid())
+        m_running.wait(); // already done: its result was delivered
+    m_running = std::async(std::launch::async, [this, job = std::move(job)] {
+        const auto pairs = resolve(*job.baseline, *job.candidate, job.pairs);
+        auto comparison
+            = std::make_shared<const Comparison>(compare(*job.baseline, *job.candidate, pairs, job.settings));
+        // Delivered on the GUI thread; the destructor waits for this thread, so `this` is alive here.
+        QMetaObject::invokeMethod(
+            this,
+            [this, comparison] {
+                m_busy = false;
+                Q_EMIT comparisonReady(comparison);
+                if (m_pending)
+                    startNext();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace pyrometer::ui
