@@ -64,7 +64,6 @@ public:
     explicit Resampler(std::span<const double> sample)
         : m_sorted(sample.begin(), sample.end())
         , m_counts(sample.size())
-        , m_pick(0, sample.size() - 1)
     {
         std::sort(m_sorted.begin(), m_sorted.end());
     }
@@ -74,10 +73,17 @@ public:
     double resampledMedian(std::mt19937_64& random)
     {
         std::fill(m_counts.begin(), m_counts.end(), 0u);
-        for (std::size_t i = 0; i < m_sorted.size(); ++i)
-            ++m_counts[m_pick(random)];
+        // Two picks from each 64-bit draw, by multiply-and-shift (Lemire 2019): a pick is off by at most
+        // n / 2^32 in probability (2e-7 for a thousand runs), far below what 10,000 resamples resolve.
+        const std::size_t n = m_sorted.size();
+        for (std::size_t i = 0; i < n; i += 2) {
+            const std::uint64_t draw = random();
+            ++m_counts[((draw & 0xffffffffu) * n) >> 32];
+            if (i + 1 < n)
+                ++m_counts[((draw >> 32) * n) >> 32];
+        }
         // 0-based ranks of the middle value(s) of the resample, which has as many values as the sample.
-        const std::size_t n = m_sorted.size(), upper = n / 2, lower = n % 2 ? upper : upper - 1;
+        const std::size_t upper = n / 2, lower = n % 2 ? upper : upper - 1;
         std::size_t seen = 0, i = 0;
         while (seen + m_counts[i] <= lower)
             seen += m_counts[i++];
@@ -90,7 +96,6 @@ public:
 private:
     std::vector<double> m_sorted;
     std::vector<std::uint32_t> m_counts;
-    std::uniform_int_distribution<std::size_t> m_pick;
 };
 } // namespace
 

@@ -80,7 +80,7 @@ void ChangeChartPanel::rebuild()
         low = std::min(low, (p->ratio.low - 1) * 100);
         high = std::max(high, (p->ratio.high - 1) * 100);
     }
-    auto* x = valueAxis(chart(), niceAxis(low, high), tr("Candidate vs baseline (%)"), Qt::AlignBottom);
+    auto* x = valueAxis(chart(), niceAxis(low, high), tr("vs baseline (%)"), Qt::AlignBottom);
     x->setLabelFormat(QStringLiteral("%+.1f"));
     // Benchmarks top to bottom in table order.
     const double n = static_cast<double>(pairs.size());
