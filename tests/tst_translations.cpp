@@ -18,6 +18,8 @@ private Q_SLOTS:
                               << QStringLiteral("&Datei");
         QTest::newRow("table") << QStringLiteral("pyrometer::ui::SummaryModel") << QStringLiteral("95% CI of median")
                                << QStringLiteral("95-%-KI des Medians");
+        QTest::newRow("verdict") << QStringLiteral("pyrometer::ui::CompareModel") << QStringLiteral("slower")
+                                 << QStringLiteral("langsamer");
         QTest::newRow("details") << QStringLiteral("pyrometer::ui::RunDetails") << QStringLiteral(" (warmup)")
                                  << QStringLiteral(" (Aufwärmen)");
         QTest::newRow("list") << QStringLiteral("pyrometer::ui::BenchmarkListModel")

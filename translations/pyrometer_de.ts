@@ -1,44 +1,45 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="135" />
+        <location filename="../ui/benchmark_list_model.cpp" line="135"/>
         <source>(command)</source>
         <translation>(Befehl)</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="213" />
+        <location filename="../ui/benchmark_list_model.cpp" line="213"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="215" />
+        <location filename="../ui/benchmark_list_model.cpp" line="215"/>
         <source>Script or command</source>
         <translation>Skript oder Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="217" />
+        <location filename="../ui/benchmark_list_model.cpp" line="217"/>
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="219" />
+        <location filename="../ui/benchmark_list_model.cpp" line="219"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="221" />
+        <location filename="../ui/benchmark_list_model.cpp" line="221"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="223" />
+        <location filename="../ui/benchmark_list_model.cpp" line="223"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="225" />
+        <location filename="../ui/benchmark_list_model.cpp" line="225"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -46,50 +47,372 @@
 <context>
     <name>pyrometer::ui::BoxPlotPanel</name>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="20" />
+        <location filename="../ui/box_plot_panel.cpp" line="20"/>
         <source>Wall time per benchmark</source>
         <translation>Laufzeit je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="84" />
+        <location filename="../ui/box_plot_panel.cpp" line="84"/>
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="39" />
+        <location filename="../ui/box_plot_panel.cpp" line="39"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
 </context>
 <context>
-    <name>pyrometer::ui::HistogramPanel</name>
+    <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="21" />
-        <source>Distribution of wall time</source>
-        <translation>Verteilung der Laufzeit</translation>
+        <location filename="../ui/comparison_charts.cpp" line="63"/>
+        <source>Change of the median (band: threshold)</source>
+        <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="25" />
-        <source>auto</source>
-        <translation>auto</translation>
+        <location filename="../ui/comparison_charts.cpp" line="83"/>
+        <source>vs baseline (%)</source>
+        <translation>ggü. Basis (%)</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::CompareModel</name>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="33"/>
+        <source>slower</source>
+        <translation>langsamer</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="26" />
-        <source>Number of bins; auto uses the Freedman–Diaconis rule</source>
-        <translation>Anzahl der Klassen; auto nutzt die Freedman-Diaconis-Regel</translation>
+        <location filename="../ui/compare_model.cpp" line="35"/>
+        <source>faster</source>
+        <translation>schneller</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="27" />
-        <source>Bins:</source>
-        <translation>Klassen:</translation>
+        <location filename="../ui/compare_model.cpp" line="37"/>
+        <source>no significant change</source>
+        <translation>keine signifikante Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="71" />
+        <location filename="../ui/compare_model.cpp" line="39"/>
+        <source>change below threshold</source>
+        <translation>Änderung unter der Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="41"/>
+        <source>too few runs to tell</source>
+        <translation>zu wenige Läufe für ein Urteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="83"/>
+        <source>no runs</source>
+        <translation>keine Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="126"/>
+        <source>%1
+Mann–Whitney U = %2, %3%4
+Welch&apos;s t-test: %5
+Hodges–Lehmann shift: %6%7</source>
+        <translation>%1
+Mann–Whitney-U = %2, %3%4
+Welch-t-Test: %5
+Hodges–Lehmann-Verschiebung: %6%7</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="128"/>
+        <source> (exact)</source>
+        <translation> (exakt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="128"/>
+        <source> (normal approximation)</source>
+        <translation> (Normalapproximation)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="129"/>
+        <source>not defined</source>
+        <translation>nicht definiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="142"/>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="144"/>
+        <source>Baseline (runs)</source>
+        <translation>Basis (Läufe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="146"/>
+        <source>Candidate (runs)</source>
+        <translation>Kandidat (Läufe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="148"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="150"/>
+        <source>95% CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="152"/>
+        <source>Mann–Whitney</source>
+        <translation>Mann–Whitney</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_model.cpp" line="154"/>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::CompareView</name>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="60"/>
+        <source>Pin Current as Baseline</source>
+        <translation>Aktuelle als Basis anheften</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="60"/>
+        <source>Compare what runs next with the results shown now</source>
+        <translation>Die nächsten Läufe mit den jetzt gezeigten Ergebnissen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="62"/>
+        <source>Open Baseline…</source>
+        <translation>Basis öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="62"/>
+        <source>A results file of Pyrometer, hyperfine, pyperf or pytest-benchmark</source>
+        <translation>Eine Ergebnisdatei von Pyrometer, hyperfine, pyperf oder pytest-benchmark</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="65"/>
+        <source>Open Candidate…</source>
+        <translation>Kandidat öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="65"/>
+        <source>Compare with a file instead of the results shown now</source>
+        <translation>Mit einer Datei statt den jetzt gezeigten Ergebnissen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="67"/>
+        <source>Use Current Results</source>
+        <translation>Aktuelle Ergebnisse verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="67"/>
+        <source>The candidate is the results shown now, live while running</source>
+        <translation>Kandidat sind die jetzt gezeigten Ergebnisse, live während eines Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="74"/>
+        <source>Threshold:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="81"/>
+        <source>Smallest change of the median that counts as slower or faster</source>
+        <translation>Kleinste Änderung des Medians, die als langsamer oder schneller zählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="83"/>
+        <source>α:</source>
+        <translation>α:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="88"/>
+        <source>Significance level of the Mann–Whitney U test</source>
+        <translation>Signifikanzniveau des Mann–Whitney-U-Tests</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="90"/>
+        <source>Pair by Hand…</source>
+        <translation>Von Hand paaren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="91"/>
+        <source>Compare two benchmarks whose names differ</source>
+        <translation>Zwei Benchmarks mit verschiedenen Namen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="94"/>
+        <source>Export Report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="95"/>
+        <source>HTML, Markdown, JUnit XML or JSON, by the file&apos;s suffix</source>
+        <translation>HTML, Markdown, JUnit-XML oder JSON, nach der Dateiendung</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="174"/>
+        <source>Nothing to pin: run benchmarks or open results first</source>
+        <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="177"/>
+        <source>%1 (pinned)</source>
+        <translation>%1 (angeheftet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="178"/>
+        <source>Pinned as the baseline; the next run is compared with it</source>
+        <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="217"/>
+        <source>Baseline: %1
+Candidate: %2</source>
+        <translation>Basis: %1
+Kandidat: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="218"/>
+        <source>none yet — pin the current results or open a file</source>
+        <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="219"/>
+        <source>none yet — run the benchmarks (again) or open results</source>
+        <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="220"/>
+        <source>Verdicts: %1.</source>
+        <translation>Urteile: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="234"/>
+        <source>No benchmark in common: pair them by hand</source>
+        <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="239"/>
+        <source>Results (*.json *.json.gz);;All files (*)</source>
+        <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="253"/>
+        <source>Open Baseline</source>
+        <translation>Basis öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="259"/>
+        <source>Open Candidate</source>
+        <translation>Kandidat öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="267"/>
+        <source>Every benchmark that can be paired is paired</source>
+        <translation>Alle Benchmarks, die sich paaren lassen, sind gepaart</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="278"/>
+        <location filename="../ui/compare_view.cpp" line="281"/>
+        <source>Pair by Hand</source>
+        <translation>Von Hand paaren</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="278"/>
+        <source>Baseline benchmark:</source>
+        <translation>Benchmark der Basis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="281"/>
+        <source>Compare %1 with the candidate&apos;s:</source>
+        <translation>%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="291"/>
+        <source>Nothing to export: choose a baseline and a candidate first</source>
+        <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="294"/>
+        <source>Export Comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="295"/>
+        <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
+        <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare_view.cpp" line="307"/>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::DistributionPanel</name>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="175"/>
+        <location filename="../ui/comparison_charts.cpp" line="188"/>
+        <source>Distributions</source>
+        <translation>Verteilungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="195"/>
+        <source>Distributions: %1</source>
+        <translation>Verteilungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="203"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="109" />
+        <location filename="../ui/comparison_charts.cpp" line="207"/>
+        <source>baseline</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="207"/>
+        <source>candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="225"/>
+        <source>Share of runs (%)</source>
+        <translation>Anteil der Läufe (%)</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::HistogramPanel</name>
+    <message>
+        <location filename="../ui/histogram_panel.cpp" line="21"/>
+        <source>Distribution of wall time</source>
+        <translation>Verteilung der Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/histogram_panel.cpp" line="25"/>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../ui/histogram_panel.cpp" line="26"/>
+        <source>Number of bins; auto uses the Freedman–Diaconis rule</source>
+        <translation>Anzahl der Klassen; auto nutzt die Freedman-Diaconis-Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/histogram_panel.cpp" line="27"/>
+        <source>Bins:</source>
+        <translation>Klassen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/histogram_panel.cpp" line="71"/>
+        <source>Wall time (%1)</source>
+        <translation>Laufzeit (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/histogram_panel.cpp" line="109"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -97,268 +420,289 @@
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="74" />
+        <location filename="../ui/main_window.cpp" line="78"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106" />
+        <location filename="../ui/main_window.cpp" line="111"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107" />
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108" />
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108" />
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110" />
-        <location filename="../ui/main_window.cpp" line="149" />
+        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110" />
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111" />
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112" />
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="118"/>
+        <source>&amp;Pin as Baseline</source>
+        <translation>Als Basis an&amp;heften</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="119"/>
+        <source>Compare the next run with the results shown now</source>
+        <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116" />
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>Export results as JSON, CSV or Markdown</source>
         <translation>Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120" />
+        <location filename="../ui/main_window.cpp" line="127"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120" />
+        <location filename="../ui/main_window.cpp" line="127"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location filename="../ui/main_window.cpp" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130" />
+        <location filename="../ui/main_window.cpp" line="137"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132" />
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134" />
+        <location filename="../ui/main_window.cpp" line="141"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137" />
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138" />
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139" />
+        <location filename="../ui/main_window.cpp" line="146"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146" />
+        <location filename="../ui/main_window.cpp" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154" />
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156" />
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158" />
+        <location filename="../ui/main_window.cpp" line="166"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="183"/>
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178" />
+        <location filename="../ui/main_window.cpp" line="186"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185" />
+        <location filename="../ui/main_window.cpp" line="193"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221" />
+        <location filename="../ui/main_window.cpp" line="221"/>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255" />
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260" />
+        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269" />
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271" />
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279" />
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297" />
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315" />
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323" />
+        <location filename="../ui/main_window.cpp" line="338"/>
+        <source>run of %1</source>
+        <translation>Lauf von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="332" />
+        <location filename="../ui/main_window.cpp" line="351"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342" />
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344" />
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344" />
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344" />
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346" />
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="370" />
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="370" />
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="372" />
+        <location filename="../ui/main_window.cpp" line="392"/>
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -366,12 +710,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374" />
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="410" />
+        <location filename="../ui/main_window.cpp" line="430"/>
         <source>%n script(s) added</source>
         <translation>
             <numerusform>%n Skript hinzugefügt</numerusform>
@@ -379,227 +723,250 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="421" />
+        <location filename="../ui/main_window.cpp" line="441"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="427" />
+        <location filename="../ui/main_window.cpp" line="447"/>
         <source>Add Scripts</source>
         <translation>Skripte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="427" />
+        <location filename="../ui/main_window.cpp" line="447"/>
         <source>Python scripts (*.py);;All files (*)</source>
         <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="435" />
+        <location filename="../ui/main_window.cpp" line="455"/>
         <source>Add Command</source>
         <translation>Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="435" />
+        <location filename="../ui/main_window.cpp" line="455"/>
         <source>Command line (any program, with its arguments):</source>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="477" />
+        <location filename="../ui/main_window.cpp" line="497"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="478" />
+        <location filename="../ui/main_window.cpp" line="498"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="502" />
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="503" />
+        <location filename="../ui/main_window.cpp" line="523"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="32" />
+        <location filename="../ui/main_window_files.cpp" line="34"/>
         <source>%1 — Pyrometer</source>
         <translation>%1 – Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="33" />
-        <location filename="../ui/main_window_files.cpp" line="114" />
+        <location filename="../ui/main_window_files.cpp" line="35"/>
+        <location filename="../ui/main_window_files.cpp" line="116"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="39" />
+        <location filename="../ui/main_window_files.cpp" line="41"/>
         <source>Cannot open results</source>
         <translation>Ergebnisse können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47" />
+        <location filename="../ui/main_window_files.cpp" line="49"/>
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47" />
+        <location filename="../ui/main_window_files.cpp" line="49"/>
         <source>Pyrometer results (*.json);;All files (*)</source>
         <translation>Pyrometer-Ergebnisse (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="56" />
+        <location filename="../ui/main_window_files.cpp" line="58"/>
         <source>Nothing to export yet</source>
         <translation>Noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="60" />
+        <location filename="../ui/main_window_files.cpp" line="62"/>
         <source>Export Results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61" />
+        <location filename="../ui/main_window_files.cpp" line="63"/>
         <source>JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)</source>
         <translation>JSON (*.json);;CSV, eine Zeile je Lauf (*.csv);;Markdown-Zusammenfassung (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="76"/>
+        <location filename="../ui/main_window_files.cpp" line="89"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="76" />
-        <location filename="../ui/main_window_files.cpp" line="89" />
+        <location filename="../ui/main_window_files.cpp" line="78"/>
+        <location filename="../ui/main_window_files.cpp" line="91"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="85"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="85"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="89" />
+        <location filename="../ui/main_window_files.cpp" line="91"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="94" />
+        <location filename="../ui/main_window_files.cpp" line="96"/>
         <source>Save Workbench</source>
         <translation>Arbeitsplatz speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="94" />
-        <location filename="../ui/main_window_files.cpp" line="107" />
+        <location filename="../ui/main_window_files.cpp" line="96"/>
+        <location filename="../ui/main_window_files.cpp" line="109"/>
         <source>Pyrometer workbench (*.json)</source>
         <translation>Pyrometer-Arbeitsplatz (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="99" />
+        <location filename="../ui/main_window_files.cpp" line="101"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="101" />
+        <location filename="../ui/main_window_files.cpp" line="103"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="107" />
+        <location filename="../ui/main_window_files.cpp" line="109"/>
         <source>Open Workbench</source>
         <translation>Arbeitsplatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="117" />
+        <location filename="../ui/main_window_files.cpp" line="119"/>
         <source>Cannot open workbench</source>
         <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::PairedBoxPanel</name>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="128"/>
+        <source>Wall time per benchmark, both sides</source>
+        <translation>Laufzeit je Benchmark, beide Seiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="141"/>
+        <source>baseline</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="145"/>
+        <source>candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparison_charts.cpp" line="168"/>
+        <source>vs baseline median (%)</source>
+        <translation>ggü. Median der Basis (%)</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::RunDetails</name>
     <message>
-        <location filename="../ui/run_details.cpp" line="11" />
+        <location filename="../ui/run_details.cpp" line="11"/>
         <source>%1 — run %2%3
 </source>
         <translation>%1 – Lauf %2%3
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="14" />
+        <location filename="../ui/run_details.cpp" line="14"/>
         <source> (warmup)</source>
         <translation> (Aufwärmen)</translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="15" />
+        <location filename="../ui/run_details.cpp" line="15"/>
         <source>Outcome:   %1
 </source>
         <translation>Ergebnis:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="16" />
+        <location filename="../ui/run_details.cpp" line="16"/>
         <source>Wall:      %1
 </source>
         <translation>Laufzeit:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="17" />
+        <location filename="../ui/run_details.cpp" line="17"/>
         <source>User/sys:  %1 / %2
 </source>
         <translation>User/Sys:  %1 / %2
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="20" />
+        <location filename="../ui/run_details.cpp" line="20"/>
         <source>Peak RSS:  %1
 </source>
         <translation>Max. RSS:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="21" />
+        <location filename="../ui/run_details.cpp" line="21"/>
         <source>Faults:    %1 minor, %2 major
 </source>
         <translation>Seitenfehler: %1 leicht, %2 schwer
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="22" />
+        <location filename="../ui/run_details.cpp" line="22"/>
         <source>Switches:  %1 voluntary, %2 involuntary
 </source>
         <translation>Wechsel:   %1 freiwillig, %2 unfreiwillig
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="23" />
+        <location filename="../ui/run_details.cpp" line="23"/>
         <source>Hash seed: %1
 </source>
         <translation>Hash-Seed: %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="23" />
+        <location filename="../ui/run_details.cpp" line="23"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="24" />
+        <location filename="../ui/run_details.cpp" line="24"/>
         <source>Output:    %1 bytes on stdout, %2 on stderr
 </source>
         <translation>Ausgabe:   %1 Bytes auf stdout, %2 auf stderr
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="26" />
+        <location filename="../ui/run_details.cpp" line="26"/>
         <source>
 — end of stderr —
 </source>
@@ -608,7 +975,7 @@
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="28" />
+        <location filename="../ui/run_details.cpp" line="28"/>
         <source>
 — end of stdout —
 </source>
@@ -620,97 +987,97 @@
 <context>
     <name>pyrometer::ui::RunSettingsWidget</name>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="26" />
+        <location filename="../ui/run_settings_widget.cpp" line="26"/>
         <source>Go on after a failed run</source>
         <translation>Nach einem fehlgeschlagenen Lauf weitermachen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="33" />
+        <location filename="../ui/run_settings_widget.cpp" line="33"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="40" />
+        <location filename="../ui/run_settings_widget.cpp" line="40"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="41" />
+        <location filename="../ui/run_settings_widget.cpp" line="41"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="42" />
+        <location filename="../ui/run_settings_widget.cpp" line="42"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="42" />
+        <location filename="../ui/run_settings_widget.cpp" line="42"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="44" />
+        <location filename="../ui/run_settings_widget.cpp" line="44"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="47" />
+        <location filename="../ui/run_settings_widget.cpp" line="47"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="47" />
+        <location filename="../ui/run_settings_widget.cpp" line="47"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="56" />
+        <location filename="../ui/run_settings_widget.cpp" line="56"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="57" />
+        <location filename="../ui/run_settings_widget.cpp" line="57"/>
         <source>Choose an interpreter anywhere on this machine</source>
         <translation>Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="59" />
+        <location filename="../ui/run_settings_widget.cpp" line="59"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="67" />
+        <location filename="../ui/run_settings_widget.cpp" line="67"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="68" />
+        <location filename="../ui/run_settings_widget.cpp" line="68"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="69" />
+        <location filename="../ui/run_settings_widget.cpp" line="69"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="70" />
+        <location filename="../ui/run_settings_widget.cpp" line="70"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="71" />
+        <location filename="../ui/run_settings_widget.cpp" line="71"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="72" />
+        <location filename="../ui/run_settings_widget.cpp" line="72"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="73" />
+        <location filename="../ui/run_settings_widget.cpp" line="73"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
@@ -718,62 +1085,62 @@
 <context>
     <name>pyrometer::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs_model.cpp" line="103" />
+        <location filename="../ui/runs_model.cpp" line="103"/>
         <source>warmup</source>
         <translation>Aufwärmen</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="103" />
+        <location filename="../ui/runs_model.cpp" line="103"/>
         <source>measured</source>
         <translation>gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="105" />
+        <location filename="../ui/runs_model.cpp" line="105"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="126" />
+        <location filename="../ui/runs_model.cpp" line="126"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="128" />
+        <location filename="../ui/runs_model.cpp" line="128"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="130" />
+        <location filename="../ui/runs_model.cpp" line="130"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="132" />
+        <location filename="../ui/runs_model.cpp" line="132"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="134" />
+        <location filename="../ui/runs_model.cpp" line="134"/>
         <source>Wall</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="136" />
+        <location filename="../ui/runs_model.cpp" line="136"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="138" />
+        <location filename="../ui/runs_model.cpp" line="138"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="140" />
+        <location filename="../ui/runs_model.cpp" line="140"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="142" />
+        <location filename="../ui/runs_model.cpp" line="142"/>
         <source>Hash seed</source>
         <translation>Hash-Seed</translation>
     </message>
@@ -781,87 +1148,87 @@
 <context>
     <name>pyrometer::ui::SummaryModel</name>
     <message>
-        <location filename="../ui/summary_model.cpp" line="57" />
+        <location filename="../ui/summary_model.cpp" line="57"/>
         <source>Stopped: %1</source>
         <translation>Angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="94" />
+        <location filename="../ui/summary_model.cpp" line="94"/>
         <source>%1 (+%2 failed)</source>
         <translation>%1 (+%2 fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="96" />
+        <location filename="../ui/summary_model.cpp" line="96"/>
         <source>no successful run</source>
         <translation>kein erfolgreicher Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="99" />
+        <location filename="../ui/summary_model.cpp" line="99"/>
         <source>too few runs</source>
         <translation>zu wenige Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="119" />
+        <location filename="../ui/summary_model.cpp" line="119"/>
         <source>%1 (%2 severe)</source>
         <translation>%1 (%2 stark)</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="132" />
+        <location filename="../ui/summary_model.cpp" line="132"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="134" />
+        <location filename="../ui/summary_model.cpp" line="134"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="136" />
+        <location filename="../ui/summary_model.cpp" line="136"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="138" />
+        <location filename="../ui/summary_model.cpp" line="138"/>
         <source>95% CI of median</source>
         <translation>95-%-KI des Medians</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="140" />
+        <location filename="../ui/summary_model.cpp" line="140"/>
         <source>Mean ± σ</source>
         <translation>Mittel ± σ</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="142" />
+        <location filename="../ui/summary_model.cpp" line="142"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="144" />
+        <location filename="../ui/summary_model.cpp" line="144"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="146" />
+        <location filename="../ui/summary_model.cpp" line="146"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="148" />
+        <location filename="../ui/summary_model.cpp" line="148"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="150" />
+        <location filename="../ui/summary_model.cpp" line="150"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="152" />
+        <location filename="../ui/summary_model.cpp" line="152"/>
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="154" />
+        <location filename="../ui/summary_model.cpp" line="154"/>
         <source>Relative</source>
         <translation>Relativ</translation>
     </message>
@@ -869,27 +1236,27 @@
 <context>
     <name>pyrometer::ui::TimeSeriesPanel</name>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="19" />
+        <location filename="../ui/time_series_panel.cpp" line="19"/>
         <source>Wall time per run</source>
         <translation>Laufzeit je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="43" />
+        <location filename="../ui/time_series_panel.cpp" line="43"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="57" />
+        <location filename="../ui/time_series_panel.cpp" line="57"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="115" />
+        <location filename="../ui/time_series_panel.cpp" line="115"/>
         <source>%1 (rolling median)</source>
         <translation>%1 (gleitender Median)</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="128" />
+        <location filename="../ui/time_series_panel.cpp" line="128"/>
         <source>%1
 run %2: %3 %4</source>
         <translation>%1
