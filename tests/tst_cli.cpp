@@ -316,6 +316,14 @@ private Q_SLOTS:
             QStringLiteral("fib.py=other.py") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("fib.py → other.py")));
+
+        // One file, two of its benchmarks: only the pair given is compared.
+        writeResults(path("both.json"), { { "old.py", 0.050 }, { "new.py", 0.055 } });
+        r = runPyrometer({ QStringLiteral("compare"), path("both.json"), QStringLiteral("--pair"),
+            QStringLiteral("old.py=new.py"), QStringLiteral("--fail-on-regression") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("old.py → new.py")), qPrintable(r.out));
+        QCOMPARE(r.out.count(QStringLiteral("old.py")), 1);
     }
 
     void hyperfineBaselineAgainstARun()

@@ -85,6 +85,12 @@ CompareArguments parseCompareArguments(const std::vector<std::string>& words)
     }
     if (arguments.help)
         return arguments;
+    // One file with --pair compares benchmarks of one interleaved run with each other.
+    if (files.size() == 1 && !arguments.options.pairs.empty()) {
+        arguments.baseline = arguments.candidate = files[0];
+        arguments.options.pairsOnly = true;
+        return arguments;
+    }
     if (files.size() != 2) {
         throw InputError(std::string(files.size() < 2 ? "missing" : "too many")
             + " results files: give BASELINE and CANDIDATE (see pyrometer compare --help)");
@@ -97,11 +103,14 @@ CompareArguments parseCompareArguments(const std::vector<std::string>& words)
 std::string compareHelp()
 {
     return R"(Usage: pyrometer compare [options] BASELINE CANDIDATE
+       pyrometer compare --pair OLD=NEW [--pair ...] [options] RESULTS
 
 Compares two results files benchmark by benchmark, matching them by name, and says for each whether the
 candidate is slower, faster, or not significantly different. BASELINE and CANDIDATE may be results of
 Pyrometer, hyperfine (--export-json), pyperf (JSON, also gzipped) or pytest-benchmark (--benchmark-json
-with --benchmark-save-data), recognised by their content.
+with --benchmark-save-data), recognised by their content. With one file and --pair, the benchmarks of one
+run are compared with each other: the best way on a noisy machine, since `pyrometer run old.py new.py`
+interleaves their runs and the machine's drift falls on both alike.
 
 A verdict of "slower" or "faster" needs both a significant two-sided Mann–Whitney U test and a change of
 the median at least as large as the threshold. With too few runs to ever reach significance it says so.

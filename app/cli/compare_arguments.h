@@ -15,6 +15,7 @@ struct CompareOptions
     ComparisonSettings settings;
     bool failOnRegression = false;
     std::vector<std::pair<std::string, std::string>> pairs; ///< baseline name, candidate name
+    bool pairsOnly = false; ///< compare the pairs given only, not also the benchmarks of the same name
     std::string exportMarkdown;
     std::string exportHtml;
     std::string exportJunit;

@@ -23,7 +23,7 @@ std::vector<BenchmarkPair> resolvePairs(
     std::vector<BenchmarkPair> manual;
     for (const auto& [a, b] : options.pairs)
         manual.push_back({ indexOf(baseline, a, "baseline"), indexOf(candidate, b, "candidate") });
-    return pairBenchmarks(baseline, candidate, manual);
+    return options.pairsOnly ? manual : pairBenchmarks(baseline, candidate, manual);
 }
 
 std::string names(const Results& results)
@@ -59,7 +59,12 @@ int reportComparison(const Results& baseline, const Results& candidate, const st
                   << names(candidate) << "); pair them with --pair BASE=CANDIDATE\n";
         return ExitUsage;
     }
-    const auto comparison = compare(baseline, candidate, pairs, options.settings);
+    auto comparison = compare(baseline, candidate, pairs, options.settings);
+    if (options.pairsOnly) {
+        // Within one file, the benchmarks not asked about are not missing from either side.
+        comparison.onlyInBaseline.clear();
+        comparison.onlyInCandidate.clear();
+    }
     const ComparisonSides sides { baselineLabel, candidateLabel, &baseline, &candidate };
     std::cout << comparisonText(comparison, sides) << std::flush;
 
