@@ -199,13 +199,14 @@ std::string environmentTable(const Comparison& c, const ComparisonSides& sides)
 }
 
 constexpr const char* style = R"(
-body { font: 14px/1.45 system-ui, "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 1000px; padding: 0 1em;
+body { font: 14px/1.45 system-ui, "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 1180px; padding: 0 1em;
        color: #1d1d1d; background: #fff; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; } h3 { font-size: 1em; margin: 1.5em 0 .3em; }
-table { border-collapse: collapse; margin: .5em 0; } th, td { padding: .25em .7em; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: .5em 0; } th, td { padding: .25em .5em; border-bottom: 1px solid #ddd; }
+.scroll { overflow-x: auto; } .scroll table { font-size: 13px; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 th { text-align: left; } .env tr.differs td { background: #fde3d2; }
-.verdict { display: inline-block; padding: 0 .5em; border-radius: .8em; color: #fff; white-space: nowrap; }
+.verdict { display: inline-block; padding: 0 .5em; border-radius: .8em; color: #fff; }
 .warning { border-left: 4px solid #D55E00; background: #fff4ec; padding: .5em 1em; margin: 1em 0; }
 .method, .legend { color: #555; } .chart { max-width: 100%; height: auto; font-size: 11px; fill: #333; }
 .swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; margin: 0 .3em 0 1em; }
@@ -261,7 +262,8 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
         html += "</ul></div>\n";
     }
     html += "<p class=\"method\">Verdicts: " + xmlEscape(describeMethod(c.settings)) + ".</p>\n";
-    html += "<table><tr><th>Benchmark</th><th>Baseline median</th><th>Candidate median</th><th>Runs</th>"
+    html += "<div class=\"scroll\"><table><tr><th>Benchmark</th><th>Baseline median</th><th>Candidate "
+            "median</th><th>Runs</th>"
             "<th>Change</th><th>95% CI</th><th>Mann–Whitney</th><th>Welch</th><th>Shift (HL)</th><th>Verdict</th>"
             "</tr>\n";
     for (const auto& p : c.pairs) {
@@ -282,7 +284,7 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
         html += "<td><span class=\"verdict\" style=\"background:" + std::string(verdictColour(p.verdict)) + "\">"
             + verdictText(p.verdict) + "</span></td></tr>\n";
     }
-    html += "</table>\n";
+    html += "</table></div>\n";
     if (c.pairs.empty())
         html += "<p>No benchmark in common.</p>\n";
     if (c.geometricMean) {
