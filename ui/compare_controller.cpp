@@ -2,6 +2,8 @@
 
 #include <QMetaObject>
 #include <QThread>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace pyrometer::ui {
 namespace {
@@ -59,6 +61,9 @@ void CompareController::startNext()
     if (m_running.valid())
         m_running.wait(); // already done: its result was delivered
     m_running = std::async(std::launch::async, [this, job = std::move(job)] {
+        // Lowest priority, as the analyst thread: a comparison made during a run must not slow the runs it
+        // compares (Linux applies nice per thread).
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);
         const auto pairs = resolve(*job.baseline, *job.candidate, job.pairs);
         auto comparison
             = std::make_shared<const Comparison>(compare(*job.baseline, *job.candidate, pairs, job.settings));

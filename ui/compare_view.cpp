@@ -21,6 +21,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace pyrometer::ui {
@@ -36,6 +37,10 @@ CompareView::CompareView(QWidget* parent)
     setupControls();
     setupCharts();
     connect(m_controller, &CompareController::comparisonReady, this, &CompareView::showComparison);
+    m_liveUpdate = new QTimer(this);
+    m_liveUpdate->setSingleShot(true);
+    m_liveUpdate->setInterval(250);
+    connect(m_liveUpdate, &QTimer::timeout, this, &CompareView::recompute);
     recompute();
 }
 
@@ -164,8 +169,8 @@ void CompareView::setCurrent(std::shared_ptr<const Results> results, const QStri
 {
     m_current = std::move(results);
     m_currentLabel = label;
-    if (!m_candidateFile)
-        recompute();
+    if (!m_candidateFile && !m_liveUpdate->isActive())
+        m_liveUpdate->start();
 }
 
 void CompareView::pinCurrent()

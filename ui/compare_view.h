@@ -13,6 +13,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QTableView;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace pyrometer::ui {
@@ -79,6 +80,7 @@ private:
     QDoubleSpinBox* m_threshold = nullptr;
     QComboBox* m_alpha = nullptr;
     QPushButton* m_useCurrent = nullptr;
+    QTimer* m_liveUpdate = nullptr; ///< coalesces the snapshots of a run into a few comparisons a second
 
     std::shared_ptr<const Results> m_baseline;
     QString m_baselineLabel;
