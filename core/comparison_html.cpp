@@ -9,24 +9,17 @@
 
 namespace pyrometer {
 namespace {
-// Okabe & Ito (2008) colours, distinguishable with every common colour-vision deficiency.
-constexpr const char* baselineColour = "#0072B2";
-constexpr const char* candidateColour = "#E69F00";
-
-const char* verdictColour(Verdict v)
+/// "#0072B2" for CSS and SVG.
+std::string css(std::uint32_t rgb)
 {
-    switch (v) {
-    case Verdict::Slower:
-        return "#D55E00";
-    case Verdict::Faster:
-        return "#009E73";
-    case Verdict::BelowThreshold:
-        return "#56B4E9";
-    case Verdict::NoSignificantChange:
-    case Verdict::TooFewRuns:
-        break;
-    }
-    return "#7A7A7A";
+    char text[8];
+    std::snprintf(text, sizeof text, "#%06X", static_cast<unsigned>(rgb));
+    return text;
+}
+
+std::string verdictColour(Verdict v)
+{
+    return css(verdictRgb(v));
 }
 
 std::string number(double value)
@@ -136,7 +129,7 @@ std::string distributionChart(const PairComparison& p)
     const auto x = [&](double seconds) { return left + (seconds - axis.min) / (axis.max - axis.min) * width; };
     std::string svg = "<svg class=\"chart\" viewBox=\"0 0 460 222\" width=\"460\" height=\"222\" role=\"img\" "
                       "aria-label=\"Distributions of both sides\">";
-    const auto bars = [&](const std::vector<int>& counts, std::size_t n, const char* colour) {
+    const auto bars = [&](const std::vector<int>& counts, std::size_t n, const std::string& colour) {
         for (int i = 0; i < bins.count; ++i) {
             const double h = counts[std::size_t(i)] / double(n) / peak * plot;
             const double x0 = x(bins.lower + bins.width * i);
@@ -144,9 +137,9 @@ std::string distributionChart(const PairComparison& p)
                 std::string("fill=\"") + colour + "\" fill-opacity=\"0.55\"");
         }
     };
-    bars(ha, a.size(), baselineColour);
-    bars(hb, b.size(), candidateColour);
-    const auto box = [&](const std::vector<double>& sorted, double y, const char* colour) {
+    bars(ha, a.size(), css(baselineRgb));
+    bars(hb, b.size(), css(candidateRgb));
+    const auto box = [&](const std::vector<double>& sorted, double y, const std::string& colour) {
         const auto t = tukeyBox(sorted);
         const std::string stroke = std::string("stroke=\"") + colour + "\" stroke-width=\"1.5\"";
         svg += line(x(t.lowerWhisker), y + boxHeight / 2, x(t.q1), y + boxHeight / 2, stroke);
@@ -156,8 +149,8 @@ std::string distributionChart(const PairComparison& p)
         svg += line(
             x(t.median), y, x(t.median), y + boxHeight, std::string("stroke=\"") + colour + "\" stroke-width=\"3\"");
     };
-    box(a, boxTop, baselineColour);
-    box(b, boxTop + boxHeight + 6, candidateColour);
+    box(a, boxTop, css(baselineRgb));
+    box(b, boxTop + boxHeight + 6, css(candidateRgb));
     const double axisY = boxTop + 2 * boxHeight + 12;
     svg += line(left, axisY, left + width, axisY, "stroke=\"#888\"");
     for (int i = 0; i < axis.tickCount(); ++i) {
@@ -213,6 +206,22 @@ th { text-align: left; } .env tr.differs td { background: #fde3d2; }
 .pairs { display: flex; flex-wrap: wrap; gap: 1.5em; } .pair { flex: 0 1 460px; }
 )";
 } // namespace
+
+std::uint32_t verdictRgb(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Slower:
+        return 0xD55E00;
+    case Verdict::Faster:
+        return 0x009E73;
+    case Verdict::BelowThreshold:
+        return 0x56B4E9;
+    case Verdict::NoSignificantChange:
+    case Verdict::TooFewRuns:
+        break;
+    }
+    return 0x7A7A7A;
+}
 
 std::string xmlEscape(std::string_view input)
 {
@@ -281,7 +290,7 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
         } else {
             html += "<td></td><td></td><td></td><td></td><td></td>";
         }
-        html += "<td><span class=\"verdict\" style=\"background:" + std::string(verdictColour(p.verdict)) + "\">"
+        html += "<td><span class=\"verdict\" style=\"background:" + verdictColour(p.verdict) + "\">"
             + verdictText(p.verdict) + "</span></td></tr>\n";
     }
     html += "</table></div>\n";
@@ -303,8 +312,8 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
         html += "</p>\n";
     }
     html += "<h2>Change per benchmark</h2>\n" + changeChart(c) + "\n";
-    html += "<h2>Distributions</h2>\n<p class=\"legend\"><span class=\"swatch\" style=\"background:"
-        + std::string(baselineColour) + "\"></span>baseline<span class=\"swatch\" style=\"background:" + candidateColour
+    html += "<h2>Distributions</h2>\n<p class=\"legend\"><span class=\"swatch\" style=\"background:" + css(baselineRgb)
+        + "\"></span>baseline<span class=\"swatch\" style=\"background:" + css(candidateRgb)
         + "\"></span>candidate</p>\n<div class=\"pairs\">";
     for (const auto& p : c.pairs) {
         const auto chart = distributionChart(p);

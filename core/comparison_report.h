@@ -2,6 +2,7 @@
 
 #include "comparison.h"
 
+#include <cstdint>
 #include <string>
 
 namespace pyrometer {
@@ -25,6 +26,12 @@ std::string comparisonHtml(const Comparison& comparison, const ComparisonSides& 
 std::string comparisonJunit(const Comparison& comparison, const ComparisonSides& sides);
 /// The `pyrometer.compare/1` document, for other tools.
 std::string comparisonJson(const Comparison& comparison, const ComparisonSides& sides);
+
+/// The colours of a comparison, the same in every report and in the window, as 0xRRGGBB: Okabe & Ito (2008),
+/// distinguishable with every common colour-vision deficiency.
+constexpr std::uint32_t baselineRgb = 0x0072B2;
+constexpr std::uint32_t candidateRgb = 0xE69F00;
+std::uint32_t verdictRgb(Verdict verdict);
 
 /// Text safe in HTML and XML content and attribute values: & < > " ' as entities, control characters dropped.
 std::string xmlEscape(std::string_view text);

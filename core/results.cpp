@@ -66,6 +66,15 @@ std::vector<double> successfulWallSeconds(const BenchmarkResult& benchmark)
     return wall;
 }
 
+std::optional<std::size_t> findBenchmark(const Results& results, const std::string& name)
+{
+    for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
+        if (results.benchmarks[i].name == name)
+            return i;
+    }
+    return std::nullopt;
+}
+
 std::vector<BenchmarkSummary> summarizeAll(const Results& results)
 {
     std::vector<BenchmarkSummary> summaries;

@@ -104,6 +104,9 @@ struct Results
 double toSeconds(std::chrono::nanoseconds duration);
 std::chrono::nanoseconds fromSeconds(double seconds);
 
+/// The index of the first benchmark called `name`.
+std::optional<std::size_t> findBenchmark(const Results& results, const std::string& name);
+
 /// The summaries of all benchmarks, in order.
 std::vector<BenchmarkSummary> summarizeAll(const Results& results);
 /// The benchmark with the lowest median wall time among those with successful runs.

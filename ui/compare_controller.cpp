@@ -10,16 +10,9 @@ namespace {
 std::vector<BenchmarkPair> resolve(
     const Results& baseline, const Results& candidate, const std::vector<std::pair<std::string, std::string>>& byName)
 {
-    const auto find = [](const Results& results, const std::string& name) -> std::optional<std::size_t> {
-        for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
-            if (results.benchmarks[i].name == name)
-                return i;
-        }
-        return std::nullopt;
-    };
     std::vector<BenchmarkPair> manual;
     for (const auto& [a, b] : byName) {
-        const auto i = find(baseline, a), j = find(candidate, b);
+        const auto i = findBenchmark(baseline, a), j = findBenchmark(candidate, b);
         const bool taken = std::any_of(manual.begin(), manual.end(),
             [&](const BenchmarkPair& p) { return (i && p.baseline == *i) || (j && p.candidate == *j); });
         if (i && j && !taken)

@@ -1,5 +1,6 @@
 #include "compare_model.h"
 
+#include "core/comparison_report.h"
 #include "core/units.h"
 
 namespace pyrometer::ui {
@@ -12,18 +13,7 @@ QString text(const std::string& s)
 
 QColor verdictColor(Verdict verdict)
 {
-    switch (verdict) {
-    case Verdict::Slower:
-        return QColor::fromRgb(0xD55E00);
-    case Verdict::Faster:
-        return QColor::fromRgb(0x009E73);
-    case Verdict::BelowThreshold:
-        return QColor::fromRgb(0x56B4E9);
-    case Verdict::NoSignificantChange:
-    case Verdict::TooFewRuns:
-        break;
-    }
-    return QColor::fromRgb(0x7A7A7A);
+    return QColor::fromRgb(verdictRgb(verdict));
 }
 
 QString verdictName(Verdict verdict)

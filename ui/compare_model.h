@@ -8,7 +8,7 @@
 
 namespace pyrometer::ui {
 
-/// The colour of a verdict, the same in the window and the HTML report (Okabe & Ito 2008).
+/// The colour of a verdict, the same in the window and the HTML report (core/comparison_report.h).
 QColor verdictColor(Verdict verdict);
 /// The verdict in the user's language.
 QString verdictName(Verdict verdict);

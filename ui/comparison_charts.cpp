@@ -3,6 +3,7 @@
 #include "compare_model.h"
 
 #include "core/chart_math.h"
+#include "core/comparison_report.h"
 #include "core/units.h"
 
 #include <QAreaSeries>
@@ -19,8 +20,8 @@
 
 namespace pyrometer::ui {
 namespace {
-const QColor baselineColor = QColor::fromRgb(0x0072B2);
-const QColor candidateColor = QColor::fromRgb(0xE69F00);
+const QColor baselineColor = QColor::fromRgb(baselineRgb);
+const QColor candidateColor = QColor::fromRgb(candidateRgb);
 
 QString shortName(const std::string& name)
 {

@@ -14,10 +14,8 @@ std::vector<BenchmarkPair> resolvePairs(
     const Results& baseline, const Results& candidate, const CompareOptions& options)
 {
     const auto indexOf = [](const Results& results, const std::string& name, const char* side) {
-        for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
-            if (results.benchmarks[i].name == name)
-                return i;
-        }
+        if (const auto index = findBenchmark(results, name))
+            return *index;
         throw InputError("--pair: no benchmark '" + name + "' in the " + side);
     };
     std::vector<BenchmarkPair> manual;
