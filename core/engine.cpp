@@ -9,17 +9,6 @@ namespace pyrometer {
 namespace {
 using Clock = std::chrono::steady_clock;
 
-/// The last non-empty line of a process's stderr, for a one-line failure message.
-std::string lastLine(const std::string& text)
-{
-    auto end = text.find_last_not_of("\r\n \t");
-    if (end == std::string::npos)
-        return {};
-    const auto begin = text.rfind('\n', end);
-    return text.substr(
-        begin == std::string::npos ? 0 : begin + 1, end - (begin == std::string::npos ? 0 : begin + 1) + 1);
-}
-
 struct Slot
 {
     std::size_t benchmark;
@@ -53,6 +42,151 @@ std::vector<Slot> schedule(const Results& results)
     }
     return slots;
 }
+std::size_t probeRunCount(const BenchmarkResult& benchmark)
+{
+    return benchmark.script ? probeRunPlan(benchmark.settings.probe).size() : 0;
+}
+
+std::string joinedNames(const ProbeSettings& instruments)
+{
+    std::string text;
+    for (const auto& name : instruments.names())
+        text += (text.empty() ? "" : ",") + name;
+    return text;
+}
+/// What the timed pass and the probe pass of one Engine::run() share.
+struct Pass
+{
+    Launcher& launcher;
+    Results& results;
+    std::stop_token stop;
+    const EngineCallbacks& callbacks;
+    Progress progress {};
+    Clock::time_point started = Clock::now();
+    std::mt19937 seeds { std::random_device {}() };
+
+    std::uint32_t seedFor(const BenchmarkResult& benchmark)
+    {
+        std::uniform_int_distribution<std::uint32_t> anySeed(1, 4294967295u);
+        return benchmark.settings.fixedHashSeed.value_or(anySeed(seeds));
+    }
+    void starting(std::size_t b, bool warmup)
+    {
+        progress.benchmark = b;
+        progress.warmup = warmup;
+        progress.elapsed = Clock::now() - started;
+        if (callbacks.runStarting)
+            callbacks.runStarting(progress);
+    }
+    void finished()
+    {
+        ++progress.completed;
+        progress.elapsed = Clock::now() - started;
+        progress.remaining = progress.elapsed / progress.completed * (progress.total - progress.completed);
+    }
+};
+
+LaunchRequest requestFor(const BenchmarkResult& benchmark, std::uint32_t seed)
+{
+    LaunchRequest request;
+    request.argv = benchmark.command;
+    request.environment = benchmark.settings.environment;
+    request.workingDirectory = benchmark.settings.workingDirectory;
+    request.timeout = benchmark.settings.timeout;
+    request.sampleHz = benchmark.settings.sampleHz;
+    request.environment["PYTHONHASHSEED"] = std::to_string(seed);
+    return request;
+}
+
+/// The timed runs; false when stopped.
+bool timedPass(Pass& pass, const std::vector<Slot>& slots)
+{
+    auto& results = pass.results;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const auto [b, warmup] = slots[i];
+        auto& benchmark = results.benchmarks[b];
+        if (benchmark.failure)
+            continue;
+        if (pass.stop.stop_requested())
+            return false;
+        pass.progress.run = benchmark.runs.size() + 1;
+        pass.progress.runsOfBenchmark = static_cast<std::size_t>(benchmark.settings.warmups + benchmark.settings.runs);
+        pass.starting(b, warmup);
+
+        const std::uint32_t seed = pass.seedFor(benchmark);
+        RunRecord record = pass.launcher.launch(requestFor(benchmark, seed), pass.stop);
+        if (record.cancelled)
+            return false;
+        record.warmup = warmup;
+        record.hashSeed = seed;
+        // A failed run keeps its whole tail to explain itself; thousands of successful runs must not each hold
+        // 128 KiB.
+        if (record.succeeded())
+            record.trimOutput(successfulRunTailBytes);
+        benchmark.runs.push_back(std::move(record));
+        const RunRecord& last = benchmark.runs.back();
+
+        pass.finished();
+        if (pass.callbacks.runFinished)
+            pass.callbacks.runFinished(results, b);
+
+        const bool fatal = !last.launchError.empty() || (!last.succeeded() && !results.ignoreFailure);
+        if (fatal) {
+            std::string message = (warmup ? "warmup run " : "run ") + std::to_string(benchmark.runs.size())
+                + " failed: " + last.outcome();
+            if (const auto line = last.lastErrorLine(); !line.empty())
+                message += ": " + line;
+            benchmark.failure = message;
+            // Its remaining runs leave the plan, so that progress and the estimate stay true.
+            const auto remainingRuns
+                = static_cast<std::size_t>(std::count_if(slots.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    slots.end(), [&](const Slot& s) { return s.benchmark == b; }));
+            pass.progress.total -= remainingRuns + probeRunCount(benchmark);
+            if (pass.callbacks.benchmarkFailed)
+                pass.callbacks.benchmarkFailed(results, b);
+        }
+    }
+    return true;
+}
+
+/// The instrumented runs, after all timed ones so that they cannot disturb them; false when stopped.
+bool probePass(Pass& pass)
+{
+    for (std::size_t b = 0; b < pass.results.benchmarks.size(); ++b) {
+        auto& benchmark = pass.results.benchmarks[b];
+        if (benchmark.failure || !benchmark.settings.probe.any())
+            continue;
+        benchmark.probe.emplace();
+        if (!benchmark.script) {
+            benchmark.probe->missing = "only Python scripts can be probed, and this benchmark is a command";
+            continue;
+        }
+        for (const auto& instruments : probeRunPlan(benchmark.settings.probe)) {
+            if (pass.stop.stop_requested())
+                return false;
+            pass.starting(b, false);
+            const std::uint32_t seed = pass.seedFor(benchmark);
+            auto request = requestFor(benchmark, seed);
+            request.argv = probeCommand(benchmark.command);
+            request.environment[probeInstrumentsVariable] = joinedNames(instruments);
+            request.probeChannel = true;
+            request.sampleHz = benchmark.settings.sampleHz > 0 ? benchmark.settings.sampleHz : defaultSampleHz;
+            ProbeRun probeRun;
+            probeRun.instruments = instruments;
+            probeRun.run = pass.launcher.launch(request, pass.stop);
+            if (probeRun.run.cancelled)
+                return false;
+            probeRun.run.hashSeed = seed;
+            probeRun.run.trimOutput(successfulRunTailBytes);
+            takeProbeReport(probeRun, *benchmark.probe);
+            benchmark.probe->runs.push_back(std::move(probeRun));
+            pass.finished();
+            if (pass.callbacks.probeFinished)
+                pass.callbacks.probeFinished(pass.results, b);
+        }
+    }
+    return true;
+}
 } // namespace
 
 Engine::Engine(Launcher& launcher)
@@ -63,74 +197,11 @@ Engine::Engine(Launcher& launcher)
 void Engine::run(Results& results, std::stop_token stop, const EngineCallbacks& callbacks)
 {
     const auto slots = schedule(results);
-    std::mt19937 seeds(std::random_device {}());
-    std::uniform_int_distribution<std::uint32_t> anySeed(1, 4294967295u);
-
-    Progress progress;
-    progress.total = slots.size();
-    const auto started = Clock::now();
-    bool stopped = false;
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-        const auto [b, warmup] = slots[i];
-        auto& benchmark = results.benchmarks[b];
-        if (benchmark.failure)
-            continue;
-        if (stop.stop_requested()) {
-            stopped = true;
-            break;
-        }
-        progress.benchmark = b;
-        progress.warmup = warmup;
-        progress.run = benchmark.runs.size() + 1;
-        progress.runsOfBenchmark = static_cast<std::size_t>(benchmark.settings.warmups + benchmark.settings.runs);
-        progress.elapsed = Clock::now() - started;
-        if (callbacks.runStarting)
-            callbacks.runStarting(progress);
-
-        LaunchRequest request;
-        request.argv = benchmark.command;
-        request.environment = benchmark.settings.environment;
-        request.workingDirectory = benchmark.settings.workingDirectory;
-        request.timeout = benchmark.settings.timeout;
-        const std::uint32_t seed = benchmark.settings.fixedHashSeed.value_or(anySeed(seeds));
-        request.environment["PYTHONHASHSEED"] = std::to_string(seed);
-
-        RunRecord record = m_launcher.launch(request, stop);
-        if (record.cancelled) {
-            stopped = true;
-            break;
-        }
-        record.warmup = warmup;
-        record.hashSeed = seed;
-        // A failed run keeps its whole tail to explain itself; thousands of successful runs must not each hold
-        // 128 KiB.
-        if (record.succeeded())
-            record.trimOutput(successfulRunTailBytes);
-        benchmark.runs.push_back(std::move(record));
-        const RunRecord& last = benchmark.runs.back();
-
-        ++progress.completed;
-        progress.elapsed = Clock::now() - started;
-        progress.remaining = progress.elapsed / progress.completed * (progress.total - progress.completed);
-        if (callbacks.runFinished)
-            callbacks.runFinished(results, b);
-
-        const bool fatal = !last.launchError.empty() || (!last.succeeded() && !results.ignoreFailure);
-        if (fatal) {
-            std::string message = (warmup ? "warmup run " : "run ") + std::to_string(benchmark.runs.size())
-                + " failed: " + last.outcome();
-            if (const auto line = lastLine(last.stderrTail); !line.empty())
-                message += ": " + line;
-            benchmark.failure = message;
-            // Its remaining runs leave the plan, so that progress and the estimate stay true.
-            const auto remainingRuns
-                = static_cast<std::size_t>(std::count_if(slots.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                    slots.end(), [&](const Slot& s) { return s.benchmark == b; }));
-            progress.total -= remainingRuns;
-            if (callbacks.benchmarkFailed)
-                callbacks.benchmarkFailed(results, b);
-        }
-    }
+    Pass pass { m_launcher, results, stop, callbacks };
+    pass.progress.total = slots.size();
+    for (const auto& benchmark : results.benchmarks)
+        pass.progress.total += probeRunCount(benchmark);
+    const bool stopped = !timedPass(pass, slots) || !probePass(pass);
     results.environment.loadAverageEnd = loadAverage();
     results.complete = !stopped;
 }

@@ -32,13 +32,20 @@ struct EngineCallbacks
     std::function<void(const Results& results, std::size_t benchmark)> runFinished;
     /// The benchmark stopped early; results.benchmarks[benchmark].failure says why.
     std::function<void(const Results& results, std::size_t benchmark)> benchmarkFailed;
+    /// An instrumented run ended; results.benchmarks[benchmark].probe holds what it saw.
+    std::function<void(const Results& results, std::size_t benchmark)> probeFinished;
 };
+
+/// The sampling rate of instrumented runs when the timed runs are not sampled.
+inline constexpr int defaultSampleHz = 100;
 
 /// How much of stdout and stderr a successful run keeps; failed runs keep the launcher's whole tail.
 inline constexpr std::size_t successfulRunTailBytes = 512;
 
 /// Runs prepared benchmarks, each run through the launcher, interleaved (A B C A B C …) or one after another,
 /// warmups first. A PYTHONHASHSEED is set for every run: the fixed one, or a fresh random one, recorded.
+/// Benchmarks with probe settings then get their instrumented runs, which never enter the timing statistics;
+/// only Python scripts can be probed.
 /// The callbacks see the results so far; a GUI copies them into an immutable snapshot at the rate it
 /// wants to redraw, and stops the run through the stop token.
 class Engine

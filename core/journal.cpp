@@ -58,6 +58,12 @@ void JournalWriter::appendFailure(std::size_t benchmark, const std::string& fail
     appendLine(line.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+void JournalWriter::appendProbe(std::size_t benchmark, const ProbeData& probe)
+{
+    const Json line { { "benchmark", benchmark }, { "probe", probeToJson(probe) } };
+    appendLine(line.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
 void JournalWriter::appendLine(std::string line)
 {
     line += '\n';
@@ -125,6 +131,8 @@ Results readJournal(const std::filesystem::path& path)
             auto& benchmark = results.benchmarks[index];
             if (line.contains("run"))
                 benchmark.runs.push_back(runFromJson(line.at("run")));
+            else if (line.contains("probe"))
+                benchmark.probe = probeFromJson(line.at("probe"));
             else
                 benchmark.failure = line.at("failure").get<std::string>();
         } catch (const nlohmann::json::exception& e) {

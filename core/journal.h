@@ -9,7 +9,8 @@ namespace pyrometer {
 
 /// Appends every finished run to a JSON Lines file as it happens (one write per line, no user-space buffer), so
 /// that results survive a crash or SIGKILL of Pyrometer: the first line holds the environment and the
-/// benchmarks, each further line one run or one failure. Appending is O(1) per run, whatever the run count.
+/// benchmarks, each further line one run, one failure or a benchmark's probe data. Appending is O(1) per run, whatever
+/// the run count.
 class JournalWriter
 {
 public:
@@ -21,6 +22,8 @@ public:
 
     void appendRun(std::size_t benchmark, const RunRecord& run);
     void appendFailure(std::size_t benchmark, const std::string& failure);
+    /// The benchmark's probe data so far; a later line replaces an earlier one.
+    void appendProbe(std::size_t benchmark, const ProbeData& probe);
     /// Deletes the journal, once its content is safe in the final files.
     void remove();
     const std::filesystem::path& path() const { return m_path; }

@@ -21,7 +21,13 @@ struct LaunchRequest
     std::optional<std::chrono::nanoseconds> timeout;
     std::chrono::nanoseconds killGrace = std::chrono::milliseconds(300); ///< SIGTERM to SIGKILL on timeout
     std::size_t tailBytes = 64 * 1024; ///< how much of stdout and stderr to keep
+    int sampleHz = 0; ///< samples of RSS, CPU use and threads per second; 0: none
+    /// Opens a pipe the process finds as descriptor 3, read into RunRecord::probeReport.
+    bool probeChannel = false;
 };
+
+/// The most a probe may report; what is beyond is cut and the report refused.
+inline constexpr std::size_t maxProbeReportBytes = 256 * 1024 * 1024;
 
 /// The seam between the engine and the operating system: start one run and measure it. The real implementation
 /// spawns a process; tests use scripted fakes.

@@ -2,6 +2,7 @@
 
 #include "executable_lookup.h"
 #include "output_tail.h"
+#include "resource_sampler.h"
 #include "spawn_helper.h"
 
 #include <array>
@@ -102,6 +103,28 @@ bool drain(int fd, OutputTail& tail)
     }
 }
 
+/// Appends what is available to `report` without blocking, up to maxProbeReportBytes; returns false once the
+/// write end is closed.
+bool drainProbe(int fd, std::string& report, bool& cut)
+{
+    std::array<char, 64 * 1024> buffer;
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+        if (got > 0) {
+            const auto room = maxProbeReportBytes - std::min(maxProbeReportBytes, report.size());
+            const auto take = std::min(room, static_cast<std::size_t>(got));
+            report.append(buffer.data(), take);
+            cut = cut || take < static_cast<std::size_t>(got);
+            continue;
+        }
+        if (got == 0)
+            return false;
+        if (errno == EINTR)
+            continue;
+        return errno == EAGAIN || errno == EWOULDBLOCK;
+    }
+}
+
 /// The parts of a spawn that must be undone whatever happens.
 struct SpawnAttributes
 {
@@ -121,7 +144,7 @@ struct SpawnAttributes
     SpawnAttributes& operator=(const SpawnAttributes&) = delete;
 };
 
-int prepareSpawn(SpawnAttributes& spawn, const LaunchRequest& request, int outWrite, int errWrite)
+int prepareSpawn(SpawnAttributes& spawn, const LaunchRequest& request, int outWrite, int errWrite, int probeWrite)
 {
     auto& actions = spawn.actions;
     int rc = posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -129,8 +152,12 @@ int prepareSpawn(SpawnAttributes& spawn, const LaunchRequest& request, int outWr
         rc = posix_spawn_file_actions_adddup2(&actions, outWrite, STDOUT_FILENO);
     if (rc == 0)
         rc = posix_spawn_file_actions_adddup2(&actions, errWrite, STDERR_FILENO);
-    if (rc == 0)
-        rc = posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
+    if (rc == 0 && probeWrite >= 0)
+        rc = posix_spawn_file_actions_adddup2(&actions, probeWrite, spawn_helper::probeDescriptor);
+    if (rc == 0) {
+        rc = posix_spawn_file_actions_addclosefrom_np(
+            &actions, probeWrite >= 0 ? spawn_helper::probeDescriptor + 1 : STDERR_FILENO + 1);
+    }
     if (rc == 0 && !request.workingDirectory.empty())
         rc = posix_spawn_file_actions_addchdir_np(&actions, request.workingDirectory.c_str());
     if (rc != 0)
@@ -182,6 +209,17 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
     Fd errRead(errPipe[0]), errWrite(errPipe[1]);
     ::fcntl(outRead.get(), F_SETFL, O_NONBLOCK);
     ::fcntl(errRead.get(), F_SETFL, O_NONBLOCK);
+    Fd probeRead, probeWrite;
+    if (request.probeChannel) {
+        int probePipe[2];
+        if (::pipe2(probePipe, O_CLOEXEC) != 0) {
+            record.launchError = "pipe: " + errnoText(errno);
+            return record;
+        }
+        probeRead.reset(probePipe[0]);
+        probeWrite.reset(probePipe[1]);
+        ::fcntl(probeRead.get(), F_SETFL, O_NONBLOCK);
+    }
 
     // Cancellation wakes the poll loop below through an eventfd, so that a stop takes effect at once.
     Fd wake(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
@@ -200,8 +238,8 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
     std::unique_lock<std::mutex> helperLock;
     if (viaHelper) {
         helperLock = std::unique_lock(helperInUse);
-        const auto started
-            = spawn_helper::begin(request.argv, environment, request.workingDirectory, outWrite.get(), errWrite.get());
+        const auto started = spawn_helper::begin(
+            request.argv, environment, request.workingDirectory, outWrite.get(), errWrite.get(), probeWrite.get());
         if (started.error != 0) {
             record.launchError = request.argv[0] + ": " + errnoText(started.error);
             return record;
@@ -210,7 +248,7 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
         start = Clock::time_point(std::chrono::nanoseconds(started.startNs));
     } else {
         SpawnAttributes spawn;
-        if (const int rc = prepareSpawn(spawn, request, outWrite.get(), errWrite.get()); rc != 0) {
+        if (const int rc = prepareSpawn(spawn, request, outWrite.get(), errWrite.get(), probeWrite.get()); rc != 0) {
             record.launchError = "posix_spawn setup: " + errnoText(rc);
             return record;
         }
@@ -234,6 +272,10 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
     }
     outWrite.reset();
     errWrite.reset();
+    probeWrite.reset();
+    std::optional<ResourceSampler> sampler;
+    if (request.sampleHz > 0)
+        sampler.emplace(pid, start, request.sampleHz);
 
     OutputTail out(request.tailBytes);
     OutputTail err(request.tailBytes);
@@ -244,12 +286,13 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
     Clock::time_point end;
 
     // The exit shows on the pidfd, or on the helper's socket when it has reaped the run.
-    enum Slot { OutSlot, ErrSlot, ExitSlot, WakeSlot };
-    std::array<pollfd, 4> fds {
+    enum Slot { OutSlot, ErrSlot, ExitSlot, WakeSlot, ProbeSlot };
+    std::array<pollfd, 5> fds {
         pollfd { outRead.get(), POLLIN, 0 },
         pollfd { errRead.get(), POLLIN, 0 },
         pollfd { viaHelper ? spawn_helper::socket() : pidFd.get(), POLLIN, 0 },
         pollfd { wake.get(), POLLIN, 0 },
+        pollfd { probeRead.get(), POLLIN, 0 },
     };
     for (;;) {
         int waitMs = -1;
@@ -272,6 +315,8 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
             fds[OutSlot].fd = -1;
         if (fds[ErrSlot].revents && !drain(fds[ErrSlot].fd, err))
             fds[ErrSlot].fd = -1;
+        if (fds[ProbeSlot].revents && !drainProbe(fds[ProbeSlot].fd, record.probeReport, record.probeReportCut))
+            fds[ProbeSlot].fd = -1;
         if (fds[ExitSlot].revents) {
             end = Clock::now();
             break;
@@ -293,6 +338,8 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
         }
     }
 
+    if (sampler)
+        record.timeline = sampler->stop();
     int status = 0;
     rusage usage {};
     if (viaHelper) {
@@ -310,8 +357,11 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
         drain(fds[OutSlot].fd, out);
     if (fds[ErrSlot].fd >= 0)
         drain(fds[ErrSlot].fd, err);
+    if (fds[ProbeSlot].fd >= 0)
+        drainProbe(fds[ProbeSlot].fd, record.probeReport, record.probeReportCut);
 
     record.wall = std::chrono::duration_cast<std::chrono::nanoseconds>(end - start);
+    record.spawnedAtNs = std::chrono::duration_cast<std::chrono::nanoseconds>(start.time_since_epoch()).count();
     record.user = toNanoseconds(usage.ru_utime);
     record.sys = toNanoseconds(usage.ru_stime);
     record.maxRssBytes = static_cast<std::int64_t>(usage.ru_maxrss) * 1024; // Linux reports KiB

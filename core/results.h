@@ -1,5 +1,6 @@
 #pragma once
 
+#include "probe.h"
 #include "run_record.h"
 #include "statistics.h"
 
@@ -54,6 +55,8 @@ struct BenchmarkSettings
     std::map<std::string, std::string> environment;
     std::string workingDirectory; ///< empty: the current directory
     std::optional<std::uint32_t> fixedHashSeed; ///< empty: a fresh random PYTHONHASHSEED for each run
+    int sampleHz = 0; ///< resource samples per second of every run; 0: none
+    ProbeSettings probe; ///< what instrumented runs, after the timed ones, look at
 };
 
 /// One benchmark: what it runs, how, and every run so far.
@@ -67,6 +70,7 @@ struct BenchmarkResult
     std::optional<GitInfo> git;
     std::vector<RunRecord> runs; ///< warmups and measured runs, failed ones too, in the order they ran
     std::optional<std::string> failure; ///< why the benchmark stopped early
+    std::optional<ProbeData> probe; ///< the instrumented runs, once they ran
 
     std::size_t measuredRuns() const; ///< non-warmup runs, failed or not
     std::size_t failedRuns() const; ///< non-warmup runs that did not succeed

@@ -145,6 +145,8 @@ Json runToJson(const RunRecord& r)
     }
     if (!r.launchError.empty())
         j["launch_error"] = r.launchError;
+    if (r.timeline)
+        j["timeline"] = timelineToJson(*r.timeline);
     return j;
 }
 
@@ -171,6 +173,8 @@ RunRecord runFromJson(const Json& j)
     r.stdoutTail = j.value("stdout_tail", std::string());
     r.stderrTail = j.value("stderr_tail", std::string());
     r.launchError = j.value("launch_error", std::string());
+    if (const auto timeline = j.find("timeline"); timeline != j.end())
+        r.timeline = std::make_shared<const Timeline>(timelineFromJson(*timeline));
     return r;
 }
 
@@ -202,6 +206,8 @@ Json benchmarkHeaderToJson(const BenchmarkResult& b)
                 { "env", environment },
                 { "cwd", s.workingDirectory.empty() ? Json(nullptr) : Json(s.workingDirectory) },
                 { "hash_seed", s.fixedHashSeed ? Json(*s.fixedHashSeed) : Json("random") },
+                { "sample_hz", s.sampleHz },
+                { "probe", s.probe.names() },
             } },
         { "failure", optional(b.failure) },
     };
@@ -230,6 +236,9 @@ BenchmarkResult benchmarkHeaderFromJson(const Json& j)
     b.settings.workingDirectory = optionalFrom<std::string>(s, "cwd").value_or("");
     if (const auto& seed = s.at("hash_seed"); seed.is_number())
         b.settings.fixedHashSeed = seed.get<std::uint32_t>();
+    b.settings.sampleHz = s.value("sample_hz", 0);
+    if (const auto probe = s.find("probe"); probe != s.end())
+        b.settings.probe = ProbeSettings::fromNames(probe->get<std::vector<std::string>>());
     b.failure = optionalFrom<std::string>(j, "failure");
     return b;
 }
@@ -243,6 +252,8 @@ Json toJson(const Results& results)
         for (const auto& run : benchmark.runs)
             runs.push_back(runToJson(run));
         b["runs"] = std::move(runs);
+        if (benchmark.probe)
+            b["probe"] = probeToJson(*benchmark.probe);
         b["summary"] = summaryToJson(benchmark);
         benchmarks.push_back(std::move(b));
     }
@@ -287,6 +298,8 @@ Results resultsFromJson(const Json& json)
             auto benchmark = benchmarkHeaderFromJson(benchmarks[i]);
             for (const auto& run : benchmarks[i].at("runs"))
                 benchmark.runs.push_back(runFromJson(run));
+            if (const auto probe = benchmarks[i].find("probe"); probe != benchmarks[i].end())
+                benchmark.probe = probeFromJson(*probe);
             results.benchmarks.push_back(std::move(benchmark));
             return 0;
         });
@@ -294,9 +307,53 @@ Results resultsFromJson(const Json& json)
     return results;
 }
 
+namespace {
+void writeIndented(const Json& json, std::string& out, int depth)
+{
+    const auto flat = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
+    if (!json.is_structured() || json.empty()) {
+        out += flat(json);
+        return;
+    }
+    bool leaf = true;
+    bool numbers = true;
+    for (const auto& item : json) {
+        leaf = leaf && !item.is_structured();
+        numbers = numbers && (item.is_number() || item.is_null());
+    }
+    if (leaf) {
+        auto line = flat(json);
+        if (numbers || line.size() <= 160) {
+            out += line;
+            return;
+        }
+    }
+    const bool object = json.is_object();
+    const std::string inner(static_cast<std::size_t>(2 * (depth + 1)), ' ');
+    out += object ? "{\n" : "[\n";
+    bool first = true;
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        out += first ? "" : ",\n";
+        first = false;
+        out += inner;
+        if (object)
+            out += flat(Json(it.key())) + ": ";
+        writeIndented(*it, out, depth + 1);
+    }
+    out += '\n' + std::string(static_cast<std::size_t>(2 * depth), ' ') + (object ? '}' : ']');
+}
+} // namespace
+
+std::string indentedJson(const Json& json)
+{
+    std::string out;
+    writeIndented(json, out, 0);
+    return out;
+}
+
 std::string resultsJsonText(const Results& results)
 {
-    return toJson(results).dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
+    return indentedJson(toJson(results)) + '\n';
 }
 
 } // namespace pyrometer

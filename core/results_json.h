@@ -22,6 +22,17 @@ RunRecord runFromJson(const Json& json);
 Json environmentToJson(const Environment& environment);
 Environment environmentFromJson(const Json& json);
 
+/// A run's timeline as columns: `t_s`, `rss_bytes`, `cpu_percent`, `threads`.
+Json timelineToJson(const Timeline& timeline);
+Timeline timelineFromJson(const Json& json);
+/// A benchmark's instrumented runs and what they saw: `gc_events`, `tracemalloc`, `profile`, `runs`.
+Json probeToJson(const ProbeData& probe);
+ProbeData probeFromJson(const Json& json);
+
+/// `json` as text indented by two spaces, except that arrays and objects holding no other are kept on one line
+/// when they are short or hold only numbers: timelines and events stay readable, one per line.
+std::string indentedJson(const Json& json);
+
 /// The document as text, indented, ending in a newline.
 std::string resultsJsonText(const Results& results);
 

@@ -19,6 +19,9 @@ void checkSettings(const BenchmarkSettings& settings)
         throw InputError("runs must be a positive number, not " + std::to_string(settings.runs));
     if (settings.warmups < 0)
         throw InputError("warmup runs must not be negative, not " + std::to_string(settings.warmups));
+    if (settings.sampleHz < 0 || settings.sampleHz > maxSampleHz)
+        throw InputError("sampling rate must be from 1 to " + std::to_string(maxSampleHz) + " per second, not "
+            + std::to_string(settings.sampleHz));
     if (settings.timeout && settings.timeout->count() <= 0)
         throw InputError("timeout must be a positive number of seconds");
     for (const auto& [name, value] : settings.environment) {

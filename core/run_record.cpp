@@ -21,6 +21,16 @@ std::string RunRecord::outcome() const
     return "cancelled";
 }
 
+std::string RunRecord::lastErrorLine() const
+{
+    const auto end = stderrTail.find_last_not_of("\r\n \t");
+    if (end == std::string::npos)
+        return {};
+    const auto newline = stderrTail.rfind('\n', end);
+    const auto begin = newline == std::string::npos ? 0 : newline + 1;
+    return stderrTail.substr(begin, end - begin + 1);
+}
+
 void RunRecord::trimOutput(std::size_t bytes)
 {
     for (auto* tail : { &stdoutTail, &stderrTail }) {

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "resource_sampler.h"
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -32,12 +35,19 @@ struct RunRecord
     std::string stdoutTail; ///< the last bytes of stdout (bounded), valid UTF-8
     std::string stderrTail; ///< the last bytes of stderr (bounded), valid UTF-8
     std::string launchError; ///< non-empty when the process could not be started
+    std::shared_ptr<const Timeline> timeline; ///< resources over time, when sampled
+    std::string probeReport; ///< what the process wrote to its probe channel, when it had one
+    bool probeReportCut = false; ///< the report was longer than maxProbeReportBytes
+    std::int64_t spawnedAtNs = 0; ///< CLOCK_MONOTONIC at spawn, to place what the process reports in its time
 
     /// A run counts for the statistics only when the process started, exited with 0 and was not timed out.
     bool succeeded() const { return launchError.empty() && !timedOut && !signal && exitCode == 0; }
 
     /// A short description of how the run ended: "exit code 3", "killed by signal 9 (Killed)", "timed out".
     std::string outcome() const;
+
+    /// The last non-empty line of stderr, for one-line failure messages.
+    std::string lastErrorLine() const;
 
     /// Keeps only the last `bytes` of the output tails (at a character boundary).
     void trimOutput(std::size_t bytes);

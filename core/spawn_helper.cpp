@@ -1,5 +1,6 @@
 #include "spawn_helper.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -76,7 +77,7 @@ void serve(int fd)
         const std::unique_ptr<char[]> storage(new char[maxMessage]);
         const std::span<char> buffer(storage.get(), maxMessage);
         for (;;) {
-            char control[CMSG_SPACE(2 * sizeof(int))] = {};
+            char control[CMSG_SPACE(3 * sizeof(int))] = {};
             iovec io { buffer.data(), buffer.size() };
             msghdr message {};
             message.msg_iov = &io;
@@ -88,9 +89,12 @@ void serve(int fd)
                 continue;
             if (got <= 0)
                 ::_exit(0);
-            int fds[2] = { -1, -1 };
-            if (auto* header = CMSG_FIRSTHDR(&message); header && header->cmsg_type == SCM_RIGHTS)
-                std::memcpy(fds, CMSG_DATA(header), sizeof fds);
+            // stdout, stderr, and the probe channel when the run has one.
+            int fds[3] = { -1, -1, -1 };
+            if (auto* header = CMSG_FIRSTHDR(&message); header && header->cmsg_type == SCM_RIGHTS) {
+                const std::size_t count = std::min<std::size_t>(3, (header->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+                std::memcpy(fds, CMSG_DATA(header), count * sizeof(int));
+            }
 
             // Parse argc, argv, envc, env, cwd.
             std::vector<char*> words;
@@ -116,7 +120,9 @@ void serve(int fd)
             posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
             posix_spawn_file_actions_adddup2(&actions, fds[0], STDOUT_FILENO);
             posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-            posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
+            if (fds[2] >= 0)
+                posix_spawn_file_actions_adddup2(&actions, fds[2], probeDescriptor);
+            posix_spawn_file_actions_addclosefrom_np(&actions, fds[2] >= 0 ? probeDescriptor + 1 : STDERR_FILENO + 1);
             if (*cwd)
                 posix_spawn_file_actions_addchdir_np(&actions, cwd);
             sigset_t defaults, empty;
@@ -135,8 +141,10 @@ void serve(int fd)
             started.error = ::posix_spawn(&started.pid, argv[0], &actions, &attributes, argv.data(), envp.data());
             posix_spawn_file_actions_destroy(&actions);
             posix_spawnattr_destroy(&attributes);
-            ::close(fds[0]);
-            ::close(fds[1]);
+            for (const int descriptor : fds) {
+                if (descriptor >= 0)
+                    ::close(descriptor);
+            }
             if (!sendAll(fd, &started, sizeof started))
                 ::_exit(0);
             if (started.error != 0)
@@ -226,7 +234,7 @@ int socket()
 }
 
 Started begin(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
-    const std::string& workingDirectory, int out, int err)
+    const std::string& workingDirectory, int out, int err, int probe)
 {
     Started started;
     std::string request;
@@ -238,19 +246,20 @@ Started begin(const std::vector<std::string>& argv, const std::vector<std::strin
         started.error = E2BIG;
         return started;
     }
-    int fds[2] = { out, err };
+    const int fds[3] = { out, err, probe };
+    const std::size_t fdBytes = (probe >= 0 ? 3 : 2) * sizeof(int);
     char control[CMSG_SPACE(sizeof fds)] = {};
     iovec io { request.data(), request.size() };
     msghdr message {};
     message.msg_iov = &io;
     message.msg_iovlen = 1;
     message.msg_control = control;
-    message.msg_controllen = sizeof control;
+    message.msg_controllen = CMSG_SPACE(fdBytes);
     auto* header = CMSG_FIRSTHDR(&message);
     header->cmsg_level = SOL_SOCKET;
     header->cmsg_type = SCM_RIGHTS;
-    header->cmsg_len = CMSG_LEN(sizeof fds);
-    std::memcpy(CMSG_DATA(header), fds, sizeof fds);
+    header->cmsg_len = CMSG_LEN(fdBytes);
+    std::memcpy(CMSG_DATA(header), fds, fdBytes);
     while (::sendmsg(helperSocket, &message, MSG_NOSIGNAL) < 0) {
         if (errno != EINTR) {
             started.error = errno;

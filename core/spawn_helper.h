@@ -40,10 +40,14 @@ struct Ended
     std::int64_t endNs = 0; ///< CLOCK_MONOTONIC when the exit was seen
 };
 
-/// Sends a run to the helper; `out` and `err` become the process's stdout and stderr. Returns the socket to
-/// poll: readable once the run has ended, then read it with finish(). One run at a time.
+/// The descriptor number `probe` gets in the process.
+inline constexpr int probeDescriptor = 3;
+
+/// Sends a run to the helper; `out` and `err` become the process's stdout and stderr, and `probe`, when not -1,
+/// its descriptor 3. Returns the socket to poll: readable once the run has ended, then read it with finish().
+/// One run at a time.
 Started begin(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
-    const std::string& workingDirectory, int out, int err);
+    const std::string& workingDirectory, int out, int err, int probe = -1);
 int socket();
 Ended finish();
 

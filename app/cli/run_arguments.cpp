@@ -1,5 +1,6 @@
 #include "run_arguments.h"
 
+#include "core/engine.h"
 #include "core/error.h"
 
 #include <charconv>
@@ -34,6 +35,15 @@ std::uint32_t hashSeed(const std::string& text)
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size())
         throw InputError("--hash-seed must be 'random' or a number from 0 to 4294967295, not '" + text + "'");
+    return value;
+}
+int sampleRate(const std::string& text)
+{
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 1 || value > maxSampleHz)
+        throw InputError(
+            "--sample-hz must be a whole number from 1 to " + std::to_string(maxSampleHz) + ", not '" + text + "'");
     return value;
 }
 } // namespace
@@ -103,6 +113,20 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
                 settings.fixedHashSeed.reset();
             else
                 settings.fixedHashSeed = hashSeed(seed);
+        } else if (word == "--memory") {
+            flag();
+            settings.sampleHz = settings.sampleHz > 0 ? settings.sampleHz : defaultSampleHz;
+        } else if (word == "--sample-hz") {
+            settings.sampleHz = sampleRate(value());
+        } else if (word == "--gc") {
+            flag();
+            settings.probe.gc = true;
+        } else if (word == "--profile") {
+            flag();
+            settings.probe.profile = true;
+        } else if (word == "--tracemalloc") {
+            flag();
+            settings.probe.tracemalloc = true;
         } else if (word == "--name") {
             names.push_back(value());
         } else if (word == "--command") {
@@ -189,6 +213,13 @@ Target:
       --env NAME=VALUE    set an environment variable for every run (repeatable)
       --cwd DIR           working directory of every run
       --hash-seed N       fixed PYTHONHASHSEED for all runs (default: random, a fresh seed per run, recorded)
+Inside the process:
+      --memory            sample each run's RSS, CPU use and threads over time (default 100 per second)
+      --sample-hz N       samples per second, 1 to 1000 (implies --memory)
+      --gc                after the timed runs, one instrumented run records every garbage collection
+      --profile           ... and profiles every function (cProfile)
+      --tracemalloc       ... and traces allocations (slows the script; a run of its own with --profile)
+                          Instrumented runs never enter the timing statistics; Python scripts only.
 Output:
       --export-json FILE      results with every run (schema pyrometer.run/1)
       --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv

@@ -7,6 +7,7 @@
 #include "core/engine.h"
 #include "core/error.h"
 #include "core/journal.h"
+#include "core/probe_report.h"
 #include "core/process_launcher.h"
 #include "core/results_file.h"
 #include "core/run_plan.h"
@@ -145,6 +146,15 @@ int runCommand(const std::vector<std::string>& words)
             }
         }
     };
+    callbacks.probeFinished = [&](const Results& r, std::size_t b) {
+        if (journal && journalError.empty()) {
+            try {
+                journal->appendProbe(b, *r.benchmarks[b].probe);
+            } catch (const std::exception& e) {
+                journalError = e.what();
+            }
+        }
+    };
     callbacks.benchmarkFailed = [&](const Results& r, std::size_t b) {
         const auto& benchmark = r.benchmarks[b];
         bar.clear();
@@ -170,7 +180,10 @@ int runCommand(const std::vector<std::string>& words)
     }
     bar.clear();
 
-    std::cout << textReport(results) << std::flush;
+    std::cout << textReport(results);
+    if (const auto inside = probeReport(results); !inside.empty())
+        std::cout << "\n" << inside;
+    std::cout << std::flush;
     if (!journalError.empty())
         std::cerr << "pyrometer run: warning: " << journalError << "\n";
     const auto errors = writeExports(results, paths);
