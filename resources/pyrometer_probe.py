@@ -153,7 +153,7 @@ def _main():
         if "tracemalloc" in instruments:
             report["tracemalloc"] = _allocations()
         if profiler:
-            report["profile"] = _profile(profiler)
+            report["profile"] = _profile(profiler, code)
         if isinstance(ending, SystemExit):
             report["ended_by"] = "SystemExit(%r)" % (ending.code,)
         elif ending is not None:
@@ -165,7 +165,8 @@ def _main():
         raise ending
     if ending is not None:
         # The traceback Python would print, without the probe's own frame.
-        sys.excepthook(type(ending), ending, ending.__traceback__.tb_next)
+        ending.__traceback__ = ending.__traceback__.tb_next
+        sys.excepthook(type(ending), ending, ending.__traceback__)
         sys.exit(1)
 
 
@@ -184,7 +185,7 @@ def _allocations():
             "sites": len(statistics), "top": top}
 
 
-def _profile(profiler):
+def _profile(profiler, code):
     profiler.create_stats()
     stats = profiler.stats
     own = _main.__code__.co_filename
@@ -194,17 +195,27 @@ def _profile(profiler):
         return filename == own or name == "<method 'disable' of '_lsprof.Profiler' objects>"
 
     ours = {key for key in stats if foreign(key)}
-    # The exec() that started the script has no caller the profiler saw; any other exec() has one.
+    # The probe's exec() of the script is the profile's root. Imports call exec() too; then the entry stays, less
+    # the probe's call, and the script's module is a root of its own.
     dropped = set(ours)
     exec_key = ("~", 0, "<built-in method builtins.exec>")
-    if exec_key in stats and not stats[exec_key][4]:
-        dropped.add(exec_key)
+    module_key = (code.co_filename, code.co_firstlineno, code.co_name)
+    root_edge = None
+    if exec_key in stats:
+        if not stats[exec_key][4]:
+            dropped.add(exec_key)
+        elif module_key in stats:
+            root_edge = stats[module_key][4].get(exec_key)
     functions = []
     edges = []
     keys = []
     for key, (primitive, calls, total, cumulative, callers) in stats.items():
         if key in dropped:
             continue
+        if key == exec_key and root_edge:
+            calls -= 1
+            primitive -= 1
+            cumulative -= root_edge[3]
         # What the probe itself called (time.monotonic_ns from its collector hook) is not the script's. Unlike
         # the function's own tuple, an edge's tuple starts with all calls, then primitive ones.
         for caller, (c_calls, c_primitive, c_total, c_cumulative) in callers.items():
@@ -220,7 +231,7 @@ def _profile(profiler):
     for key in keys:
         callers = stats[key][4]
         for caller, (c_calls, c_primitive, c_total, c_cumulative) in callers.items():
-            if caller in index:
+            if caller in index and not (caller == exec_key and key == module_key):
                 edges.append([index[caller], index[key], c_calls, c_primitive, c_total, c_cumulative])
     return {"functions": functions, "edges": edges}
 
