@@ -31,6 +31,17 @@ std::string boolean(bool value)
 }
 } // namespace
 
+std::string hotspotsCsv(const Profile& profile)
+{
+    std::string text = row({ "function", "file", "line", "calls", "primitive_calls", "own_s", "cumulative_s" });
+    for (const auto i : topFunctions(profile, profile.functions.size())) {
+        const auto& f = profile.functions[i];
+        text += row({ csvCell(f.name), csvCell(f.file), integer(f.line), integer(f.calls), integer(f.primitiveCalls),
+            exactNumber(f.totalSeconds), exactNumber(f.cumulativeSeconds) });
+    }
+    return text;
+}
+
 std::string csvCell(std::string_view text)
 {
     std::string cell(text);

@@ -11,6 +11,9 @@ namespace pyrometer {
 std::string runsCsv(const Results& results);
 /// One row per benchmark with its statistics.
 std::string summaryCsv(const Results& results);
+/// A profile's functions, one row each, most time of their own first: function, file, line, calls, primitive calls,
+/// own and cumulative seconds.
+std::string hotspotsCsv(const Profile& profile);
 /// "results.csv" → "results.summary.csv".
 std::string summaryCsvPathFor(const std::string& runsCsvPath);
 

@@ -30,6 +30,8 @@ std::string workbenchJsonText(const RunPlan& plan)
             { "env", environment },
             { "cwd", s.workingDirectory },
             { "hash_seed", s.fixedHashSeed ? Json(*s.fixedHashSeed) : Json("random") },
+            { "sample_hz", s.sampleHz },
+            { "probe", s.probe.names() },
         });
     }
     const Json json {
@@ -70,6 +72,8 @@ RunPlan readWorkbenchFile(const std::filesystem::path& path)
             request.settings.workingDirectory = b.at("cwd").get<std::string>();
             if (b.at("hash_seed").is_number())
                 request.settings.fixedHashSeed = b.at("hash_seed").get<std::uint32_t>();
+            request.settings.sampleHz = b.value("sample_hz", 0);
+            request.settings.probe = ProbeSettings::fromNames(b.value("probe", std::vector<std::string>()));
             plan.benchmarks.push_back(std::move(request));
         }
     } catch (const nlohmann::json::exception& e) {

@@ -168,6 +168,16 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
         }
         mailbox.offer(soFar);
     };
+    callbacks.probeFinished = [&](const Results& soFar, std::size_t b) {
+        if (journal) {
+            try {
+                journal->appendProbe(b, *soFar.benchmarks[b].probe);
+            } catch (const std::exception&) {
+                journal.reset();
+            }
+        }
+        mailbox.offer(soFar);
+    };
     callbacks.benchmarkFailed = [&](const Results& soFar, std::size_t b) {
         if (journal) {
             try {

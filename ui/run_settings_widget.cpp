@@ -1,5 +1,7 @@
 #include "run_settings_widget.h"
 
+#include "core/engine.h"
+
 #include "python_finder.h"
 
 #include <QCheckBox>
@@ -24,6 +26,10 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     , m_seed(new QSpinBox)
     , m_order(new QComboBox)
     , m_ignoreFailure(new QCheckBox(tr("Go on after a failed run")))
+    , m_sampleHz(new QSpinBox)
+    , m_gc(new QCheckBox(tr("GC")))
+    , m_profile(new QCheckBox(tr("Profile")))
+    , m_tracemalloc(new QCheckBox(tr("tracemalloc")))
 {
     m_interpreter->setEditable(true);
     m_interpreter->addItems(findPythons());
@@ -45,7 +51,20 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     m_seed->setRange(0, 2'147'483'647);
     m_seed->setEnabled(false);
     m_order->addItems({ tr("interleaved (A B C A B C …)"), tr("sequential") });
+    m_sampleHz->setRange(0, maxSampleHz);
+    m_sampleHz->setValue(defaultSampleHz);
+    m_sampleHz->setSuffix(tr(" Hz"));
+    m_sampleHz->setSpecialValueText(tr("off"));
+    m_sampleHz->setToolTip(tr("Samples per second of each run's RSS, CPU use and threads"));
+    m_gc->setToolTip(tr("An extra run after the timed ones records every garbage collection"));
+    m_profile->setToolTip(tr("An extra run after the timed ones profiles every function (cProfile)"));
+    m_tracemalloc->setToolTip(
+        tr("An extra run traces allocations; it slows the script, so it is not the profiled run"));
     m_interpreter->setObjectName(QStringLiteral("interpreter"));
+    m_sampleHz->setObjectName(QStringLiteral("sampleHz"));
+    m_gc->setObjectName(QStringLiteral("probeGc"));
+    m_profile->setObjectName(QStringLiteral("probeProfile"));
+    m_tracemalloc->setObjectName(QStringLiteral("probeTracemalloc"));
     m_runs->setObjectName(QStringLiteral("runs"));
     m_warmups->setObjectName(QStringLiteral("warmups"));
     m_timeout->setObjectName(QStringLiteral("timeout"));
@@ -72,6 +91,12 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     layout->addRow(tr("Fixed seed:"), m_seed);
     layout->addRow(tr("Order:"), m_order);
     layout->addRow(m_ignoreFailure);
+    layout->addRow(tr("Memory timeline:"), m_sampleHz);
+    auto* inside = new QHBoxLayout;
+    for (auto* box : { m_gc, m_profile, m_tracemalloc })
+        inside->addWidget(box);
+    inside->addStretch();
+    layout->addRow(tr("Instrumented run:"), inside);
 }
 
 QString RunSettingsWidget::interpreter() const
@@ -94,6 +119,8 @@ void RunSettingsWidget::applyTo(RunPlan& plan) const
             request.settings.fixedHashSeed = static_cast<std::uint32_t>(m_seed->value());
         else
             request.settings.fixedHashSeed.reset();
+        request.settings.sampleHz = m_sampleHz->value();
+        request.settings.probe = { m_gc->isChecked(), m_profile->isChecked(), m_tracemalloc->isChecked() };
     }
 }
 
@@ -109,6 +136,10 @@ void RunSettingsWidget::showPlan(const RunPlan& plan)
     m_timeout->setValue(s.timeout ? toSeconds(*s.timeout) : 0.0);
     m_seedPolicy->setCurrentIndex(s.fixedHashSeed ? 1 : 0);
     m_seed->setValue(static_cast<int>(s.fixedHashSeed.value_or(0)));
+    m_sampleHz->setValue(s.sampleHz);
+    m_gc->setChecked(s.probe.gc);
+    m_profile->setChecked(s.probe.profile);
+    m_tracemalloc->setChecked(s.probe.tracemalloc);
 }
 
 void RunSettingsWidget::restore(const QSettings& settings)
@@ -118,6 +149,10 @@ void RunSettingsWidget::restore(const QSettings& settings)
         m_interpreter->setCurrentText(interpreter);
     m_runs->setValue(settings.value(QStringLiteral("runs"), m_runs->value()).toInt());
     m_warmups->setValue(settings.value(QStringLiteral("warmups"), m_warmups->value()).toInt());
+    m_sampleHz->setValue(settings.value(QStringLiteral("sampleHz"), m_sampleHz->value()).toInt());
+    m_gc->setChecked(settings.value(QStringLiteral("probeGc"), false).toBool());
+    m_profile->setChecked(settings.value(QStringLiteral("probeProfile"), false).toBool());
+    m_tracemalloc->setChecked(settings.value(QStringLiteral("probeTracemalloc"), false).toBool());
 }
 
 void RunSettingsWidget::save(QSettings& settings) const
@@ -125,6 +160,10 @@ void RunSettingsWidget::save(QSettings& settings) const
     settings.setValue(QStringLiteral("interpreter"), m_interpreter->currentText());
     settings.setValue(QStringLiteral("runs"), m_runs->value());
     settings.setValue(QStringLiteral("warmups"), m_warmups->value());
+    settings.setValue(QStringLiteral("sampleHz"), m_sampleHz->value());
+    settings.setValue(QStringLiteral("probeGc"), m_gc->isChecked());
+    settings.setValue(QStringLiteral("probeProfile"), m_profile->isChecked());
+    settings.setValue(QStringLiteral("probeTracemalloc"), m_tracemalloc->isChecked());
 }
 
 } // namespace pyrometer::ui

@@ -14,8 +14,9 @@ QT_END_NAMESPACE
 
 namespace pyrometer::ui {
 
-/// The run settings form: interpreter for new scripts, runs, warmups, timeout, hash-seed policy, order, and
-/// whether to go on after a failure. It turns them into plan settings and back.
+/// The run settings form: interpreter for new scripts, runs, warmups, timeout, hash-seed policy, order, whether
+/// to go on after a failure, the memory sampling rate and what instrumented runs look at. It turns them into plan
+/// settings and back.
 class RunSettingsWidget : public QWidget
 {
     Q_OBJECT
@@ -40,6 +41,10 @@ private:
     QSpinBox* m_seed;
     QComboBox* m_order;
     QCheckBox* m_ignoreFailure;
+    QSpinBox* m_sampleHz;
+    QCheckBox* m_gc;
+    QCheckBox* m_profile;
+    QCheckBox* m_tracemalloc;
 };
 
 } // namespace pyrometer::ui
