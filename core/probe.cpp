@@ -143,7 +143,11 @@ std::vector<std::size_t> topFunctions(const Profile& profile, std::size_t count)
     const auto n = std::min(count, order.size());
     std::partial_sort(
         order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(), [&](std::size_t a, std::size_t b) {
-            return profile.functions[a].totalSeconds > profile.functions[b].totalSeconds;
+            const auto& fa = profile.functions[a];
+            const auto& fb = profile.functions[b];
+            if (fa.totalSeconds != fb.totalSeconds)
+                return fa.totalSeconds > fb.totalSeconds;
+            return fa.cumulativeSeconds != fb.cumulativeSeconds ? fa.cumulativeSeconds > fb.cumulativeSeconds : a < b;
         });
     order.resize(n);
     return order;

@@ -117,7 +117,7 @@ struct GcGenerationSummary
 /// Generations 0, 1 and 2 of CPython's collector.
 std::array<GcGenerationSummary, 3> summarizeGc(const std::vector<GcEvent>& events);
 
-/// The indices of the `count` functions with the most time of their own, most first.
+/// The indices of the `count` functions with the most time of their own, most first (ties: most cumulative time).
 std::vector<std::size_t> topFunctions(const Profile& profile, std::size_t count);
 
 /// The instrument sets of the runs that together cover `settings`.

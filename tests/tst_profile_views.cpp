@@ -135,7 +135,7 @@ private Q_SLOTS:
         const auto csv = hotspotsCsv(profile);
         const auto lines = QString::fromStdString(csv).split(QStringLiteral("\r\n"));
         QCOMPARE(lines.value(0), QStringLiteral("function,file,line,calls,primitive_calls,own_s,cumulative_s"));
-        // Own time 4 s twice (a before sorted: both 4 s, by index), then 1 s three times.
+        // Own time 4 s twice (a first: more cumulative time), then 1 s three times.
         QVERIFY(lines.value(1).startsWith(QStringLiteral("a,/src/app.py,10,2,2,4,8")));
         QVERIFY(lines.value(2).startsWith(QStringLiteral("<built-in method builtins.sorted>,~,0,2,2,4,4")));
         QVERIFY(csv.find("\"'=HYPERLINK(\"\"x\"\"), b\"") != std::string::npos);
