@@ -4,6 +4,7 @@
 #include "core/version.h"
 #include "histogram_panel.h"
 #include "main_window.h"
+#include "memory_panel.h"
 #include "time_series_panel.h"
 
 #include <QApplication>
@@ -12,7 +13,9 @@
 #include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTranslator>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -69,6 +72,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
 {
     std::string file, screenshot;
     int width = 1400, height = 900;
+    int tab = 0;
+    const std::vector<std::string> tabs { "runs", "hotspots", "compare" };
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i] == "--screenshot" && i + 1 < words.size()) {
             screenshot = words[++i];
@@ -77,11 +82,19 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
                 std::cerr << "pyrometer open: --size takes WIDTHxHEIGHT, as in 1400x900\n";
                 return cli::ExitUsage;
             }
+        } else if (words[i] == "--tab" && i + 1 < words.size()) {
+            const auto found = std::find(tabs.begin(), tabs.end(), words[++i]);
+            if (found == tabs.end()) {
+                std::cerr << "pyrometer open: --tab takes runs, hotspots or compare, not " << words[i] << "\n";
+                return cli::ExitUsage;
+            }
+            tab = static_cast<int>(found - tabs.begin());
         } else if (file.empty() && !words[i].starts_with("-")) {
             file = words[i];
         } else {
             std::cerr << "pyrometer open: unexpected argument " << words[i]
-                      << " (usage: pyrometer open FILE.json [--screenshot OUT.png] [--size WxH])\n";
+                      << " (usage: pyrometer open FILE.json [--tab runs|hotspots|compare] [--screenshot OUT.png] "
+                         "[--size WxH])\n";
             return cli::ExitUsage;
         }
     }
@@ -108,6 +121,7 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         std::cerr << "pyrometer open: " << window.statusText().toStdString() << "\n";
         return cli::ExitUsage;
     }
+    window.tabs()->setCurrentIndex(tab);
     if (screenshot.empty())
         return QApplication::exec();
     // Let layouts and charts settle before taking the picture.
@@ -115,6 +129,7 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         QApplication::processEvents();
     window.histogram()->setSnapshot(window.histogram()->snapshot());
     window.timeSeries()->setSnapshot(window.timeSeries()->snapshot());
+    window.memory()->setSnapshot(window.memory()->snapshot());
     QApplication::processEvents();
     if (!window.grab().save(QString::fromStdString(screenshot))) {
         std::cerr << "pyrometer open: cannot write " << screenshot << "\n";

@@ -4,7 +4,9 @@
 #include "box_plot_panel.h"
 #include "compare_view.h"
 #include "histogram_panel.h"
+#include "hotspots_view.h"
 #include "interpreter_delegate.h"
+#include "memory_panel.h"
 #include "python_finder.h"
 #include "run_controller.h"
 #include "run_details.h"
@@ -73,6 +75,8 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     , m_histogram(new HistogramPanel)
     , m_timeSeries(new TimeSeriesPanel)
     , m_boxPlot(new BoxPlotPanel)
+    , m_memory(new MemoryPanel)
+    , m_hotspots(new HotspotsView)
     , m_compare(new CompareView)
 {
     setWindowTitle(tr("Pyrometer"));
@@ -139,13 +143,10 @@ void MainWindow::setupMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(m_export);
     auto* chartMenu = file->addMenu(tr("Export &Chart"));
-    for (ChartPanel* panel : { static_cast<ChartPanel*>(m_histogram), static_cast<ChartPanel*>(m_timeSeries),
-             static_cast<ChartPanel*>(m_boxPlot) }) {
-        auto* action = chartMenu->addAction(panel == m_histogram ? tr("Histogram…")
-                : panel == m_timeSeries                          ? tr("Time Series…")
-                                                                 : tr("Box Plot…"));
-        connect(action, &QAction::triggered, this, [this, panel] { exportChart(panel); });
-    }
+    const std::pair<ChartPanel*, QString> panels[] = { { m_histogram, tr("Histogram…") },
+        { m_timeSeries, tr("Time Series…") }, { m_boxPlot, tr("Box Plot…") }, { m_memory, tr("Memory…") } };
+    for (const auto& [panel, title] : panels)
+        connect(chartMenu->addAction(title), &QAction::triggered, this, [this, panel] { exportChart(panel); });
     file->addSeparator();
     file->addAction(m_openWorkbench);
     file->addAction(m_saveWorkbench);
@@ -197,7 +198,7 @@ void MainWindow::setupSettingsDock()
 void MainWindow::setupCharts()
 {
     // The charts fill the middle, in splitters the user can drag: histogram and box plot side by side, the
-    // time series across below them.
+    // time series and memory over time below them. Hotspots have a tab of their own.
     m_chartRows = new QSplitter(Qt::Vertical);
     m_chartRows->setObjectName(QStringLiteral("chartRows"));
     m_chartColumns = new QSplitter(Qt::Horizontal);
@@ -207,13 +208,20 @@ void MainWindow::setupCharts()
     m_chartColumns->setStretchFactor(0, 3);
     m_chartColumns->setStretchFactor(1, 2);
     m_chartRows->addWidget(m_chartColumns);
-    m_chartRows->addWidget(m_timeSeries);
+    auto* lower = new QSplitter(Qt::Horizontal);
+    lower->setObjectName(QStringLiteral("chartLower"));
+    lower->addWidget(m_timeSeries);
+    lower->addWidget(m_memory);
+    m_chartRows->addWidget(lower);
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("centralTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_chartRows, tr("Runs"));
     setCentralWidget(m_tabs);
     connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::showRunDetails);
+    connect(m_timeSeries, &TimeSeriesPanel::runSelected, m_memory, &MemoryPanel::selectRun);
+    m_tabs->addTab(m_hotspots, tr("Hotspots"));
+    connect(m_hotspots, &HotspotsView::message, this, &MainWindow::setStatus);
 }
 
 void MainWindow::setupCompare()
@@ -378,6 +386,8 @@ void MainWindow::showResults(const ResultsSnapshot& results)
     m_histogram->setSnapshot(results);
     m_timeSeries->setSnapshot(results);
     m_boxPlot->setSnapshot(results);
+    m_memory->setSnapshot(results);
+    m_hotspots->setSnapshot(results);
     m_compare->setCurrent(results.results(), m_currentLabel);
 }
 

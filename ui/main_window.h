@@ -24,6 +24,8 @@ class BoxPlotPanel;
 class ChartPanel;
 class CompareView;
 class HistogramPanel;
+class HotspotsView;
+class MemoryPanel;
 class RunController;
 class RunsModel;
 class RunSettingsWidget;
@@ -56,6 +58,8 @@ public:
     HistogramPanel* histogram() const { return m_histogram; }
     TimeSeriesPanel* timeSeries() const { return m_timeSeries; }
     BoxPlotPanel* boxPlot() const { return m_boxPlot; }
+    MemoryPanel* memory() const { return m_memory; }
+    HotspotsView* hotspots() const { return m_hotspots; }
     RunController* controller() const { return m_controller; }
     CompareView* compareView() const { return m_compare; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -115,6 +119,8 @@ private:
     HistogramPanel* m_histogram;
     TimeSeriesPanel* m_timeSeries;
     BoxPlotPanel* m_boxPlot;
+    MemoryPanel* m_memory;
+    HotspotsView* m_hotspots;
     CompareView* m_compare;
     QTabWidget* m_tabs = nullptr;
     QString m_currentLabel; ///< what the results shown are called in a comparison
