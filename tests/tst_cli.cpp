@@ -196,6 +196,28 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("Benchmark 1/1: sleep 0.05")));
     }
 
+    void insideTheProcess()
+    {
+        QTemporaryDir dir;
+        const auto json = dir.filePath(QStringLiteral("r.json"));
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("-n"), QStringLiteral("2"),
+            QStringLiteral("--memory"), QStringLiteral("--gc"), QStringLiteral("--profile"), fixture("hot_function.py"),
+            fixture("cyclic_garbage.py"), QStringLiteral("--export-json"), json });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Inside ") + fixture("hot_function.py")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("hot_loop  (hot_function.py:7)")));
+        QVERIFY(r.out.contains(QStringLiteral("Timeline:")));
+        QVERIFY(r.out.contains(QStringLiteral("generation 2:")));
+        const auto benchmarks = readJson(json).value(QStringLiteral("benchmarks")).toArray();
+        QCOMPARE(benchmarks.size(), 2);
+        const auto first = benchmarks.at(0).toObject();
+        QVERIFY(first.value(QStringLiteral("runs")).toArray().at(0).toObject().contains(QStringLiteral("timeline")));
+        const auto probe = benchmarks.at(1).toObject().value(QStringLiteral("probe")).toObject();
+        QVERIFY(probe.value(QStringLiteral("gc_events")).toArray().size() > 100);
+        QVERIFY(probe.contains(QStringLiteral("profile")));
+        QCOMPARE(probe.value(QStringLiteral("runs")).toArray().size(), 1);
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -228,6 +250,10 @@ private Q_SLOTS:
         QTest::newRow("command not found")
             << QStringList { run, QStringLiteral("--command"), QStringLiteral("--"), QStringLiteral("no-such-program") }
             << QStringLiteral("command not found: no-such-program");
+        QTest::newRow("sampling too fast") << QStringList { run, sleep, QStringLiteral("--sample-hz"),
+            QStringLiteral("5000") } << QStringLiteral("--sample-hz must be a whole number from 1 to 1000, not '5000'");
+        QTest::newRow("sampling rate not a number") << QStringList { run, sleep, QStringLiteral("--sample-hz"),
+            QStringLiteral("fast") } << QStringLiteral("--sample-hz must be a whole number from 1 to 1000, not 'fast'");
         QTest::newRow("unknown option") << QStringList { run, sleep, QStringLiteral("--fastest") }
                                         << QStringLiteral("unknown option --fastest");
         QTest::newRow("unknown command") << QStringList { QStringLiteral("sprint") }

@@ -4,23 +4,32 @@
 #include "compare_model.h"
 #include "compare_view.h"
 #include "comparison_charts.h"
+#include "flame_graph_widget.h"
 #include "histogram_panel.h"
+#include "hotspots_model.h"
+#include "hotspots_view.h"
 #include "main_window.h"
+#include "memory_panel.h"
 #include "run_controller.h"
 #include "runs_model.h"
 #include "summary_model.h"
 #include "time_series_panel.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QImage>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -86,6 +95,88 @@ private Q_SLOTS:
         // The picture is not empty: the charts drew something besides the background.
         const QImage picture = window.grab().toImage();
         QVERIFY(picture.width() > 800);
+    }
+
+    void memoryAndHotspotsFromTheWindow()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        window.findChild<QSpinBox*>(QStringLiteral("runs"))->setValue(2);
+        window.findChild<QSpinBox*>(QStringLiteral("warmups"))->setValue(0);
+        window.findChild<QSpinBox*>(QStringLiteral("sampleHz"))->setValue(200);
+        window.findChild<QCheckBox*>(QStringLiteral("probeGc"))->setChecked(true);
+        window.findChild<QCheckBox*>(QStringLiteral("probeProfile"))->setChecked(true);
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/cyclic_garbage.py"),
+            QStringLiteral(PYROMETER_FIXTURES "/hot_function.py") });
+        QSignalSpy finished(window.controller(), &RunController::finished);
+        window.runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+
+        // Two curves, the instrumented runs', and the collections of cyclic_garbage.py on them.
+        auto* memory = window.memory();
+        const auto results = memory->snapshot();
+        QVERIFY(results);
+        const auto& gcEvents = *results->benchmarks[0].probe->gcEvents;
+        QCOMPARE(memory->gcMarkerCount(), gcEvents.size());
+        QVERIFY(memory->gcMarkerCount() > 100);
+        int curves = 0;
+        for (auto* series : memory->chart()->series())
+            curves += series->type() == QAbstractSeries::SeriesTypeLine;
+        QCOMPARE(curves, 2);
+        QVERIFY(memory->chart()->title().contains(QStringLiteral("GCs")));
+        // Every run overlaid: one curve per timed run.
+        memory->findChild<QComboBox*>(QStringLiteral("memoryMode"))->setCurrentIndex(1);
+        QCOMPARE(memory->chart()->series().size(), 4);
+        memory->findChild<QComboBox*>(QStringLiteral("memoryMode"))->setCurrentIndex(0);
+
+        // Hotspots of the second benchmark: hot_loop tops the table sorted by own time.
+        auto* hotspots = window.hotspots();
+        window.tabs()->setCurrentWidget(hotspots);
+        hotspots->benchmarkChooser()->setCurrentIndex(1);
+        auto* proxy = hotspots->proxy();
+        QVERIFY(proxy->rowCount() > 3);
+        QCOMPARE(proxy->index(0, HotspotsModel::Function).data().toString(), QStringLiteral("hot_loop"));
+        QCOMPARE(proxy->index(0, HotspotsModel::Location).data().toString(), QStringLiteral("hot_function.py:7"));
+        hotspots->filter()->setText(QStringLiteral("LUKEWARM"));
+        QCOMPARE(proxy->rowCount(), 1);
+        hotspots->filter()->clear();
+        QAbstractItemModelTester tester(hotspots->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // The flame graph starts at the script's module; zooming on hot_loop makes it the whole width.
+        auto* flame = hotspots->flameGraph();
+        QVERIFY(!flame->graph().boxes.empty());
+        const auto& profile = *results->benchmarks[1].probe->profile;
+        QCOMPARE(profile.functions[flame->graph().boxes[0].function].name, std::string("<module>"));
+        const auto hot = static_cast<std::size_t>(proxy->index(0, 0).data(HotspotsModel::FunctionIndexRole).toInt());
+        flame->zoomTo(hot);
+        QCOMPARE(flame->graph().boxes[0].function, hot);
+        QCOMPARE(flame->graph().totalSeconds, profile.functions[hot].cumulativeSeconds);
+
+        // Exports: the hotspots CSV starts with hot_loop, and Python reads the .pstats file.
+        const auto csv = m_dir.filePath(QStringLiteral("hotspots.csv"));
+        const auto pstats = m_dir.filePath(QStringLiteral("profile.pstats"));
+        QVERIFY(hotspots->exportHotspots(csv));
+        QVERIFY(hotspots->exportPstats(pstats));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        QVERIFY(csvFile.readAll().split('\n').value(1).startsWith("hot_loop,"));
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+            { QStringLiteral("-c"),
+                QStringLiteral("import pstats, sys\n"
+                               "s = pstats.Stats(sys.argv[1])\n"
+                               "print(max(s.stats.items(), key=lambda kv: kv[1][2])[0][2])"),
+                pstats });
+        QVERIFY(python.waitForFinished(30000));
+        QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), QStringLiteral("hot_loop"));
+
+        if (const auto dir = qEnvironmentVariable("PYROMETER_SCREENSHOTS"); !dir.isEmpty()) {
+            window.grab().save(dir + QStringLiteral("/hotspots.png"));
+            window.tabs()->setCurrentIndex(0);
+            QApplication::processEvents();
+            window.grab().save(dir + QStringLiteral("/memory.png"));
+        }
     }
 
     void followsADarkPalette()
