@@ -56,6 +56,9 @@ private Q_SLOTS:
         QSettings().clear();
     }
 
+    // Every test starts from empty settings: no recent scripts or run settings left by the one before.
+    void cleanup() { QSettings().clear(); }
+
     void runFromTheWindow()
     {
         MainWindow window(m_dir.path());
