@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="31"/>
+        <source>No profile to export</source>
+        <translation>Kein Profil zum Exportieren</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
         <location filename="../ui/benchmark_list_model.cpp" line="135"/>
@@ -65,12 +73,12 @@
 <context>
     <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="63"/>
+        <location filename="../ui/comparison_charts.cpp" line="64"/>
         <source>Change of the median (band: threshold)</source>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="83"/>
+        <location filename="../ui/comparison_charts.cpp" line="84"/>
         <source>vs baseline (%)</source>
         <translation>ggü. Basis (%)</translation>
     </message>
@@ -78,37 +86,37 @@
 <context>
     <name>pyrometer::ui::CompareModel</name>
     <message>
-        <location filename="../ui/compare_model.cpp" line="33"/>
+        <location filename="../ui/compare_model.cpp" line="23"/>
         <source>slower</source>
         <translation>langsamer</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="35"/>
+        <location filename="../ui/compare_model.cpp" line="25"/>
         <source>faster</source>
         <translation>schneller</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="37"/>
+        <location filename="../ui/compare_model.cpp" line="27"/>
         <source>no significant change</source>
         <translation>keine signifikante Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="39"/>
+        <location filename="../ui/compare_model.cpp" line="29"/>
         <source>change below threshold</source>
         <translation>Änderung unter der Schwelle</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="41"/>
+        <location filename="../ui/compare_model.cpp" line="31"/>
         <source>too few runs to tell</source>
         <translation>zu wenige Läufe für ein Urteil</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="83"/>
+        <location filename="../ui/compare_model.cpp" line="73"/>
         <source>no runs</source>
         <translation>keine Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="126"/>
+        <location filename="../ui/compare_model.cpp" line="116"/>
         <source>%1
 Mann–Whitney U = %2, %3%4
 Welch&apos;s t-test: %5
@@ -119,52 +127,52 @@ Welch-t-Test: %5
 Hodges–Lehmann-Verschiebung: %6%7</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="128"/>
+        <location filename="../ui/compare_model.cpp" line="118"/>
         <source> (exact)</source>
         <translation> (exakt)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="128"/>
+        <location filename="../ui/compare_model.cpp" line="118"/>
         <source> (normal approximation)</source>
         <translation> (Normalapproximation)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="129"/>
+        <location filename="../ui/compare_model.cpp" line="119"/>
         <source>not defined</source>
         <translation>nicht definiert</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="142"/>
+        <location filename="../ui/compare_model.cpp" line="132"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="144"/>
+        <location filename="../ui/compare_model.cpp" line="134"/>
         <source>Baseline (runs)</source>
         <translation>Basis (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="146"/>
+        <location filename="../ui/compare_model.cpp" line="136"/>
         <source>Candidate (runs)</source>
         <translation>Kandidat (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="148"/>
+        <location filename="../ui/compare_model.cpp" line="138"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="150"/>
+        <location filename="../ui/compare_model.cpp" line="140"/>
         <source>95% CI</source>
         <translation>95-%-KI</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="152"/>
+        <location filename="../ui/compare_model.cpp" line="142"/>
         <source>Mann–Whitney</source>
         <translation>Mann–Whitney</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="154"/>
+        <location filename="../ui/compare_model.cpp" line="144"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>
@@ -172,180 +180,180 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
 <context>
     <name>pyrometer::ui::CompareView</name>
     <message>
-        <location filename="../ui/compare_view.cpp" line="60"/>
+        <location filename="../ui/compare_view.cpp" line="65"/>
         <source>Pin Current as Baseline</source>
         <translation>Aktuelle als Basis anheften</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="60"/>
+        <location filename="../ui/compare_view.cpp" line="65"/>
         <source>Compare what runs next with the results shown now</source>
         <translation>Die nächsten Läufe mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="62"/>
+        <location filename="../ui/compare_view.cpp" line="67"/>
         <source>Open Baseline…</source>
         <translation>Basis öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="62"/>
+        <location filename="../ui/compare_view.cpp" line="67"/>
         <source>A results file of Pyrometer, hyperfine, pyperf or pytest-benchmark</source>
         <translation>Eine Ergebnisdatei von Pyrometer, hyperfine, pyperf oder pytest-benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="65"/>
+        <location filename="../ui/compare_view.cpp" line="70"/>
         <source>Open Candidate…</source>
         <translation>Kandidat öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="65"/>
+        <location filename="../ui/compare_view.cpp" line="70"/>
         <source>Compare with a file instead of the results shown now</source>
         <translation>Mit einer Datei statt den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="67"/>
+        <location filename="../ui/compare_view.cpp" line="72"/>
         <source>Use Current Results</source>
         <translation>Aktuelle Ergebnisse verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="67"/>
+        <location filename="../ui/compare_view.cpp" line="72"/>
         <source>The candidate is the results shown now, live while running</source>
         <translation>Kandidat sind die jetzt gezeigten Ergebnisse, live während eines Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="74"/>
+        <location filename="../ui/compare_view.cpp" line="79"/>
         <source>Threshold:</source>
         <translation>Schwelle:</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="81"/>
+        <location filename="../ui/compare_view.cpp" line="86"/>
         <source>Smallest change of the median that counts as slower or faster</source>
         <translation>Kleinste Änderung des Medians, die als langsamer oder schneller zählt</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="83"/>
+        <location filename="../ui/compare_view.cpp" line="88"/>
         <source>α:</source>
         <translation>α:</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="88"/>
+        <location filename="../ui/compare_view.cpp" line="93"/>
         <source>Significance level of the Mann–Whitney U test</source>
         <translation>Signifikanzniveau des Mann–Whitney-U-Tests</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="90"/>
+        <location filename="../ui/compare_view.cpp" line="95"/>
         <source>Pair by Hand…</source>
         <translation>Von Hand paaren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="91"/>
+        <location filename="../ui/compare_view.cpp" line="96"/>
         <source>Compare two benchmarks whose names differ</source>
         <translation>Zwei Benchmarks mit verschiedenen Namen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="94"/>
+        <location filename="../ui/compare_view.cpp" line="99"/>
         <source>Export Report…</source>
         <translation>Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="95"/>
+        <location filename="../ui/compare_view.cpp" line="100"/>
         <source>HTML, Markdown, JUnit XML or JSON, by the file&apos;s suffix</source>
         <translation>HTML, Markdown, JUnit-XML oder JSON, nach der Dateiendung</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="174"/>
+        <location filename="../ui/compare_view.cpp" line="179"/>
         <source>Nothing to pin: run benchmarks or open results first</source>
         <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="177"/>
+        <location filename="../ui/compare_view.cpp" line="182"/>
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="178"/>
+        <location filename="../ui/compare_view.cpp" line="183"/>
         <source>Pinned as the baseline; the next run is compared with it</source>
         <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="217"/>
+        <location filename="../ui/compare_view.cpp" line="222"/>
         <source>Baseline: %1
 Candidate: %2</source>
         <translation>Basis: %1
 Kandidat: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="218"/>
+        <location filename="../ui/compare_view.cpp" line="223"/>
         <source>none yet — pin the current results or open a file</source>
         <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="219"/>
+        <location filename="../ui/compare_view.cpp" line="224"/>
         <source>none yet — run the benchmarks (again) or open results</source>
         <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="220"/>
+        <location filename="../ui/compare_view.cpp" line="225"/>
         <source>Verdicts: %1.</source>
         <translation>Urteile: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="234"/>
+        <location filename="../ui/compare_view.cpp" line="239"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="239"/>
+        <location filename="../ui/compare_view.cpp" line="244"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="253"/>
+        <location filename="../ui/compare_view.cpp" line="258"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="259"/>
+        <location filename="../ui/compare_view.cpp" line="264"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="267"/>
+        <location filename="../ui/compare_view.cpp" line="272"/>
         <source>Every benchmark that can be paired is paired</source>
         <translation>Alle Benchmarks, die sich paaren lassen, sind gepaart</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="278"/>
-        <location filename="../ui/compare_view.cpp" line="281"/>
+        <location filename="../ui/compare_view.cpp" line="283"/>
+        <location filename="../ui/compare_view.cpp" line="286"/>
         <source>Pair by Hand</source>
         <translation>Von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="278"/>
+        <location filename="../ui/compare_view.cpp" line="283"/>
         <source>Baseline benchmark:</source>
         <translation>Benchmark der Basis:</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="281"/>
+        <location filename="../ui/compare_view.cpp" line="286"/>
         <source>Compare %1 with the candidate&apos;s:</source>
         <translation>%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="291"/>
+        <location filename="../ui/compare_view.cpp" line="296"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="294"/>
+        <location filename="../ui/compare_view.cpp" line="299"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="295"/>
+        <location filename="../ui/compare_view.cpp" line="300"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="307"/>
+        <location filename="../ui/compare_view.cpp" line="312"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -353,35 +361,63 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="175"/>
-        <location filename="../ui/comparison_charts.cpp" line="188"/>
+        <location filename="../ui/comparison_charts.cpp" line="176"/>
+        <location filename="../ui/comparison_charts.cpp" line="189"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="195"/>
+        <location filename="../ui/comparison_charts.cpp" line="196"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="203"/>
+        <location filename="../ui/comparison_charts.cpp" line="204"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="207"/>
+        <location filename="../ui/comparison_charts.cpp" line="208"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="207"/>
+        <location filename="../ui/comparison_charts.cpp" line="208"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="225"/>
+        <location filename="../ui/comparison_charts.cpp" line="226"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::FlameGraphWidget</name>
+    <message>
+        <location filename="../ui/flame_graph_widget.cpp" line="87"/>
+        <source>No profile: tick Profile in Run Settings and run again.</source>
+        <translation>Kein Profil: in den Laufeinstellungen „Profil“ ankreuzen und erneut laufen lassen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/flame_graph_widget.cpp" line="89"/>
+        <source>Zoomed on %1 (%2) — right-click to see the whole profile</source>
+        <translation>Vergrößert auf %1 (%2) – Rechtsklick zeigt das ganze Profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/flame_graph_widget.cpp" line="92"/>
+        <source>Whole profile (%1) — click a box to zoom</source>
+        <translation>Ganzes Profil (%1) – Klick auf ein Feld vergrößert</translation>
+    </message>
+    <message>
+        <location filename="../ui/flame_graph_widget.cpp" line="137"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 here (%4%), %5 cumulative in all, %6 own&lt;br&gt;%7 calls</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 hier (%4 %), %5 kumuliert insgesamt, %6 eigene&lt;br&gt;%7 Aufrufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/flame_graph_widget.cpp" line="139"/>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
     </message>
 </context>
 <context>
@@ -418,291 +454,440 @@ Kandidat: %2</translation>
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::HotspotsModel</name>
+    <message>
+        <location filename="../ui/hotspots_model.cpp" line="40"/>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_model.cpp" line="100"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_model.cpp" line="102"/>
+        <source>Own time</source>
+        <translation>Eigene Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_model.cpp" line="104"/>
+        <source>Own %</source>
+        <translation>Eigen %</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_model.cpp" line="106"/>
+        <source>Cumulative</source>
+        <translation>Kumuliert</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_model.cpp" line="108"/>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_model.cpp" line="110"/>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::HotspotsView</name>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="49"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="50"/>
+        <source>Export .pstats…</source>
+        <translation>.pstats exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="60"/>
+        <source>Filter functions and files…</source>
+        <translation>Funktionen und Dateien filtern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="62"/>
+        <source>The table as CSV, every function</source>
+        <translation>Die Tabelle als CSV, alle Funktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="63"/>
+        <source>The raw profile, for python -m pstats and snakeviz</source>
+        <translation>Das rohe Profil, für python -m pstats und snakeviz</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="77"/>
+        <source>Double-click a function to zoom the flame graph on it</source>
+        <translation>Doppelklick auf eine Funktion vergrößert den Flammengraphen darauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="90"/>
+        <source>Benchmark:</source>
+        <translation>Benchmark:</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="111"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="114"/>
+        <source>Export Hotspots</source>
+        <translation>Hotspots exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="114"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="116"/>
+        <source>Export Profile</source>
+        <translation>Profil exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="116"/>
+        <source>Python profile (*.pstats *.prof)</source>
+        <translation>Python-Profil (*.pstats *.prof)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="169"/>
+        <source>No %1 data: %2</source>
+        <translation>Keine %1-Daten: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/hotspots_view.cpp" line="172"/>
+        <source>The script forked %n time(s); the data covers the parent only.</source>
+        <translation>
+            <numerusform>Das Skript hat sich %n-mal geforkt; die Daten gelten nur für den Elternprozess.</numerusform>
+            <numerusform>Das Skript hat sich %n-mal geforkt; die Daten gelten nur für den Elternprozess.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="180"/>
+        <source>gen %1: %2</source>
+        <translation>Gen. %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="182"/>
+        <source>GC: %1 paused (%2).</source>
+        <translation>GC: %1 pausiert (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="186"/>
+        <source>tracemalloc: peak %1 traced</source>
+        <translation>tracemalloc: Spitze %1 verfolgt</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="190"/>
+        <source>; most still held at %1:%2 (%3)</source>
+        <translation>; am meisten noch gehalten bei %1:%2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hotspots_view.cpp" line="212"/>
+        <source>Tick GC, Profile or tracemalloc in Run Settings: after the timed runs, an instrumented run shows here where the time goes.</source>
+        <translation>GC, Profil oder tracemalloc in den Laufeinstellungen ankreuzen: nach den gemessenen Läufen zeigt hier ein instrumentierter Lauf, wohin die Zeit geht.</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="120"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="127"/>
         <source>Export results as JSON, CSV or Markdown</source>
         <translation>Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="141"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="143"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="146"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
+        <source>Memory…</source>
+        <translation>Speicher…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="154"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="184"/>
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="193"/>
+        <location filename="../ui/main_window.cpp" line="194"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
+        <source>Hotspots</source>
+        <translation>Hotspots</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="287"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="338"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>run of %1</source>
         <translation>Lauf von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="361"/>
+        <location filename="../ui/main_window.cpp" line="369"/>
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="400"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="400"/>
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -710,12 +895,12 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="430"/>
+        <location filename="../ui/main_window.cpp" line="440"/>
         <source>%n script(s) added</source>
         <translation>
             <numerusform>%n Skript hinzugefügt</numerusform>
@@ -723,47 +908,47 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window.cpp" line="451"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="457"/>
         <source>Add Scripts</source>
         <translation>Skripte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="457"/>
         <source>Python scripts (*.py);;All files (*)</source>
         <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="455"/>
+        <location filename="../ui/main_window.cpp" line="465"/>
         <source>Add Command</source>
         <translation>Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="455"/>
+        <location filename="../ui/main_window.cpp" line="465"/>
         <source>Command line (any program, with its arguments):</source>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="497"/>
+        <location filename="../ui/main_window.cpp" line="507"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window.cpp" line="508"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -868,24 +1053,94 @@ Kandidat: %2</translation>
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::MemoryPanel</name>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="46"/>
+        <location filename="../ui/memory_panel.cpp" line="212"/>
+        <source>RSS over time</source>
+        <translation>RSS über die Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="49"/>
+        <source>One run per benchmark</source>
+        <translation>Ein Lauf je Benchmark</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="49"/>
+        <source>Every run</source>
+        <translation>Jeder Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="51"/>
+        <source>One run per benchmark (the instrumented one, with its garbage collections, when there is one), or every measured run overlaid</source>
+        <translation>Ein Lauf je Benchmark (der instrumentierte mit seinen Speicherbereinigungen, wenn es ihn gibt) oder alle gemessenen Läufe übereinander</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="53"/>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="82"/>
+        <location filename="../ui/memory_panel.cpp" line="89"/>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="85"/>
+        <source>instrumented run</source>
+        <translation>instrumentierter Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="104"/>
+        <source>RSS over time: no samples (set a memory timeline rate in Run Settings)</source>
+        <translation>RSS über die Zeit: keine Messpunkte (Rate der Speicherzeitleiste in den Laufeinstellungen setzen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="117"/>
+        <source>Time since start (s)</source>
+        <translation>Zeit seit Start (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="118"/>
+        <source>RSS (MiB)</source>
+        <translation>RSS (MiB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="190"/>
+        <source>gen %1</source>
+        <translation>Gen. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="209"/>
+        <source>RSS over time — %1 GCs, %2 paused</source>
+        <translation>RSS über die Zeit – %1 GCs, %2 pausiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/memory_panel.cpp" line="214"/>
+        <source>Garbage collections by generation (0/1/2): %1</source>
+        <translation>Speicherbereinigungen je Generation (0/1/2): %1</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="128"/>
+        <location filename="../ui/comparison_charts.cpp" line="129"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="141"/>
+        <location filename="../ui/comparison_charts.cpp" line="142"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="145"/>
+        <location filename="../ui/comparison_charts.cpp" line="146"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="168"/>
+        <location filename="../ui/comparison_charts.cpp" line="169"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>
@@ -987,99 +1242,154 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::RunSettingsWidget</name>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="26"/>
+        <location filename="../ui/run_settings_widget.cpp" line="28"/>
         <source>Go on after a failed run</source>
         <translation>Nach einem fehlgeschlagenen Lauf weitermachen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="33"/>
+        <location filename="../ui/run_settings_widget.cpp" line="30"/>
+        <source>GC</source>
+        <translation>GC</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="31"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="32"/>
+        <source>tracemalloc</source>
+        <translation>tracemalloc</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="39"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="40"/>
+        <location filename="../ui/run_settings_widget.cpp" line="46"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="41"/>
+        <location filename="../ui/run_settings_widget.cpp" line="47"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="42"/>
+        <location filename="../ui/run_settings_widget.cpp" line="48"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="42"/>
+        <location filename="../ui/run_settings_widget.cpp" line="48"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="44"/>
+        <location filename="../ui/run_settings_widget.cpp" line="50"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="47"/>
+        <location filename="../ui/run_settings_widget.cpp" line="53"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="47"/>
+        <location filename="../ui/run_settings_widget.cpp" line="53"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
         <location filename="../ui/run_settings_widget.cpp" line="56"/>
+        <source> Hz</source>
+        <translation> Hz</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="57"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="58"/>
+        <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
+        <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="59"/>
+        <source>An extra run after the timed ones records every garbage collection</source>
+        <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="60"/>
+        <source>An extra run after the timed ones profiles every function (cProfile)</source>
+        <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="62"/>
+        <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
+        <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="75"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="57"/>
+        <location filename="../ui/run_settings_widget.cpp" line="76"/>
         <source>Choose an interpreter anywhere on this machine</source>
         <translation>Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="59"/>
+        <location filename="../ui/run_settings_widget.cpp" line="78"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="67"/>
+        <location filename="../ui/run_settings_widget.cpp" line="86"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="68"/>
+        <location filename="../ui/run_settings_widget.cpp" line="87"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="69"/>
+        <location filename="../ui/run_settings_widget.cpp" line="88"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="70"/>
+        <location filename="../ui/run_settings_widget.cpp" line="89"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="71"/>
+        <location filename="../ui/run_settings_widget.cpp" line="90"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="72"/>
+        <location filename="../ui/run_settings_widget.cpp" line="91"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="73"/>
+        <location filename="../ui/run_settings_widget.cpp" line="92"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="94"/>
+        <source>Memory timeline:</source>
+        <translation>Speicherzeitleiste:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_settings_widget.cpp" line="99"/>
+        <source>Instrumented run:</source>
+        <translation>Instrumentierter Lauf:</translation>
     </message>
 </context>
 <context>
