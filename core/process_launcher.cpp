@@ -85,14 +85,14 @@ std::vector<char*> pointers(std::vector<std::string>& strings)
     return result;
 }
 
-/// Reads what is available without blocking; returns false once the write end is closed.
-bool drain(int fd, OutputTail& tail)
+/// Hands what is available to `take` without blocking; returns false once the write end is closed.
+template <typename Take> bool drain(int fd, Take&& take)
 {
     std::array<char, 64 * 1024> buffer;
     for (;;) {
         const ssize_t got = ::read(fd, buffer.data(), buffer.size());
         if (got > 0) {
-            tail.append(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+            take(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
             continue;
         }
         if (got == 0)
@@ -103,27 +103,22 @@ bool drain(int fd, OutputTail& tail)
     }
 }
 
-/// Appends what is available to `report` without blocking, up to maxProbeReportBytes; returns false once the
-/// write end is closed.
-bool drainProbe(int fd, std::string& report, bool& cut)
+auto appendTo(OutputTail& tail)
 {
-    std::array<char, 64 * 1024> buffer;
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-        if (got > 0) {
-            const auto room = maxProbeReportBytes - std::min(maxProbeReportBytes, report.size());
-            const auto take = std::min(room, static_cast<std::size_t>(got));
-            report.append(buffer.data(), take);
-            cut = cut || take < static_cast<std::size_t>(got);
-            continue;
-        }
-        if (got == 0)
-            return false;
-        if (errno == EINTR)
-            continue;
-        return errno == EAGAIN || errno == EWOULDBLOCK;
-    }
+    return [&tail](std::string_view data) { tail.append(data); };
 }
+
+/// Keeps a probe's report, up to maxProbeReportBytes, and whether more came.
+struct ProbeReportSink
+{
+    RunRecord& record;
+    void operator()(std::string_view data) const
+    {
+        const auto room = maxProbeReportBytes - std::min(maxProbeReportBytes, record.probeReport.size());
+        record.probeReport.append(data.substr(0, room));
+        record.probeReportCut = record.probeReportCut || data.size() > room;
+    }
+};
 
 /// The parts of a spawn that must be undone whatever happens.
 struct SpawnAttributes
@@ -311,11 +306,11 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
             end = Clock::now();
             break;
         }
-        if (fds[OutSlot].revents && !drain(fds[OutSlot].fd, out))
+        if (fds[OutSlot].revents && !drain(fds[OutSlot].fd, appendTo(out)))
             fds[OutSlot].fd = -1;
-        if (fds[ErrSlot].revents && !drain(fds[ErrSlot].fd, err))
+        if (fds[ErrSlot].revents && !drain(fds[ErrSlot].fd, appendTo(err)))
             fds[ErrSlot].fd = -1;
-        if (fds[ProbeSlot].revents && !drainProbe(fds[ProbeSlot].fd, record.probeReport, record.probeReportCut))
+        if (fds[ProbeSlot].revents && !drain(fds[ProbeSlot].fd, ProbeReportSink { record }))
             fds[ProbeSlot].fd = -1;
         if (fds[ExitSlot].revents) {
             end = Clock::now();
@@ -354,11 +349,11 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
         while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) { }
     }
     if (fds[OutSlot].fd >= 0)
-        drain(fds[OutSlot].fd, out);
+        drain(fds[OutSlot].fd, appendTo(out));
     if (fds[ErrSlot].fd >= 0)
-        drain(fds[ErrSlot].fd, err);
+        drain(fds[ErrSlot].fd, appendTo(err));
     if (fds[ProbeSlot].fd >= 0)
-        drainProbe(fds[ProbeSlot].fd, record.probeReport, record.probeReportCut);
+        drain(fds[ProbeSlot].fd, ProbeReportSink { record });
 
     record.wall = std::chrono::duration_cast<std::chrono::nanoseconds>(end - start);
     record.spawnedAtNs = std::chrono::duration_cast<std::chrono::nanoseconds>(start.time_since_epoch()).count();

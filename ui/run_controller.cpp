@@ -158,34 +158,26 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
         lastProgress = now;
         post(request, [this, progress] { Q_EMIT progressChanged(progress); });
     };
-    callbacks.runFinished = [&](const Results& soFar, std::size_t b) {
-        if (journal) {
-            try {
-                journal->appendRun(b, soFar.benchmarks[b].runs.back());
-            } catch (const std::exception&) {
-                journal.reset();
-            }
+    // Measuring matters more than keeping a copy: a journal that fails is dropped.
+    const auto journaled = [&](auto&& append) {
+        if (!journal)
+            return;
+        try {
+            append(*journal);
+        } catch (const std::exception&) {
+            journal.reset();
         }
+    };
+    callbacks.runFinished = [&](const Results& soFar, std::size_t b) {
+        journaled([&](JournalWriter& j) { j.appendRun(b, soFar.benchmarks[b].runs.back()); });
         mailbox.offer(soFar);
     };
     callbacks.probeFinished = [&](const Results& soFar, std::size_t b) {
-        if (journal) {
-            try {
-                journal->appendProbe(b, *soFar.benchmarks[b].probe);
-            } catch (const std::exception&) {
-                journal.reset();
-            }
-        }
+        journaled([&](JournalWriter& j) { j.appendProbe(b, *soFar.benchmarks[b].probe); });
         mailbox.offer(soFar);
     };
     callbacks.benchmarkFailed = [&](const Results& soFar, std::size_t b) {
-        if (journal) {
-            try {
-                journal->appendFailure(b, *soFar.benchmarks[b].failure);
-            } catch (const std::exception&) {
-                journal.reset();
-            }
-        }
+        journaled([&](JournalWriter& j) { j.appendFailure(b, *soFar.benchmarks[b].failure); });
     };
 
     ProcessLauncher launcher;

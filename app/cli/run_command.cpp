@@ -137,36 +137,28 @@ int runCommand(const std::vector<std::string>& words)
     EngineCallbacks callbacks;
     if (showProgress)
         callbacks.runStarting = [&](const Progress& p) { bar.update(p); };
-    callbacks.runFinished = [&](const Results& r, std::size_t b) {
-        if (journal && journalError.empty()) {
-            try {
-                journal->appendRun(b, r.benchmarks[b].runs.back());
-            } catch (const std::exception& e) {
-                journalError = e.what();
-            }
+    // A journal that cannot be written is reported once at the end; measuring goes on.
+    const auto journaled = [&](auto&& append) {
+        if (!journal || !journalError.empty())
+            return;
+        try {
+            append(*journal);
+        } catch (const std::exception& e) {
+            journalError = e.what();
         }
     };
+    callbacks.runFinished = [&](const Results& r, std::size_t b) {
+        journaled([&](JournalWriter& j) { j.appendRun(b, r.benchmarks[b].runs.back()); });
+    };
     callbacks.probeFinished = [&](const Results& r, std::size_t b) {
-        if (journal && journalError.empty()) {
-            try {
-                journal->appendProbe(b, *r.benchmarks[b].probe);
-            } catch (const std::exception& e) {
-                journalError = e.what();
-            }
-        }
+        journaled([&](JournalWriter& j) { j.appendProbe(b, *r.benchmarks[b].probe); });
     };
     callbacks.benchmarkFailed = [&](const Results& r, std::size_t b) {
         const auto& benchmark = r.benchmarks[b];
         bar.clear();
         std::cerr << "pyrometer run: " << benchmark.name << ": " << *benchmark.failure << "\n"
                   << stderrExcerpt(benchmark.runs.back().stderrTail);
-        if (journal && journalError.empty()) {
-            try {
-                journal->appendFailure(b, *benchmark.failure);
-            } catch (const std::exception& e) {
-                journalError = e.what();
-            }
-        }
+        journaled([&](JournalWriter& j) { j.appendFailure(b, *benchmark.failure); });
     };
 
     ProcessLauncher launcher;
