@@ -1,11 +1,11 @@
 #include "gui_main.h"
 
 #include "cli/commands.h"
-#include "core/version.h"
-#include "histogram_panel.h"
-#include "main_window.h"
-#include "memory_panel.h"
-#include "time_series_panel.h"
+#include "core/model/version.h"
+#include "ui/charts/histogram_panel.h"
+#include "ui/charts/time_series_panel.h"
+#include "ui/profile/memory_panel.h"
+#include "ui/window/main_window.h"
 
 #include <QApplication>
 #include <QDir>

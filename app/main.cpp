@@ -1,8 +1,8 @@
 #include "cli/commands.h"
 #include "gui_main.h"
 
-#include "core/spawn_helper.h"
-#include "core/version.h"
+#include "core/measure/spawn_helper.h"
+#include "core/model/version.h"
 
 #include <filesystem>
 #include <iostream>

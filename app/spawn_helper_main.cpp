@@ -1,6 +1,6 @@
-// pyrometer-spawn-helper: starts Pyrometer's runs (see core/spawn_helper.h). Linked statically and kept small,
+// pyrometer-spawn-helper: starts Pyrometer's runs (see core/measure/spawn_helper.h). Linked statically and kept small,
 // so that its own size never shows in a run's peak RSS.
-#include "core/spawn_helper.h"
+#include "core/measure/spawn_helper.h"
 
 #include <cstdlib>
 

@@ -4,9 +4,9 @@
 //
 //     build/release/bench/compare_bench
 // Prints medians of 11 timings and the ratios; exits 1 when the bootstrap misses 100 ms by more than half.
-#include "core/comparison.h"
-#include "core/statistics.h"
-#include "core/two_sample_tests.h"
+#include "core/compare/comparison.h"
+#include "core/stats/statistics.h"
+#include "core/stats/two_sample_tests.h"
 
 #include <algorithm>
 #include <chrono>

@@ -4,14 +4,14 @@
 //   latency  — the GUI thread's event-loop latency while a 5,000-run benchmark of an empty script runs: a 5 ms
 //              timer records how late it fires; prints p50, p99 and the maximum.
 // Usage: QT_QPA_PLATFORM=offscreen gui_bench [refresh|latency] [--runs N]
-#include "box_plot_panel.h"
-#include "histogram_panel.h"
-#include "main_window.h"
-#include "run_controller.h"
-#include "summary_model.h"
-#include "time_series_panel.h"
+#include "ui/charts/box_plot_panel.h"
+#include "ui/charts/histogram_panel.h"
+#include "ui/charts/time_series_panel.h"
+#include "ui/results/summary_model.h"
+#include "ui/run/run_controller.h"
+#include "ui/window/main_window.h"
 
-#include "core/spawn_helper.h"
+#include "core/measure/spawn_helper.h"
 
 #include <QApplication>
 #include <QChart>

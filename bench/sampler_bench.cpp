@@ -5,13 +5,15 @@
 //
 //     build/release/bench/sampler_bench [RUNS (default 150)] [SCRIPT (default bench/cpu_work.py)]
 // Target: the 1000 Hz median within 1% of the unsampled one; exits 1 when it is not.
-#include "core/engine.h"
-#include "core/process_launcher.h"
-#include "core/results.h"
-#include "core/run_plan.h"
-#include "core/spawn_helper.h"
-#include "core/two_sample_tests.h"
-#include "core/units.h"
+#include "core/measure/engine.h"
+#include "core/measure/prepare.h"
+#include "core/measure/process_launcher.h"
+#include "core/measure/spawn_helper.h"
+#include "core/model/results.h"
+#include "core/model/run_plan.h"
+#include "core/model/units.h"
+#include "core/stats/benchmark_summary.h"
+#include "core/stats/two_sample_tests.h"
 
 #include <cstdio>
 #include <cstdlib>

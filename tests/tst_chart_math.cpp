@@ -1,4 +1,4 @@
-#include "core/chart_math.h"
+#include "core/stats/chart_math.h"
 
 #include <QTest>
 #include <algorithm>

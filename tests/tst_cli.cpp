@@ -1,5 +1,5 @@
-#include "core/results_file.h"
-#include "core/results_json.h"
+#include "core/formats/results_file.h"
+#include "core/formats/results_json.h"
 
 #include <QDir>
 #include <QFile>

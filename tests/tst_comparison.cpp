@@ -1,5 +1,5 @@
-#include "core/comparison.h"
-#include "core/error.h"
+#include "core/compare/comparison.h"
+#include "core/model/error.h"
 
 #include <QTest>
 

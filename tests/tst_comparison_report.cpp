@@ -1,4 +1,4 @@
-#include "core/comparison_report.h"
+#include "core/compare/comparison_report.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,5 @@
-#include "core/engine.h"
+#include "core/measure/engine.h"
+#include "core/stats/benchmark_summary.h"
 
 #include <QTest>
 #include <deque>

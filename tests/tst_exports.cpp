@@ -1,9 +1,9 @@
-#include "core/csv_export.h"
-#include "core/error.h"
-#include "core/file_output.h"
-#include "core/markdown_export.h"
-#include "core/text_report.h"
-#include "core/units.h"
+#include "core/formats/csv_export.h"
+#include "core/formats/file_output.h"
+#include "core/formats/markdown_export.h"
+#include "core/formats/text_report.h"
+#include "core/model/error.h"
+#include "core/model/units.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,5 +1,6 @@
-#include "core/error.h"
-#include "core/results_file.h"
+#include "core/formats/results_file.h"
+#include "core/model/error.h"
+#include "core/stats/benchmark_summary.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,19 +1,19 @@
-#include "benchmark_list_model.h"
-#include "box_plot_panel.h"
-#include "compare_controller.h"
-#include "compare_model.h"
-#include "compare_view.h"
-#include "comparison_charts.h"
-#include "flame_graph_widget.h"
-#include "histogram_panel.h"
-#include "hotspots_model.h"
-#include "hotspots_view.h"
-#include "main_window.h"
-#include "memory_panel.h"
-#include "run_controller.h"
-#include "runs_model.h"
-#include "summary_model.h"
-#include "time_series_panel.h"
+#include "ui/charts/box_plot_panel.h"
+#include "ui/charts/histogram_panel.h"
+#include "ui/charts/time_series_panel.h"
+#include "ui/compare/compare_controller.h"
+#include "ui/compare/compare_model.h"
+#include "ui/compare/compare_view.h"
+#include "ui/compare/comparison_charts.h"
+#include "ui/profile/flame_graph_widget.h"
+#include "ui/profile/hotspots_model.h"
+#include "ui/profile/hotspots_view.h"
+#include "ui/profile/memory_panel.h"
+#include "ui/results/runs_model.h"
+#include "ui/results/summary_model.h"
+#include "ui/run/benchmark_list_model.h"
+#include "ui/run/run_controller.h"
+#include "ui/window/main_window.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -37,8 +37,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "core/results_file.h"
-#include "core/results_json.h"
+#include "core/formats/results_file.h"
+#include "core/formats/results_json.h"
 
 using namespace pyrometer::ui;
 

@@ -1,6 +1,6 @@
-#include "benchmark_list_model.h"
-#include "runs_model.h"
-#include "summary_model.h"
+#include "ui/results/runs_model.h"
+#include "ui/results/summary_model.h"
+#include "ui/run/benchmark_list_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "core/output_tail.h"
+#include "core/measure/output_tail.h"
 
 #include <QTest>
 

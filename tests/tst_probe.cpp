@@ -1,10 +1,14 @@
-#include "core/engine.h"
-#include "core/probe_report.h"
-#include "core/process_launcher.h"
-#include "core/resource_sampler.h"
-#include "core/results_json.h"
-#include "core/run_plan.h"
-#include "core/spawn_helper.h"
+#include "core/formats/results_json.h"
+#include "core/measure/engine.h"
+#include "core/measure/prepare.h"
+#include "core/measure/process_launcher.h"
+#include "core/measure/resource_sampler.h"
+#include "core/measure/spawn_helper.h"
+#include "core/model/run_plan.h"
+#include "core/probe/probe.h"
+#include "core/probe/probe_report.h"
+#include "core/probe/probe_summary.h"
+#include "core/stats/benchmark_summary.h"
 
 #include <QFloat16>
 #include <QTemporaryDir>

@@ -1,8 +1,9 @@
-#include "core/environment.h"
-#include "core/error.h"
-#include "core/process_launcher.h"
-#include "core/run_plan.h"
-#include "core/spawn_helper.h"
+#include "core/measure/environment_capture.h"
+#include "core/measure/prepare.h"
+#include "core/measure/process_launcher.h"
+#include "core/measure/spawn_helper.h"
+#include "core/model/error.h"
+#include "core/model/run_plan.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "core/csv_export.h"
-#include "core/flame_graph.h"
-#include "core/pstats_export.h"
+#include "core/formats/csv_export.h"
+#include "core/probe/flame_graph.h"
+#include "core/probe/pstats_export.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
-#include "core/error.h"
-#include "core/journal.h"
-#include "core/results_file.h"
-#include "core/results_json.h"
-#include "core/workbench_json.h"
+#include "core/formats/journal.h"
+#include "core/formats/results_file.h"
+#include "core/formats/results_json.h"
+#include "core/formats/workbench_json.h"
+#include "core/model/error.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,6 +1,6 @@
 #include "cli/run_arguments.h"
 
-#include "core/error.h"
+#include "core/model/error.h"
 
 #include <QTest>
 

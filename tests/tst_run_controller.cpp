@@ -1,4 +1,4 @@
-#include "run_controller.h"
+#include "ui/run/run_controller.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "core/two_sample_tests.h"
+#include "core/stats/two_sample_tests.h"
 
 #include <QTest>
 #include <cmath>

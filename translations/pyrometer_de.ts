@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="31"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="32"/>
         <source>No profile to export</source>
         <translation>Kein Profil zum Exportieren</translation>
     </message>
@@ -12,42 +12,42 @@
 <context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="135"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="135"/>
         <source>(command)</source>
         <translation>(Befehl)</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="213"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="213"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="215"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="215"/>
         <source>Script or command</source>
         <translation>Skript oder Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="217"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="217"/>
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="219"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="219"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="221"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="221"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="223"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="223"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/benchmark_list_model.cpp" line="225"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="225"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -55,17 +55,17 @@
 <context>
     <name>pyrometer::ui::BoxPlotPanel</name>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="20"/>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="20"/>
         <source>Wall time per benchmark</source>
         <translation>Laufzeit je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="84"/>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="84"/>
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/box_plot_panel.cpp" line="39"/>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="39"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
@@ -73,12 +73,12 @@
 <context>
     <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="64"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="64"/>
         <source>Change of the median (band: threshold)</source>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="84"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="84"/>
         <source>vs baseline (%)</source>
         <translation>ggü. Basis (%)</translation>
     </message>
@@ -86,37 +86,37 @@
 <context>
     <name>pyrometer::ui::CompareModel</name>
     <message>
-        <location filename="../ui/compare_model.cpp" line="23"/>
+        <location filename="../ui/compare/compare_model.cpp" line="23"/>
         <source>slower</source>
         <translation>langsamer</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="25"/>
+        <location filename="../ui/compare/compare_model.cpp" line="25"/>
         <source>faster</source>
         <translation>schneller</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="27"/>
+        <location filename="../ui/compare/compare_model.cpp" line="27"/>
         <source>no significant change</source>
         <translation>keine signifikante Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="29"/>
+        <location filename="../ui/compare/compare_model.cpp" line="29"/>
         <source>change below threshold</source>
         <translation>Änderung unter der Schwelle</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="31"/>
+        <location filename="../ui/compare/compare_model.cpp" line="31"/>
         <source>too few runs to tell</source>
         <translation>zu wenige Läufe für ein Urteil</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="73"/>
+        <location filename="../ui/compare/compare_model.cpp" line="73"/>
         <source>no runs</source>
         <translation>keine Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="116"/>
+        <location filename="../ui/compare/compare_model.cpp" line="116"/>
         <source>%1
 Mann–Whitney U = %2, %3%4
 Welch&apos;s t-test: %5
@@ -127,52 +127,52 @@ Welch-t-Test: %5
 Hodges–Lehmann-Verschiebung: %6%7</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="118"/>
+        <location filename="../ui/compare/compare_model.cpp" line="118"/>
         <source> (exact)</source>
         <translation> (exakt)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="118"/>
+        <location filename="../ui/compare/compare_model.cpp" line="118"/>
         <source> (normal approximation)</source>
         <translation> (Normalapproximation)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="119"/>
+        <location filename="../ui/compare/compare_model.cpp" line="119"/>
         <source>not defined</source>
         <translation>nicht definiert</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="132"/>
+        <location filename="../ui/compare/compare_model.cpp" line="132"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="134"/>
+        <location filename="../ui/compare/compare_model.cpp" line="134"/>
         <source>Baseline (runs)</source>
         <translation>Basis (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="136"/>
+        <location filename="../ui/compare/compare_model.cpp" line="136"/>
         <source>Candidate (runs)</source>
         <translation>Kandidat (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="138"/>
+        <location filename="../ui/compare/compare_model.cpp" line="138"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="140"/>
+        <location filename="../ui/compare/compare_model.cpp" line="140"/>
         <source>95% CI</source>
         <translation>95-%-KI</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="142"/>
+        <location filename="../ui/compare/compare_model.cpp" line="142"/>
         <source>Mann–Whitney</source>
         <translation>Mann–Whitney</translation>
     </message>
     <message>
-        <location filename="../ui/compare_model.cpp" line="144"/>
+        <location filename="../ui/compare/compare_model.cpp" line="144"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>
@@ -180,180 +180,180 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
 <context>
     <name>pyrometer::ui::CompareView</name>
     <message>
-        <location filename="../ui/compare_view.cpp" line="65"/>
+        <location filename="../ui/compare/compare_view.cpp" line="65"/>
         <source>Pin Current as Baseline</source>
         <translation>Aktuelle als Basis anheften</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="65"/>
+        <location filename="../ui/compare/compare_view.cpp" line="65"/>
         <source>Compare what runs next with the results shown now</source>
         <translation>Die nächsten Läufe mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="67"/>
+        <location filename="../ui/compare/compare_view.cpp" line="67"/>
         <source>Open Baseline…</source>
         <translation>Basis öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="67"/>
+        <location filename="../ui/compare/compare_view.cpp" line="67"/>
         <source>A results file of Pyrometer, hyperfine, pyperf or pytest-benchmark</source>
         <translation>Eine Ergebnisdatei von Pyrometer, hyperfine, pyperf oder pytest-benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="70"/>
+        <location filename="../ui/compare/compare_view.cpp" line="70"/>
         <source>Open Candidate…</source>
         <translation>Kandidat öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="70"/>
+        <location filename="../ui/compare/compare_view.cpp" line="70"/>
         <source>Compare with a file instead of the results shown now</source>
         <translation>Mit einer Datei statt den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="72"/>
+        <location filename="../ui/compare/compare_view.cpp" line="72"/>
         <source>Use Current Results</source>
         <translation>Aktuelle Ergebnisse verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="72"/>
+        <location filename="../ui/compare/compare_view.cpp" line="72"/>
         <source>The candidate is the results shown now, live while running</source>
         <translation>Kandidat sind die jetzt gezeigten Ergebnisse, live während eines Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="79"/>
+        <location filename="../ui/compare/compare_view.cpp" line="79"/>
         <source>Threshold:</source>
         <translation>Schwelle:</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="86"/>
+        <location filename="../ui/compare/compare_view.cpp" line="86"/>
         <source>Smallest change of the median that counts as slower or faster</source>
         <translation>Kleinste Änderung des Medians, die als langsamer oder schneller zählt</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="88"/>
+        <location filename="../ui/compare/compare_view.cpp" line="88"/>
         <source>α:</source>
         <translation>α:</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="93"/>
+        <location filename="../ui/compare/compare_view.cpp" line="93"/>
         <source>Significance level of the Mann–Whitney U test</source>
         <translation>Signifikanzniveau des Mann–Whitney-U-Tests</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="95"/>
+        <location filename="../ui/compare/compare_view.cpp" line="95"/>
         <source>Pair by Hand…</source>
         <translation>Von Hand paaren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="96"/>
+        <location filename="../ui/compare/compare_view.cpp" line="96"/>
         <source>Compare two benchmarks whose names differ</source>
         <translation>Zwei Benchmarks mit verschiedenen Namen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="99"/>
+        <location filename="../ui/compare/compare_view.cpp" line="99"/>
         <source>Export Report…</source>
         <translation>Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="100"/>
+        <location filename="../ui/compare/compare_view.cpp" line="100"/>
         <source>HTML, Markdown, JUnit XML or JSON, by the file&apos;s suffix</source>
         <translation>HTML, Markdown, JUnit-XML oder JSON, nach der Dateiendung</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="179"/>
+        <location filename="../ui/compare/compare_view.cpp" line="179"/>
         <source>Nothing to pin: run benchmarks or open results first</source>
         <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="182"/>
+        <location filename="../ui/compare/compare_view.cpp" line="182"/>
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="183"/>
+        <location filename="../ui/compare/compare_view.cpp" line="183"/>
         <source>Pinned as the baseline; the next run is compared with it</source>
         <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="222"/>
+        <location filename="../ui/compare/compare_view.cpp" line="222"/>
         <source>Baseline: %1
 Candidate: %2</source>
         <translation>Basis: %1
 Kandidat: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="223"/>
+        <location filename="../ui/compare/compare_view.cpp" line="223"/>
         <source>none yet — pin the current results or open a file</source>
         <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="224"/>
+        <location filename="../ui/compare/compare_view.cpp" line="224"/>
         <source>none yet — run the benchmarks (again) or open results</source>
         <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="225"/>
+        <location filename="../ui/compare/compare_view.cpp" line="225"/>
         <source>Verdicts: %1.</source>
         <translation>Urteile: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="239"/>
+        <location filename="../ui/compare/compare_view.cpp" line="239"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="244"/>
+        <location filename="../ui/compare/compare_view.cpp" line="244"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="258"/>
+        <location filename="../ui/compare/compare_view.cpp" line="258"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="264"/>
+        <location filename="../ui/compare/compare_view.cpp" line="264"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="272"/>
+        <location filename="../ui/compare/compare_view.cpp" line="272"/>
         <source>Every benchmark that can be paired is paired</source>
         <translation>Alle Benchmarks, die sich paaren lassen, sind gepaart</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="283"/>
-        <location filename="../ui/compare_view.cpp" line="286"/>
+        <location filename="../ui/compare/compare_view.cpp" line="283"/>
+        <location filename="../ui/compare/compare_view.cpp" line="286"/>
         <source>Pair by Hand</source>
         <translation>Von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="283"/>
+        <location filename="../ui/compare/compare_view.cpp" line="283"/>
         <source>Baseline benchmark:</source>
         <translation>Benchmark der Basis:</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="286"/>
+        <location filename="../ui/compare/compare_view.cpp" line="286"/>
         <source>Compare %1 with the candidate&apos;s:</source>
         <translation>%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="296"/>
+        <location filename="../ui/compare/compare_view.cpp" line="296"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="299"/>
+        <location filename="../ui/compare/compare_view.cpp" line="299"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="300"/>
+        <location filename="../ui/compare/compare_view.cpp" line="300"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_view.cpp" line="312"/>
+        <location filename="../ui/compare/compare_view.cpp" line="312"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -361,33 +361,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="176"/>
-        <location filename="../ui/comparison_charts.cpp" line="189"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="176"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="189"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="196"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="196"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="204"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="204"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="208"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="208"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="208"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="208"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="226"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="226"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -395,27 +395,27 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::FlameGraphWidget</name>
     <message>
-        <location filename="../ui/flame_graph_widget.cpp" line="87"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="87"/>
         <source>No profile: tick Profile in Run Settings and run again.</source>
         <translation>Kein Profil: in den Laufeinstellungen „Profil“ ankreuzen und erneut laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../ui/flame_graph_widget.cpp" line="89"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="89"/>
         <source>Zoomed on %1 (%2) — right-click to see the whole profile</source>
         <translation>Vergrößert auf %1 (%2) – Rechtsklick zeigt das ganze Profil</translation>
     </message>
     <message>
-        <location filename="../ui/flame_graph_widget.cpp" line="92"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="92"/>
         <source>Whole profile (%1) — click a box to zoom</source>
         <translation>Ganzes Profil (%1) – Klick auf ein Feld vergrößert</translation>
     </message>
     <message>
-        <location filename="../ui/flame_graph_widget.cpp" line="137"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="137"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 here (%4%), %5 cumulative in all, %6 own&lt;br&gt;%7 calls</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 hier (%4 %), %5 kumuliert insgesamt, %6 eigene&lt;br&gt;%7 Aufrufe</translation>
     </message>
     <message>
-        <location filename="../ui/flame_graph_widget.cpp" line="139"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="139"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
@@ -423,32 +423,32 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::HistogramPanel</name>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="21"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="21"/>
         <source>Distribution of wall time</source>
         <translation>Verteilung der Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="25"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="25"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="26"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="26"/>
         <source>Number of bins; auto uses the Freedman–Diaconis rule</source>
         <translation>Anzahl der Klassen; auto nutzt die Freedman-Diaconis-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="27"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="27"/>
         <source>Bins:</source>
         <translation>Klassen:</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="71"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="71"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/histogram_panel.cpp" line="109"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="109"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -456,37 +456,37 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::HotspotsModel</name>
     <message>
-        <location filename="../ui/hotspots_model.cpp" line="40"/>
+        <location filename="../ui/profile/hotspots_model.cpp" line="40"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_model.cpp" line="100"/>
+        <location filename="../ui/profile/hotspots_model.cpp" line="100"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_model.cpp" line="102"/>
+        <location filename="../ui/profile/hotspots_model.cpp" line="102"/>
         <source>Own time</source>
         <translation>Eigene Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_model.cpp" line="104"/>
+        <location filename="../ui/profile/hotspots_model.cpp" line="104"/>
         <source>Own %</source>
         <translation>Eigen %</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_model.cpp" line="106"/>
+        <location filename="../ui/profile/hotspots_model.cpp" line="106"/>
         <source>Cumulative</source>
         <translation>Kumuliert</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_model.cpp" line="108"/>
+        <location filename="../ui/profile/hotspots_model.cpp" line="108"/>
         <source>Calls</source>
         <translation>Aufrufe</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_model.cpp" line="110"/>
+        <location filename="../ui/profile/hotspots_model.cpp" line="110"/>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
@@ -494,72 +494,72 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::HotspotsView</name>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="49"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="50"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="50"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="51"/>
         <source>Export .pstats…</source>
         <translation>.pstats exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="60"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="61"/>
         <source>Filter functions and files…</source>
         <translation>Funktionen und Dateien filtern…</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="62"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="63"/>
         <source>The table as CSV, every function</source>
         <translation>Die Tabelle als CSV, alle Funktionen</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="63"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="64"/>
         <source>The raw profile, for python -m pstats and snakeviz</source>
         <translation>Das rohe Profil, für python -m pstats und snakeviz</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="77"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="78"/>
         <source>Double-click a function to zoom the flame graph on it</source>
         <translation>Doppelklick auf eine Funktion vergrößert den Flammengraphen darauf</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="90"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="91"/>
         <source>Benchmark:</source>
         <translation>Benchmark:</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="111"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="112"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="114"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="115"/>
         <source>Export Hotspots</source>
         <translation>Hotspots exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="114"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="115"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="116"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="117"/>
         <source>Export Profile</source>
         <translation>Profil exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="116"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="117"/>
         <source>Python profile (*.pstats *.prof)</source>
         <translation>Python-Profil (*.pstats *.prof)</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="169"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="170"/>
         <source>No %1 data: %2</source>
         <translation>Keine %1-Daten: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/hotspots_view.cpp" line="172"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="173"/>
         <source>The script forked %n time(s); the data covers the parent only.</source>
         <translation>
             <numerusform>Das Skript hat sich %n-mal geforkt; die Daten gelten nur für den Elternprozess.</numerusform>
@@ -567,27 +567,27 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="180"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="181"/>
         <source>gen %1: %2</source>
         <translation>Gen. %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="182"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="183"/>
         <source>GC: %1 paused (%2).</source>
         <translation>GC: %1 pausiert (%2).</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="186"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="187"/>
         <source>tracemalloc: peak %1 traced</source>
         <translation>tracemalloc: Spitze %1 verfolgt</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="190"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="191"/>
         <source>; most still held at %1:%2 (%3)</source>
         <translation>; am meisten noch gehalten bei %1:%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/hotspots_view.cpp" line="212"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="213"/>
         <source>Tick GC, Profile or tracemalloc in Run Settings: after the timed runs, an instrumented run shows here where the time goes.</source>
         <translation>GC, Profil oder tracemalloc in den Laufeinstellungen ankreuzen: nach den gemessenen Läufen zeigt hier ein instrumentierter Lauf, wohin die Zeit geht.</translation>
     </message>
@@ -595,299 +595,299 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/window/main_window.cpp" line="65"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="96"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="96"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/window/main_window.cpp" line="98"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/window/main_window.cpp" line="99"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/window/main_window.cpp" line="100"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/window/main_window.cpp" line="100"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/window/main_window.cpp" line="102"/>
+        <location filename="../ui/window/main_window.cpp" line="140"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/window/main_window.cpp" line="102"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/window/main_window.cpp" line="103"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/window/main_window.cpp" line="104"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/window/main_window.cpp" line="105"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/window/main_window.cpp" line="106"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125"/>
+        <location filename="../ui/window/main_window.cpp" line="108"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125"/>
+        <location filename="../ui/window/main_window.cpp" line="108"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/window/main_window.cpp" line="110"/>
         <source>Export results as JSON, CSV or Markdown</source>
         <translation>Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="111"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="114"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="114"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/window/main_window.cpp" line="119"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/window/main_window.cpp" line="124"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="143"/>
+        <location filename="../ui/window/main_window.cpp" line="126"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/window/main_window.cpp" line="129"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/window/main_window.cpp" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/window/main_window.cpp" line="146"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/window/main_window.cpp" line="147"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/window/main_window.cpp" line="148"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/window/main_window.cpp" line="150"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/window/main_window.cpp" line="167"/>
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/window/main_window.cpp" line="170"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/window/main_window.cpp" line="177"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/window/main_window.cpp" line="206"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/window/main_window.cpp" line="212"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/window/main_window.cpp" line="230"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/window/main_window.cpp" line="252"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/window/main_window.cpp" line="264"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/window/main_window.cpp" line="202"/>
+        <location filename="../ui/window/main_window.cpp" line="269"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/window/main_window.cpp" line="278"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/window/main_window.cpp" line="280"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/window/main_window.cpp" line="288"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323"/>
+        <location filename="../ui/window/main_window.cpp" line="306"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/window/main_window_run.cpp" line="45"/>
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/window/main_window_run.cpp" line="50"/>
         <source>run of %1</source>
         <translation>Lauf von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/window/main_window_run.cpp" line="54"/>
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/window/main_window_run.cpp" line="63"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="369"/>
+        <location filename="../ui/window/main_window_run.cpp" line="73"/>
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/window/main_window_run.cpp" line="75"/>
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/window/main_window_run.cpp" line="75"/>
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/window/main_window_run.cpp" line="75"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/window/main_window_run.cpp" line="77"/>
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="400"/>
+        <location filename="../ui/window/main_window_run.cpp" line="104"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="400"/>
+        <location filename="../ui/window/main_window_run.cpp" line="104"/>
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/window/main_window_run.cpp" line="106"/>
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -895,12 +895,12 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/window/main_window_run.cpp" line="108"/>
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="34"/>
         <source>%n script(s) added</source>
         <translation>
             <numerusform>%n Skript hinzugefügt</numerusform>
@@ -908,146 +908,146 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="451"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="45"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="457"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="51"/>
         <source>Add Scripts</source>
         <translation>Skripte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="457"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="51"/>
         <source>Python scripts (*.py);;All files (*)</source>
         <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="59"/>
         <source>Add Command</source>
         <translation>Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="59"/>
         <source>Command line (any program, with its arguments):</source>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="507"/>
+        <location filename="../ui/window/main_window.cpp" line="313"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="508"/>
+        <location filename="../ui/window/main_window.cpp" line="314"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/window/main_window.cpp" line="338"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="533"/>
+        <location filename="../ui/window/main_window.cpp" line="339"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="34"/>
+        <location filename="../ui/window/main_window_files.cpp" line="34"/>
         <source>%1 — Pyrometer</source>
         <translation>%1 – Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="35"/>
-        <location filename="../ui/main_window_files.cpp" line="116"/>
+        <location filename="../ui/window/main_window_files.cpp" line="35"/>
+        <location filename="../ui/window/main_window_files.cpp" line="116"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="41"/>
+        <location filename="../ui/window/main_window_files.cpp" line="41"/>
         <source>Cannot open results</source>
         <translation>Ergebnisse können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="49"/>
+        <location filename="../ui/window/main_window_files.cpp" line="49"/>
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="49"/>
+        <location filename="../ui/window/main_window_files.cpp" line="49"/>
         <source>Pyrometer results (*.json);;All files (*)</source>
         <translation>Pyrometer-Ergebnisse (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58"/>
+        <location filename="../ui/window/main_window_files.cpp" line="58"/>
         <source>Nothing to export yet</source>
         <translation>Noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62"/>
+        <location filename="../ui/window/main_window_files.cpp" line="62"/>
         <source>Export Results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="63"/>
+        <location filename="../ui/window/main_window_files.cpp" line="63"/>
         <source>JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)</source>
         <translation>JSON (*.json);;CSV, eine Zeile je Lauf (*.csv);;Markdown-Zusammenfassung (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="76"/>
-        <location filename="../ui/main_window_files.cpp" line="89"/>
+        <location filename="../ui/window/main_window_files.cpp" line="76"/>
+        <location filename="../ui/window/main_window_files.cpp" line="89"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="78"/>
-        <location filename="../ui/main_window_files.cpp" line="91"/>
+        <location filename="../ui/window/main_window_files.cpp" line="78"/>
+        <location filename="../ui/window/main_window_files.cpp" line="91"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="85"/>
+        <location filename="../ui/window/main_window_files.cpp" line="85"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="85"/>
+        <location filename="../ui/window/main_window_files.cpp" line="85"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="91"/>
+        <location filename="../ui/window/main_window_files.cpp" line="91"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="96"/>
+        <location filename="../ui/window/main_window_files.cpp" line="96"/>
         <source>Save Workbench</source>
         <translation>Arbeitsplatz speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="96"/>
-        <location filename="../ui/main_window_files.cpp" line="109"/>
+        <location filename="../ui/window/main_window_files.cpp" line="96"/>
+        <location filename="../ui/window/main_window_files.cpp" line="109"/>
         <source>Pyrometer workbench (*.json)</source>
         <translation>Pyrometer-Arbeitsplatz (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="101"/>
+        <location filename="../ui/window/main_window_files.cpp" line="101"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="103"/>
+        <location filename="../ui/window/main_window_files.cpp" line="103"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="109"/>
+        <location filename="../ui/window/main_window_files.cpp" line="109"/>
         <source>Open Workbench</source>
         <translation>Arbeitsplatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="119"/>
+        <location filename="../ui/window/main_window_files.cpp" line="119"/>
         <source>Cannot open workbench</source>
         <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
     </message>
@@ -1055,69 +1055,69 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MemoryPanel</name>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="46"/>
-        <location filename="../ui/memory_panel.cpp" line="212"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="46"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="212"/>
         <source>RSS over time</source>
         <translation>RSS über die Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="49"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="49"/>
         <source>One run per benchmark</source>
         <translation>Ein Lauf je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="49"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="49"/>
         <source>Every run</source>
         <translation>Jeder Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="51"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="51"/>
         <source>One run per benchmark (the instrumented one, with its garbage collections, when there is one), or every measured run overlaid</source>
         <translation>Ein Lauf je Benchmark (der instrumentierte mit seinen Speicherbereinigungen, wenn es ihn gibt) oder alle gemessenen Läufe übereinander</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="53"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="53"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="82"/>
-        <location filename="../ui/memory_panel.cpp" line="89"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="82"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="89"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="85"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="85"/>
         <source>instrumented run</source>
         <translation>instrumentierter Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="104"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="104"/>
         <source>RSS over time: no samples (set a memory timeline rate in Run Settings)</source>
         <translation>RSS über die Zeit: keine Messpunkte (Rate der Speicherzeitleiste in den Laufeinstellungen setzen)</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="117"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="117"/>
         <source>Time since start (s)</source>
         <translation>Zeit seit Start (s)</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="118"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="118"/>
         <source>RSS (MiB)</source>
         <translation>RSS (MiB)</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="190"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="190"/>
         <source>gen %1</source>
         <translation>Gen. %1</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="209"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="209"/>
         <source>RSS over time — %1 GCs, %2 paused</source>
         <translation>RSS über die Zeit – %1 GCs, %2 pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/memory_panel.cpp" line="214"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="214"/>
         <source>Garbage collections by generation (0/1/2): %1</source>
         <translation>Speicherbereinigungen je Generation (0/1/2): %1</translation>
     </message>
@@ -1125,22 +1125,22 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="129"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="129"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="142"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="142"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="146"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="146"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/comparison_charts.cpp" line="169"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="169"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>
@@ -1148,80 +1148,80 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::RunDetails</name>
     <message>
-        <location filename="../ui/run_details.cpp" line="11"/>
+        <location filename="../ui/results/run_details.cpp" line="11"/>
         <source>%1 — run %2%3
 </source>
         <translation>%1 – Lauf %2%3
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="14"/>
+        <location filename="../ui/results/run_details.cpp" line="14"/>
         <source> (warmup)</source>
         <translation> (Aufwärmen)</translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="15"/>
+        <location filename="../ui/results/run_details.cpp" line="15"/>
         <source>Outcome:   %1
 </source>
         <translation>Ergebnis:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="16"/>
+        <location filename="../ui/results/run_details.cpp" line="16"/>
         <source>Wall:      %1
 </source>
         <translation>Laufzeit:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="17"/>
+        <location filename="../ui/results/run_details.cpp" line="17"/>
         <source>User/sys:  %1 / %2
 </source>
         <translation>User/Sys:  %1 / %2
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="20"/>
+        <location filename="../ui/results/run_details.cpp" line="20"/>
         <source>Peak RSS:  %1
 </source>
         <translation>Max. RSS:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="21"/>
+        <location filename="../ui/results/run_details.cpp" line="21"/>
         <source>Faults:    %1 minor, %2 major
 </source>
         <translation>Seitenfehler: %1 leicht, %2 schwer
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="22"/>
+        <location filename="../ui/results/run_details.cpp" line="22"/>
         <source>Switches:  %1 voluntary, %2 involuntary
 </source>
         <translation>Wechsel:   %1 freiwillig, %2 unfreiwillig
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="23"/>
+        <location filename="../ui/results/run_details.cpp" line="23"/>
         <source>Hash seed: %1
 </source>
         <translation>Hash-Seed: %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="23"/>
+        <location filename="../ui/results/run_details.cpp" line="23"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="24"/>
+        <location filename="../ui/results/run_details.cpp" line="24"/>
         <source>Output:    %1 bytes on stdout, %2 on stderr
 </source>
         <translation>Ausgabe:   %1 Bytes auf stdout, %2 auf stderr
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="26"/>
+        <location filename="../ui/results/run_details.cpp" line="26"/>
         <source>
 — end of stderr —
 </source>
@@ -1230,7 +1230,7 @@ Kandidat: %2</translation>
 </translation>
     </message>
     <message>
-        <location filename="../ui/run_details.cpp" line="28"/>
+        <location filename="../ui/results/run_details.cpp" line="28"/>
         <source>
 — end of stdout —
 </source>
@@ -1242,152 +1242,152 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::RunSettingsWidget</name>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="28"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="29"/>
         <source>Go on after a failed run</source>
         <translation>Nach einem fehlgeschlagenen Lauf weitermachen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="30"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="31"/>
         <source>GC</source>
         <translation>GC</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="31"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="32"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="32"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="33"/>
         <source>tracemalloc</source>
         <translation>tracemalloc</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="39"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="40"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="46"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="47"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="47"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="48"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="48"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="49"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="48"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="49"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="50"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="51"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="53"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="54"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="53"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="54"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="56"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="57"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="57"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="58"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="59"/>
         <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
         <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="59"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
         <source>An extra run after the timed ones records every garbage collection</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="60"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="61"/>
         <source>An extra run after the timed ones profiles every function (cProfile)</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="62"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="63"/>
         <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
         <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="75"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="76"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="76"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="77"/>
         <source>Choose an interpreter anywhere on this machine</source>
         <translation>Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="78"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="86"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="87"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="87"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="88"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="88"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="89"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="89"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="90"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="91"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="91"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="92"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="93"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="94"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="95"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run_settings_widget.cpp" line="99"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="100"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
     </message>
@@ -1395,62 +1395,62 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs_model.cpp" line="103"/>
+        <location filename="../ui/results/runs_model.cpp" line="103"/>
         <source>warmup</source>
         <translation>Aufwärmen</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="103"/>
+        <location filename="../ui/results/runs_model.cpp" line="103"/>
         <source>measured</source>
         <translation>gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="105"/>
+        <location filename="../ui/results/runs_model.cpp" line="105"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="126"/>
+        <location filename="../ui/results/runs_model.cpp" line="126"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="128"/>
+        <location filename="../ui/results/runs_model.cpp" line="128"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="130"/>
+        <location filename="../ui/results/runs_model.cpp" line="130"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="132"/>
+        <location filename="../ui/results/runs_model.cpp" line="132"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="134"/>
+        <location filename="../ui/results/runs_model.cpp" line="134"/>
         <source>Wall</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="136"/>
+        <location filename="../ui/results/runs_model.cpp" line="136"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="138"/>
+        <location filename="../ui/results/runs_model.cpp" line="138"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="140"/>
+        <location filename="../ui/results/runs_model.cpp" line="140"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/runs_model.cpp" line="142"/>
+        <location filename="../ui/results/runs_model.cpp" line="142"/>
         <source>Hash seed</source>
         <translation>Hash-Seed</translation>
     </message>
@@ -1458,87 +1458,87 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::SummaryModel</name>
     <message>
-        <location filename="../ui/summary_model.cpp" line="57"/>
+        <location filename="../ui/results/summary_model.cpp" line="57"/>
         <source>Stopped: %1</source>
         <translation>Angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="94"/>
+        <location filename="../ui/results/summary_model.cpp" line="94"/>
         <source>%1 (+%2 failed)</source>
         <translation>%1 (+%2 fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="96"/>
+        <location filename="../ui/results/summary_model.cpp" line="96"/>
         <source>no successful run</source>
         <translation>kein erfolgreicher Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="99"/>
+        <location filename="../ui/results/summary_model.cpp" line="99"/>
         <source>too few runs</source>
         <translation>zu wenige Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="119"/>
+        <location filename="../ui/results/summary_model.cpp" line="119"/>
         <source>%1 (%2 severe)</source>
         <translation>%1 (%2 stark)</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="132"/>
+        <location filename="../ui/results/summary_model.cpp" line="132"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="134"/>
+        <location filename="../ui/results/summary_model.cpp" line="134"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="136"/>
+        <location filename="../ui/results/summary_model.cpp" line="136"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="138"/>
+        <location filename="../ui/results/summary_model.cpp" line="138"/>
         <source>95% CI of median</source>
         <translation>95-%-KI des Medians</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="140"/>
+        <location filename="../ui/results/summary_model.cpp" line="140"/>
         <source>Mean ± σ</source>
         <translation>Mittel ± σ</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="142"/>
+        <location filename="../ui/results/summary_model.cpp" line="142"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="144"/>
+        <location filename="../ui/results/summary_model.cpp" line="144"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="146"/>
+        <location filename="../ui/results/summary_model.cpp" line="146"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="148"/>
+        <location filename="../ui/results/summary_model.cpp" line="148"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="150"/>
+        <location filename="../ui/results/summary_model.cpp" line="150"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="152"/>
+        <location filename="../ui/results/summary_model.cpp" line="152"/>
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/summary_model.cpp" line="154"/>
+        <location filename="../ui/results/summary_model.cpp" line="154"/>
         <source>Relative</source>
         <translation>Relativ</translation>
     </message>
@@ -1546,27 +1546,27 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::TimeSeriesPanel</name>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="19"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="19"/>
         <source>Wall time per run</source>
         <translation>Laufzeit je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="43"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="43"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="57"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="57"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="115"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="115"/>
         <source>%1 (rolling median)</source>
         <translation>%1 (gleitender Median)</translation>
     </message>
     <message>
-        <location filename="../ui/time_series_panel.cpp" line="128"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="128"/>
         <source>%1
 run %2: %3 %4</source>
         <translation>%1

@@ -1,6 +1,6 @@
 #include "compare_arguments.h"
 
-#include "core/error.h"
+#include "core/model/error.h"
 
 #include <charconv>
 #include <cmath>

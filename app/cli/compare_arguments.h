@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/comparison.h"
+#include "core/compare/comparison.h"
 
 #include <functional>
 #include <string>

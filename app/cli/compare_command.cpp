@@ -1,10 +1,10 @@
 #include "commands.h"
 #include "compare_arguments.h"
 
-#include "core/comparison_report.h"
-#include "core/error.h"
-#include "core/file_output.h"
-#include "core/results_file.h"
+#include "core/compare/comparison_report.h"
+#include "core/formats/file_output.h"
+#include "core/formats/results_file.h"
+#include "core/model/error.h"
 
 #include <iostream>
 

@@ -1,10 +1,10 @@
 #include "exports.h"
 
-#include "core/csv_export.h"
-#include "core/file_output.h"
-#include "core/journal.h"
-#include "core/markdown_export.h"
-#include "core/results_json.h"
+#include "core/formats/csv_export.h"
+#include "core/formats/file_output.h"
+#include "core/formats/journal.h"
+#include "core/formats/markdown_export.h"
+#include "core/formats/results_json.h"
 
 #include <stdexcept>
 

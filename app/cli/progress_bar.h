@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine.h"
+#include "core/measure/engine.h"
 
 #include <chrono>
 #include <cstdio>

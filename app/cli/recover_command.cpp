@@ -2,9 +2,9 @@
 
 #include "exports.h"
 
-#include "core/error.h"
-#include "core/journal.h"
-#include "core/text_report.h"
+#include "core/formats/journal.h"
+#include "core/formats/text_report.h"
+#include "core/model/error.h"
 
 #include <iostream>
 

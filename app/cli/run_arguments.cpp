@@ -1,7 +1,8 @@
 #include "run_arguments.h"
 
-#include "core/engine.h"
-#include "core/error.h"
+#include "core/measure/engine.h"
+#include "core/measure/resource_sampler.h"
+#include "core/model/error.h"
 
 #include <charconv>
 #include <cmath>

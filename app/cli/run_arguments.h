@@ -2,7 +2,7 @@
 
 #include "compare_arguments.h"
 
-#include "core/run_plan.h"
+#include "core/model/run_plan.h"
 
 #include <string>
 #include <vector>

@@ -4,14 +4,16 @@
 #include "progress_bar.h"
 #include "run_arguments.h"
 
-#include "core/engine.h"
-#include "core/error.h"
-#include "core/journal.h"
-#include "core/probe_report.h"
-#include "core/process_launcher.h"
-#include "core/results_file.h"
-#include "core/run_plan.h"
-#include "core/text_report.h"
+#include "core/formats/journal.h"
+#include "core/formats/results_file.h"
+#include "core/formats/text_report.h"
+#include "core/measure/engine.h"
+#include "core/measure/prepare.h"
+#include "core/measure/process_launcher.h"
+#include "core/model/error.h"
+#include "core/model/run_plan.h"
+#include "core/probe/probe_report.h"
+#include "core/stats/benchmark_summary.h"
 
 #include <array>
 #include <atomic>

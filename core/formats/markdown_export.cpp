@@ -1,0 +1,85 @@
+#include "core/formats/markdown_export.h"
+
+#include "core/model/units.h"
+#include "core/stats/benchmark_summary.h"
+
+#include <cstdio>
+
+namespace pyrometer {
+
+std::string markdownEscape(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '\n':
+        case '\r':
+            out += ' ';
+            break;
+        case '\\':
+        case '|':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '#':
+        case '~':
+            out += '\\';
+            out += c;
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string markdownSummary(const Results& results)
+{
+    const auto summaries = summarizeAll(results);
+    const auto best = fastest(summaries);
+    std::string md = "| Benchmark | Median | 95% CI of median | Mean ± σ | Min … Max | User | Sys | Peak RSS | Runs | "
+                     "Relative |\n|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    for (std::size_t i = 0; i < summaries.size(); ++i) {
+        const auto& s = summaries[i];
+        const auto& w = s.wall;
+        md += "| " + markdownEscape(results.benchmarks[i].name) + " | ";
+        if (w.n == 0) {
+            md += "failed | | | | | | | " + std::to_string(s.failedRuns) + " failed | |\n";
+            continue;
+        }
+        const auto unit = durationUnitFor(w.median);
+        md += formatDuration(w.median, unit) + " | ";
+        md += w.medianCiLow ? formatDuration(*w.medianCiLow, unit) + " … " + formatDuration(*w.medianCiHigh, unit)
+                            : std::string("n too small");
+        md += " | " + formatDuration(w.mean, unit) + (w.n > 1 ? " ± " + formatDuration(w.stddev, unit) : "");
+        md += " | " + formatDuration(w.min, unit) + " … " + formatDuration(w.max, unit);
+        md += " | " + formatDuration(s.userMedian, unit) + " | " + formatDuration(s.sysMedian, unit);
+        md += " | " + formatBytes(s.maxRssMedian) + " | " + std::to_string(w.n);
+        if (s.failedRuns > 0)
+            md += " (+" + std::to_string(s.failedRuns) + " failed)";
+        char relative[32];
+        std::snprintf(relative, sizeof relative, "%.2f", best ? w.median / summaries[*best].wall.median : 1.0);
+        md += std::string(" | ") + relative + " |\n";
+    }
+    const auto& e = results.environment;
+    md += "\nMeasured with Pyrometer " + markdownEscape(e.pyrometerVersion) + " on " + markdownEscape(e.date) + ", "
+        + markdownEscape(e.cpuModel) + " (" + std::to_string(e.logicalCores) + " logical cores), "
+        + markdownEscape(e.os) + ", " + markdownEscape(e.kernel) + ". Relative: median / fastest median.";
+    if (!results.complete)
+        md += " **Incomplete**: stopped before all runs were done.";
+    md += "\n";
+    return md;
+}
+
+} // namespace pyrometer

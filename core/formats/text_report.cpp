@@ -1,0 +1,93 @@
+#include "core/formats/text_report.h"
+
+#include "core/model/units.h"
+#include "core/stats/benchmark_summary.h"
+
+#include <cstdio>
+
+namespace pyrometer {
+namespace {
+std::string percent(double fraction)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", fraction * 100.0);
+    return buffer;
+}
+
+std::string ratio(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    return buffer;
+}
+
+std::string outlierWarning(const Summary& w)
+{
+    const auto tukey = w.outliers.tukeyTotal();
+    if (tukey == 0 && w.outliers.modifiedZ == 0)
+        return {};
+    return "  Warning:       " + std::to_string(tukey) + " outlier" + (tukey == 1 ? "" : "s") + " by Tukey fences ("
+        + std::to_string(w.outliers.tukeySevere()) + " severe), " + std::to_string(w.outliers.modifiedZ)
+        + " by modified Z-score.\n"
+        + "                 Other programs may have disturbed the runs; a quieter machine or more runs help.\n";
+}
+
+std::string benchmarkBlock(
+    const BenchmarkResult& benchmark, const BenchmarkSummary& s, std::size_t index, std::size_t count)
+{
+    const auto& w = s.wall;
+    std::string text
+        = "Benchmark " + std::to_string(index + 1) + "/" + std::to_string(count) + ": " + benchmark.name + "\n";
+    if (w.n == 0) {
+        text += "  No successful run.\n";
+    } else {
+        const auto unit = durationUnitFor(w.median);
+        text += "  Median:        " + formatDuration(w.median, unit);
+        if (w.medianCiLow)
+            text += "   95% CI [" + formatDuration(*w.medianCiLow, unit) + ", " + formatDuration(*w.medianCiHigh, unit)
+                + "]";
+        else
+            text += "   (too few runs for a 95% CI)";
+        text += "\n";
+        text += "  Mean ± σ:      " + formatDuration(w.mean, unit);
+        if (w.n > 1)
+            text += " ± " + formatDuration(w.stddev, unit) + "   (CV " + percent(w.cv) + ")";
+        text += "\n";
+        text += "  Range:         " + formatDuration(w.min, unit) + " … " + formatDuration(w.max, unit) + "   ("
+            + std::to_string(w.n) + " runs, " + std::to_string(s.warmupRuns) + " warmup)\n";
+        text += "  User / System: " + formatDuration(s.userMedian, unit) + " / " + formatDuration(s.sysMedian, unit)
+            + "   (medians)\n";
+        text += "  Peak RSS:      " + formatBytes(s.maxRssMedian) + "   (median; max "
+            + formatBytes(static_cast<double>(s.maxRssMax)) + ")\n";
+        text += outlierWarning(w);
+    }
+    if (s.failedRuns > 0)
+        text += "  Failed runs:   " + std::to_string(s.failedRuns) + " (left out of the statistics)\n";
+    if (benchmark.failure)
+        text += "  Stopped:       " + *benchmark.failure + "\n";
+    return text;
+}
+} // namespace
+
+std::string textReport(const Results& results)
+{
+    const auto summaries = summarizeAll(results);
+    std::string text;
+    for (std::size_t i = 0; i < results.benchmarks.size(); ++i)
+        text += benchmarkBlock(results.benchmarks[i], summaries[i], i, results.benchmarks.size()) + "\n";
+    const auto best = fastest(summaries);
+    if (results.benchmarks.size() > 1 && best) {
+        text += "Summary (by median wall time)\n  " + results.benchmarks[*best].name + " ran\n";
+        for (std::size_t i = 0; i < summaries.size(); ++i) {
+            if (i == *best || summaries[i].wall.n == 0)
+                continue;
+            text += "    " + ratio(summaries[i].wall.median / summaries[*best].wall.median) + " times faster than "
+                + results.benchmarks[i].name + "\n";
+        }
+    }
+    if (!results.complete)
+        text += "Incomplete: the run was stopped before all runs were done.\n";
+    return text;
+}
+
+} // namespace pyrometer

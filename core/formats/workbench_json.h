@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/model/run_plan.h"
+
+#include <filesystem>
+#include <string>
+
+namespace pyrometer {
+
+/// A saved setup, schema `pyrometer.workbench/1`: the benchmarks with their interpreter, arguments,
+/// environment and working directory, and the run settings, so that a setup can be reused and shared.
+std::string workbenchJsonText(const RunPlan& plan);
+/// Throws InputError with a one-line reason when the file is not a workbench file.
+RunPlan readWorkbenchFile(const std::filesystem::path& path);
+
+} // namespace pyrometer

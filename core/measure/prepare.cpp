@@ -1,0 +1,121 @@
+#include "core/measure/prepare.h"
+
+#include "core/measure/environment_capture.h"
+#include "core/measure/executable_lookup.h"
+#include "core/measure/resource_sampler.h"
+#include "core/model/error.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unistd.h>
+
+namespace pyrometer {
+namespace fs = std::filesystem;
+
+namespace {
+void checkSettings(const BenchmarkSettings& settings)
+{
+    if (settings.runs <= 0)
+        throw InputError("runs must be a positive number, not " + std::to_string(settings.runs));
+    if (settings.warmups < 0)
+        throw InputError("warmup runs must not be negative, not " + std::to_string(settings.warmups));
+    if (settings.sampleHz < 0 || settings.sampleHz > maxSampleHz)
+        throw InputError("sampling rate must be from 1 to " + std::to_string(maxSampleHz) + " per second, not "
+            + std::to_string(settings.sampleHz));
+    if (settings.timeout && settings.timeout->count() <= 0)
+        throw InputError("timeout must be a positive number of seconds");
+    for (const auto& [name, value] : settings.environment) {
+        if (name.empty() || name.find('=') != std::string::npos)
+            throw InputError("malformed environment variable name: '" + name + "'");
+    }
+    if (!settings.workingDirectory.empty()) {
+        std::error_code ec;
+        if (!fs::is_directory(settings.workingDirectory, ec))
+            throw InputError("working directory not found: " + settings.workingDirectory);
+    }
+}
+
+std::string checkedScript(const std::string& script)
+{
+    std::error_code ec;
+    const auto status = fs::status(script, ec);
+    if (!fs::exists(status))
+        throw InputError("script not found: " + script);
+    if (fs::is_directory(status))
+        throw InputError("script is a directory: " + script);
+    if (::access(script.c_str(), R_OK) != 0 || !std::ifstream(script))
+        throw InputError("script not readable: " + script);
+    return fs::absolute(script).lexically_normal().string();
+}
+
+std::string joined(const std::vector<std::string>& words)
+{
+    std::string text;
+    for (const auto& word : words)
+        text += (text.empty() ? "" : " ") + word;
+    return text;
+}
+
+BenchmarkResult prepareBenchmark(const BenchmarkRequest& request, std::map<std::string, InterpreterInfo>& interpreters)
+{
+    checkSettings(request.settings);
+    BenchmarkResult benchmark;
+    benchmark.settings = request.settings;
+    if (request.script) {
+        const auto script = checkedScript(*request.script);
+        auto known = interpreters.find(request.interpreter);
+        if (known == interpreters.end())
+            known = interpreters.emplace(request.interpreter, resolveInterpreter(request.interpreter)).first;
+        benchmark.interpreter = known->second;
+        benchmark.script = script;
+        benchmark.command = { known->second.path, script };
+        benchmark.command.insert(benchmark.command.end(), request.arguments.begin(), request.arguments.end());
+        benchmark.name = request.name.empty() ? *request.script : request.name;
+        benchmark.git = gitInfoFor(script);
+        return benchmark;
+    }
+    if (request.command.empty())
+        throw InputError("empty command");
+    const auto executable = findExecutable(request.command.front());
+    if (!executable)
+        throw InputError("command not found: " + request.command.front());
+    benchmark.command = request.command;
+    benchmark.command.front() = *executable;
+    benchmark.name = request.name.empty() ? joined(request.command) : request.name;
+    if (request.command.front().find('/') != std::string::npos)
+        benchmark.git = gitInfoFor(*executable);
+    return benchmark;
+}
+} // namespace
+
+Results prepare(const RunPlan& plan)
+{
+    if (plan.benchmarks.empty())
+        throw InputError("nothing to run: give a script or a command");
+    Results results;
+    results.order = plan.order;
+    results.ignoreFailure = plan.ignoreFailure;
+    std::map<std::string, InterpreterInfo> interpreters;
+    std::set<std::string> names;
+    std::vector<PlanError::Problem> problems;
+    for (std::size_t i = 0; i < plan.benchmarks.size(); ++i) {
+        try {
+            auto benchmark = prepareBenchmark(plan.benchmarks[i], interpreters);
+            // Two benchmarks of the same name could not be told apart in reports.
+            const std::string base = benchmark.name;
+            for (int k = 2; names.contains(benchmark.name); ++k)
+                benchmark.name = base + " #" + std::to_string(k);
+            names.insert(benchmark.name);
+            results.benchmarks.push_back(std::move(benchmark));
+        } catch (const InputError& e) {
+            problems.push_back({ i, e.what() });
+        }
+    }
+    if (!problems.empty())
+        throw PlanError(std::move(problems));
+    results.environment = captureEnvironment();
+    return results;
+}
+
+} // namespace pyrometer

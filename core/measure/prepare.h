@@ -1,0 +1,14 @@
+#pragma once
+
+#include "core/model/results.h"
+#include "core/model/run_plan.h"
+
+namespace pyrometer {
+
+/// Checks a plan and resolves it into results with no runs yet: scripts and working directories exist,
+/// interpreters and commands are found and run, settings make sense. Records the environment and each script's
+/// git state. Throws PlanError listing the problem of every benchmark that has one (what() names the first),
+/// before anything is measured; InputError when the plan is empty.
+Results prepare(const RunPlan& plan);
+
+} // namespace pyrometer

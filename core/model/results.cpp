@@ -1,0 +1,38 @@
+#include "core/model/results.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pyrometer {
+
+double toSeconds(std::chrono::nanoseconds duration)
+{
+    return static_cast<double>(duration.count()) / 1e9;
+}
+
+std::chrono::nanoseconds fromSeconds(double seconds)
+{
+    return std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9)));
+}
+
+std::size_t BenchmarkResult::measuredRuns() const
+{
+    return static_cast<std::size_t>(std::count_if(runs.begin(), runs.end(), [](const auto& r) { return !r.warmup; }));
+}
+
+std::size_t BenchmarkResult::failedRuns() const
+{
+    return static_cast<std::size_t>(
+        std::count_if(runs.begin(), runs.end(), [](const auto& r) { return !r.warmup && !r.succeeded(); }));
+}
+
+std::optional<std::size_t> findBenchmark(const Results& results, const std::string& name)
+{
+    for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
+        if (results.benchmarks[i].name == name)
+            return i;
+    }
+    return std::nullopt;
+}
+
+} // namespace pyrometer

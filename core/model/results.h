@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/model/environment.h"
+#include "core/model/probe_data.h"
+#include "core/model/run_record.h"
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pyrometer {
+
+/// How every run of one benchmark is started.
+struct BenchmarkSettings
+{
+    int runs = 10;
+    int warmups = 0;
+    std::optional<std::chrono::nanoseconds> timeout;
+    std::map<std::string, std::string> environment;
+    std::string workingDirectory; ///< empty: the current directory
+    std::optional<std::uint32_t> fixedHashSeed; ///< empty: a fresh random PYTHONHASHSEED for each run
+    int sampleHz = 0; ///< resource samples per second of every run; 0: none
+    ProbeSettings probe; ///< what instrumented runs, after the timed ones, look at
+};
+
+/// One benchmark: what it runs, how, and every run so far.
+struct BenchmarkResult
+{
+    std::string name;
+    std::vector<std::string> command; ///< the argv each run executes, interpreter resolved
+    std::optional<std::string> script; ///< set for Python scripts
+    BenchmarkSettings settings;
+    std::optional<InterpreterInfo> interpreter;
+    std::optional<GitInfo> git;
+    std::vector<RunRecord> runs; ///< warmups and measured runs, failed ones too, in the order they ran
+    std::optional<std::string> failure; ///< why the benchmark stopped early
+    std::optional<ProbeData> probe; ///< the instrumented runs, once they ran
+
+    std::size_t measuredRuns() const; ///< non-warmup runs, failed or not
+    std::size_t failedRuns() const; ///< non-warmup runs that did not succeed
+};
+
+enum class RunOrder { Interleaved, Sequential };
+
+/// A whole invocation: many benchmarks, measured on one machine.
+struct Results
+{
+    static constexpr const char* schema = "pyrometer.run/1";
+    Environment environment;
+    RunOrder order = RunOrder::Interleaved;
+    bool ignoreFailure = false;
+    bool complete = false; ///< false while running, and when stopped or recovered from a journal
+    std::string importedFrom; ///< "hyperfine", "pyperf", "pytest-benchmark" for another tool's file; else empty
+    std::vector<BenchmarkResult> benchmarks;
+};
+
+double toSeconds(std::chrono::nanoseconds duration);
+std::chrono::nanoseconds fromSeconds(double seconds);
+
+/// The index of the first benchmark called `name`.
+std::optional<std::size_t> findBenchmark(const Results& results, const std::string& name);
+
+} // namespace pyrometer

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/model/timeline.h"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pyrometer {
+
+/// The most a probe may report; what is beyond is cut and the report refused.
+inline constexpr std::size_t maxProbeReportBytes = 256 * 1024 * 1024;
+
+/// Everything measured about one run of one benchmark: one process, from spawn to exit.
+struct RunRecord
+{
+    bool warmup = false;
+    std::chrono::nanoseconds wall { 0 };
+    std::chrono::nanoseconds user { 0 };
+    std::chrono::nanoseconds sys { 0 };
+    std::int64_t maxRssBytes = 0;
+    std::int64_t minorFaults = 0;
+    std::int64_t majorFaults = 0;
+    std::int64_t voluntarySwitches = 0;
+    std::int64_t involuntarySwitches = 0;
+    std::int64_t blockInputs = 0;
+    std::int64_t blockOutputs = 0;
+    std::optional<int> exitCode; ///< set when the process exited normally
+    std::optional<int> signal; ///< set when a signal ended the process
+    bool timedOut = false;
+    bool cancelled = false; ///< stopped by the user; such a run is never recorded in results
+    std::optional<std::uint32_t> hashSeed; ///< PYTHONHASHSEED the run was started with
+    std::uint64_t stdoutBytes = 0;
+    std::uint64_t stderrBytes = 0;
+    std::string stdoutTail; ///< the last bytes of stdout (bounded), valid UTF-8
+    std::string stderrTail; ///< the last bytes of stderr (bounded), valid UTF-8
+    std::string launchError; ///< non-empty when the process could not be started
+    std::shared_ptr<const Timeline> timeline; ///< resources over time, when sampled
+    std::string probeReport; ///< what the process wrote to its probe channel, when it had one
+    bool probeReportCut = false; ///< the report was longer than maxProbeReportBytes
+    std::int64_t spawnedAtNs = 0; ///< CLOCK_MONOTONIC at spawn, to place what the process reports in its time
+
+    /// A run counts for the statistics only when the process started, exited with 0 and was not timed out.
+    bool succeeded() const { return launchError.empty() && !timedOut && !signal && exitCode == 0; }
+
+    /// A short description of how the run ended: "exit code 3", "killed by signal 9 (Killed)", "timed out".
+    std::string outcome() const;
+
+    /// The last non-empty line of stderr, for one-line failure messages.
+    std::string lastErrorLine() const;
+};
+
+} // namespace pyrometer

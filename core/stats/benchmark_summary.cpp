@@ -1,0 +1,66 @@
+#include "core/stats/benchmark_summary.h"
+
+#include <algorithm>
+
+namespace pyrometer {
+
+BenchmarkSummary summarize(const BenchmarkResult& benchmark)
+{
+    BenchmarkSummary result;
+    std::vector<double> wall, user, sys, rss;
+    for (const auto& run : benchmark.runs) {
+        if (run.warmup) {
+            ++result.warmupRuns;
+            continue;
+        }
+        if (!run.succeeded()) {
+            ++result.failedRuns;
+            continue;
+        }
+        wall.push_back(toSeconds(run.wall));
+        user.push_back(toSeconds(run.user));
+        sys.push_back(toSeconds(run.sys));
+        rss.push_back(static_cast<double>(run.maxRssBytes));
+        result.maxRssMax = std::max(result.maxRssMax, run.maxRssBytes);
+    }
+    const auto median = [](std::vector<double>& values) {
+        std::sort(values.begin(), values.end());
+        return quantile(values, 0.5);
+    };
+    result.userMedian = median(user);
+    result.sysMedian = median(sys);
+    result.maxRssMedian = median(rss);
+    result.wall = summarize(std::move(wall));
+    return result;
+}
+
+std::vector<double> successfulWallSeconds(const BenchmarkResult& benchmark)
+{
+    std::vector<double> wall;
+    for (const auto& run : benchmark.runs) {
+        if (!run.warmup && run.succeeded())
+            wall.push_back(toSeconds(run.wall));
+    }
+    return wall;
+}
+
+std::vector<BenchmarkSummary> summarizeAll(const Results& results)
+{
+    std::vector<BenchmarkSummary> summaries;
+    summaries.reserve(results.benchmarks.size());
+    for (const auto& benchmark : results.benchmarks)
+        summaries.push_back(summarize(benchmark));
+    return summaries;
+}
+
+std::optional<std::size_t> fastest(const std::vector<BenchmarkSummary>& summaries)
+{
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < summaries.size(); ++i) {
+        if (summaries[i].wall.n > 0 && (!best || summaries[i].wall.median < summaries[*best].wall.median))
+            best = i;
+    }
+    return best;
+}
+
+} // namespace pyrometer

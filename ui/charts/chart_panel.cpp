@@ -1,0 +1,126 @@
+#include "ui/charts/chart_panel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QSet>
+#include <QSvgGenerator>
+#include <QThread>
+#include <QVBoxLayout>
+#include <array>
+
+namespace pyrometer::ui {
+
+ChartPanel::ChartPanel(const QString& title, QWidget* parent)
+    : QWidget(parent)
+    , m_view(new QChartView(new QChart))
+    , m_controls(new QHBoxLayout)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    m_controls->addStretch();
+    layout->addLayout(m_controls);
+    layout->addWidget(m_view, 1);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumSize(320, 220);
+    chart()->setTitle(title);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    // Only the theme here: the subclass that would make series does not exist yet.
+    chart()->setTheme(
+        palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart()->setBackgroundRoundness(0);
+}
+
+QChart* ChartPanel::chart() const
+{
+    return m_view->chart();
+}
+
+void ChartPanel::setSnapshot(ResultsSnapshot snapshot)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_snapshot = std::move(snapshot);
+    rebuild();
+}
+
+void ChartPanel::clearChart()
+{
+    chart()->removeAllSeries();
+    for (auto* axis : chart()->axes())
+        chart()->removeAxis(axis);
+}
+
+void ChartPanel::setMinimumChartSize(QSize size)
+{
+    m_view->setMinimumSize(size);
+}
+
+int ChartPanel::plotWidth() const
+{
+    const int width = static_cast<int>(chart()->plotArea().width());
+    return width > 10 ? width : 800;
+}
+
+QColor ChartPanel::colorFor(std::size_t index)
+{
+    static constexpr std::array<QRgb, 7> colors { 0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00,
+        0xF0E442 };
+    return QColor::fromRgb(colors[index % colors.size()]);
+}
+
+QStringList ChartPanel::displayNames(const Results& results)
+{
+    QStringList full, shortNames;
+    for (const auto& benchmark : results.benchmarks) {
+        full << QString::fromStdString(benchmark.name);
+        const auto slash = full.back().lastIndexOf(QLatin1Char('/'));
+        shortNames << (slash >= 0 && slash + 1 < full.back().size() ? full.back().mid(slash + 1) : full.back());
+    }
+    return QSet<QString>(shortNames.begin(), shortNames.end()).size() == shortNames.size() ? shortNames : full;
+}
+
+bool ChartPanel::exportImage(const QString& path) const
+{
+    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(m_view->size());
+        generator.setViewBox(m_view->rect());
+        generator.setTitle(chart()->title());
+        QPainter painter;
+        if (!painter.begin(&generator))
+            return false;
+        m_view->render(&painter);
+        return painter.end();
+    }
+    return m_view->grab().save(path);
+}
+
+void ChartPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QWidget::changeEvent(event);
+}
+
+void ChartPanel::applyTheme()
+{
+    // The chart follows the application's palette, so that it reads in light and dark desktops alike; series
+    // colours are set by the panels and survive the theme change on the next rebuild.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const auto theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart()->theme() == theme && !chart()->series().isEmpty())
+        return;
+    chart()->setTheme(theme);
+    chart()->setBackgroundRoundness(0);
+    forgetSeries();
+    if (hasData())
+        rebuild();
+}
+
+} // namespace pyrometer::ui

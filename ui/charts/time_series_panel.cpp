@@ -1,0 +1,158 @@
+#include "ui/charts/time_series_panel.h"
+
+#include "core/stats/chart_math.h"
+
+#include "core/model/units.h"
+
+#include <QChart>
+#include <QCursor>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace pyrometer::ui {
+
+TimeSeriesPanel::TimeSeriesPanel(QWidget* parent)
+    : ChartPanel(tr("Wall time per run"), parent)
+{
+}
+
+void TimeSeriesPanel::resizeEvent(QResizeEvent* event)
+{
+    ChartPanel::resizeEvent(event);
+    // The downsampling depends on the width: redo it when the width changed noticeably.
+    if (snapshot() && std::abs(plotWidth() - m_builtForWidth) > 50)
+        rebuild();
+}
+
+void TimeSeriesPanel::clear()
+{
+    chart()->removeAllSeries();
+    m_tracks.clear();
+}
+
+void TimeSeriesPanel::rebuild()
+{
+    auto* c = chart();
+    if (!m_x) {
+        m_x = new QValueAxis;
+        m_y = new QValueAxis;
+        m_x->setTitleText(tr("Run"));
+        m_x->setLabelFormat(QStringLiteral("%d"));
+        c->addAxis(m_x, Qt::AlignBottom);
+        c->addAxis(m_y, Qt::AlignLeft);
+    }
+    if (!snapshot())
+        return clear();
+    m_builtForWidth = plotWidth();
+
+    const auto& view = snapshot().view();
+    const double lowest = view.lowest, highest = view.highest, smallestMedian = view.smallestMedian;
+    if (!view.any)
+        return clear();
+    m_unit = durationUnitFor(smallestMedian);
+    m_y->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(m_unit.symbol)));
+    const auto names = displayNames(*snapshot());
+
+    // Live refreshes only swap the points in; series are made anew when the benchmarks change, or when one
+    // passes from points to a line (more than 500 runs).
+    bool sameShape = m_tracks.size() == view.benchmarks.size() && names == m_names;
+    for (std::size_t b = 0; sameShape && b < m_tracks.size(); ++b)
+        sameShape = m_tracks[b].scatter == (view.benchmarks[b].sortedWalls.size() <= 500);
+    if (!sameShape) {
+        clear();
+        m_names = names;
+        for (std::size_t b = 0; b < view.benchmarks.size(); ++b)
+            m_tracks.push_back(makeTrack(b, view.benchmarks[b].sortedWalls.size() <= 500));
+    }
+
+    // A min/max pair per two pixel columns: never more points than the chart has pixels across.
+    const int columns = std::max(1, plotWidth() / 2);
+    const auto toPoints = [&](const std::vector<Point>& seconds) {
+        // Thinned again to this chart's own width, in the display unit.
+        QList<QPointF> shown;
+        for (const auto& p : downsampleMinMax(seconds, columns))
+            shown.append(QPointF(p.x, p.y * m_unit.perSecond));
+        return shown;
+    };
+    for (std::size_t b = 0; b < m_tracks.size(); ++b) {
+        m_tracks[b].runs->replace(toPoints(view.benchmarks[b].runs));
+        m_tracks[b].median->replace(toPoints(view.benchmarks[b].rollingMedian));
+    }
+    const auto xAxis = niceAxis(1, static_cast<double>(std::max<std::size_t>(view.longest, 2)));
+    m_x->setRange(std::max(0.0, xAxis.min), xAxis.max);
+    m_x->setTickCount(std::min(xAxis.tickCount(), 11));
+    const auto yAxis = niceAxis(lowest * m_unit.perSecond, highest * m_unit.perSecond);
+    m_y->setRange(yAxis.min, yAxis.max);
+    m_y->setTickCount(yAxis.tickCount());
+}
+
+TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
+{
+    auto* c = chart();
+    const auto color = colorFor(b);
+    const auto& name = m_names[static_cast<qsizetype>(b)];
+    Track track;
+    track.scatter = scatter;
+    if (scatter) {
+        auto* points = new QScatterSeries;
+        points->setMarkerSize(6);
+        points->setBorderColor(color);
+        track.runs = points;
+    } else {
+        track.runs = new QLineSeries;
+    }
+    track.runs->setName(name);
+    track.runs->setColor(color);
+    c->addSeries(track.runs);
+    track.runs->attachAxis(m_x);
+    track.runs->attachAxis(m_y);
+
+    track.median = new QLineSeries;
+    track.median->setName(tr("%1 (rolling median)").arg(name));
+    track.median->setPen(QPen(color.darker(130), 2.5));
+    c->addSeries(track.median);
+    track.median->attachAxis(m_x);
+    track.median->attachAxis(m_y);
+    // One legend entry per benchmark: the rolling median shares its colour.
+    for (auto* marker : c->legend()->markers(track.median))
+        marker->setVisible(false);
+
+    connect(track.runs, &QXYSeries::hovered, this, [this, b](const QPointF& point, bool state) {
+        if (!state || b >= static_cast<std::size_t>(m_names.size()))
+            return QToolTip::hideText();
+        QToolTip::showText(QCursor::pos(),
+            tr("%1\nrun %2: %3 %4")
+                .arg(m_names[static_cast<qsizetype>(b)])
+                .arg(qRound(point.x()))
+                .arg(point.y(), 0, 'f', 3)
+                .arg(QString::fromUtf8(m_unit.symbol)));
+    });
+    connect(track.runs, &QXYSeries::clicked, this, [this, b](const QPointF& point) {
+        // Map the k-th successful measured run back to its index among all runs.
+        const auto& all = snapshot()->benchmarks[b].runs;
+        const auto wanted = static_cast<std::size_t>(qRound(point.x()));
+        for (std::size_t r = 0, k = 0; r < all.size(); ++r) {
+            if (all[r].warmup || !all[r].succeeded())
+                continue;
+            if (++k == wanted) {
+                Q_EMIT runSelected(b, r);
+                return;
+            }
+        }
+    });
+    return track;
+}
+
+void TimeSeriesPanel::forgetSeries()
+{
+    clearChart();
+    m_tracks.clear();
+    m_names.clear();
+    m_x = m_y = nullptr;
+}
+
+} // namespace pyrometer::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ui/charts/chart_panel.h"
+
+#include "core/model/units.h"
+
+QT_BEGIN_NAMESPACE
+class QLineSeries;
+class QValueAxis;
+class QXYSeries;
+QT_END_NAMESPACE
+
+namespace pyrometer::ui {
+
+/// Wall time of each run in order, per benchmark, with its rolling median, so that drift and warm-up show.
+/// Series are downsampled to the plot's pixel width. Hovering a point shows its value; clicking it selects
+/// the run.
+class TimeSeriesPanel final : public ChartPanel
+{
+    Q_OBJECT
+public:
+    explicit TimeSeriesPanel(QWidget* parent = nullptr);
+
+Q_SIGNALS:
+    /// `run` indexes BenchmarkResult::runs.
+    void runSelected(std::size_t benchmark, std::size_t run);
+
+protected:
+    void rebuild() override;
+    void forgetSeries() override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    /// One benchmark's series: its runs (points, or a line past 500 runs) and their rolling median.
+    struct Track
+    {
+        QXYSeries* runs = nullptr;
+        QLineSeries* median = nullptr;
+        bool scatter = true;
+    };
+    Track makeTrack(std::size_t benchmark, bool scatter);
+    void clear();
+
+    int m_builtForWidth = 0;
+    std::vector<Track> m_tracks;
+    QStringList m_names;
+    QValueAxis* m_x = nullptr;
+    QValueAxis* m_y = nullptr;
+    DurationUnit m_unit { "s", 1.0 };
+};
+
+} // namespace pyrometer::ui

@@ -1,0 +1,149 @@
+#include "ui/compare/compare_model.h"
+
+#include "core/compare/comparison_report.h"
+#include "core/model/units.h"
+
+namespace pyrometer::ui {
+namespace {
+QString text(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+} // namespace
+
+QColor verdictColor(Verdict verdict)
+{
+    return QColor::fromRgb(verdictRgb(verdict));
+}
+
+QString verdictName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Slower:
+        return CompareModel::tr("slower");
+    case Verdict::Faster:
+        return CompareModel::tr("faster");
+    case Verdict::NoSignificantChange:
+        return CompareModel::tr("no significant change");
+    case Verdict::BelowThreshold:
+        return CompareModel::tr("change below threshold");
+    case Verdict::TooFewRuns:
+        return CompareModel::tr("too few runs to tell");
+    }
+    return {};
+}
+
+CompareModel::CompareModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void CompareModel::setComparison(std::shared_ptr<const Comparison> comparison)
+{
+    const bool sameRows = m_comparison && comparison && m_comparison->pairs.size() == comparison->pairs.size();
+    if (sameRows) {
+        // A live update keeps the rows, the selection and the sort order; only the numbers change.
+        m_comparison = std::move(comparison);
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_comparison = std::move(comparison);
+    endResetModel();
+}
+
+int CompareModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() || !m_comparison ? 0 : static_cast<int>(m_comparison->pairs.size());
+}
+
+int CompareModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CompareModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const auto& p = m_comparison->pairs[static_cast<std::size_t>(index.row())];
+    const bool both = p.baseline.n > 0 && p.candidate.n > 0;
+    const auto median = [](const Summary& s) {
+        return s.n ? text(formatDuration(s.median)) + QStringLiteral(" (%1)").arg(s.n) : tr("no runs");
+    };
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Name:
+            return text(p.name);
+        case Baseline:
+            return median(p.baseline);
+        case Candidate:
+            return median(p.candidate);
+        case Change:
+            return both ? text(formatChange(p.ratio.ratio)) : QString();
+        case Interval:
+            return both ? text(formatChange(p.ratio.low)) + QStringLiteral(" … ") + text(formatChange(p.ratio.high))
+                        : QString();
+        case PValue:
+            return both ? text(formatPValue(p.mannWhitney.pValue)) : QString();
+        case Verdict:
+            return verdictName(p.verdict);
+        }
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Name:
+            return text(p.name);
+        case Baseline:
+            return p.baseline.n ? p.baseline.median : 0.0;
+        case Candidate:
+            return p.candidate.n ? p.candidate.median : 0.0;
+        case Change:
+        case Interval:
+            return p.ratio.ratio;
+        case PValue:
+            return p.mannWhitney.pValue;
+        case Verdict:
+            return static_cast<int>(p.verdict);
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() != Name && index.column() != Verdict)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == Verdict)
+        return verdictColor(p.verdict);
+    if (role == Qt::ToolTipRole && both) {
+        return tr("%1\nMann–Whitney U = %2, %3%4\nWelch's t-test: %5\nHodges–Lehmann shift: %6%7")
+            .arg(text(p.name), QString::number(p.mannWhitney.statistic), text(formatPValue(p.mannWhitney.pValue)),
+                p.mannWhitney.exact ? tr(" (exact)") : tr(" (normal approximation)"),
+                p.welch ? text(formatPValue(p.welch->pValue)) : tr("not defined"),
+                p.shiftSeconds >= 0 ? QStringLiteral("+") : QStringLiteral("−"),
+                text(formatDuration(std::abs(p.shiftSeconds))));
+    }
+    return {};
+}
+
+QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Benchmark");
+    case Baseline:
+        return tr("Baseline (runs)");
+    case Candidate:
+        return tr("Candidate (runs)");
+    case Change:
+        return tr("Change");
+    case Interval:
+        return tr("95% CI");
+    case PValue:
+        return tr("Mann–Whitney");
+    case Verdict:
+        return tr("Verdict");
+    }
+    return {};
+}
+
+} // namespace pyrometer::ui

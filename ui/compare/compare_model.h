@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/compare/comparison.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <memory>
+
+namespace pyrometer::ui {
+
+/// The colour of a verdict, the same in the window and the HTML report (core/compare/comparison_report.h).
+QColor verdictColor(Verdict verdict);
+/// The verdict in the user's language.
+QString verdictName(Verdict verdict);
+
+/// One row per compared pair: both medians, the change with its interval, the p-value and the verdict.
+class CompareModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Baseline, Candidate, Change, Interval, PValue, Verdict, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole;
+
+    explicit CompareModel(QObject* parent = nullptr);
+    void setComparison(std::shared_ptr<const Comparison> comparison);
+    const std::shared_ptr<const Comparison>& comparison() const { return m_comparison; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::shared_ptr<const Comparison> m_comparison;
+};
+
+} // namespace pyrometer::ui

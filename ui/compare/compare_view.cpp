@@ -1,0 +1,318 @@
+#include "ui/compare/compare_view.h"
+
+#include "ui/compare/compare_controller.h"
+#include "ui/compare/compare_model.h"
+#include "ui/compare/comparison_charts.h"
+
+#include "core/compare/comparison_report.h"
+#include "core/formats/file_output.h"
+#include "core/formats/results_file.h"
+#include "core/model/error.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace pyrometer::ui {
+
+CompareView::CompareView(QWidget* parent)
+    : QWidget(parent)
+    , m_controller(new CompareController(this))
+    , m_model(new CompareModel(this))
+    , m_change(new ChangeChartPanel)
+    , m_boxes(new PairedBoxPanel)
+    , m_distributions(new DistributionPanel)
+{
+    setupControls();
+    setupCharts();
+    connect(m_controller, &CompareController::comparisonReady, this, &CompareView::showComparison);
+    m_liveUpdate = new QTimer(this);
+    m_liveUpdate->setSingleShot(true);
+    m_liveUpdate->setInterval(250);
+    connect(m_liveUpdate, &QTimer::timeout, this, &CompareView::recompute);
+    recompute();
+}
+
+CompareView::~CompareView() = default;
+
+void CompareView::setupControls()
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* sides = new QHBoxLayout;
+    m_sides = new QLabel;
+    m_sides->setTextFormat(Qt::PlainText);
+    m_sides->setWordWrap(true);
+    sides->addWidget(m_sides, 1);
+    const auto button = [&](const QString& text, const QString& tip, auto slot) {
+        auto* b = new QPushButton(text);
+        b->setToolTip(tip);
+        connect(b, &QPushButton::clicked, this, slot);
+        sides->addWidget(b);
+        return b;
+    };
+    button(tr("Pin Current as Baseline"), tr("Compare what runs next with the results shown now"),
+        &CompareView::pinCurrent);
+    button(tr("Open Baseline…"), tr("A results file of Pyrometer, hyperfine, pyperf or pytest-benchmark"),
+        &CompareView::openBaseline);
+    button(
+        tr("Open Candidate…"), tr("Compare with a file instead of the results shown now"), &CompareView::openCandidate);
+    m_useCurrent
+        = button(tr("Use Current Results"), tr("The candidate is the results shown now, live while running"), [this] {
+              m_candidateFile.reset();
+              recompute();
+          });
+    layout->addLayout(sides);
+
+    auto* settings = new QHBoxLayout;
+    settings->addWidget(new QLabel(tr("Threshold:")));
+    m_threshold = new QDoubleSpinBox;
+    m_threshold->setRange(0, 50);
+    m_threshold->setDecimals(1);
+    m_threshold->setSingleStep(0.5);
+    m_threshold->setSuffix(QStringLiteral(" %"));
+    m_threshold->setValue(m_settings.threshold * 100);
+    m_threshold->setToolTip(tr("Smallest change of the median that counts as slower or faster"));
+    settings->addWidget(m_threshold);
+    settings->addWidget(new QLabel(tr("α:")));
+    m_alpha = new QComboBox;
+    for (double alpha : { 0.001, 0.01, 0.05 })
+        m_alpha->addItem(QString::number(alpha), alpha);
+    m_alpha->setCurrentIndex(1);
+    m_alpha->setToolTip(tr("Significance level of the Mann–Whitney U test"));
+    settings->addWidget(m_alpha);
+    auto* pair = new QPushButton(tr("Pair by Hand…"));
+    pair->setToolTip(tr("Compare two benchmarks whose names differ"));
+    connect(pair, &QPushButton::clicked, this, &CompareView::pairFromDialog);
+    settings->addWidget(pair);
+    auto* report = new QPushButton(tr("Export Report…"));
+    report->setToolTip(tr("HTML, Markdown, JUnit XML or JSON, by the file's suffix"));
+    connect(report, &QPushButton::clicked, this, &CompareView::exportReport);
+    settings->addWidget(report);
+    m_method = new QLabel;
+    m_method->setWordWrap(true);
+    m_method->setTextFormat(Qt::PlainText);
+    settings->addWidget(m_method, 1);
+    layout->addLayout(settings);
+    const auto changed = [this] {
+        m_settings.threshold = m_threshold->value() / 100.0;
+        m_settings.alpha = m_alpha->currentData().toDouble();
+        recompute();
+    };
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_alpha, &QComboBox::currentIndexChanged, this, changed);
+}
+
+void CompareView::setupCharts()
+{
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    proxy->setSortRole(CompareModel::SortRole);
+    m_table = new QTableView;
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this, proxy](const QModelIndex& current) {
+            if (current.isValid())
+                m_distributions->setPair(static_cast<std::size_t>(proxy->mapToSource(current).row()));
+        });
+
+    // The table across the top, the three charts side by side below it.
+    auto* charts = new QSplitter(Qt::Horizontal);
+    charts->addWidget(m_change);
+    charts->addWidget(m_distributions);
+    charts->addWidget(m_boxes);
+    auto* rows = new QSplitter(Qt::Vertical);
+    rows->addWidget(m_table);
+    rows->addWidget(charts);
+    rows->setStretchFactor(0, 2);
+    rows->setStretchFactor(1, 3);
+    static_cast<QVBoxLayout*>(layout())->addWidget(rows, 1);
+}
+
+QString CompareView::baselineLabel() const
+{
+    return m_baseline ? m_baselineLabel : QString();
+}
+
+std::shared_ptr<const Results> CompareView::candidate() const
+{
+    if (m_candidateFile)
+        return m_candidateFile;
+    // Right after pinning, the results shown are the baseline itself: there is no candidate until a run.
+    return m_current == m_baseline ? nullptr : m_current;
+}
+
+QString CompareView::candidateLabel() const
+{
+    return m_candidateFile ? m_candidateFileLabel : m_currentLabel;
+}
+
+void CompareView::setCurrent(std::shared_ptr<const Results> results, const QString& label)
+{
+    m_current = std::move(results);
+    m_currentLabel = label;
+    if (!m_candidateFile && !m_liveUpdate->isActive())
+        m_liveUpdate->start();
+}
+
+void CompareView::pinCurrent()
+{
+    if (!m_current) {
+        Q_EMIT message(tr("Nothing to pin: run benchmarks or open results first"));
+        return;
+    }
+    setBaseline(m_current, tr("%1 (pinned)").arg(m_currentLabel));
+    Q_EMIT message(tr("Pinned as the baseline; the next run is compared with it"));
+}
+
+void CompareView::setBaseline(std::shared_ptr<const Results> results, const QString& label)
+{
+    m_baseline = std::move(results);
+    m_baselineLabel = label;
+    recompute();
+}
+
+void CompareView::setCandidateFile(std::shared_ptr<const Results> results, const QString& label)
+{
+    m_candidateFile = std::move(results);
+    m_candidateFileLabel = label;
+    recompute();
+}
+
+void CompareView::pairByHand(const std::string& baselineName, const std::string& candidateName)
+{
+    m_pairs.emplace_back(baselineName, candidateName);
+    recompute();
+}
+
+void CompareView::setSettings(const ComparisonSettings& settings)
+{
+    m_settings = settings;
+    const QSignalBlocker blockThreshold(m_threshold), blockAlpha(m_alpha);
+    m_threshold->setValue(settings.threshold * 100);
+    const int alpha = m_alpha->findData(settings.alpha);
+    if (alpha < 0)
+        m_alpha->addItem(QString::number(settings.alpha), settings.alpha);
+    m_alpha->setCurrentIndex(alpha < 0 ? m_alpha->count() - 1 : alpha);
+    recompute();
+}
+
+void CompareView::recompute()
+{
+    m_useCurrent->setEnabled(m_candidateFile != nullptr);
+    m_sides->setText(
+        tr("Baseline: %1\nCandidate: %2")
+            .arg(m_baseline ? m_baselineLabel : tr("none yet — pin the current results or open a file"),
+                candidate() ? candidateLabel() : tr("none yet — run the benchmarks (again) or open results")));
+    m_method->setText(tr("Verdicts: %1.").arg(QString::fromStdString(describeMethod(m_settings))));
+    if (m_baseline && candidate())
+        m_controller->request(m_baseline, candidate(), m_pairs, m_settings);
+}
+
+void CompareView::showComparison(std::shared_ptr<const Comparison> comparison)
+{
+    m_model->setComparison(comparison);
+    m_change->setComparison(comparison);
+    m_boxes->setComparison(comparison);
+    m_distributions->setComparison(comparison);
+    if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    if (comparison->pairs.empty())
+        Q_EMIT message(tr("No benchmark in common: pair them by hand"));
+}
+
+std::optional<std::pair<std::shared_ptr<const Results>, QString>> CompareView::askForResults(const QString& title)
+{
+    const auto path = QFileDialog::getOpenFileName(this, title, {}, tr("Results (*.json *.json.gz);;All files (*)"));
+    if (path.isEmpty())
+        return std::nullopt;
+    try {
+        return std::pair { std::make_shared<const Results>(readResultsFile(path.toStdString())),
+            QFileInfo(path).fileName() };
+    } catch (const InputError& e) {
+        Q_EMIT message(QString::fromUtf8(e.what()));
+        return std::nullopt;
+    }
+}
+
+void CompareView::openBaseline()
+{
+    if (auto results = askForResults(tr("Open Baseline")))
+        setBaseline(std::move(results->first), results->second);
+}
+
+void CompareView::openCandidate()
+{
+    if (auto results = askForResults(tr("Open Candidate")))
+        setCandidateFile(std::move(results->first), results->second);
+}
+
+void CompareView::pairFromDialog()
+{
+    const auto comparison = m_model->comparison();
+    if (!comparison || (comparison->onlyInBaseline.empty() || comparison->onlyInCandidate.empty())) {
+        Q_EMIT message(tr("Every benchmark that can be paired is paired"));
+        return;
+    }
+    const auto list = [](const std::vector<std::string>& names) {
+        QStringList items;
+        for (const auto& name : names)
+            items << QString::fromStdString(name);
+        return items;
+    };
+    bool ok = false;
+    const auto a = QInputDialog::getItem(
+        this, tr("Pair by Hand"), tr("Baseline benchmark:"), list(comparison->onlyInBaseline), 0, false, &ok);
+    if (!ok)
+        return;
+    const auto b = QInputDialog::getItem(this, tr("Pair by Hand"), tr("Compare %1 with the candidate's:").arg(a),
+        list(comparison->onlyInCandidate), 0, false, &ok);
+    if (ok)
+        pairByHand(a.toStdString(), b.toStdString());
+}
+
+void CompareView::exportReport()
+{
+    const auto comparison = m_model->comparison();
+    if (!comparison) {
+        Q_EMIT message(tr("Nothing to export: choose a baseline and a candidate first"));
+        return;
+    }
+    const auto path = QFileDialog::getSaveFileName(this, tr("Export Comparison"), QStringLiteral("comparison.html"),
+        tr("HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    const ComparisonSides sides { m_baselineLabel.toStdString(), candidateLabel().toStdString(), m_baseline.get(),
+        candidate().get() };
+    const auto suffix = QFileInfo(path).suffix().toLower();
+    const auto text = suffix == QLatin1String("md") ? comparisonMarkdown(*comparison, sides)
+        : suffix == QLatin1String("xml")            ? comparisonJunit(*comparison, sides)
+        : suffix == QLatin1String("json")           ? comparisonJson(*comparison, sides)
+                                                    : comparisonHtml(*comparison, sides);
+    try {
+        writeFileAtomically(path.toStdString(), text);
+        Q_EMIT message(tr("Wrote %1").arg(path));
+    } catch (const std::exception& e) {
+        Q_EMIT message(QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace pyrometer::ui

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/compare/comparison.h"
+
+#include <QWidget>
+#include <memory>
+#include <optional>
+#include <utility>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTimer;
+QT_END_NAMESPACE
+
+namespace pyrometer::ui {
+
+class ChangeChartPanel;
+class CompareController;
+class CompareModel;
+class DistributionPanel;
+class PairedBoxPanel;
+
+/// The Compare tab: a baseline (a results file, or results pinned from the window) against a candidate (the
+/// results the window shows, live while a run is going, or a file), with the verdict table and three charts.
+class CompareView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CompareView(QWidget* parent = nullptr);
+    ~CompareView() override;
+
+    /// The results the window shows now; the candidate unless a candidate file was chosen.
+    void setCurrent(std::shared_ptr<const Results> results, const QString& label);
+    /// Makes the results the window shows the baseline.
+    void pinCurrent();
+    void setBaseline(std::shared_ptr<const Results> results, const QString& label);
+    void setCandidateFile(std::shared_ptr<const Results> results, const QString& label);
+    /// Pairs two benchmarks whose names differ.
+    void pairByHand(const std::string& baselineName, const std::string& candidateName);
+    void setSettings(const ComparisonSettings& settings);
+
+    bool hasBaseline() const { return m_baseline != nullptr; }
+    CompareModel* model() const { return m_model; }
+    CompareController* controller() const { return m_controller; }
+    ChangeChartPanel* changeChart() const { return m_change; }
+    PairedBoxPanel* boxPlot() const { return m_boxes; }
+    DistributionPanel* distributions() const { return m_distributions; }
+    QString baselineLabel() const;
+
+Q_SIGNALS:
+    /// One line for the status bar.
+    void message(const QString& text);
+
+private:
+    void setupControls();
+    void setupCharts();
+    void recompute();
+    void showComparison(std::shared_ptr<const Comparison> comparison);
+    /// A results file the user picks, read; empty when cancelled or unreadable (the reason goes to message()).
+    std::optional<std::pair<std::shared_ptr<const Results>, QString>> askForResults(const QString& title);
+    void openBaseline();
+    void openCandidate();
+    void pairFromDialog();
+    void exportReport();
+    std::shared_ptr<const Results> candidate() const;
+    QString candidateLabel() const;
+
+    CompareController* m_controller;
+    CompareModel* m_model;
+    ChangeChartPanel* m_change;
+    PairedBoxPanel* m_boxes;
+    DistributionPanel* m_distributions;
+    QTableView* m_table = nullptr;
+    QLabel* m_sides = nullptr;
+    QLabel* m_method = nullptr;
+    QDoubleSpinBox* m_threshold = nullptr;
+    QComboBox* m_alpha = nullptr;
+    QPushButton* m_useCurrent = nullptr;
+    QTimer* m_liveUpdate = nullptr; ///< coalesces the snapshots of a run into a few comparisons a second
+
+    std::shared_ptr<const Results> m_baseline;
+    QString m_baselineLabel;
+    std::shared_ptr<const Results> m_current;
+    QString m_currentLabel;
+    std::shared_ptr<const Results> m_candidateFile; ///< when set, the candidate instead of the current results
+    QString m_candidateFileLabel;
+    std::vector<std::pair<std::string, std::string>> m_pairs;
+    ComparisonSettings m_settings;
+};
+
+} // namespace pyrometer::ui

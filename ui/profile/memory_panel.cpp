@@ -1,0 +1,217 @@
+#include "ui/profile/memory_panel.h"
+
+#include "core/model/units.h"
+#include "core/stats/chart_math.h"
+
+#include <QChart>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <array>
+
+namespace pyrometer::ui {
+namespace {
+constexpr double MiB = 1024.0 * 1024.0;
+
+/// Light to dark with the generation: young collections are many and cheap, old ones rare and slow.
+QColor generationColor(int generation)
+{
+    static constexpr std::array<QRgb, 3> colors { 0x9E9E9E, 0xE69F00, 0xD55E00 };
+    return QColor::fromRgb(colors[static_cast<std::size_t>(std::clamp(generation, 0, 2))]);
+}
+
+/// The RSS of `samples` at `t`, interpolated between the neighbouring samples.
+double rssAt(const std::vector<ResourceSample>& samples, double t)
+{
+    const auto after = std::lower_bound(
+        samples.begin(), samples.end(), t, [](const ResourceSample& s, double time) { return s.tSeconds < time; });
+    if (after == samples.begin())
+        return static_cast<double>(after->rssBytes);
+    if (after == samples.end())
+        return static_cast<double>(samples.back().rssBytes);
+    const auto before = after - 1;
+    const double span = after->tSeconds - before->tSeconds;
+    const double f = span > 0 ? (t - before->tSeconds) / span : 0;
+    return static_cast<double>(before->rssBytes) + f * static_cast<double>(after->rssBytes - before->rssBytes);
+}
+} // namespace
+
+MemoryPanel::MemoryPanel(QWidget* parent)
+    : ChartPanel(tr("RSS over time"), parent)
+    , m_mode(new QComboBox)
+{
+    m_mode->addItems({ tr("One run per benchmark"), tr("Every run") });
+    m_mode->setObjectName(QStringLiteral("memoryMode"));
+    m_mode->setToolTip(tr("One run per benchmark (the instrumented one, with its garbage collections, when there is "
+                          "one), or every measured run overlaid"));
+    controls()->insertWidget(0, new QLabel(tr("Show:")));
+    controls()->insertWidget(1, m_mode);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+}
+
+void MemoryPanel::selectRun(std::size_t benchmark, std::size_t run)
+{
+    m_selected = { benchmark, run };
+    if (snapshot())
+        rebuild();
+}
+
+bool MemoryPanel::hasData() const
+{
+    if (!snapshot())
+        return false;
+    for (std::size_t b = 0; b < snapshot()->benchmarks.size(); ++b) {
+        if (shownRun(b).run)
+            return true;
+    }
+    return false;
+}
+
+MemoryPanel::Shown MemoryPanel::shownRun(std::size_t b) const
+{
+    const auto& benchmark = snapshot()->benchmarks[b];
+    const auto sampled = [](const RunRecord& r) { return r.timeline && !r.timeline->samples.empty(); };
+    if (m_selected && m_selected->first == b && m_selected->second < benchmark.runs.size()
+        && sampled(benchmark.runs[m_selected->second]))
+        return { &benchmark.runs[m_selected->second], tr("run %1").arg(m_selected->second + 1), false };
+    if (benchmark.probe) {
+        if (const auto* probeRun = benchmark.probe->runWith("gc"); probeRun && sampled(probeRun->run))
+            return { &probeRun->run, tr("instrumented run"), true };
+    }
+    for (std::size_t i = 0; i < benchmark.runs.size(); ++i) {
+        if (!benchmark.runs[i].warmup && sampled(benchmark.runs[i]))
+            return { &benchmark.runs[i], tr("run %1").arg(i + 1), false };
+    }
+    return {};
+}
+
+void MemoryPanel::forgetSeries()
+{
+    clearChart();
+}
+
+void MemoryPanel::rebuild()
+{
+    clearChart();
+    m_gcMarkers = 0;
+    if (!hasData()) {
+        chart()->setTitle(tr("RSS over time: no samples (set a memory timeline rate in Run Settings)"));
+        return;
+    }
+    // Benchmarks and three GC generations share the legend of a half-width chart (a theme resets the font).
+    auto font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    chart()->legend()->setFont(font);
+    const auto& results = *snapshot();
+    const auto names = displayNames(results);
+    const int columns = plotWidth();
+    const bool everyRun = m_mode->currentIndex() == 1;
+    auto* x = new QValueAxis;
+    auto* y = new QValueAxis;
+    x->setTitleText(tr("Time since start (s)"));
+    y->setTitleText(tr("RSS (MiB)"));
+    chart()->addAxis(x, Qt::AlignBottom);
+    chart()->addAxis(y, Qt::AlignLeft);
+    double maxT = 0, maxRss = 0;
+
+    const auto addCurve = [&](const RunRecord& run, const QString& name, QColor color, qreal width) {
+        std::vector<Point> points;
+        points.reserve(run.timeline->samples.size());
+        for (const auto& s : run.timeline->samples)
+            points.push_back({ s.tSeconds, static_cast<double>(s.rssBytes) / MiB });
+        auto* series = new QLineSeries;
+        series->setName(name);
+        QPen pen(color);
+        pen.setWidthF(width);
+        series->setPen(pen);
+        for (const auto& p : downsampleMinMax(points, columns)) {
+            series->append(p.x, p.y);
+            maxT = std::max(maxT, p.x);
+            maxRss = std::max(maxRss, p.y);
+        }
+        chart()->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        return series;
+    };
+
+    std::array<QScatterSeries*, 3> markers {};
+    std::vector<std::pair<const RunRecord*, std::size_t>> shownCurves;
+    QStringList shownLabels;
+    std::array<std::size_t, 3> perGeneration {};
+    double pause = 0;
+    for (std::size_t b = 0; b < results.benchmarks.size(); ++b) {
+        const auto& benchmark = results.benchmarks[b];
+        if (everyRun) {
+            bool named = false;
+            for (const auto& run : benchmark.runs) {
+                if (run.warmup || !run.timeline || run.timeline->samples.empty())
+                    continue;
+                auto* series = addCurve(run, names[static_cast<int>(b)], colorFor(b), 1.0);
+                if (named)
+                    chart()->legend()->markers(series).value(0)->setVisible(false);
+                named = true;
+            }
+            continue;
+        }
+        const auto shown = shownRun(b);
+        if (!shown.run)
+            continue;
+        shownCurves.push_back({ shown.run, b });
+        shownLabels << names[static_cast<int>(b)] + QStringLiteral(": ") + shown.label;
+        if (!shown.instrumented || !benchmark.probe->gcEvents)
+            continue;
+        for (const auto& e : *benchmark.probe->gcEvents) {
+            const auto g = static_cast<std::size_t>(std::clamp(e.generation, 0, 2));
+            if (!markers[g]) {
+                // Young collections are many: small and see-through, so that the curve shows through them.
+                markers[g] = new QScatterSeries;
+                markers[g]->setMarkerSize(4.0 + 3.0 * static_cast<double>(g));
+                auto color = generationColor(e.generation);
+                color.setAlpha(g == 0 ? 110 : 230);
+                markers[g]->setColor(color);
+                markers[g]->setBorderColor(color);
+            }
+            markers[g]->append(e.tSeconds, rssAt(shown.run->timeline->samples, e.tSeconds) / MiB);
+            ++perGeneration[g];
+            pause += e.durationSeconds;
+        }
+    }
+    // Markers first, so that the curves are drawn over them.
+    for (std::size_t g = 0; g < markers.size(); ++g) {
+        if (!markers[g])
+            continue;
+        markers[g]->setName(tr("gen %1").arg(g));
+        chart()->addSeries(markers[g]);
+        markers[g]->attachAxis(x);
+        markers[g]->attachAxis(y);
+        m_gcMarkers += perGeneration[g];
+    }
+    for (const auto& [run, b] : shownCurves)
+        addCurve(*run, names[static_cast<int>(b)], colorFor(b), 2.0);
+    setToolTip(shownLabels.join(QLatin1Char('\n')));
+    const auto xAxis = niceAxis(0, std::max(maxT, 1e-3));
+    x->setRange(xAxis.min, xAxis.max);
+    x->setTickCount(xAxis.tickCount());
+    const auto yAxis = niceAxis(0, std::max(maxRss, 1.0));
+    y->setRange(yAxis.min, yAxis.max);
+    y->setTickCount(yAxis.tickCount());
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    QStringList counts;
+    for (std::size_t g = 0; g < perGeneration.size(); ++g)
+        counts << QString::number(perGeneration[g]);
+    chart()->setTitle(m_gcMarkers > 0 ? tr("RSS over time — %1 GCs, %2 paused")
+                                            .arg(m_gcMarkers)
+                                            .arg(QString::fromStdString(formatDuration(pause)))
+                                      : tr("RSS over time"));
+    if (m_gcMarkers > 0)
+        shownLabels << tr("Garbage collections by generation (0/1/2): %1").arg(counts.join(QLatin1Char('/')));
+}
+
+} // namespace pyrometer::ui

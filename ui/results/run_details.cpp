@@ -1,0 +1,32 @@
+#include "ui/results/run_details.h"
+
+#include "core/model/units.h"
+
+namespace pyrometer::ui {
+
+QString RunDetails::text(const BenchmarkResult& benchmark, std::size_t run)
+{
+    const auto& r = benchmark.runs[run];
+    QString text;
+    text += tr("%1 — run %2%3\n")
+                .arg(QString::fromStdString(benchmark.name))
+                .arg(run + 1)
+                .arg(r.warmup ? tr(" (warmup)") : QString());
+    text += tr("Outcome:   %1\n").arg(QString::fromStdString(r.succeeded() ? std::string("succeeded") : r.outcome()));
+    text += tr("Wall:      %1\n").arg(QString::fromStdString(formatDuration(toSeconds(r.wall))));
+    text += tr("User/sys:  %1 / %2\n")
+                .arg(QString::fromStdString(formatDuration(toSeconds(r.user))),
+                    QString::fromStdString(formatDuration(toSeconds(r.sys))));
+    text += tr("Peak RSS:  %1\n").arg(QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes))));
+    text += tr("Faults:    %1 minor, %2 major\n").arg(r.minorFaults).arg(r.majorFaults);
+    text += tr("Switches:  %1 voluntary, %2 involuntary\n").arg(r.voluntarySwitches).arg(r.involuntarySwitches);
+    text += tr("Hash seed: %1\n").arg(r.hashSeed ? QString::number(*r.hashSeed) : tr("none"));
+    text += tr("Output:    %1 bytes on stdout, %2 on stderr\n").arg(r.stdoutBytes).arg(r.stderrBytes);
+    if (!r.stderrTail.empty())
+        text += tr("\n— end of stderr —\n") + QString::fromStdString(r.stderrTail);
+    if (!r.stdoutTail.empty())
+        text += tr("\n— end of stdout —\n") + QString::fromStdString(r.stdoutTail);
+    return text;
+}
+
+} // namespace pyrometer::ui

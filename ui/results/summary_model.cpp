@@ -1,0 +1,159 @@
+#include "ui/results/summary_model.h"
+
+#include "core/model/units.h"
+
+#include <QThread>
+#include <QtGlobal>
+
+namespace pyrometer::ui {
+namespace {
+QString text(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+} // namespace
+
+SummaryModel::SummaryModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void SummaryModel::setSnapshot(ResultsSnapshot snapshot)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    beginResetModel();
+    m_snapshot = std::move(snapshot);
+    endResetModel();
+}
+
+int SummaryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() || !m_snapshot ? 0 : static_cast<int>(m_snapshot.view().benchmarks.size());
+}
+
+int SummaryModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SummaryModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto row = static_cast<std::size_t>(index.row());
+    const auto& benchmark = m_snapshot->benchmarks[row];
+    const auto& view = m_snapshot.view();
+    const auto& s = view.benchmarks[row].summary;
+    const auto& w = s.wall;
+    const bool any = w.n > 0;
+    const auto unit = durationUnitFor(w.median);
+    const double relative = any && view.fastest ? w.median / view.benchmarks[*view.fastest].summary.wall.median : 0.0;
+
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Name ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Name) {
+        QString tip = text(benchmark.name);
+        if (benchmark.failure)
+            tip += QLatin1Char('\n') + tr("Stopped: %1").arg(text(*benchmark.failure));
+        return tip;
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Name:
+            return text(benchmark.name);
+        case Runs:
+            return static_cast<qulonglong>(w.n);
+        case Median:
+        case MedianCi:
+            return w.median;
+        case Mean:
+            return w.mean;
+        case Min:
+            return w.min;
+        case Max:
+            return w.max;
+        case User:
+            return s.userMedian;
+        case Sys:
+            return s.sysMedian;
+        case PeakRss:
+            return s.maxRssMedian;
+        case Outliers:
+            return static_cast<qulonglong>(w.outliers.tukeyTotal());
+        case Relative:
+            return relative;
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Name:
+        return text(benchmark.name);
+    case Runs:
+        return s.failedRuns ? tr("%1 (+%2 failed)").arg(w.n).arg(s.failedRuns) : QString::number(w.n);
+    case Median:
+        return any ? text(formatDuration(w.median, unit)) : tr("no successful run");
+    case MedianCi:
+        if (!w.medianCiLow)
+            return any ? tr("too few runs") : QString();
+        return QString(text(formatDuration(*w.medianCiLow, unit)) + QStringLiteral(" … ")
+            + text(formatDuration(*w.medianCiHigh, unit)));
+    case Mean:
+        if (!any)
+            return QString();
+        return w.n > 1
+            ? QString(text(formatDuration(w.mean, unit)) + QStringLiteral(" ± ") + text(formatDuration(w.stddev, unit)))
+            : text(formatDuration(w.mean, unit));
+    case Min:
+        return any ? text(formatDuration(w.min, unit)) : QString();
+    case Max:
+        return any ? text(formatDuration(w.max, unit)) : QString();
+    case User:
+        return any ? text(formatDuration(s.userMedian, unit)) : QString();
+    case Sys:
+        return any ? text(formatDuration(s.sysMedian, unit)) : QString();
+    case PeakRss:
+        return any ? text(formatBytes(s.maxRssMedian)) : QString();
+    case Outliers:
+        return any ? tr("%1 (%2 severe)").arg(w.outliers.tukeyTotal()).arg(w.outliers.tukeySevere()) : QString();
+    case Relative:
+        return any ? QString::number(relative, 'f', 2) : QString();
+    }
+    return {};
+}
+
+QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Benchmark");
+    case Runs:
+        return tr("Runs");
+    case Median:
+        return tr("Median");
+    case MedianCi:
+        return tr("95% CI of median");
+    case Mean:
+        return tr("Mean ± σ");
+    case Min:
+        return tr("Min");
+    case Max:
+        return tr("Max");
+    case User:
+        return tr("User");
+    case Sys:
+        return tr("System");
+    case PeakRss:
+        return tr("Peak RSS");
+    case Outliers:
+        return tr("Outliers");
+    case Relative:
+        return tr("Relative");
+    }
+    return {};
+}
+
+} // namespace pyrometer::ui

@@ -1,0 +1,170 @@
+#include "ui/run/run_settings_widget.h"
+
+#include "core/measure/engine.h"
+#include "core/measure/resource_sampler.h"
+
+#include "ui/run/python_finder.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QSettings>
+#include <QSpinBox>
+#include <QToolButton>
+
+namespace pyrometer::ui {
+
+RunSettingsWidget::RunSettingsWidget(QWidget* parent)
+    : QWidget(parent)
+    , m_interpreter(new QComboBox)
+    , m_runs(new QSpinBox)
+    , m_warmups(new QSpinBox)
+    , m_timeout(new QDoubleSpinBox)
+    , m_seedPolicy(new QComboBox)
+    , m_seed(new QSpinBox)
+    , m_order(new QComboBox)
+    , m_ignoreFailure(new QCheckBox(tr("Go on after a failed run")))
+    , m_sampleHz(new QSpinBox)
+    , m_gc(new QCheckBox(tr("GC")))
+    , m_profile(new QCheckBox(tr("Profile")))
+    , m_tracemalloc(new QCheckBox(tr("tracemalloc")))
+{
+    m_interpreter->setEditable(true);
+    m_interpreter->addItems(findPythons());
+    // Long interpreter paths must not widen the whole column.
+    m_interpreter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_interpreter->setMinimumContentsLength(16);
+    m_interpreter->setToolTip(tr("Interpreter for scripts added from now on"));
+    m_runs->setRange(1, 1'000'000);
+    m_runs->setValue(20);
+    m_warmups->setRange(0, 10'000);
+    m_warmups->setValue(1);
+    m_timeout->setRange(0, 86'400);
+    m_timeout->setDecimals(1);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setSpecialValueText(tr("none"));
+    m_seedPolicy->addItems({ tr("random, per run"), tr("fixed") });
+    m_seedPolicy->setToolTip(
+        tr("PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons"));
+    m_seed->setRange(0, 2'147'483'647);
+    m_seed->setEnabled(false);
+    m_order->addItems({ tr("interleaved (A B C A B C …)"), tr("sequential") });
+    m_sampleHz->setRange(0, maxSampleHz);
+    m_sampleHz->setValue(defaultSampleHz);
+    m_sampleHz->setSuffix(tr(" Hz"));
+    m_sampleHz->setSpecialValueText(tr("off"));
+    m_sampleHz->setToolTip(tr("Samples per second of each run's RSS, CPU use and threads"));
+    m_gc->setToolTip(tr("An extra run after the timed ones records every garbage collection"));
+    m_profile->setToolTip(tr("An extra run after the timed ones profiles every function (cProfile)"));
+    m_tracemalloc->setToolTip(
+        tr("An extra run traces allocations; it slows the script, so it is not the profiled run"));
+    m_interpreter->setObjectName(QStringLiteral("interpreter"));
+    m_sampleHz->setObjectName(QStringLiteral("sampleHz"));
+    m_gc->setObjectName(QStringLiteral("probeGc"));
+    m_profile->setObjectName(QStringLiteral("probeProfile"));
+    m_tracemalloc->setObjectName(QStringLiteral("probeTracemalloc"));
+    m_runs->setObjectName(QStringLiteral("runs"));
+    m_warmups->setObjectName(QStringLiteral("warmups"));
+    m_timeout->setObjectName(QStringLiteral("timeout"));
+    connect(
+        m_seedPolicy, &QComboBox::currentIndexChanged, this, [this](int policy) { m_seed->setEnabled(policy == 1); });
+
+    auto* browse = new QToolButton;
+    browse->setText(tr("Browse…"));
+    browse->setToolTip(tr("Choose an interpreter anywhere on this machine"));
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const auto path = QFileDialog::getOpenFileName(this, tr("Choose Interpreter"), QStringLiteral("/usr/bin"));
+        if (!path.isEmpty())
+            m_interpreter->setCurrentText(path);
+    });
+    auto* interpreterRow = new QHBoxLayout;
+    interpreterRow->addWidget(m_interpreter, 1);
+    interpreterRow->addWidget(browse);
+    auto* layout = new QFormLayout(this);
+    layout->addRow(tr("Interpreter:"), interpreterRow);
+    layout->addRow(tr("Runs:"), m_runs);
+    layout->addRow(tr("Warmup runs:"), m_warmups);
+    layout->addRow(tr("Timeout per run:"), m_timeout);
+    layout->addRow(tr("Hash seed:"), m_seedPolicy);
+    layout->addRow(tr("Fixed seed:"), m_seed);
+    layout->addRow(tr("Order:"), m_order);
+    layout->addRow(m_ignoreFailure);
+    layout->addRow(tr("Memory timeline:"), m_sampleHz);
+    auto* inside = new QHBoxLayout;
+    for (auto* box : { m_gc, m_profile, m_tracemalloc })
+        inside->addWidget(box);
+    inside->addStretch();
+    layout->addRow(tr("Instrumented run:"), inside);
+}
+
+QString RunSettingsWidget::interpreter() const
+{
+    return m_interpreter->currentText();
+}
+
+void RunSettingsWidget::applyTo(RunPlan& plan) const
+{
+    plan.order = m_order->currentIndex() == 1 ? RunOrder::Sequential : RunOrder::Interleaved;
+    plan.ignoreFailure = m_ignoreFailure->isChecked();
+    for (auto& request : plan.benchmarks) {
+        request.settings.runs = m_runs->value();
+        request.settings.warmups = m_warmups->value();
+        if (m_timeout->value() > 0)
+            request.settings.timeout = fromSeconds(m_timeout->value());
+        else
+            request.settings.timeout.reset();
+        if (m_seedPolicy->currentIndex() == 1)
+            request.settings.fixedHashSeed = static_cast<std::uint32_t>(m_seed->value());
+        else
+            request.settings.fixedHashSeed.reset();
+        request.settings.sampleHz = m_sampleHz->value();
+        request.settings.probe = { m_gc->isChecked(), m_profile->isChecked(), m_tracemalloc->isChecked() };
+    }
+}
+
+void RunSettingsWidget::showPlan(const RunPlan& plan)
+{
+    m_order->setCurrentIndex(plan.order == RunOrder::Sequential ? 1 : 0);
+    m_ignoreFailure->setChecked(plan.ignoreFailure);
+    if (plan.benchmarks.empty())
+        return;
+    const auto& s = plan.benchmarks.front().settings;
+    m_runs->setValue(s.runs);
+    m_warmups->setValue(s.warmups);
+    m_timeout->setValue(s.timeout ? toSeconds(*s.timeout) : 0.0);
+    m_seedPolicy->setCurrentIndex(s.fixedHashSeed ? 1 : 0);
+    m_seed->setValue(static_cast<int>(s.fixedHashSeed.value_or(0)));
+    m_sampleHz->setValue(s.sampleHz);
+    m_gc->setChecked(s.probe.gc);
+    m_profile->setChecked(s.probe.profile);
+    m_tracemalloc->setChecked(s.probe.tracemalloc);
+}
+
+void RunSettingsWidget::restore(const QSettings& settings)
+{
+    const auto interpreter = settings.value(QStringLiteral("interpreter")).toString();
+    if (!interpreter.isEmpty())
+        m_interpreter->setCurrentText(interpreter);
+    m_runs->setValue(settings.value(QStringLiteral("runs"), m_runs->value()).toInt());
+    m_warmups->setValue(settings.value(QStringLiteral("warmups"), m_warmups->value()).toInt());
+    m_sampleHz->setValue(settings.value(QStringLiteral("sampleHz"), m_sampleHz->value()).toInt());
+    m_gc->setChecked(settings.value(QStringLiteral("probeGc"), false).toBool());
+    m_profile->setChecked(settings.value(QStringLiteral("probeProfile"), false).toBool());
+    m_tracemalloc->setChecked(settings.value(QStringLiteral("probeTracemalloc"), false).toBool());
+}
+
+void RunSettingsWidget::save(QSettings& settings) const
+{
+    settings.setValue(QStringLiteral("interpreter"), m_interpreter->currentText());
+    settings.setValue(QStringLiteral("runs"), m_runs->value());
+    settings.setValue(QStringLiteral("warmups"), m_warmups->value());
+    settings.setValue(QStringLiteral("sampleHz"), m_sampleHz->value());
+    settings.setValue(QStringLiteral("probeGc"), m_gc->isChecked());
+    settings.setValue(QStringLiteral("probeProfile"), m_profile->isChecked());
+    settings.setValue(QStringLiteral("probeTracemalloc"), m_tracemalloc->isChecked());
+}
+
+} // namespace pyrometer::ui

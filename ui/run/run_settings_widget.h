@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/model/run_plan.h"
+
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QSettings;
+class QSpinBox;
+QT_END_NAMESPACE
+
+namespace pyrometer::ui {
+
+/// The run settings form: interpreter for new scripts, runs, warmups, timeout, hash-seed policy, order, whether
+/// to go on after a failure, the memory sampling rate and what instrumented runs look at. It turns them into plan
+/// settings and back.
+class RunSettingsWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunSettingsWidget(QWidget* parent = nullptr);
+
+    /// The interpreter given to scripts added from now on.
+    QString interpreter() const;
+    /// Sets every benchmark's runs, warmups, timeout and hash seed, and the plan's order and failure policy.
+    void applyTo(RunPlan& plan) const;
+    /// Shows the settings of a loaded plan (those of its first benchmark).
+    void showPlan(const RunPlan& plan);
+    void restore(const QSettings& settings);
+    void save(QSettings& settings) const;
+
+private:
+    QComboBox* m_interpreter;
+    QSpinBox* m_runs;
+    QSpinBox* m_warmups;
+    QDoubleSpinBox* m_timeout;
+    QComboBox* m_seedPolicy;
+    QSpinBox* m_seed;
+    QComboBox* m_order;
+    QCheckBox* m_ignoreFailure;
+    QSpinBox* m_sampleHz;
+    QCheckBox* m_gc;
+    QCheckBox* m_profile;
+    QCheckBox* m_tracemalloc;
+};
+
+} // namespace pyrometer::ui

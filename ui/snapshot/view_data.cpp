@@ -1,0 +1,43 @@
+#include "ui/snapshot/view_data.h"
+
+#include <algorithm>
+
+namespace pyrometer::ui {
+
+ViewData computeViewData(const Results& results, int columns)
+{
+    ViewData view;
+    view.benchmarks.reserve(results.benchmarks.size());
+    std::vector<BenchmarkSummary> summaries;
+    for (const auto& benchmark : results.benchmarks) {
+        BenchmarkView b;
+        b.summary = summarize(benchmark);
+        auto times = successfulWallSeconds(benchmark);
+        std::vector<Point> points(times.size());
+        for (std::size_t i = 0; i < times.size(); ++i)
+            points[i] = { static_cast<double>(i + 1), times[i] };
+        const auto rolling = rollingMedian(times, rollingWindow);
+        std::vector<Point> medianPoints(rolling.size());
+        for (std::size_t i = 0; i < rolling.size(); ++i)
+            medianPoints[i] = { static_cast<double>(i + 1), rolling[i] };
+        b.runs = downsampleMinMax(points, columns);
+        b.rollingMedian = downsampleMinMax(medianPoints, columns);
+        view.longest = std::max(view.longest, times.size());
+        std::sort(times.begin(), times.end());
+        b.box = tukeyBox(times);
+        if (!times.empty()) {
+            view.lowest = view.any ? std::min(view.lowest, times.front()) : times.front();
+            view.highest = view.any ? std::max(view.highest, times.back()) : times.back();
+            view.smallestMedian
+                = view.any ? std::min(view.smallestMedian, b.summary.wall.median) : b.summary.wall.median;
+            view.any = true;
+        }
+        b.sortedWalls = std::move(times);
+        summaries.push_back(b.summary);
+        view.benchmarks.push_back(std::move(b));
+    }
+    view.fastest = fastest(summaries);
+    return view;
+}
+
+} // namespace pyrometer::ui

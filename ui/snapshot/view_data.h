@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/stats/chart_math.h"
+
+#include "core/model/results.h"
+#include "core/stats/benchmark_summary.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace pyrometer::ui {
+
+/// What the views show of one benchmark, ready to draw.
+struct BenchmarkView
+{
+    BenchmarkSummary summary;
+    std::vector<double> sortedWalls; ///< successful measured wall times, seconds, ascending
+    std::vector<Point> runs; ///< (k-th successful measured run, seconds), downsampled
+    std::vector<Point> rollingMedian; ///< the rolling median of the same, downsampled
+    TukeyBox box; ///< seconds
+};
+
+/// Everything the summary table and the charts draw, computed once per snapshot, off the GUI thread: the
+/// GUI thread only turns it into series. O(n log n) in the runs.
+struct ViewData
+{
+    std::vector<BenchmarkView> benchmarks;
+    std::optional<std::size_t> fastest;
+    std::size_t longest = 0; ///< most successful measured runs of any benchmark
+    bool any = false; ///< some benchmark has a successful measured run
+    double lowest = 0; ///< shortest wall time of all, seconds
+    double highest = 0; ///< longest wall time of all, seconds
+    double smallestMedian = 0; ///< picks the display unit, seconds
+};
+
+/// The rolling median's window, in runs.
+inline constexpr std::size_t rollingWindow = 9;
+
+/// Series are downsampled to `columns` points per pixel column pair: more than any chart is wide, so that a
+/// panel only thins them further to its own width.
+ViewData computeViewData(const Results& results, int columns = 2048);
+
+} // namespace pyrometer::ui

@@ -1,0 +1,374 @@
+#include "ui/window/main_window.h"
+
+#include "ui/charts/box_plot_panel.h"
+#include "ui/charts/histogram_panel.h"
+#include "ui/charts/time_series_panel.h"
+#include "ui/compare/compare_view.h"
+#include "ui/profile/hotspots_view.h"
+#include "ui/profile/memory_panel.h"
+#include "ui/results/runs_model.h"
+#include "ui/results/summary_model.h"
+#include "ui/run/benchmark_list_model.h"
+#include "ui/run/interpreter_delegate.h"
+#include "ui/run/python_finder.h"
+#include "ui/run/run_controller.h"
+#include "ui/run/run_settings_widget.h"
+
+#include "core/model/version.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+
+namespace pyrometer::ui {
+namespace {
+QDockWidget* dock(
+    QMainWindow* window, const QString& title, const QString& objectName, QWidget* content, Qt::DockWidgetArea area)
+{
+    auto* widget = new QDockWidget(title, window);
+    widget->setObjectName(objectName);
+    widget->setWidget(content);
+    window->addDockWidget(area, widget);
+    return widget;
+}
+} // namespace
+
+MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
+    : QMainWindow(parent)
+    , m_controller(new RunController(resultsDirectory, this))
+    , m_benchmarks(new BenchmarkListModel(this))
+    , m_summary(new SummaryModel(this))
+    , m_runList(new RunsModel(this))
+    , m_histogram(new HistogramPanel)
+    , m_timeSeries(new TimeSeriesPanel)
+    , m_boxPlot(new BoxPlotPanel)
+    , m_memory(new MemoryPanel)
+    , m_hotspots(new HotspotsView)
+    , m_compare(new CompareView)
+{
+    setWindowTitle(tr("Pyrometer"));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    setupActions();
+    setupMenus();
+    setupCharts();
+    setupCompare();
+    setupBenchmarkDock();
+    setupSettingsDock();
+    setupSummaryDock();
+    setupRunsDock();
+    setupDetailsDock();
+    setupStatusBar();
+    setupController();
+    resize(1400, 900);
+    restoreSettings();
+    updateRunState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupActions()
+{
+    const auto make = [this](const QString& text, const QKeySequence& shortcut, const QString& tip, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setToolTip(tip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QLatin1Char(')'));
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_addScripts = make(tr("&Add Scripts…"), QKeySequence(Qt::CTRL | Qt::Key_N), tr("Add Python scripts to benchmark"),
+        &MainWindow::addScriptsFromDialog);
+    m_addCommand = make(tr("Add &Command…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        tr("Add any command to benchmark"), &MainWindow::addCommandFromDialog);
+    m_remove = make(tr("&Remove"), QKeySequence::Delete, tr("Remove the selected benchmarks"),
+        &MainWindow::removeSelectedBenchmarks);
+    m_run = make(tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Run every benchmark"), &MainWindow::startRun);
+    m_stop = make(tr("&Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+        tr("Stop the run at once, keeping what was measured"), &MainWindow::stopRun);
+    m_pin = make(tr("&Pin as Baseline"), QKeySequence(Qt::CTRL | Qt::Key_B),
+        tr("Compare the next run with the results shown now"), [this] { m_compare->pinCurrent(); });
+    m_openResults = make(
+        tr("&Open Results…"), QKeySequence::Open, tr("Open a results file (JSON)"), &MainWindow::openResultsFromDialog);
+    m_export = make(tr("&Export Results…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Export results as JSON, CSV or Markdown"), &MainWindow::exportResults);
+    m_openWorkbench = make(tr("Open &Workbench…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+        tr("Open a saved set of benchmarks and settings"), &MainWindow::openWorkbench);
+    m_saveWorkbench = make(
+        tr("&Save Workbench…"), QKeySequence::Save, tr("Save the benchmarks and settings"), &MainWindow::saveWorkbench);
+}
+
+void MainWindow::setupMenus()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addScripts);
+    file->addAction(m_addCommand);
+    file->addSeparator();
+    file->addAction(m_openResults);
+    m_recentScriptsMenu = file->addMenu(tr("Add Recent &Script"));
+    connect(m_recentScriptsMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentScriptsMenu);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(m_export);
+    auto* chartMenu = file->addMenu(tr("Export &Chart"));
+    const std::pair<ChartPanel*, QString> panels[] = { { m_histogram, tr("Histogram…") },
+        { m_timeSeries, tr("Time Series…") }, { m_boxPlot, tr("Box Plot…") }, { m_memory, tr("Memory…") } };
+    for (const auto& [panel, title] : panels)
+        connect(chartMenu->addAction(title), &QAction::triggered, this, [this, panel] { exportChart(panel); });
+    file->addSeparator();
+    file->addAction(m_openWorkbench);
+    file->addAction(m_saveWorkbench);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_run);
+    run->addAction(m_stop);
+    run->addAction(m_pin);
+    run->addSeparator();
+    run->addAction(m_remove);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pyrometer"), this, &MainWindow::about);
+
+    auto* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addActions({ m_addScripts, m_addCommand, m_remove });
+    toolbar->addSeparator();
+    toolbar->addActions({ m_run, m_stop, m_pin });
+    toolbar->addSeparator();
+    toolbar->addActions({ m_openResults, m_export });
+}
+
+void MainWindow::setupBenchmarkDock()
+{
+    m_benchmarkView = new QTableView;
+    m_benchmarkView->setModel(m_benchmarks);
+    m_benchmarkView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_benchmarkView->horizontalHeader()->setStretchLastSection(true);
+    m_benchmarkView->verticalHeader()->hide();
+    m_benchmarkView->setToolTip(tr("Double-click a cell to edit it; drop scripts here to add them"));
+    m_benchmarkView->setItemDelegateForColumn(
+        BenchmarkListModel::Interpreter, new InterpreterDelegate(findPythons(), m_benchmarkView));
+    auto* d = dock(this, tr("Benchmarks"), QStringLiteral("benchmarksDock"), m_benchmarkView, Qt::LeftDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::setupSettingsDock()
+{
+    m_settings = new RunSettingsWidget;
+    auto* d = dock(this, tr("Run Settings"), QStringLiteral("settingsDock"), m_settings, Qt::LeftDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::setupCharts()
+{
+    // The charts fill the middle, in splitters the user can drag: histogram and box plot side by side, the
+    // time series and memory over time below them. Hotspots have a tab of their own.
+    m_chartRows = new QSplitter(Qt::Vertical);
+    m_chartRows->setObjectName(QStringLiteral("chartRows"));
+    m_chartColumns = new QSplitter(Qt::Horizontal);
+    m_chartColumns->setObjectName(QStringLiteral("chartColumns"));
+    m_chartColumns->addWidget(m_histogram);
+    m_chartColumns->addWidget(m_boxPlot);
+    m_chartColumns->setStretchFactor(0, 3);
+    m_chartColumns->setStretchFactor(1, 2);
+    m_chartRows->addWidget(m_chartColumns);
+    auto* lower = new QSplitter(Qt::Horizontal);
+    lower->setObjectName(QStringLiteral("chartLower"));
+    lower->addWidget(m_timeSeries);
+    lower->addWidget(m_memory);
+    m_chartRows->addWidget(lower);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("centralTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_chartRows, tr("Runs"));
+    setCentralWidget(m_tabs);
+    connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::showRunDetails);
+    connect(m_timeSeries, &TimeSeriesPanel::runSelected, m_memory, &MemoryPanel::selectRun);
+    m_tabs->addTab(m_hotspots, tr("Hotspots"));
+    connect(m_hotspots, &HotspotsView::message, this, &MainWindow::setStatus);
+}
+
+void MainWindow::setupCompare()
+{
+    m_tabs->addTab(m_compare, tr("Compare"));
+    connect(m_compare, &CompareView::message, this, &MainWindow::setStatus);
+}
+
+void MainWindow::setupSummaryDock()
+{
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_summary);
+    proxy->setSortRole(SummaryModel::SortRole);
+    m_summaryView = new QTableView;
+    m_summaryView->setModel(proxy);
+    m_summaryView->setSortingEnabled(true);
+    // Benchmarks start in the order they were given; a click on a header sorts.
+    m_summaryView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    proxy->sort(-1);
+    m_summaryView->verticalHeader()->hide();
+    m_summaryView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summaryView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto* copy = new QAction(tr("Copy"), m_summaryView);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    m_summaryView->addAction(copy);
+    m_summaryView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(copy, &QAction::triggered, this, [this] {
+        // Tab-separated rows, as spreadsheets paste them.
+        auto selected = m_summaryView->selectionModel()->selectedIndexes();
+        std::sort(selected.begin(), selected.end());
+        QString text;
+        int row = selected.isEmpty() ? -1 : selected.front().row();
+        for (const auto& index : selected) {
+            if (index.row() != row) {
+                text += QLatin1Char('\n');
+                row = index.row();
+            } else if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n'))) {
+                text += QLatin1Char('\t');
+            }
+            text += index.data().toString();
+        }
+        QApplication::clipboard()->setText(text);
+    });
+    auto* d = dock(this, tr("Summary"), QStringLiteral("summaryDock"), m_summaryView, Qt::BottomDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::setupRunsDock()
+{
+    m_runsView = new QTableView;
+    m_runsView->setModel(m_runList);
+    m_runsView->verticalHeader()->hide();
+    m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_runsView->setToolTip(tr("Every run, warmups and failures too; click one to see its details"));
+    connect(m_runsView, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        const auto [benchmark, run] = m_runList->runAt(index.row());
+        showRunDetails(benchmark, run);
+    });
+    auto* d = dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsView, Qt::BottomDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("summaryDock")), d);
+}
+
+void MainWindow::setupDetailsDock()
+{
+    m_details = new QPlainTextEdit;
+    m_details->setReadOnly(true);
+    m_details->setPlaceholderText(tr("Click a run in the time series or the Runs table to see its details"));
+    m_details->setFont(QFont(QStringLiteral("monospace")));
+    auto* d = dock(this, tr("Run Details"), QStringLiteral("detailsDock"), m_details, Qt::BottomDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("summaryDock")), d);
+    findChild<QDockWidget*>(QStringLiteral("summaryDock"))->raise();
+}
+
+void MainWindow::setupStatusBar()
+{
+    m_status = new QLabel(tr("Add scripts, then press Run"));
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(320);
+    m_progress->setVisible(false);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+}
+
+void MainWindow::setupController()
+{
+    connect(m_controller, &RunController::progressChanged, this, &MainWindow::onProgress);
+    connect(m_controller, &RunController::snapshotAvailable, this, &MainWindow::onSnapshot);
+    connect(m_controller, &RunController::finished, this, &MainWindow::onFinished);
+    connect(m_controller, &RunController::problemFound, this, [this](int row, const QString& message) {
+        if (row >= 0)
+            m_benchmarks->setProblem(row, message);
+    });
+    connect(m_controller, &RunController::failed, this, [this](const QString& message) {
+        setStatus(tr("Nothing was started: %1").arg(message));
+        updateRunState();
+    });
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Pyrometer"),
+        tr("<h3>Pyrometer %1</h3><p>A workbench for benchmarking Python scripts: every run in a fresh process, "
+           "measured precisely, summarised with robust statistics.</p>")
+            .arg(QString::fromLatin1(PYROMETER_VERSION)));
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_layoutRestored)
+        return;
+    m_layoutRestored = true;
+    // The default layout, which docks only take once shown: settings narrow on the left, charts large, the
+    // table across the bottom.
+    QTimer::singleShot(0, this, [this] {
+        resizeDocks(
+            { findChild<QDockWidget*>(QStringLiteral("benchmarksDock")) }, { width() * 3 / 10 }, Qt::Horizontal);
+        resizeDocks({ findChild<QDockWidget*>(QStringLiteral("summaryDock")) }, { height() / 4 }, Qt::Vertical);
+        m_chartRows->setSizes({ m_chartRows->height() / 2, m_chartRows->height() / 2 });
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_controller->isRunning() && !m_closeWhenStopped) {
+        const auto answer = QMessageBox::question(this, tr("Stop the run?"),
+            tr("A benchmark is running. Stop it and close? The runs measured so far are saved."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_closeWhenStopped = true;
+        m_controller->stop();
+        event->ignore(); // closes from onFinished, once the run has ended cleanly
+        return;
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    m_layoutRestored = restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    m_chartRows->restoreState(settings.value(QStringLiteral("chartRows")).toByteArray());
+    m_chartColumns->restoreState(settings.value(QStringLiteral("chartColumns")).toByteArray());
+    m_settings->restore(settings);
+    updateRecentMenu();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("windowState"), saveState());
+    settings.setValue(QStringLiteral("chartRows"), m_chartRows->saveState());
+    settings.setValue(QStringLiteral("chartColumns"), m_chartColumns->saveState());
+    m_settings->save(settings);
+}
+
+} // namespace pyrometer::ui

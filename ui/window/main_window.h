@@ -1,0 +1,153 @@
+#pragma once
+
+#include "ui/snapshot/results_snapshot.h"
+
+#include "core/model/run_plan.h"
+
+#include <QMainWindow>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+QT_END_NAMESPACE
+
+namespace pyrometer::ui {
+
+class BenchmarkListModel;
+class BoxPlotPanel;
+class ChartPanel;
+class CompareView;
+class HistogramPanel;
+class HotspotsView;
+class MemoryPanel;
+class RunController;
+class RunsModel;
+class RunSettingsWidget;
+class SummaryModel;
+class TimeSeriesPanel;
+
+/// The workbench: benchmarks and run settings on the left, live charts and the summary table around them.
+/// It wires panels to the controller; every computation lives in core/ or in the panels' value types.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// `resultsDirectory`: where every run's journal and results are kept (see RunController).
+    explicit MainWindow(const QString& resultsDirectory, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void addScripts(const QStringList& paths);
+    /// Loads a results file into the table and charts; on failure shows the reason and changes nothing.
+    bool openResults(const QString& path);
+    /// Shows results (from a file or a finished run).
+    void showResults(const ResultsSnapshot& results);
+    /// The plan the settings and the benchmark list describe now.
+    RunPlan plan() const;
+
+    BenchmarkListModel* benchmarks() const { return m_benchmarks; }
+    SummaryModel* summary() const { return m_summary; }
+    RunsModel* runs() const { return m_runList; }
+    /// What the Run Details panel shows.
+    QString runDetailsText() const;
+    HistogramPanel* histogram() const { return m_histogram; }
+    TimeSeriesPanel* timeSeries() const { return m_timeSeries; }
+    BoxPlotPanel* boxPlot() const { return m_boxPlot; }
+    MemoryPanel* memory() const { return m_memory; }
+    HotspotsView* hotspots() const { return m_hotspots; }
+    RunController* controller() const { return m_controller; }
+    CompareView* compareView() const { return m_compare; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QAction* runAction() const { return m_run; }
+    QAction* stopAction() const { return m_stop; }
+    /// The last message shown in the status bar.
+    QString statusText() const;
+
+public Q_SLOTS:
+    void startRun();
+    void stopRun();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void setupActions();
+    void setupMenus();
+    void setupBenchmarkDock();
+    void setupSettingsDock();
+    void setupCharts();
+    void setupCompare();
+    void setupSummaryDock();
+    void setupRunsDock();
+    void setupDetailsDock();
+    void setupStatusBar();
+    void setupController();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onProgress(const Progress& progress);
+    void onSnapshot(const ResultsSnapshot& snapshot);
+    void onFinished(const ResultsSnapshot& results, const QString& savedTo);
+    void showRunDetails(std::size_t benchmark, std::size_t run);
+    void addScriptsFromDialog();
+    void addCommandFromDialog();
+    void removeSelectedBenchmarks();
+    void openResultsFromDialog();
+    void exportResults();
+    void exportChart(ChartPanel* panel);
+    void saveWorkbench();
+    void openWorkbench();
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    void updateRecentScriptsMenu();
+    void updateRunState();
+    void about();
+    void setStatus(const QString& text);
+
+    RunController* m_controller;
+    BenchmarkListModel* m_benchmarks;
+    SummaryModel* m_summary;
+    RunsModel* m_runList;
+    HistogramPanel* m_histogram;
+    TimeSeriesPanel* m_timeSeries;
+    BoxPlotPanel* m_boxPlot;
+    MemoryPanel* m_memory;
+    HotspotsView* m_hotspots;
+    CompareView* m_compare;
+    QTabWidget* m_tabs = nullptr;
+    QString m_currentLabel; ///< what the results shown are called in a comparison
+    QSplitter* m_chartRows = nullptr;
+    QSplitter* m_chartColumns = nullptr;
+    QTableView* m_benchmarkView = nullptr;
+    QTableView* m_summaryView = nullptr;
+    QTableView* m_runsView = nullptr;
+    QPlainTextEdit* m_details = nullptr;
+    RunSettingsWidget* m_settings = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_recentScriptsMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QAction* m_run = nullptr;
+    QAction* m_stop = nullptr;
+    QAction* m_pin = nullptr;
+    QAction* m_addScripts = nullptr;
+    QAction* m_addCommand = nullptr;
+    QAction* m_remove = nullptr;
+    QAction* m_openResults = nullptr;
+    QAction* m_export = nullptr;
+    QAction* m_openWorkbench = nullptr;
+    QAction* m_saveWorkbench = nullptr;
+    bool m_closeWhenStopped = false;
+    bool m_layoutRestored = false;
+};
+
+} // namespace pyrometer::ui

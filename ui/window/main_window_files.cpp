@@ -1,0 +1,144 @@
+#include "ui/window/main_window.h"
+
+#include "ui/charts/chart_panel.h"
+#include "ui/results/summary_model.h"
+#include "ui/run/benchmark_list_model.h"
+#include "ui/run/run_settings_widget.h"
+
+#include "core/formats/csv_export.h"
+#include "core/formats/file_output.h"
+#include "core/formats/markdown_export.h"
+#include "core/formats/results_file.h"
+#include "core/formats/results_json.h"
+#include "core/formats/workbench_json.h"
+#include "core/model/error.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+
+// The window's files: results in and out, charts out, workbench files, recent files.
+namespace pyrometer::ui {
+namespace {
+constexpr int maxRecentFiles = 8;
+}
+
+bool MainWindow::openResults(const QString& path)
+{
+    try {
+        auto results = std::make_shared<const Results>(readResultsFile(path.toStdString()));
+        m_currentLabel = QFileInfo(path).fileName();
+        showResults(results);
+        setWindowTitle(tr("%1 — Pyrometer").arg(QFileInfo(path).fileName()));
+        setStatus(tr("Opened %1").arg(path));
+        addRecentFile(path);
+        return true;
+    } catch (const InputError& e) {
+        setStatus(QString::fromUtf8(e.what()));
+        if (isVisible())
+            QMessageBox::warning(this, tr("Cannot open results"), QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::openResultsFromDialog()
+{
+    const auto path
+        = QFileDialog::getOpenFileName(this, tr("Open Results"), {}, tr("Pyrometer results (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openResults(path);
+}
+
+void MainWindow::exportResults()
+{
+    const auto snapshot = m_summary->snapshot();
+    if (!snapshot) {
+        setStatus(tr("Nothing to export yet"));
+        return;
+    }
+    QString filter;
+    const auto path = QFileDialog::getSaveFileName(this, tr("Export Results"), {},
+        tr("JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)"), &filter);
+    if (path.isEmpty())
+        return;
+    try {
+        const auto suffix = QFileInfo(path).suffix().toLower();
+        if (suffix == QLatin1String("csv")) {
+            writeFileAtomically(path.toStdString(), runsCsv(*snapshot));
+            writeFileAtomically(summaryCsvPathFor(path.toStdString()), summaryCsv(*snapshot));
+        } else if (suffix == QLatin1String("md")) {
+            writeFileAtomically(path.toStdString(), markdownSummary(*snapshot));
+        } else {
+            writeFileAtomically(path.toStdString(), resultsJsonText(*snapshot));
+        }
+        setStatus(tr("Exported %1").arg(path));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot export"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::exportChart(ChartPanel* panel)
+{
+    const auto path
+        = QFileDialog::getSaveFileName(this, tr("Export Chart"), {}, tr("PNG image (*.png);;SVG image (*.svg)"));
+    if (path.isEmpty())
+        return;
+    if (panel->exportImage(path))
+        setStatus(tr("Exported %1").arg(path));
+    else
+        QMessageBox::warning(this, tr("Cannot export"), tr("Cannot write %1").arg(path));
+}
+
+void MainWindow::saveWorkbench()
+{
+    const auto path = QFileDialog::getSaveFileName(this, tr("Save Workbench"), {}, tr("Pyrometer workbench (*.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        writeFileAtomically(path.toStdString(), workbenchJsonText(plan()));
+        setStatus(tr("Saved %1").arg(path));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot save"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::openWorkbench()
+{
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open Workbench"), {}, tr("Pyrometer workbench (*.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const auto loaded = readWorkbenchFile(path.toStdString());
+        m_benchmarks->setRequests(loaded.benchmarks);
+        m_settings->showPlan(loaded);
+        setStatus(tr("Opened %1").arg(path));
+        updateRunState();
+    } catch (const InputError& e) {
+        QMessageBox::warning(this, tr("Cannot open workbench"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings settings;
+    auto recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecentFiles)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const auto recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const auto& path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openResults(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+} // namespace pyrometer::ui
