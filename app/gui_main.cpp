@@ -1,6 +1,8 @@
 #include "gui_main.h"
 
 #include "cli/commands.h"
+#include "core/formats/results_file.h"
+#include "core/model/error.h"
 #include "core/model/version.h"
 #include "ui/charts/histogram_panel.h"
 #include "ui/charts/time_series_panel.h"
@@ -9,8 +11,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -109,6 +114,15 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         return cli::ExitUsage;
     }
 
+    // Read before any window exists: a file that cannot be shown gets one line and exit 2, never a dialog.
+    std::shared_ptr<const Results> results;
+    try {
+        results = std::make_shared<const Results>(readResultsFile(file));
+    } catch (const InputError& e) {
+        std::cerr << "pyrometer open: " << e.what() << "\n";
+        return cli::ExitUsage;
+    }
+
     QApplication app(argc, argv);
     setupApplication(app);
     // A screenshot must not depend on, nor change, the user's saved layout.
@@ -117,10 +131,7 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     ui::MainWindow window(screenshot.empty() ? resultsDirectory() : QString());
     window.resize(width, height);
     window.show();
-    if (!window.openResults(QString::fromStdString(file))) {
-        std::cerr << "pyrometer open: " << window.statusText().toStdString() << "\n";
-        return cli::ExitUsage;
-    }
+    window.showOpenedResults(results, QFile::decodeName(file.c_str()));
     window.tabs()->setCurrentIndex(tab);
     if (screenshot.empty())
         return QApplication::exec();
@@ -131,8 +142,13 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     window.timeSeries()->setSnapshot(window.timeSeries()->snapshot());
     window.memory()->setSnapshot(window.memory()->snapshot());
     QApplication::processEvents();
-    if (!window.grab().save(QString::fromStdString(screenshot))) {
-        std::cerr << "pyrometer open: cannot write " << screenshot << "\n";
+    // Written aside and renamed into place once whole: a full disk leaves the old picture, never half a new one.
+    const auto out = QFile::decodeName(screenshot.c_str());
+    QSaveFile saved(out);
+    const auto suffix = QFileInfo(out).suffix().toLower().toLatin1();
+    const auto format = suffix.isEmpty() ? QByteArrayLiteral("png") : suffix;
+    if (!saved.open(QIODevice::WriteOnly) || !window.grab().save(&saved, format.constData()) || !saved.commit()) {
+        std::cerr << "pyrometer open: cannot write " << screenshot << ": " << saved.errorString().toStdString() << "\n";
         return cli::ExitFailed;
     }
     return cli::ExitOk;

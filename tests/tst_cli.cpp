@@ -262,11 +262,21 @@ private Q_SLOTS:
         const auto results = fixture("results_three_benchmarks.json");
         QTest::newRow("compare one file")
             << QStringList { compare, results } << QStringLiteral("missing results files: give BASELINE and CANDIDATE");
-        QTest::newRow("compare missing file")
-            << QStringList { compare, results, QStringLiteral("nothere.json") }
-            << QStringLiteral("cannot open results file nothere.json: No such file or directory");
+        QTest::newRow("compare missing file") << QStringList { compare, results, QStringLiteral("nothere.json") }
+                                              << QStringLiteral("cannot open nothere.json: No such file or directory");
+        QTest::newRow("compare a /proc file")
+            << QStringList { compare, results, QStringLiteral("/proc/self/cmdline") }
+            << QStringLiteral("/proc/self/cmdline: not valid JSON: unexpected text at line 1, column 1");
+        QTest::newRow("compare a directory") << QStringList { compare, results, QStringLiteral("/tmp") }
+                                             << QStringLiteral("pyrometer compare: /tmp is a directory, not a file");
+        QTest::newRow("open an empty file for a screenshot") << QStringList { QStringLiteral("open"),
+            QStringLiteral("/dev/null"), QStringLiteral("--screenshot"),
+            QStringLiteral("out.png") } << QStringLiteral("pyrometer open: /dev/null: the file is empty");
+        QTest::newRow("open a directory for a screenshot") << QStringList {
+            QStringLiteral("open"), QStringLiteral("/tmp"), QStringLiteral("--screenshot"), QStringLiteral("out.png")
+        } << QStringLiteral("pyrometer open: /tmp is a directory, not a file");
         QTest::newRow("compare a script")
-            << QStringList { compare, results, sleep } << sleep + QStringLiteral(": not a JSON file");
+            << QStringList { compare, results, sleep } << sleep + QStringLiteral(": not valid JSON");
         QTest::newRow("compare bad threshold")
             << QStringList { compare, results, results, QStringLiteral("--threshold"), QStringLiteral("-3%") }
             << QStringLiteral("--threshold must be a percentage from 0 to 100, as in 2%, not '-3%'");
@@ -276,7 +286,7 @@ private Q_SLOTS:
             QStringLiteral("a=b") } << QStringLiteral("--pair: no benchmark 'a' in the baseline");
         QTest::newRow("baseline missing")
             << QStringList { run, sleep, QStringLiteral("--baseline"), QStringLiteral("nothere.json") }
-            << QStringLiteral("cannot open results file nothere.json");
+            << QStringLiteral("cannot open nothere.json");
         QTest::newRow("baseline in common with nothing") << QStringList { run, sleep, QStringLiteral("--baseline"),
             results } << QStringLiteral("no benchmark in common with the baseline");
         QTest::newRow("regression without baseline") << QStringList { run, sleep,

@@ -346,7 +346,7 @@ private Q_SLOTS:
         file.write("{\"schema\": \"pyrometer.run/1\", \"benchm");
         file.close();
         QVERIFY(!window.openResults(path));
-        QVERIFY(window.statusText().startsWith(path + QStringLiteral(": not a JSON file")));
+        QVERIFY2(window.statusText().startsWith(path + QStringLiteral(": not valid JSON")), qPrintable(window.statusText()));
         QCOMPARE(window.summary()->rowCount(), 0);
     }
 

@@ -141,12 +141,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("message");
-        QTest::newRow("empty") << QByteArray() << QStringLiteral("not a JSON file");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("the file is empty");
         QTest::newRow("truncated") << QByteArray(R"({"schema": "pyrometer.run/1", "benchmarks": [)")
-                                   << QStringLiteral("not a JSON file");
+                                   << QStringLiteral("not valid JSON: the text ends before the document does");
         QTest::newRow("hyperfine without times")
             << QByteArray(R"({"results": [{"command": "sleep 0.1", "mean": 0.1}]})")
-            << QStringLiteral("hyperfine result 'sleep 0.1' has no per-run \"times\"");
+            << QStringLiteral("hyperfine JSON: result 1: 'sleep 0.1': no per-run \"times\"");
         QTest::newRow("unknown") << QByteArray(R"({"results": 3})")
                                  << QStringLiteral(
                                         "not a results file of Pyrometer, hyperfine, pyperf or pytest-benchmark");
@@ -155,7 +155,7 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a results file of Pyrometer");
         QTest::newRow("wrong type") << QByteArray(
             R"({"schema": "pyrometer.run/1", "complete": "yes", "order": "interleaved"})")
-                                    << QStringLiteral("not a valid Pyrometer results file: top level");
+                                    << QStringLiteral("field 'complete' should be true or false, not a string");
     }
 
     void badFilesGetOneClearLine()

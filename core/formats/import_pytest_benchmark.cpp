@@ -1,5 +1,9 @@
 #include "core/formats/importers.h"
+
+#include "core/formats/json_input.h"
 #include "core/model/error.h"
+
+#include <algorithm>
 
 namespace pyrometer {
 
@@ -14,46 +18,48 @@ Results resultsFromPytestBenchmark(const Json& json)
     Results results;
     results.importedFrom = "pytest-benchmark";
     results.complete = true;
-    const auto& machine = json.at("machine_info");
+    const auto& machine = field(json, "machine_info");
     auto& environment = results.environment;
-    environment.date = json.value("datetime", std::string());
-    environment.hostname = machine.value("node", std::string());
-    environment.os = machine.value("system", std::string());
-    environment.kernel = machine.value("release", std::string());
-    if (const auto cpu = machine.find("cpu"); cpu != machine.end() && cpu->is_object()) {
-        environment.cpuModel = cpu->value("brand_raw", std::string());
-        environment.logicalCores = cpu->value("count", 0u);
+    environment.date = descriptiveText(json, "datetime");
+    environment.hostname = descriptiveText(machine, "node");
+    environment.os = descriptiveText(machine, "system");
+    environment.kernel = descriptiveText(machine, "release");
+    if (const auto* cpu = optionalField(machine, "cpu"); cpu && cpu->is_object()) {
+        environment.cpuModel = descriptiveText(*cpu, "brand_raw");
+        if (const auto* count = optionalField(*cpu, "count"); count && count->is_number_unsigned())
+            environment.logicalCores
+                = static_cast<unsigned>(std::min<std::uint64_t>(count->get<std::uint64_t>(), 1 << 20));
     }
     InterpreterInfo python;
-    python.implementation = machine.value("python_implementation", std::string());
-    python.version = machine.value("python_version", std::string());
+    python.implementation = descriptiveText(machine, "python_implementation");
+    python.version = descriptiveText(machine, "python_version");
     std::optional<GitInfo> git;
-    if (const auto commit = json.find("commit_info"); commit != json.end() && commit->is_object()) {
-        git = GitInfo { commit->value("id", std::string()), commit->value("branch", std::string()),
-            commit->value("dirty", false) };
+    if (const auto* commit = optionalField(json, "commit_info"); commit && commit->is_object()) {
+        const auto* dirty = optionalField(*commit, "dirty");
+        git = GitInfo { descriptiveText(*commit, "id"), descriptiveText(*commit, "branch"),
+            dirty && dirty->is_boolean() && dirty->get<bool>() };
     }
 
-    for (const auto& entry : json.at("benchmarks")) {
+    forEachItem(json, "benchmarks", "benchmark", [&](const Json& entry) {
         BenchmarkResult benchmark;
-        benchmark.name = entry.value("fullname", entry.at("name").get<std::string>());
+        benchmark.name = optionalTextField(entry, "fullname").value_or(textField(entry, "name"));
         benchmark.command = { benchmark.name };
         if (!python.version.empty())
             benchmark.interpreter = python;
         benchmark.git = git;
-        const auto& stats = entry.at("stats");
-        if (!stats.contains("data"))
-            throw InputError("pytest-benchmark result '" + benchmark.name
-                + "' has no per-round times; write it with --benchmark-json and --benchmark-save-data");
-        // Each value is one round's time divided by its iterations.
-        for (const auto& value : stats.at("data")) {
-            RunRecord record;
-            record.exitCode = 0;
-            record.wall = fromSeconds(value.get<double>());
-            benchmark.runs.push_back(record);
-        }
+        within("'" + benchmark.name + "'", [&] {
+            const auto& stats = field(entry, "stats");
+            if (!optionalField(stats, "data"))
+                throw InputError("no per-round times: pytest-benchmark writes them into every --benchmark-json "
+                                 "file, but into --benchmark-save and --benchmark-autosave files only with "
+                                 "--benchmark-save-data");
+            // Each value is one round's time divided by its iterations.
+            appendTimedRuns(benchmark, arrayField(stats, "data"), "round");
+            return 0;
+        });
         benchmark.settings.runs = static_cast<int>(benchmark.runs.size());
         results.benchmarks.push_back(std::move(benchmark));
-    }
+    });
     return results;
 }
 

@@ -9,6 +9,10 @@ namespace pyrometer {
 // compared like Pyrometer's own. Each reader takes the parsed document and throws InputError (or a
 // nlohmann::json exception, for a value of the wrong type) naming what is missing.
 
+/// Appends a successful run for each time in `times` (an array of seconds; `itemName` names one in errors, as in
+/// "round 3"): the other tools record only the times of runs that succeeded.
+void appendTimedRuns(BenchmarkResult& benchmark, const Json& times, const std::string& itemName, bool warmup = false);
+
 /// hyperfine's --export-json: {"results": [{"command", "times", "exit_codes", …}]}.
 bool isHyperfineJson(const Json& json);
 Results resultsFromHyperfine(const Json& json);

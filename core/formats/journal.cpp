@@ -1,12 +1,14 @@
 #include "core/formats/journal.h"
 
+#include "core/formats/json_input.h"
 #include "core/formats/results_json.h"
 #include "core/model/error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
+#include <string_view>
 #include <unistd.h>
 
 namespace pyrometer {
@@ -89,57 +91,60 @@ void JournalWriter::remove()
 
 Results readJournal(const std::filesystem::path& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError("cannot open journal: " + path.string());
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(std::move(line));
-    const bool endsCleanly = [&] {
-        std::ifstream tail(path, std::ios::binary | std::ios::ate);
-        if (tail.tellg() <= 0)
-            return true;
-        tail.seekg(-1, std::ios::end);
-        return tail.get() == '\n';
-    }();
-    if (lines.empty())
+    const auto text = readInputFile(path);
+    if (text.empty())
         throw InputError("empty journal: " + path.string());
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        lines.push_back(std::string_view(text).substr(start, end - start));
+        start = end + 1;
+    }
+    const bool endsCleanly = text.back() == '\n';
 
     Results results;
-    try {
-        const auto header = Json::parse(lines.front());
-        if (header.value("schema", std::string()) != journalSchema)
-            throw InputError("not a Pyrometer journal: " + path.string());
-        results.order
-            = header.at("order").get<std::string>() == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
-        results.ignoreFailure = header.at("ignore_failure").get<bool>();
-        results.environment = environmentFromJson(header.at("environment"));
-        for (const auto& benchmark : header.at("benchmarks"))
-            results.benchmarks.push_back(benchmarkHeaderFromJson(benchmark));
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError("damaged journal header: " + path.string() + ": " + e.what());
-    }
+    within(path.string(), [&] {
+        const auto header = [&] {
+            try {
+                return parseJson(lines.front());
+            } catch (const InputError& e) {
+                throw InputError(
+                    std::string("not a Pyrometer journal: its first line is no journal header (") + e.what() + ")");
+            }
+        }();
+        if (!header.is_object() || descriptiveText(header, "schema") != journalSchema)
+            throw InputError("not a Pyrometer journal: its first line is no journal header");
+        const auto order = textField(header, "order");
+        results.order = order == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
+        results.ignoreFailure = flagField(header, "ignore_failure");
+        results.environment = environmentFromJson(field(header, "environment"));
+        forEachItem(header, "benchmarks", "benchmark",
+            [&](const Json& benchmark) { results.benchmarks.push_back(benchmarkHeaderFromJson(benchmark)); });
+        return 0;
+    });
 
     for (std::size_t i = 1; i < lines.size(); ++i) {
         const bool last = i + 1 == lines.size();
         try {
-            const auto line = Json::parse(lines[i]);
-            const auto index = line.at("benchmark").get<std::size_t>();
-            if (index >= results.benchmarks.size())
-                throw InputError("journal line " + std::to_string(i + 1) + " names benchmark " + std::to_string(index)
-                    + ", which the header does not have");
-            auto& benchmark = results.benchmarks[index];
-            if (line.contains("run"))
-                benchmark.runs.push_back(runFromJson(line.at("run")));
-            else if (line.contains("probe"))
-                benchmark.probe = probeFromJson(line.at("probe"));
-            else
-                benchmark.failure = line.at("failure").get<std::string>();
-        } catch (const nlohmann::json::exception& e) {
+            within(path.string() + ": line " + std::to_string(i + 1), [&] {
+                const auto line = parseJson(lines[i]);
+                const auto index = integerField(line, "benchmark", 0, maxCount);
+                if (static_cast<std::size_t>(index) >= results.benchmarks.size())
+                    throw InputError("names benchmark " + std::to_string(index) + ", which the header does not have");
+                auto& benchmark = results.benchmarks[static_cast<std::size_t>(index)];
+                if (const auto* run = optionalField(line, "run"))
+                    benchmark.runs.push_back(runFromJson(*run));
+                else if (const auto* probe = optionalField(line, "probe"))
+                    benchmark.probe = probeFromJson(*probe);
+                else
+                    benchmark.failure = textField(line, "failure");
+                return 0;
+            });
+        } catch (const InputError&) {
             // Only the line being written when Pyrometer died may be incomplete.
             if (last && !endsCleanly)
                 break;
-            throw InputError("damaged journal line " + std::to_string(i + 1) + ": " + path.string() + ": " + e.what());
+            throw;
         }
     }
     results.complete = false;

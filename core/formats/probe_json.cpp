@@ -1,9 +1,11 @@
 #include "core/formats/results_json.h"
 
+#include "core/formats/json_input.h"
 #include "core/model/error.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace pyrometer {
 namespace {
@@ -32,21 +34,22 @@ Json profileToJson(const Profile& profile)
 Profile profileFromJson(const Json& j)
 {
     Profile profile;
-    for (const auto& f : j.at("functions")) {
+    constexpr auto maxLine = std::numeric_limits<int>::max();
+    forEachItem(j, "functions", "function", [&](const Json& f) {
         profile.functions.push_back(
-            { f.at("file").get<std::string>(), f.at("line").get<int>(), f.at("name").get<std::string>(),
-                f.at("calls").get<std::int64_t>(), f.at("primitive_calls").get<std::int64_t>(),
-                f.at("total_s").get<double>(), f.at("cumulative_s").get<double>() });
-    }
-    for (const auto& e : j.at("edges")) {
-        ProfileEdge edge { e.at("caller").get<std::size_t>(), e.at("callee").get<std::size_t>(),
-            e.at("calls").get<std::int64_t>(), e.at("primitive_calls").get<std::int64_t>(),
-            e.at("total_s").get<double>(), e.at("cumulative_s").get<double>() };
-        if (edge.caller >= profile.functions.size() || edge.callee >= profile.functions.size())
-            throw InputError("a profile edge names function " + std::to_string(std::max(edge.caller, edge.callee))
-                + " of " + std::to_string(profile.functions.size()));
-        profile.edges.push_back(edge);
-    }
+            { textField(f, "file"), static_cast<int>(integerField(f, "line", 0, maxLine)), textField(f, "name"),
+                integerField(f, "calls", 0, maxCount), integerField(f, "primitive_calls", 0, maxCount),
+                secondsField(f, "total_s"), secondsField(f, "cumulative_s") });
+    });
+    const auto functions = static_cast<std::int64_t>(profile.functions.size());
+    forEachItem(j, "edges", "edge", [&](const Json& e) {
+        if (functions == 0)
+            throw InputError("a profile edge, but no function");
+        profile.edges.push_back({ static_cast<std::size_t>(integerField(e, "caller", 0, functions - 1)),
+            static_cast<std::size_t>(integerField(e, "callee", 0, functions - 1)),
+            integerField(e, "calls", 0, maxCount), integerField(e, "primitive_calls", 0, maxCount),
+            secondsField(e, "total_s"), secondsField(e, "cumulative_s") });
+    });
     return profile;
 }
 
@@ -64,14 +67,15 @@ Json allocationsToJson(const AllocationReport& a)
 AllocationReport allocationsFromJson(const Json& j)
 {
     AllocationReport a;
-    a.peakBytes = j.at("peak_bytes").get<std::int64_t>();
-    a.currentBytes = j.at("current_bytes").get<std::int64_t>();
-    a.blocks = j.at("blocks").get<std::int64_t>();
-    a.sites = j.at("sites").get<std::int64_t>();
-    for (const auto& s : j.at("top")) {
-        a.top.push_back({ s.at("file").get<std::string>(), s.at("line").get<int>(),
-            s.at("size_bytes").get<std::int64_t>(), s.at("count").get<std::int64_t>() });
-    }
+    a.peakBytes = integerField(j, "peak_bytes", 0, maxCount);
+    a.currentBytes = integerField(j, "current_bytes", 0, maxCount);
+    a.blocks = integerField(j, "blocks", 0, maxCount);
+    a.sites = integerField(j, "sites", 0, maxCount);
+    forEachItem(j, "top", "allocation site", [&](const Json& s) {
+        a.top.push_back(
+            { textField(s, "file"), static_cast<int>(integerField(s, "line", 0, std::numeric_limits<int>::max())),
+                integerField(s, "size_bytes", 0, maxCount), integerField(s, "count", 0, maxCount) });
+    });
     return a;
 }
 } // namespace
@@ -93,18 +97,21 @@ Json timelineToJson(const Timeline& timeline)
 Timeline timelineFromJson(const Json& j)
 {
     Timeline timeline;
-    timeline.intervalSeconds = j.at("interval_s").get<double>();
-    timeline.samplerCpu = fromSeconds(j.value("sampler_cpu_s", 0.0));
-    const auto& t = j.at("t_s");
-    const auto& rss = j.at("rss_bytes");
-    const auto& cpu = j.at("cpu_percent");
-    const auto& threads = j.at("threads");
+    timeline.intervalSeconds = secondsField(j, "interval_s");
+    timeline.samplerCpu = fromSeconds(optionalField(j, "sampler_cpu_s") ? secondsField(j, "sampler_cpu_s") : 0.0);
+    const auto& t = arrayField(j, "t_s");
+    const auto& rss = arrayField(j, "rss_bytes");
+    const auto& cpu = arrayField(j, "cpu_percent");
+    const auto& threads = arrayField(j, "threads");
     if (rss.size() != t.size() || cpu.size() != t.size() || threads.size() != t.size())
         throw InputError("timeline columns differ in length");
     timeline.samples.reserve(t.size());
     for (std::size_t i = 0; i < t.size(); ++i) {
-        timeline.samples.push_back(
-            { rss[i].get<std::int64_t>(), t[i].get<float>(), cpu[i].get<float>(), threads[i].get<std::int32_t>() });
+        const auto sample = "sample " + std::to_string(i + 1);
+        timeline.samples.push_back({ integerValue(rss[i], sample + " of 'rss_bytes'", 0, maxCount),
+            static_cast<float>(secondsValue(t[i], sample + " of 't_s'")),
+            static_cast<float>(numberValue(cpu[i], sample + " of 'cpu_percent'", 0, 1e6)),
+            static_cast<std::int32_t>(integerValue(threads[i], sample + " of 'threads'", 0, 1 << 24)) });
     }
     return timeline;
 }
@@ -143,33 +150,32 @@ Json probeToJson(const ProbeData& probe)
 ProbeData probeFromJson(const Json& j)
 {
     ProbeData probe;
-    probe.missing = j.value("missing", std::string());
-    if (const auto events = j.find("gc_events"); events != j.end()) {
+    probe.missing = optionalTextField(j, "missing").value_or("");
+    if (optionalField(j, "gc_events")) {
         std::vector<GcEvent> list;
-        for (const auto& e : *events) {
-            list.push_back({ e.at("t_s").get<double>(), e.at("duration_s").get<double>(), e.at("generation").get<int>(),
-                e.at("collected").get<std::int64_t>(), e.at("uncollectable").get<std::int64_t>() });
-        }
+        forEachItem(j, "gc_events", "garbage collection", [&](const Json& e) {
+            list.push_back({ secondsField(e, "t_s"), secondsField(e, "duration_s"),
+                static_cast<int>(integerField(e, "generation", 0, 2)), integerField(e, "collected", 0, maxCount),
+                integerField(e, "uncollectable", 0, maxCount) });
+        });
         probe.gcEvents = std::move(list);
-        probe.gcEventsDropped = j.value("gc_events_dropped", std::int64_t { 0 });
+        probe.gcEventsDropped = optionalIntegerField(j, "gc_events_dropped", 0, maxCount).value_or(0);
     }
-    if (const auto t = j.find("tracemalloc"); t != j.end())
-        probe.tracemalloc = allocationsFromJson(*t);
-    if (const auto p = j.find("profile"); p != j.end())
-        probe.profile = profileFromJson(*p);
-    for (const auto& r : j.at("runs")) {
+    if (const auto* t = optionalField(j, "tracemalloc"))
+        probe.tracemalloc = within("tracemalloc", [&] { return allocationsFromJson(*t); });
+    if (const auto* p = optionalField(j, "profile"))
+        probe.profile = within("profile", [&] { return profileFromJson(*p); });
+    forEachItem(j, "runs", "instrumented run", [&](const Json& r) {
         ProbeRun run;
-        run.instruments = ProbeSettings::fromNames(r.at("instruments").get<std::vector<std::string>>());
+        run.instruments = ProbeSettings::fromNames(textListField(r, "instruments"));
         run.run = runFromJson(r);
-        if (const auto& missing = r.at("missing"); !missing.is_null())
-            run.missing = missing.get<std::string>();
-        run.forks = r.value("forks", 0);
-        if (const auto& ended = r.at("ended_by"); !ended.is_null())
-            run.endedBy = ended.get<std::string>();
-        run.scriptStartSeconds = r.value("script_start_s", 0.0);
-        run.scriptEndSeconds = r.value("script_end_s", 0.0);
+        run.missing = optionalTextField(r, "missing").value_or("");
+        run.forks = static_cast<int>(optionalIntegerField(r, "forks", 0, 1 << 30).value_or(0));
+        run.endedBy = optionalTextField(r, "ended_by").value_or("");
+        run.scriptStartSeconds = optionalField(r, "script_start_s") ? secondsField(r, "script_start_s") : 0.0;
+        run.scriptEndSeconds = optionalField(r, "script_end_s") ? secondsField(r, "script_end_s") : 0.0;
         probe.runs.push_back(std::move(run));
-    }
+    });
     return probe;
 }
 

@@ -1,9 +1,11 @@
 #include "core/formats/results_json.h"
 
+#include "core/formats/json_input.h"
 #include "core/model/error.h"
 #include "core/stats/benchmark_summary.h"
 
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace pyrometer {
@@ -16,14 +18,6 @@ Json number(double value)
 template <typename T> Json optional(const std::optional<T>& value)
 {
     return value ? Json(*value) : Json(nullptr);
-}
-
-template <typename T> std::optional<T> optionalFrom(const Json& json, const char* key)
-{
-    const auto it = json.find(key);
-    if (it == json.end() || it->is_null())
-        return std::nullopt;
-    return it->template get<T>();
 }
 
 Json summaryToJson(const BenchmarkResult& benchmark)
@@ -72,14 +66,25 @@ const char* orderName(RunOrder order)
     return order == RunOrder::Sequential ? "sequential" : "interleaved";
 }
 
-/// Runs a reader and turns any type or key error into one InputError naming the place.
-template <typename F> auto checked(const std::string& where, F&& read)
+RunOrder orderFrom(const Json& json)
 {
-    try {
-        return read();
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError("not a valid Pyrometer results file: " + where + ": " + e.what());
+    const auto order = textField(json, "order");
+    if (order != "sequential" && order != "interleaved")
+        throw InputError("field 'order' is '" + order + "', neither 'interleaved' nor 'sequential'");
+    return order == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
+}
+
+std::array<double, 3> loadAverageFrom(const Json& value, const char* key)
+{
+    if (!value.is_array() || value.size() != 3)
+        throw InputError(std::string("field '") + key + "' should be an array of three numbers");
+    std::array<double, 3> load {};
+    for (std::size_t i = 0; i < 3; ++i) {
+        if (!value[i].is_number() || !std::isfinite(value[i].get<double>()) || value[i].get<double>() < 0)
+            throw InputError(std::string("field '") + key + "' should hold three numbers, none negative");
+        load[i] = value[i].get<double>();
     }
+    return load;
 }
 } // namespace
 
@@ -104,18 +109,21 @@ Json environmentToJson(const Environment& e)
 
 Environment environmentFromJson(const Json& j)
 {
-    Environment e;
-    e.pyrometerVersion = j.at("pyrometer_version").get<std::string>();
-    e.date = j.at("date").get<std::string>();
-    e.hostname = j.at("hostname").get<std::string>();
-    e.os = j.at("os").get<std::string>();
-    e.kernel = j.at("kernel").get<std::string>();
-    e.cpuModel = j.at("cpu_model").get<std::string>();
-    e.logicalCores = j.at("logical_cores").get<unsigned>();
-    e.cpuGovernor = optionalFrom<std::string>(j, "cpu_governor");
-    e.loadAverageStart = j.at("load_average_start").get<std::array<double, 3>>();
-    e.loadAverageEnd = optionalFrom<std::array<double, 3>>(j, "load_average_end");
-    return e;
+    return within("environment", [&] {
+        Environment e;
+        e.pyrometerVersion = textField(j, "pyrometer_version");
+        e.date = textField(j, "date");
+        e.hostname = textField(j, "hostname");
+        e.os = textField(j, "os");
+        e.kernel = textField(j, "kernel");
+        e.cpuModel = textField(j, "cpu_model");
+        e.logicalCores = static_cast<unsigned>(integerField(j, "logical_cores", 0, 1 << 20));
+        e.cpuGovernor = optionalTextField(j, "cpu_governor");
+        e.loadAverageStart = loadAverageFrom(field(j, "load_average_start"), "load_average_start");
+        if (const auto* end = optionalField(j, "load_average_end"))
+            e.loadAverageEnd = loadAverageFrom(*end, "load_average_end");
+        return e;
+    });
 }
 
 Json runToJson(const RunRecord& r)
@@ -154,28 +162,32 @@ Json runToJson(const RunRecord& r)
 RunRecord runFromJson(const Json& j)
 {
     RunRecord r;
-    r.warmup = j.at("warmup").get<bool>();
-    r.wall = fromSeconds(j.at("wall_s").get<double>());
-    r.user = fromSeconds(j.at("user_s").get<double>());
-    r.sys = fromSeconds(j.at("sys_s").get<double>());
-    r.maxRssBytes = j.at("max_rss_bytes").get<std::int64_t>();
-    r.minorFaults = j.value("minor_faults", std::int64_t { 0 });
-    r.majorFaults = j.value("major_faults", std::int64_t { 0 });
-    r.voluntarySwitches = j.value("voluntary_switches", std::int64_t { 0 });
-    r.involuntarySwitches = j.value("involuntary_switches", std::int64_t { 0 });
-    r.blockInputs = j.value("block_in", std::int64_t { 0 });
-    r.blockOutputs = j.value("block_out", std::int64_t { 0 });
-    r.exitCode = optionalFrom<int>(j, "exit_code");
-    r.signal = optionalFrom<int>(j, "signal");
-    r.timedOut = j.at("timed_out").get<bool>();
-    r.hashSeed = optionalFrom<std::uint32_t>(j, "hash_seed");
-    r.stdoutBytes = j.value("stdout_bytes", std::uint64_t { 0 });
-    r.stderrBytes = j.value("stderr_bytes", std::uint64_t { 0 });
-    r.stdoutTail = j.value("stdout_tail", std::string());
-    r.stderrTail = j.value("stderr_tail", std::string());
-    r.launchError = j.value("launch_error", std::string());
-    if (const auto timeline = j.find("timeline"); timeline != j.end())
-        r.timeline = std::make_shared<const Timeline>(timelineFromJson(*timeline));
+    r.warmup = flagField(j, "warmup");
+    r.wall = fromSeconds(secondsField(j, "wall_s"));
+    r.user = fromSeconds(secondsField(j, "user_s"));
+    r.sys = fromSeconds(secondsField(j, "sys_s"));
+    r.maxRssBytes = integerField(j, "max_rss_bytes", 0, maxCount);
+    const auto count = [&](const char* key) { return optionalIntegerField(j, key, 0, maxCount).value_or(0); };
+    r.minorFaults = count("minor_faults");
+    r.majorFaults = count("major_faults");
+    r.voluntarySwitches = count("voluntary_switches");
+    r.involuntarySwitches = count("involuntary_switches");
+    r.blockInputs = count("block_in");
+    r.blockOutputs = count("block_out");
+    if (const auto code = optionalIntegerField(j, "exit_code", 0, 255))
+        r.exitCode = static_cast<int>(*code);
+    if (const auto signal = optionalIntegerField(j, "signal", 1, 64))
+        r.signal = static_cast<int>(*signal);
+    r.timedOut = flagField(j, "timed_out");
+    if (const auto seed = optionalIntegerField(j, "hash_seed", 0, 4294967295))
+        r.hashSeed = static_cast<std::uint32_t>(*seed);
+    r.stdoutBytes = static_cast<std::uint64_t>(count("stdout_bytes"));
+    r.stderrBytes = static_cast<std::uint64_t>(count("stderr_bytes"));
+    r.stdoutTail = optionalTextField(j, "stdout_tail").value_or("");
+    r.stderrTail = optionalTextField(j, "stderr_tail").value_or("");
+    r.launchError = optionalTextField(j, "launch_error").value_or("");
+    if (const auto* timeline = optionalField(j, "timeline"))
+        r.timeline = std::make_shared<const Timeline>(within("timeline", [&] { return timelineFromJson(*timeline); }));
     return r;
 }
 
@@ -217,30 +229,35 @@ Json benchmarkHeaderToJson(const BenchmarkResult& b)
 BenchmarkResult benchmarkHeaderFromJson(const Json& j)
 {
     BenchmarkResult b;
-    b.name = j.at("name").get<std::string>();
-    b.command = j.at("command").get<std::vector<std::string>>();
-    b.script = optionalFrom<std::string>(j, "script");
-    if (const auto& i = j.at("interpreter"); !i.is_null()) {
-        b.interpreter = InterpreterInfo { i.at("requested").get<std::string>(), i.at("path").get<std::string>(),
-            i.at("implementation").get<std::string>(), i.at("version").get<std::string>() };
+    b.name = textField(j, "name");
+    b.command = textListField(j, "command");
+    b.script = optionalTextField(j, "script");
+    if (const auto* i = optionalField(j, "interpreter")) {
+        b.interpreter = within("interpreter", [&] {
+            return InterpreterInfo { textField(*i, "requested"), textField(*i, "path"), textField(*i, "implementation"),
+                textField(*i, "version") };
+        });
     }
-    if (const auto& g = j.at("git"); !g.is_null())
-        b.git = GitInfo { g.at("commit").get<std::string>(), g.at("branch").get<std::string>(),
-            g.at("dirty").get<bool>() };
-    const auto& s = j.at("settings");
-    b.settings.runs = s.at("runs").get<int>();
-    b.settings.warmups = s.at("warmups").get<int>();
-    if (const auto timeout = optionalFrom<double>(s, "timeout_s"))
-        b.settings.timeout = fromSeconds(*timeout);
-    for (const auto& [name, value] : s.at("env").items())
-        b.settings.environment[name] = value.get<std::string>();
-    b.settings.workingDirectory = optionalFrom<std::string>(s, "cwd").value_or("");
-    if (const auto& seed = s.at("hash_seed"); seed.is_number())
-        b.settings.fixedHashSeed = seed.get<std::uint32_t>();
-    b.settings.sampleHz = s.value("sample_hz", 0);
-    if (const auto probe = s.find("probe"); probe != s.end())
-        b.settings.probe = ProbeSettings::fromNames(probe->get<std::vector<std::string>>());
-    b.failure = optionalFrom<std::string>(j, "failure");
+    if (const auto* g = optionalField(j, "git"))
+        b.git = within("git", [&] {
+            return GitInfo { textField(*g, "commit"), textField(*g, "branch"), flagField(*g, "dirty") };
+        });
+    within("settings", [&] {
+        const auto& s = field(j, "settings");
+        b.settings.runs = static_cast<int>(integerField(s, "runs", 0, std::numeric_limits<int>::max()));
+        b.settings.warmups = static_cast<int>(integerField(s, "warmups", 0, std::numeric_limits<int>::max()));
+        if (optionalField(s, "timeout_s"))
+            b.settings.timeout = fromSeconds(secondsField(s, "timeout_s"));
+        b.settings.environment = textMapField(s, "env");
+        b.settings.workingDirectory = optionalTextField(s, "cwd").value_or("");
+        if (const auto& seed = field(s, "hash_seed"); !seed.is_string())
+            b.settings.fixedHashSeed = static_cast<std::uint32_t>(integerField(s, "hash_seed", 0, 4294967295));
+        b.settings.sampleHz = static_cast<int>(optionalIntegerField(s, "sample_hz", 0, 1'000'000).value_or(0));
+        if (optionalField(s, "probe"))
+            b.settings.probe = ProbeSettings::fromNames(textListField(s, "probe"));
+        return 0;
+    });
+    b.failure = optionalTextField(j, "failure");
     return b;
 }
 
@@ -281,26 +298,28 @@ Results resultsFromJson(const Json& json)
             "unsupported results schema " + schema.dump() + " (this Pyrometer reads \"" + Results::schema + "\")");
     }
     Results results;
-    checked("top level", [&] {
-        results.complete = json.at("complete").get<bool>();
-        results.order
-            = json.at("order").get<std::string>() == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
-        results.ignoreFailure = json.at("ignore_failure").get<bool>();
-        results.importedFrom = json.value("imported_from", std::string());
-        results.environment = environmentFromJson(json.at("environment"));
-        return 0;
-    });
-    const auto found = json.find("benchmarks");
-    if (found == json.end() || !found->is_array())
-        throw InputError("not a valid Pyrometer results file: no \"benchmarks\" array");
-    const auto& benchmarks = *found;
+    results.complete = flagField(json, "complete");
+    results.order = orderFrom(json);
+    results.ignoreFailure = flagField(json, "ignore_failure");
+    results.importedFrom = optionalTextField(json, "imported_from").value_or("");
+    results.environment = environmentFromJson(field(json, "environment"));
+    const auto& benchmarks = field(json, "benchmarks");
+    if (!benchmarks.is_array())
+        throw InputError("field 'benchmarks' should be an array, not " + jsonKind(benchmarks));
     for (std::size_t i = 0; i < benchmarks.size(); ++i) {
-        checked("benchmark " + std::to_string(i + 1), [&] {
+        within("benchmark " + std::to_string(i + 1), [&] {
             auto benchmark = benchmarkHeaderFromJson(benchmarks[i]);
-            for (const auto& run : benchmarks[i].at("runs"))
-                benchmark.runs.push_back(runFromJson(run));
-            if (const auto probe = benchmarks[i].find("probe"); probe != benchmarks[i].end())
-                benchmark.probe = probeFromJson(*probe);
+            within("'" + benchmark.name + "'", [&] {
+                const auto& runs = field(benchmarks[i], "runs");
+                if (!runs.is_array())
+                    throw InputError("field 'runs' should be an array, not " + jsonKind(runs));
+                for (std::size_t k = 0; k < runs.size(); ++k)
+                    benchmark.runs.push_back(
+                        within("run " + std::to_string(k + 1), [&] { return runFromJson(runs[k]); }));
+                if (const auto* probe = optionalField(benchmarks[i], "probe"))
+                    benchmark.probe = within("probe", [&] { return probeFromJson(*probe); });
+                return 0;
+            });
             results.benchmarks.push_back(std::move(benchmark));
             return 0;
         });

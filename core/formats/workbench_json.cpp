@@ -1,9 +1,10 @@
 #include "core/formats/workbench_json.h"
 
+#include "core/formats/json_input.h"
 #include "core/formats/results_json.h"
 #include "core/model/error.h"
 
-#include <fstream>
+#include <limits>
 
 namespace pyrometer {
 namespace {
@@ -45,41 +46,39 @@ std::string workbenchJsonText(const RunPlan& plan)
 
 RunPlan readWorkbenchFile(const std::filesystem::path& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError("cannot open workbench file: " + path.string());
-    RunPlan plan;
-    try {
-        const auto json = Json::parse(in);
-        if (!json.is_object() || json.value("schema", std::string()) != workbenchSchema)
-            throw InputError("not a Pyrometer workbench file: " + path.string());
-        plan.order = json.at("order").get<std::string>() == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
-        plan.ignoreFailure = json.at("ignore_failure").get<bool>();
-        for (const auto& b : json.at("benchmarks")) {
+    const auto text = readInputFile(path);
+    return within(path.string(), [&] {
+        const auto json = parseJson(text);
+        if (!json.is_object() || descriptiveText(json, "schema") != workbenchSchema)
+            throw InputError("not a Pyrometer workbench file");
+        RunPlan plan;
+        plan.order = textField(json, "order") == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
+        plan.ignoreFailure = flagField(json, "ignore_failure");
+        forEachItem(json, "benchmarks", "benchmark", [&](const Json& b) {
             BenchmarkRequest request;
-            request.name = b.at("name").get<std::string>();
-            if (!b.at("script").is_null())
-                request.script = b.at("script").get<std::string>();
-            request.command = b.at("command").get<std::vector<std::string>>();
-            request.arguments = b.at("arguments").get<std::vector<std::string>>();
-            request.interpreter = b.at("interpreter").get<std::string>();
-            request.settings.runs = b.at("runs").get<int>();
-            request.settings.warmups = b.at("warmups").get<int>();
-            if (!b.at("timeout_s").is_null())
-                request.settings.timeout = fromSeconds(b.at("timeout_s").get<double>());
-            for (const auto& [name, value] : b.at("env").items())
-                request.settings.environment[name] = value.get<std::string>();
-            request.settings.workingDirectory = b.at("cwd").get<std::string>();
-            if (b.at("hash_seed").is_number())
-                request.settings.fixedHashSeed = b.at("hash_seed").get<std::uint32_t>();
-            request.settings.sampleHz = b.value("sample_hz", 0);
-            request.settings.probe = ProbeSettings::fromNames(b.value("probe", std::vector<std::string>()));
+            request.name = textField(b, "name");
+            request.script = optionalTextField(b, "script");
+            request.command = textListField(b, "command");
+            request.arguments = textListField(b, "arguments");
+            request.interpreter = textField(b, "interpreter");
+            constexpr auto maxInt = std::numeric_limits<int>::max();
+            request.settings.runs = static_cast<int>(integerField(b, "runs", 0, maxInt));
+            request.settings.warmups = static_cast<int>(integerField(b, "warmups", 0, maxInt));
+            if (optionalField(b, "timeout_s"))
+                request.settings.timeout = fromSeconds(secondsField(b, "timeout_s"));
+            request.settings.environment = textMapField(b, "env");
+            request.settings.workingDirectory = textField(b, "cwd");
+            if (!field(b, "hash_seed").is_string())
+                request.settings.fixedHashSeed
+                    = static_cast<std::uint32_t>(integerField(b, "hash_seed", 0, 4294967295));
+            request.settings.sampleHz
+                = static_cast<int>(optionalIntegerField(b, "sample_hz", 0, 1'000'000).value_or(0));
+            if (optionalField(b, "probe"))
+                request.settings.probe = ProbeSettings::fromNames(textListField(b, "probe"));
             plan.benchmarks.push_back(std::move(request));
-        }
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError("not a valid Pyrometer workbench file: " + path.string() + ": " + e.what());
-    }
-    return plan;
+        });
+        return plan;
+    });
 }
 
 } // namespace pyrometer

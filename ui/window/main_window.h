@@ -45,6 +45,10 @@ public:
     void addScripts(const QStringList& paths);
     /// Loads a results file into the table and charts; on failure shows the reason and changes nothing.
     bool openResults(const QString& path);
+    /// Shows results read from `path` elsewhere, as openResults does.
+    void showOpenedResults(std::shared_ptr<const Results> results, const QString& path);
+    /// Shows an error in the status bar and, when the window is on screen, in a message box that blocks nothing.
+    void showError(const QString& title, const QString& message);
     /// Shows results (from a file or a finished run).
     void showResults(const ResultsSnapshot& results);
     /// The plan the settings and the benchmark list describe now.

@@ -13,6 +13,7 @@
 #include "core/formats/workbench_json.h"
 #include "core/model/error.h"
 
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -28,19 +29,34 @@ constexpr int maxRecentFiles = 8;
 bool MainWindow::openResults(const QString& path)
 {
     try {
-        auto results = std::make_shared<const Results>(readResultsFile(path.toStdString()));
-        m_currentLabel = QFileInfo(path).fileName();
-        showResults(results);
-        setWindowTitle(tr("%1 — Pyrometer").arg(QFileInfo(path).fileName()));
-        setStatus(tr("Opened %1").arg(path));
-        addRecentFile(path);
+        showOpenedResults(
+            std::make_shared<const Results>(readResultsFile(QFile::encodeName(path).toStdString())), path);
         return true;
     } catch (const InputError& e) {
-        setStatus(QString::fromUtf8(e.what()));
-        if (isVisible())
-            QMessageBox::warning(this, tr("Cannot open results"), QString::fromUtf8(e.what()));
+        showError(tr("Cannot open results"), QString::fromUtf8(e.what()));
         return false;
     }
+}
+
+void MainWindow::showOpenedResults(std::shared_ptr<const Results> results, const QString& path)
+{
+    m_currentLabel = QFileInfo(path).fileName();
+    showResults(std::move(results));
+    setWindowTitle(tr("%1 — Pyrometer").arg(QFileInfo(path).fileName()));
+    setStatus(tr("Opened %1").arg(path));
+    addRecentFile(path);
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    setStatus(message);
+    if (!isVisible())
+        return;
+    // Not modal: an error never stops the window, a run going on, or a caller waiting for this function.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
 }
 
 void MainWindow::openResultsFromDialog()
@@ -75,7 +91,7 @@ void MainWindow::exportResults()
         }
         setStatus(tr("Exported %1").arg(path));
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot export"), QString::fromUtf8(e.what()));
+        showError(tr("Cannot export"), QString::fromUtf8(e.what()));
     }
 }
 
@@ -88,7 +104,7 @@ void MainWindow::exportChart(ChartPanel* panel)
     if (panel->exportImage(path))
         setStatus(tr("Exported %1").arg(path));
     else
-        QMessageBox::warning(this, tr("Cannot export"), tr("Cannot write %1").arg(path));
+        showError(tr("Cannot export"), tr("Cannot write %1").arg(path));
 }
 
 void MainWindow::saveWorkbench()
@@ -100,7 +116,7 @@ void MainWindow::saveWorkbench()
         writeFileAtomically(path.toStdString(), workbenchJsonText(plan()));
         setStatus(tr("Saved %1").arg(path));
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot save"), QString::fromUtf8(e.what()));
+        showError(tr("Cannot save"), QString::fromUtf8(e.what()));
     }
 }
 
@@ -116,7 +132,7 @@ void MainWindow::openWorkbench()
         setStatus(tr("Opened %1").arg(path));
         updateRunState();
     } catch (const InputError& e) {
-        QMessageBox::warning(this, tr("Cannot open workbench"), QString::fromUtf8(e.what()));
+        showError(tr("Cannot open workbench"), QString::fromUtf8(e.what()));
     }
 }
 
