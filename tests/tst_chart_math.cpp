@@ -53,6 +53,21 @@ private Q_SLOTS:
         QCOMPARE(freedmanDiaconisBins(sortedTimings(), 10).count, 10);
     }
 
+    void extremeValuesStayInRange()
+    {
+        // A tiny IQR beside one huge value asks for ~1e300 bins (the conversion to int was undefined, UBSan found
+        // it); the count stops at the most allowed, and values far outside the bins land in the end ones.
+        std::vector<double> sample { 1.0, 1.0 + 1e-12, 1.0 + 2e-12, 1.0 + 3e-12, 1e300 };
+        const Bins bins = freedmanDiaconisBins(sample, 200);
+        QCOMPARE(bins.count, 200);
+        QCOMPARE(bins.indexOf(-1e308), 0);
+        QCOMPARE(bins.indexOf(1e308), 199);
+        QCOMPARE(bins.indexOf(std::nan("")), 0);
+        const auto counts = histogram(sample, bins);
+        QCOMPARE(counts.front(), 4);
+        QCOMPARE(counts.back(), 1);
+    }
+
     void rollingMedianMatchesReference()
     {
         const std::vector<double> v { 5, 1, 4, 2, 3, 9, 0, 7 };

@@ -406,6 +406,39 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(journal));
     }
 
+    void anExportNeverReplacesAnInput()
+    {
+        // Copies, so that a regression destroys nothing of the repository's.
+        QTemporaryDir dir;
+        const auto script = dir.filePath(QStringLiteral("s.py"));
+        const auto results = dir.filePath(QStringLiteral("r.json"));
+        QVERIFY(QFile::copy(fixture("sleep_50ms.py"), script));
+        QVERIFY(QFile::copy(fixture("results_three_benchmarks.json"), results));
+        QVERIFY(QFile::link(script, dir.filePath(QStringLiteral("link.csv"))));
+        const auto contentOf = [](const QString& path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const auto scriptText = contentOf(script);
+        const auto resultsText = contentOf(results);
+        const QList<QStringList> cases {
+            { QStringLiteral("run"), script, QStringLiteral("--export-json"), script },
+            { QStringLiteral("run"), script, QStringLiteral("--export-csv"), QStringLiteral("link.csv") },
+            { QStringLiteral("run"), script, QStringLiteral("--baseline"), results, QStringLiteral("--export-markdown"),
+                results },
+            { QStringLiteral("compare"), results, results, QStringLiteral("--export-json"), results },
+            { QStringLiteral("compare"), results, results, QStringLiteral("--export-html"), results },
+        };
+        for (const auto& arguments : cases) {
+            const auto r = runPyrometer(arguments, dir.path());
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(QStringLiteral(": it is the input ")), qPrintable(r.err));
+            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        }
+        QCOMPARE(contentOf(script), scriptText);
+        QCOMPARE(contentOf(results), resultsText);
+    }
+
     void aKilledRunCanBeRecovered()
     {
         QTemporaryDir dir;
@@ -420,6 +453,18 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(10000));
         const int runsInJournal = lineCount(journal) - 1;
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("k.json"))));
+
+        // The same command again must not truncate the journal of the killed run (it once lost every run so).
+        const auto again
+            = runPyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"), QStringLiteral("-n"), QStringLiteral("1"),
+                               QStringLiteral("--export-json"), QStringLiteral("k.json") },
+                dir.path());
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains(QStringLiteral("k.json.journal holds %1 run(s) of a run that did not finish; "
+                                                   "turn it into results with 'pyrometer recover")
+                                        .arg(runsInJournal)),
+            qPrintable(again.err));
+        QCOMPARE(lineCount(journal) - 1, runsInJournal);
 
         const auto r = runPyrometer({ QStringLiteral("recover"), journal }, dir.path());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));

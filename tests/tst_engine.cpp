@@ -4,6 +4,7 @@
 #include <QTest>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -101,6 +102,38 @@ private Q_SLOTS:
         FakeLauncher launcher;
         Engine(launcher).run(results, {});
         QCOMPARE(order(launcher), std::string("AAABB"));
+    }
+
+    void sequentialWithWarmupsAndAnEmptyBenchmark()
+    {
+        Results results;
+        results.order = RunOrder::Sequential;
+        results.benchmarks = { benchmark("A", 1, 2), benchmark("B", 0, 0), benchmark("C", 2, 1) };
+        FakeLauncher launcher;
+        Engine(launcher).run(results, {});
+        QCOMPARE(order(launcher), std::string("AAACCC"));
+        QVERIFY(results.benchmarks[2].runs[0].warmup && !results.benchmarks[2].runs[1].warmup);
+    }
+
+    void aHugeRunCountStartsAtOnce()
+    {
+        // 2^31 - 1 runs a benchmark: the whole schedule, built up front, once took 32 GiB and aborted.
+        Results results;
+        results.benchmarks = { benchmark("A", std::numeric_limits<int>::max(), 0), benchmark("B", 3, 0) };
+        FakeLauncher launcher;
+        std::stop_source stop;
+        launcher.beforeReturn = [&](std::size_t launchIndex) {
+            if (launchIndex == 7)
+                stop.request_stop();
+        };
+        std::size_t total = 0;
+        EngineCallbacks callbacks;
+        callbacks.runStarting = [&](const Progress& p) { total = p.total; };
+        Engine(launcher).run(results, stop.get_token(), callbacks);
+        QCOMPARE(order(launcher), std::string("ABABABA"));
+        QCOMPARE(total, std::size_t(std::numeric_limits<int>::max()) + 3);
+        QCOMPARE(results.benchmarks[0].runs.size(), std::size_t(3));
+        QVERIFY(!results.complete);
     }
 
     void statisticsUseScriptedDurations()

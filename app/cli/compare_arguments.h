@@ -45,6 +45,8 @@ int reportComparison(const Results& baseline, const Results& candidate, const st
     const std::string& candidateLabel, const CompareOptions& options, const char* command);
 
 /// Fails before any work when a report cannot be written (InputError).
-void checkComparisonExports(const CompareOptions& options);
+void checkComparisonExports(const CompareOptions& options, const std::vector<std::string>& inputs);
+/// The comparison's export files.
+std::vector<std::string> comparisonExports(const CompareOptions& options);
 
 } // namespace pyrometer::cli

@@ -33,13 +33,23 @@ std::string names(const Results& results)
 }
 } // namespace
 
-void checkComparisonExports(const CompareOptions& options)
+std::vector<std::string> comparisonExports(const CompareOptions& options)
 {
+    std::vector<std::string> paths;
     for (const auto* path :
         { &options.exportMarkdown, &options.exportHtml, &options.exportJunit, &options.exportJson }) {
         if (!path->empty())
-            checkWritable(*path);
+            paths.push_back(*path);
     }
+    return paths;
+}
+
+void checkComparisonExports(const CompareOptions& options, const std::vector<std::string>& inputs)
+{
+    const auto paths = comparisonExports(options);
+    checkNotAnInput(paths, inputs);
+    for (const auto& path : paths)
+        checkWritable(path);
 }
 
 int reportComparison(const Results& baseline, const Results& candidate, const std::string& baselineLabel,
@@ -101,7 +111,7 @@ int compareCommand(const std::vector<std::string>& words)
             std::cout << compareHelp();
             return ExitOk;
         }
-        checkComparisonExports(arguments.options);
+        checkComparisonExports(arguments.options, { arguments.baseline, arguments.candidate });
         baseline = readResultsFile(arguments.baseline);
         candidate = readResultsFile(arguments.candidate);
     } catch (const InputError& e) {

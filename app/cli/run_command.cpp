@@ -4,6 +4,7 @@
 #include "progress_bar.h"
 #include "run_arguments.h"
 
+#include "core/formats/file_output.h"
 #include "core/formats/journal.h"
 #include "core/formats/results_file.h"
 #include "core/formats/text_report.h"
@@ -94,6 +95,21 @@ std::string stderrExcerpt(const std::string& tail, std::size_t maxLines = 10)
     return text;
 }
 
+/// Every file the run reads: scripts, files named in commands, the baseline. No export may replace one.
+std::vector<std::string> inputFiles(const RunArguments& arguments)
+{
+    std::vector<std::string> inputs;
+    for (const auto& benchmark : arguments.plan.benchmarks) {
+        if (benchmark.script)
+            inputs.push_back(*benchmark.script);
+        for (const auto* words : { &benchmark.command, &benchmark.arguments })
+            inputs.insert(inputs.end(), words->begin(), words->end());
+    }
+    if (!arguments.baseline.empty())
+        inputs.push_back(arguments.baseline);
+    return inputs;
+}
+
 int usageError(const std::string& message)
 {
     std::cerr << "pyrometer run: " << message << "\n";
@@ -114,8 +130,13 @@ int runCommand(const std::vector<std::string>& words)
             return ExitOk;
         }
         paths = { arguments.exportJson, arguments.exportCsv, arguments.exportMarkdown };
+        const auto inputs = inputFiles(arguments);
+        auto outputs = paths.files();
+        if (paths.any())
+            outputs.push_back(paths.journal());
+        checkNotAnInput(outputs, inputs);
         checkExports(paths);
-        checkComparisonExports(arguments.compare);
+        checkComparisonExports(arguments.compare, inputs);
         if (!arguments.baseline.empty())
             baseline = readResultsFile(arguments.baseline);
         results = prepare(arguments.plan);
@@ -149,8 +170,12 @@ int runCommand(const std::vector<std::string>& words)
             journalError = e.what();
         }
     };
+    std::size_t journaledRuns = 0;
     callbacks.runFinished = [&](const Results& r, std::size_t b) {
-        journaled([&](JournalWriter& j) { j.appendRun(b, r.benchmarks[b].runs.back()); });
+        journaled([&](JournalWriter& j) {
+            j.appendRun(b, r.benchmarks[b].runs.back());
+            ++journaledRuns;
+        });
     };
     callbacks.probeFinished = [&](const Results& r, std::size_t b) {
         journaled([&](JournalWriter& j) { j.appendProbe(b, *r.benchmarks[b].probe); });
@@ -184,11 +209,17 @@ int runCommand(const std::vector<std::string>& words)
     for (const auto& error : errors)
         std::cerr << "pyrometer run: " << error << "\n";
     if (journal) {
+        std::size_t measured = 0;
+        for (const auto& benchmark : results.benchmarks)
+            measured += benchmark.runs.size();
         if (errors.empty())
             journal->remove();
-        else
+        else if (journalError.empty())
             std::cerr << "pyrometer run: every run is still in " << journal->path().string()
                       << "; 'pyrometer recover' turns it into results\n";
+        else
+            std::cerr << "pyrometer run: " << journal->path().string() << " holds only " << journaledRuns << " of the "
+                      << measured << " runs; the table above is all that is left of the others\n";
     }
 
     int compared = ExitOk;

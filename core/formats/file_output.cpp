@@ -86,4 +86,16 @@ void writeFileAtomically(const fs::path& path, std::string_view content)
     }
 }
 
+void checkNotAnInput(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs)
+{
+    for (const auto& output : outputs) {
+        for (const auto& input : inputs) {
+            std::error_code ec; // false when either does not exist: a new file is no input
+            if (!output.empty() && !input.empty() && fs::equivalent(output, input, ec))
+                throw InputError("refusing to write " + output + ": it is the input " + input
+                    + " (an export never replaces what it was made from); choose another file");
+        }
+    }
+}
+
 } // namespace pyrometer

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace pyrometer {
 
@@ -11,5 +13,9 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
 
 /// Checks, before any work, that a file can be written at `path`; throws InputError with the reason.
 void checkWritable(const std::filesystem::path& path);
+
+/// Refuses (InputError), before any work, to write a file that is one of the inputs, the same file under another
+/// name or through a link included: an export must never replace the script or the results it was made from.
+void checkNotAnInput(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs);
 
 } // namespace pyrometer

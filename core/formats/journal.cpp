@@ -23,9 +23,34 @@ std::filesystem::path journalPathFor(const std::filesystem::path& exportPath)
     return path;
 }
 
+namespace {
+/// A journal already at `path` holds what a run that did not finish measured: it is never overwritten.
+void refuseToOverwrite(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+        return;
+    std::string holds;
+    try {
+        const auto earlier = readJournal(path);
+        std::size_t runs = 0;
+        for (const auto& benchmark : earlier.benchmarks)
+            runs += benchmark.runs.size();
+        if (runs == 0)
+            return; // a header alone: nothing was measured, and nothing is lost
+        holds = "holds " + std::to_string(runs) + " run(s) of a run that did not finish";
+    } catch (const InputError&) {
+        holds = "is there and is no empty journal";
+    }
+    throw InputError(path.string() + " " + holds + "; turn it into results with 'pyrometer recover " + path.string()
+        + "' or remove it, then run again");
+}
+} // namespace
+
 JournalWriter::JournalWriter(std::filesystem::path path, const Results& prepared)
     : m_path(std::move(path))
 {
+    refuseToOverwrite(m_path);
     m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666);
     if (m_fd < 0)
         throw InputError("cannot create journal " + m_path.string() + ": " + std::strerror(errno));
@@ -39,7 +64,12 @@ JournalWriter::JournalWriter(std::filesystem::path path, const Results& prepared
         { "environment", environmentToJson(prepared.environment) },
         { "benchmarks", std::move(benchmarks) },
     };
-    appendLine(header.dump(-1, ' ', false, Json::error_handler_t::replace));
+    try {
+        appendLine(header.dump(-1, ' ', false, Json::error_handler_t::replace));
+    } catch (const std::runtime_error& e) {
+        remove(); // a disk full at the start: no half header is left behind
+        throw InputError(e.what());
+    }
 }
 
 JournalWriter::~JournalWriter()

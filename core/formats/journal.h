@@ -14,7 +14,8 @@ namespace pyrometer {
 class JournalWriter
 {
 public:
-    /// Creates or truncates the journal and writes its header; throws InputError when it cannot.
+    /// Creates the journal and writes its header; throws InputError when it cannot, and when a journal at `path`
+    /// holds runs (a run that did not finish left it: it is recovered, never overwritten).
     JournalWriter(std::filesystem::path path, const Results& prepared);
     ~JournalWriter();
     JournalWriter(const JournalWriter&) = delete;

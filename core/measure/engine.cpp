@@ -5,6 +5,7 @@
 #include "core/probe/probe.h"
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
 namespace pyrometer {
@@ -17,32 +18,85 @@ struct Slot
     bool warmup;
 };
 
-/// Every run in the order it happens: warmups of all benchmarks first, then the measured runs.
-std::vector<Slot> schedule(const Results& results)
+/// Every run in the order it happens, one at a time, so that no schedule is ever built whole (-n 2147483647 once
+/// aborted doing so). Interleaved: the warmups of all benchmarks round by round, then the measured runs likewise;
+/// sequential: each benchmark's warmups and runs before the next benchmark's.
+class Schedule
 {
-    std::vector<Slot> slots;
-    const auto& benchmarks = results.benchmarks;
-    if (results.order == RunOrder::Sequential) {
-        for (std::size_t b = 0; b < benchmarks.size(); ++b) {
-            for (int w = 0; w < benchmarks[b].settings.warmups; ++w)
-                slots.push_back({ b, true });
-            for (int r = 0; r < benchmarks[b].settings.runs; ++r)
-                slots.push_back({ b, false });
-        }
-        return slots;
+public:
+    explicit Schedule(const Results& results)
+        : m_benchmarks(results.benchmarks)
+        , m_interleaved(results.order == RunOrder::Interleaved)
+    {
     }
-    for (bool warmup : { true, false }) {
-        int rounds = 0;
-        for (const auto& benchmark : benchmarks)
-            rounds = std::max(rounds, warmup ? benchmark.settings.warmups : benchmark.settings.runs);
-        for (int round = 0; round < rounds; ++round) {
-            for (std::size_t b = 0; b < benchmarks.size(); ++b) {
-                if (round < (warmup ? benchmarks[b].settings.warmups : benchmarks[b].settings.runs))
-                    slots.push_back({ b, warmup });
+
+    std::optional<Slot> next()
+    {
+        const std::size_t count = m_benchmarks.size();
+        while (m_outer < (m_interleaved ? 2 : count)) {
+            const bool warmup = m_interleaved ? m_outer == 0 : m_middle == 0;
+            if (m_interleaved) {
+                if (m_middle >= rounds(warmup)) {
+                    advanceOuter();
+                    continue;
+                }
+                if (m_inner >= count) {
+                    ++m_middle;
+                    m_inner = 0;
+                    continue;
+                }
+                const std::size_t b = m_inner++;
+                if (m_middle < runsOf(b, warmup))
+                    return Slot { b, warmup };
+            } else {
+                if (m_middle >= 2) {
+                    advanceOuter();
+                    continue;
+                }
+                if (m_inner >= runsOf(m_outer, warmup)) {
+                    ++m_middle;
+                    m_inner = 0;
+                    continue;
+                }
+                ++m_inner;
+                return Slot { m_outer, warmup };
             }
         }
+        return std::nullopt;
     }
-    return slots;
+
+private:
+    std::size_t runsOf(std::size_t b, bool warmup) const
+    {
+        return static_cast<std::size_t>(
+            std::max(0, warmup ? m_benchmarks[b].settings.warmups : m_benchmarks[b].settings.runs));
+    }
+    std::size_t rounds(bool warmup) const
+    {
+        std::size_t most = 0;
+        for (std::size_t b = 0; b < m_benchmarks.size(); ++b)
+            most = std::max(most, runsOf(b, warmup));
+        return most;
+    }
+    void advanceOuter()
+    {
+        ++m_outer;
+        m_middle = 0;
+        m_inner = 0;
+    }
+
+    const std::vector<BenchmarkResult>& m_benchmarks;
+    bool m_interleaved;
+    std::size_t m_outer = 0; ///< interleaved: warmups, then measured runs; sequential: the benchmark
+    std::size_t m_middle = 0; ///< interleaved: the round; sequential: warmups, then measured runs
+    std::size_t m_inner = 0; ///< interleaved: the benchmark; sequential: the run
+};
+
+/// How many timed runs a benchmark has in all.
+std::size_t plannedRuns(const BenchmarkResult& benchmark)
+{
+    return static_cast<std::size_t>(std::max(0, benchmark.settings.warmups))
+        + static_cast<std::size_t>(std::max(0, benchmark.settings.runs));
 }
 
 /// Keeps only the last `bytes` of a run's output tails (at a character boundary).
@@ -114,11 +168,12 @@ LaunchRequest requestFor(const BenchmarkResult& benchmark, std::uint32_t seed)
 }
 
 /// The timed runs; false when stopped.
-bool timedPass(Pass& pass, const std::vector<Slot>& slots)
+bool timedPass(Pass& pass)
 {
     auto& results = pass.results;
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-        const auto [b, warmup] = slots[i];
+    Schedule schedule(results);
+    while (const auto slot = schedule.next()) {
+        const auto [b, warmup] = *slot;
         auto& benchmark = results.benchmarks[b];
         if (benchmark.failure)
             continue;
@@ -153,9 +208,7 @@ bool timedPass(Pass& pass, const std::vector<Slot>& slots)
                 message += ": " + line;
             benchmark.failure = message;
             // Its remaining runs leave the plan, so that progress and the estimate stay true.
-            const auto remainingRuns
-                = static_cast<std::size_t>(std::count_if(slots.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                    slots.end(), [&](const Slot& s) { return s.benchmark == b; }));
+            const auto remainingRuns = plannedRuns(benchmark) - std::min(plannedRuns(benchmark), benchmark.runs.size());
             pass.progress.total -= remainingRuns + probeRunCount(benchmark);
             if (pass.callbacks.benchmarkFailed)
                 pass.callbacks.benchmarkFailed(results, b);
@@ -211,12 +264,10 @@ Engine::Engine(Launcher& launcher)
 
 void Engine::run(Results& results, std::stop_token stop, const EngineCallbacks& callbacks)
 {
-    const auto slots = schedule(results);
     Pass pass { m_launcher, results, stop, callbacks };
-    pass.progress.total = slots.size();
     for (const auto& benchmark : results.benchmarks)
-        pass.progress.total += probeRunCount(benchmark);
-    const bool stopped = !timedPass(pass, slots) || !probePass(pass);
+        pass.progress.total += plannedRuns(benchmark) + probeRunCount(benchmark);
+    const bool stopped = !timedPass(pass) || !probePass(pass);
     results.environment.loadAverageEnd = loadAverage();
     results.complete = !stopped;
 }

@@ -12,7 +12,11 @@ double toSeconds(std::chrono::nanoseconds duration)
 
 std::chrono::nanoseconds fromSeconds(double seconds)
 {
-    return std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9)));
+    // Saturates rather than overflow: readers refuse such durations, and none computed may become undefined.
+    constexpr double limit = 9.2e9; // seconds in an int64 of nanoseconds, rounded down
+    if (std::isnan(seconds))
+        return std::chrono::nanoseconds(0);
+    return std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(std::clamp(seconds, -limit, limit) * 1e9)));
 }
 
 std::size_t BenchmarkResult::measuredRuns() const

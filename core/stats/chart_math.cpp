@@ -19,8 +19,11 @@ double quantile(std::span<const double> sorted, double p)
 
 int Bins::indexOf(double value) const
 {
-    const auto index = static_cast<int>(std::floor((value - lower) / width));
-    return std::clamp(index, 0, count - 1);
+    // Clamped while still a double: a value far outside the bins must not overflow the conversion to int.
+    const double index = std::floor((value - lower) / width);
+    if (!(index >= 0))
+        return 0;
+    return index >= count - 1 ? count - 1 : static_cast<int>(index);
 }
 
 Bins fixedBins(std::span<const double> sorted, int count)
@@ -46,12 +49,11 @@ Bins freedmanDiaconisBins(std::span<const double> sorted, int maxBins)
     const double n = static_cast<double>(sorted.size());
     const double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
     const double range = sorted.back() - sorted.front();
-    int count = 1;
-    if (iqr > 0 && range > 0)
-        count = static_cast<int>(std::ceil(range / (2.0 * iqr * std::cbrt(1.0 / n))));
-    else
-        count = static_cast<int>(std::ceil(std::log2(n))) + 1;
-    return fixedBins(sorted, std::clamp(count, 1, maxBins));
+    // Clamped while still a double: a few extreme values over a tiny IQR ask for more bins than an int holds.
+    const double wanted = iqr > 0 && range > 0 ? std::ceil(range / (2.0 * iqr * std::cbrt(1.0 / n)))
+                                               : std::ceil(std::log2(n)) + 1;
+    const int count = !(wanted >= 1) ? 1 : wanted >= maxBins ? maxBins : static_cast<int>(wanted);
+    return fixedBins(sorted, std::max(count, 1));
 }
 
 std::vector<int> histogram(std::span<const double> values, const Bins& bins)
