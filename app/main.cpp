@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "gui_main.h"
 
 #include "core/measure/spawn_helper.h"
@@ -34,6 +35,8 @@ int main(int argc, char** argv)
     using namespace pyrometer;
     // First of all, while Pyrometer is small and has one thread: see spawn_helper.h.
     spawn_helper::start();
+    // Names, paths and a failing script's output reach the terminal with their control characters made visible.
+    cli::escapeControlsOnStandardStreams();
     std::vector<std::string> words(argv + 1, argv + argc);
     const std::string command = words.empty() ? std::string() : words.front();
     const std::vector<std::string> rest(words.begin() + (words.empty() ? 0 : 1), words.end());

@@ -1,6 +1,8 @@
 #include "core/formats/results_file.h"
 #include "core/formats/results_json.h"
 
+#include "cli/terminal_text.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -404,6 +406,53 @@ private Q_SLOTS:
             = json.value(QStringLiteral("benchmarks")).toArray()[0].toObject().value(QStringLiteral("runs")).toArray();
         QVERIFY(runs.size() >= 3 && runs.size() < 500);
         QVERIFY(!QFile::exists(journal));
+    }
+
+    void controlCharactersAreMadeVisible_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QByteArray>("shown");
+        QTest::newRow("title and bell") << QByteArray("\x1b]0;t\x07") << QByteArray("\\x1b]0;t\\x07");
+        QTest::newRow("newline and tab stay") << QByteArray("a\tb\n") << QByteArray("a\tb\n");
+        QTest::newRow("carriage return, DEL") << QByteArray("a\rb\x7f") << QByteArray("a\\x0db\\x7f");
+        QTest::newRow("C1 CSI") << QByteArray("x\xc2\x9b"
+                                              "31m")
+                                << QByteArray("x\\u009b31m");
+        QTest::newRow("other UTF-8 stays") << QByteArray("\xc2\xb5s \xc3\x82") << QByteArray("\xc2\xb5s \xc3\x82");
+    }
+
+    void controlCharactersAreMadeVisible()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QByteArray, shown);
+        QCOMPARE(QByteArray::fromStdString(pyrometer::cli::escapeControls(text.toStdString())), shown);
+        // Written in pieces of one byte, a C1 control split between two writes is still recognised.
+        pyrometer::cli::ControlEscaper escaper;
+        std::string pieces;
+        for (const char c : text.toStdString())
+            pieces += escaper.feed(std::string_view(&c, 1));
+        pieces += escaper.finish();
+        QCOMPARE(QByteArray::fromStdString(pieces), shown);
+    }
+
+    void nothingReachesTheTerminalRaw()
+    {
+        // A failing script's stderr is printed three times (the failure line, its excerpt, the report), a
+        // benchmark's name more often: each used to carry the escape sequences through.
+        QTemporaryDir dir;
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("-n"), QStringLiteral("1"),
+                                        QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--name"),
+                                        QStringLiteral("\x1b[31mred"), fixture("escape_sequences.py") },
+            dir.path());
+        QCOMPARE(r.exitCode, 1);
+        for (const auto& text : { r.out, r.err }) {
+            for (const QChar c : text)
+                QVERIFY2(c.unicode() >= 0x20 ? !(c.unicode() >= 0x7F && c.unicode() <= 0x9F)
+                                             : (c == QLatin1Char('\n') || c == QLatin1Char('\t')),
+                    qPrintable(QString::number(c.unicode(), 16)));
+        }
+        QVERIFY2(r.err.contains(QStringLiteral("\\x1b]0;retitled\\x07\\x1b[2J")), qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("\\x1b[31mred")));
     }
 
     void anExportNeverReplacesAnInput()

@@ -1,5 +1,7 @@
 #include "progress_bar.h"
 
+#include "terminal_text.h"
+
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -45,7 +47,7 @@ void ProgressBar::update(const Progress& p)
     std::snprintf(counts, sizeof counts, " %zu/%zu  ETA ", p.completed, p.total);
     std::string right = counts;
     right.append(p.remaining ? clock(*p.remaining) : std::string("–"));
-    std::string label = m_results.benchmarks[p.benchmark].name;
+    std::string label = escapeControls(m_results.benchmarks[p.benchmark].name);
     label.append(p.warmup ? " (warmup) " : " ")
         .append(std::to_string(p.run))
         .append("/")
