@@ -1,9 +1,10 @@
-// How long a comparison takes: the bootstrap of the ratio of medians with 1,000 runs per side and 10,000
-// resamples (target: about 100 ms), and a whole comparison of such a pair. Side by side, the same bootstrap
-// done the textbook way (copy each resample, find its median with nth_element), to show what counting buys.
+// How long a comparison takes, and how much memory: the bootstrap of the ratio of medians with 1,000 runs per side
+// and 10,000 resamples (target: about 100 ms) beside the same bootstrap done the textbook way (copy each resample,
+// find its median with nth_element); the Hodges–Lehmann shift by selection beside forming every pairwise
+// difference; and a whole comparison of 200,000 runs a side (target: at most 2 s and 200 MB).
 //
 //     build/release/bench/compare_bench
-// Prints medians of 11 timings and the ratios; exits 1 when the bootstrap misses 100 ms by more than half.
+// Prints medians of timings and the ratios; exits 1 when a target is missed.
 #include "core/compare/comparison.h"
 #include "core/stats/statistics.h"
 #include "core/stats/two_sample_tests.h"
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <functional>
 #include <random>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace pyrometer;
@@ -57,6 +59,45 @@ std::pair<double, double> textbookBootstrap(const std::vector<double>& a, const 
     return { quantile(ratios, 0.025), quantile(ratios, 0.975) };
 }
 
+/// The textbook Hodges–Lehmann shift: every pairwise difference formed, the median selected.
+double allPairsShift(const std::vector<double>& a, const std::vector<double>& b)
+{
+    std::vector<double> differences;
+    differences.reserve(a.size() * b.size());
+    for (double x : a) {
+        for (double y : b)
+            differences.push_back(y - x);
+    }
+    return medianOf(differences);
+}
+
+double currentRssMiB()
+{
+    long pages = 0, resident = 0;
+    if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(statm);
+    }
+    return static_cast<double>(resident) * 4096.0 / (1024.0 * 1024.0);
+}
+
+double peakRssMiB()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+std::vector<double> lognormalSample(std::size_t n, double factor, std::mt19937& random)
+{
+    std::lognormal_distribution<double> wall(std::log(0.050), 0.05);
+    std::vector<double> sample(n);
+    for (auto& x : sample)
+        x = wall(random) * factor;
+    return sample;
+}
+
 BenchmarkResult benchmark(const std::vector<double>& wall)
 {
     BenchmarkResult b;
@@ -74,16 +115,27 @@ BenchmarkResult benchmark(const std::vector<double>& wall)
 int main()
 {
     std::mt19937 random(7);
-    std::lognormal_distribution<double> wall(std::log(0.050), 0.05);
-    std::vector<double> a(1000), b(1000);
-    for (auto& x : a)
-        x = wall(random);
-    for (auto& x : b)
-        x = wall(random) * 1.03;
+    constexpr std::size_t large = 200'000;
+    Results bigBaseline, bigCandidate;
+    bigBaseline.benchmarks = { benchmark(lognormalSample(large, 1.0, random)) };
+    bigCandidate.benchmarks = { benchmark(lognormalSample(large, 1.03, random)) };
+    const double dataMiB = currentRssMiB();
+    Comparison big;
+    const double bigMs = medianMilliseconds(
+        [&] { big = compare(bigBaseline, bigCandidate, pairBenchmarks(bigBaseline, bigCandidate)); }, 3);
+    const double bigMiB = peakRssMiB() - dataMiB;
+    const auto printLarge = [&] {
+        std::printf("\n200,000 runs per side, a whole comparison; median of 3 timings\n");
+        std::printf(
+            "  time %.0f ms (target 2,000 ms);  peak memory above the results themselves %.0f MiB (target 200 MiB); "
+            "ratio %.4f [%.4f, %.4f]\n",
+            bigMs, bigMiB, big.pairs.front().ratio.ratio, big.pairs.front().ratio.low, big.pairs.front().ratio.high);
+    };
+    const auto a = lognormalSample(1000, 1.0, random), b = lognormalSample(1000, 1.03, random);
 
-    BootstrapRatio counted;
+    BootstrapRatio drawn;
     std::pair<double, double> textbook;
-    const double countedMs = medianMilliseconds([&] { counted = bootstrapRatioOfMedians(a, b); });
+    const double drawnMs = medianMilliseconds([&] { drawn = bootstrapRatioOfMedians(a, b); });
     const double textbookMs = medianMilliseconds([&] { textbook = textbookBootstrap(a, b, 10'000); });
     Results baseline, candidate;
     baseline.benchmarks = { benchmark(a) };
@@ -93,13 +145,24 @@ int main()
         = medianMilliseconds([&] { comparison = compare(baseline, candidate, pairBenchmarks(baseline, candidate)); });
 
     std::printf("1,000 runs per side, 10,000 resamples; medians of 11 timings\n");
-    std::printf("  bootstrap of the ratio of medians (counting)   %7.1f ms   interval [%.4f, %.4f]\n", countedMs,
-        counted.low, counted.high);
-    std::printf("  the same, textbook (copy + nth_element)        %7.1f ms   interval [%.4f, %.4f]\n", textbookMs,
-        textbook.first, textbook.second);
+    std::printf("  bootstrap of the ratio of medians (order statistics)  %8.2f ms   interval [%.4f, %.4f]\n", drawnMs,
+        drawn.low, drawn.high);
+    std::printf("  the same, textbook (copy + nth_element)               %8.2f ms   interval [%.4f, %.4f]\n",
+        textbookMs, textbook.first, textbook.second);
+    std::printf("  whole comparison of the pair                           %8.2f ms\n", compareMs);
+    std::printf("  textbook / order statistics: %.0f;  bootstrap / 100 ms target: %.3f\n\n", textbookMs / drawnMs,
+        drawnMs / 100.0);
+
+    const auto c = lognormalSample(3000, 1.0, random), d = lognormalSample(3000, 1.03, random);
+    double selected = 0, formed = 0;
+    const double selectedMs = medianMilliseconds([&] { selected = hodgesLehmann(c, d); }, 5);
+    const double formedMs = medianMilliseconds([&] { formed = allPairsShift(c, d); }, 5);
+    std::printf("Hodges–Lehmann shift, 3,000 runs per side (9 million differences); medians of 5 timings\n");
+    std::printf("  by selection over the implicit matrix   %8.2f ms   shift %.9f\n", selectedMs, selected);
+    std::printf("  every difference formed (72 MB)          %8.2f ms   shift %.9f\n", formedMs, formed);
     std::printf(
-        "  whole comparison of the pair (bootstrap, Mann–Whitney, Welch, Hodges–Lehmann)  %7.1f ms\n", compareMs);
-    std::printf(
-        "  textbook / counting: %.2f;  bootstrap / 100 ms target: %.2f\n", textbookMs / countedMs, countedMs / 100.0);
-    return countedMs <= 150.0 ? 0 : 1;
+        "  formed / selection: %.0f;  the same shift: %s\n", formedMs / selectedMs, selected == formed ? "yes" : "NO");
+
+    printLarge();
+    return drawnMs <= 150.0 && bigMs <= 2000.0 && bigMiB <= 200.0 && selected == formed ? 0 : 1;
 }

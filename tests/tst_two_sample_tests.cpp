@@ -2,7 +2,9 @@
 
 #include <QTest>
 #include <cmath>
+#include <map>
 #include <random>
+#include <tuple>
 
 using namespace pyrometer;
 
@@ -84,6 +86,68 @@ private Q_SLOTS:
         near(hodgesLehmann(std::vector<double> { 20.1, 19.8, 20.5, 21.0, 19.9, 20.3 },
                  std::vector<double> { 21.2, 22.0, 20.9, 21.8, 22.5, 21.1, 21.7, 22.2 }),
             1.4, 1e-12);
+    }
+
+    void hodgesLehmannMatchesEveryPairwiseDifference()
+    {
+        // Reference: the definition, the median of all m·n differences formed and sorted. Sizes odd and even,
+        // values with many ties (rounded to a coarse grid) and without.
+        std::mt19937_64 random(11);
+        for (const auto& [m, n, grid] : std::vector<std::tuple<std::size_t, std::size_t, double>> { { 1, 1, 0 },
+                 { 1, 7, 0 }, { 5, 6, 0 }, { 40, 37, 0 }, { 300, 250, 0 }, { 301, 299, 0.01 }, { 500, 2, 0.1 },
+                 { 2, 500, 0 }, { 200, 200, 1.0 } }) {
+            std::normal_distribution<double> noise(1.0, 0.3);
+            std::vector<double> a(m), b(n);
+            const auto draw = [&](double shift) {
+                const double x = noise(random) + shift;
+                return grid > 0 ? std::round(x / grid) * grid : x;
+            };
+            for (auto& x : a)
+                x = draw(0);
+            for (auto& x : b)
+                x = draw(0.05);
+            std::vector<double> all;
+            for (double x : a) {
+                for (double y : b)
+                    all.push_back(y - x);
+            }
+            std::sort(all.begin(), all.end());
+            const double expected
+                = all.size() % 2 ? all[all.size() / 2] : (all[all.size() / 2 - 1] + all[all.size() / 2]) / 2.0;
+            QCOMPARE(hodgesLehmann(a, b), expected);
+        }
+    }
+
+    void bootstrapMediansAreDistributedAsResampling()
+    {
+        // The resampled median is drawn from order statistics instead of resampling: its distribution must be the
+        // one that resampling gives. Reference: 200,000 textbook resamples (copy n values, sort, take the middle)
+        // of an even-sized and an odd-sized sample; the total variation distance between the two distributions of
+        // the median must be within Monte Carlo error (about 0.005 here; an off-by-one in a rank gives > 0.1).
+        for (const std::size_t n : { std::size_t(20), std::size_t(21) }) {
+            std::vector<double> sample(n);
+            for (std::size_t i = 0; i < n; ++i)
+                sample[i] = 1.0 + static_cast<double>((i * 7) % n) / 8.0;
+            constexpr int draws = 200'000;
+            const auto viaOrderStatistics
+                = bootstrapRatioOfMedians(std::vector<double>(5, 1.0), sample, draws, 0.95, 99).replicates;
+            std::mt19937_64 random(7);
+            std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+            std::map<double, double> frequency;
+            std::vector<double> resample(n);
+            for (int r = 0; r < draws; ++r) {
+                for (auto& x : resample)
+                    x = sample[pick(random)];
+                std::sort(resample.begin(), resample.end());
+                frequency[n % 2 ? resample[n / 2] : (resample[n / 2 - 1] + resample[n / 2]) / 2.0] += 1.0 / draws;
+            }
+            for (double median : viaOrderStatistics)
+                frequency[median] -= 1.0 / draws;
+            double distance = 0;
+            for (const auto& [value, difference] : frequency)
+                distance += std::abs(difference) / 2.0;
+            QVERIFY2(distance < 0.01, qPrintable(QString::number(distance)));
+        }
     }
 
     void bootstrapIsDeterministicAndCoversTheRatio()
