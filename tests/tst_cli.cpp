@@ -11,7 +11,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cerrno>
 #include <csignal>
+#include <signal.h>
 
 // End-to-end tests of the `pyrometer` executable: exit statuses, messages and files, as a user sees them.
 namespace {
@@ -39,6 +41,24 @@ Outcome runPyrometer(const QStringList& arguments, const QString& workingDirecto
     }
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
         QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+}
+
+/// The pids written by a fixture into `path`, once it is there.
+QList<qint64> pidsIn(const QString& path)
+{
+    QFile file(path);
+    QList<qint64> pids;
+    if (file.open(QIODevice::ReadOnly)) {
+        for (const auto& word : QString::fromUtf8(file.readAll()).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            pids << word.toLongLong();
+    }
+    return pids;
+}
+
+/// Gone: no such process, not even a zombie waiting to be reaped.
+bool gone(qint64 pid)
+{
+    return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
 QJsonObject readJson(const QString& path)
@@ -453,6 +473,62 @@ private Q_SLOTS:
         }
         QVERIFY2(r.err.contains(QStringLiteral("\\x1b]0;retitled\\x07\\x1b[2J")), qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("\\x1b[31mred")));
+    }
+
+    void aDaemonStartedByARunEndsWithIt()
+    {
+        // A script that double-forks a daemon (setsid, fork) ends normally; the daemon once lived on under init.
+        QTemporaryDir dir;
+        const auto pidFile = dir.filePath(QStringLiteral("daemon.pid"));
+        const auto r
+            = runPyrometer({ QStringLiteral("run"), QStringLiteral("-n"), QStringLiteral("1"), QStringLiteral("-w"),
+                               QStringLiteral("0"), fixture("daemonizes.py"), QStringLiteral("--"), pidFile },
+                dir.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto pids = pidsIn(pidFile);
+        QCOMPARE(pids.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(gone(pids.front()), 5000);
+    }
+
+    void nothingOutlivesAKilledPyrometer_data()
+    {
+        QTest::addColumn<bool>("window");
+        QTest::addColumn<int>("signal");
+        QTest::newRow("run, SIGKILL") << false << int(SIGKILL);
+        QTest::newRow("run, SIGTERM") << false << int(SIGTERM);
+        QTest::newRow("window, SIGKILL") << true << int(SIGKILL);
+        QTest::newRow("window, SIGTERM") << true << int(SIGTERM);
+        QTest::newRow("window, SIGINT") << true << int(SIGINT);
+        QTest::newRow("window, SIGHUP") << true << int(SIGHUP);
+    }
+
+    void nothingOutlivesAKilledPyrometer()
+    {
+        // The running script and a child it started in a session of its own once lived on under init.
+        QFETCH(bool, window);
+        QFETCH(int, signal);
+        QTemporaryDir dir;
+        const auto pidFile = dir.filePath(QStringLiteral("pids"));
+        QProcess process;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PIDFILE"), pidFile);
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        process.setProcessEnvironment(environment);
+        process.setWorkingDirectory(dir.path());
+        const auto script = fixture("waits_with_a_child.py");
+        process.start(QStringLiteral(PYROMETER_BINARY),
+            window ? QStringList { script }
+                   : QStringList { QStringLiteral("run"), QStringLiteral("-n"), QStringLiteral("1"),
+                       QStringLiteral("-w"), QStringLiteral("0"), script });
+        QTRY_COMPARE_WITH_TIMEOUT(pidsIn(pidFile).size(), 2, 30000);
+        const auto pids = pidsIn(pidFile);
+        QVERIFY(!gone(pids[0]) && !gone(pids[1]));
+        ::kill(static_cast<pid_t>(process.processId()), signal);
+        QVERIFY(process.waitForFinished(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(gone(pids[0]), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(gone(pids[1]), 5000);
     }
 
     void anExportNeverReplacesAnInput()

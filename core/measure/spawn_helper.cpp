@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <dirent.h>
 #include <fcntl.h>
 #include <memory>
 #include <poll.h>
@@ -63,6 +66,83 @@ bool receiveStruct(int fd, void* data, std::size_t size)
     }
 }
 
+/// This process's children now, from /proc/self/task/TID/children, or by scanning /proc where the kernel lacks
+/// that file.
+std::vector<pid_t> children()
+{
+    std::vector<pid_t> pids;
+    const std::string own = "/proc/self/task/" + std::to_string(::getpid()) + "/children";
+    if (const int fd = ::open(own.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+        std::string text;
+        char buffer[4096];
+        for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;)
+            text.append(buffer, static_cast<std::size_t>(n));
+        ::close(fd);
+        for (const char* p = text.c_str(); *p;) {
+            char* end = nullptr;
+            const long pid = std::strtol(p, &end, 10);
+            if (end == p)
+                break;
+            pids.push_back(static_cast<pid_t>(pid));
+            p = end;
+        }
+        return pids;
+    }
+    const int proc = ::open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (DIR* dir = proc >= 0 ? ::fdopendir(proc) : nullptr) {
+        const pid_t self = ::getpid();
+        while (const dirent* entry = ::readdir(dir)) {
+            if (entry->d_name[0] < '1' || entry->d_name[0] > '9')
+                continue;
+            char stat[512] = {};
+            const int fd = ::openat(proc, (std::string(entry->d_name) + "/stat").c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+                continue;
+            const ssize_t n = ::read(fd, stat, sizeof stat - 1);
+            ::close(fd);
+            // "pid (comm) state ppid …": comm may hold anything, so read after its last ')'.
+            const char* close = n > 0 ? std::strrchr(stat, ')') : nullptr;
+            char state = 0;
+            int parent = 0;
+            if (close && std::sscanf(close + 1, " %c %d", &state, &parent) == 2 && parent == self)
+                pids.push_back(static_cast<pid_t>(std::atoi(entry->d_name)));
+        }
+        ::closedir(dir);
+    }
+    return pids;
+}
+
+/// Kills every descendant and reaps it. The helper is a child subreaper, so a process whose parent dies, a
+/// daemon that called setsid() and forked again included, becomes the helper's child: killing the children
+/// until none is left ends the whole tree, however it was built.
+void killDescendants()
+{
+    for (;;) {
+        const auto pids = children();
+        if (pids.empty()) {
+            // A zombie not yet listed, or none: reap what there is without waiting.
+            while (::waitpid(-1, nullptr, WNOHANG) > 0) { }
+            if (children().empty())
+                return;
+            continue;
+        }
+        for (const pid_t pid : pids) {
+            ::kill(-pid, SIGKILL); // its group, when it leads one
+            ::kill(pid, SIGKILL);
+        }
+        for (const pid_t pid : pids) {
+            while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) { }
+        }
+    }
+}
+
+/// Pyrometer has gone (its end of the socket closed, also when it was killed with SIGKILL): nothing it started
+/// may outlive it.
+[[noreturn]] void endWithPyrometer()
+{
+    killDescendants();
+    ::_exit(0);
+}
 } // namespace
 
 void serve(int fd)
@@ -72,7 +152,8 @@ void serve(int fd)
         ::signal(SIGINT, SIG_IGN);
         ::signal(SIGHUP, SIG_IGN);
         ::signal(SIGQUIT, SIG_IGN);
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // Orphans of the runs become the helper's children, so that it can end them (see killDescendants).
+        ::prctl(PR_SET_CHILD_SUBREAPER, 1);
         // Left uninitialised: only the pages a request uses are touched, and the helper stays small.
         const std::unique_ptr<char[]> storage(new char[maxMessage]);
         const std::span<char> buffer(storage.get(), maxMessage);
@@ -88,7 +169,7 @@ void serve(int fd)
             if (got < 0 && errno == EINTR)
                 continue;
             if (got <= 0)
-                ::_exit(0);
+                endWithPyrometer();
             // stdout, stderr, and the probe channel when the run has one.
             int fds[3] = { -1, -1, -1 };
             if (auto* header = CMSG_FIRSTHDR(&message); header && header->cmsg_type == SCM_RIGHTS) {
@@ -146,15 +227,20 @@ void serve(int fd)
                     ::close(descriptor);
             }
             if (!sendAll(fd, &started, sizeof started))
-                ::_exit(0);
+                endWithPyrometer();
             if (started.error != 0)
                 continue;
 
             Ended ended;
             const int exitFd = static_cast<int>(::syscall(SYS_pidfd_open, started.pid, 0));
             if (exitFd >= 0) {
-                pollfd exited { exitFd, POLLIN, 0 };
-                while (::poll(&exited, 1, -1) < 0 && errno == EINTR) { }
+                // Also watch the socket: Pyrometer sends nothing during a run, so any event there means it is gone.
+                pollfd watched[2] = { { exitFd, POLLIN, 0 }, { fd, POLLIN, 0 } };
+                while (::poll(watched, 2, -1) < 0 && errno == EINTR) { }
+                if (watched[1].revents != 0 && watched[0].revents == 0) {
+                    ::kill(-started.pid, SIGKILL);
+                    endWithPyrometer();
+                }
                 ended.endNs = monotonicNs();
                 ::close(exitFd);
             } else {
@@ -166,8 +252,10 @@ void serve(int fd)
             // The leader is a zombie until reaped, so its group id still names this run's group.
             ::kill(-started.pid, SIGKILL);
             while (::wait4(started.pid, &ended.status, 0, &ended.usage) < 0 && errno == EINTR) { }
+            // What the run left outside its group (daemons that called setsid()) ends with it.
+            killDescendants();
             if (!sendAll(fd, &ended, sizeof ended))
-                ::_exit(0);
+                endWithPyrometer();
         }
     }
 }

@@ -15,7 +15,9 @@ namespace pyrometer {
 ///
 /// The helper spawns the process, timestamps spawn and exit on the monotonic clock, kills what the run left in
 /// its process group, reaps it with wait4() and sends the measurement back. Timeouts and cancellation are sent
-/// to the process group by the caller directly.
+/// to the process group by the caller directly. The helper is a child subreaper: a daemon a run leaves behind
+/// (setsid() and fork) becomes its child and is killed when the run ends, and when Pyrometer ends in any way
+/// (its end of the socket closes) the helper kills the running process and all it started before it exits.
 namespace spawn_helper {
 
 /// Starts the helper: the program `pyrometer-spawn-helper` (by default beside this executable), a small
