@@ -39,6 +39,15 @@ std::vector<double> scaled(std::vector<double> values, double factor)
         v *= factor;
     return values;
 }
+/// An exact test's outcome for sizes m and n: its floor is 2 / C(m+n, m).
+TestResult test(std::size_t m, std::size_t n, double pValue)
+{
+    TestResult result;
+    result.pValue = pValue;
+    result.exact = true;
+    result.floor = m == 0 || n == 0 ? 1.0 : smallestPossiblePValue(m, n);
+    return result;
+}
 } // namespace
 
 class TestComparison : public QObject
@@ -55,27 +64,60 @@ private slots:
         QCOMPARE(smallestPossiblePValue(1, 1), 1.0);
     }
 
+    void tooFewRunsFollowsTheTestActuallyUsed()
+    {
+        // With a tie, or more than 60 runs in all, the normal approximation replaces the exact test, and its floor
+        // (complete separation) is higher. Reference floors, 2·(1 − Φ((m·n/2 − 0.5)/σ)) with the tie-corrected σ,
+        // computed with Python's statistics.NormalDist: 5 vs 5 with one tied pair 0.011925233593017559, 1 vs 200
+        // 0.08637498851913916, 2 vs 59 0.017824529004472955. Each sample below is completely separated, so its p is
+        // its floor; each once got "no significant change" instead of "too few runs to tell".
+        const ComparisonSettings s;
+        const auto r = BootstrapRatio { 3.0, 2.0, 4.0, {} };
+        const auto check = [&](std::vector<double> a, std::vector<double> b, double floor) {
+            const auto mw = mannWhitney(a, b);
+            QVERIFY(!mw.exact);
+            QVERIFY2(std::abs(mw.floor - floor) < 1e-12, qPrintable(QString::number(mw.floor, 'g', 17)));
+            QVERIFY2(std::abs(mw.pValue - floor) < 1e-12, qPrintable(QString::number(mw.pValue, 'g', 17)));
+            QCOMPARE(verdictFor(mw, r, s), Verdict::TooFewRuns);
+        };
+        check({ 1, 2, 3, 4, 4 }, { 10, 11, 12, 13, 14 }, 0.011925233593017559);
+        std::vector<double> many(200);
+        for (std::size_t i = 0; i < many.size(); ++i)
+            many[i] = 10.0 + static_cast<double>(i) / 1000.0;
+        check({ 1 }, many, 0.08637498851913916);
+        check({ 1, 2 }, std::vector<double>(many.begin(), many.begin() + 59), 0.017824529004472955);
+        // 30 against 31, separated: far below α, and slower.
+        std::vector<double> a(30), b(31);
+        for (std::size_t i = 0; i < a.size(); ++i)
+            a[i] = 1.0 + static_cast<double>(i) / 100.0;
+        for (std::size_t i = 0; i < b.size(); ++i)
+            b[i] = 3.0 + static_cast<double>(i) / 100.0;
+        QCOMPARE(verdictFor(mannWhitney(a, b), r, s), Verdict::Slower);
+    }
+
     void verdictNeedsSignificanceAndSize()
     {
         const ComparisonSettings s; // α = 0.01, threshold 2%
         const auto r = [](double ratio, double low, double high) { return BootstrapRatio { ratio, low, high, {} }; };
-        QCOMPARE(verdictFor(30, 30, 0.001, r(1.10, 1.05, 1.15), s), Verdict::Slower);
-        QCOMPARE(verdictFor(30, 30, 0.001, r(1 / 1.10, 1 / 1.15, 1 / 1.05), s), Verdict::Faster);
-        QCOMPARE(verdictFor(30, 30, 0.02, r(1.10, 1.05, 1.15), s), Verdict::NoSignificantChange);
-        QCOMPARE(verdictFor(30, 30, 0.001, r(1.015, 1.01, 1.02), s), Verdict::BelowThreshold);
-        QCOMPARE(verdictFor(30, 30, 0.001, r(1 / 1.015, 1 / 1.02, 1 / 1.01), s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.10, 1.05, 1.15), s), Verdict::Slower);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.10, 1 / 1.15, 1 / 1.05), s), Verdict::Faster);
+        QCOMPARE(verdictFor(test(30, 30, 0.02), r(1.10, 1.05, 1.15), s), Verdict::NoSignificantChange);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.015, 1.01, 1.02), s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.015, 1 / 1.02, 1 / 1.01), s), Verdict::BelowThreshold);
         // A point estimate past the threshold is not enough while the interval reaches below it.
-        QCOMPARE(verdictFor(30, 30, 0.001, r(1.03, 1.01, 1.05), s), Verdict::BelowThreshold);
-        QCOMPARE(verdictFor(30, 30, 0.001, r(1.03, 1.02, 1.05), s), Verdict::Slower);
-        QCOMPARE(verdictFor(30, 30, 0.001, r(1 / 1.03, 1 / 1.05, 1 / 1.02), s), Verdict::Faster);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.03, 1.01, 1.05), s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.03, 1.02, 1.05), s), Verdict::Slower);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.03, 1 / 1.05, 1 / 1.02), s), Verdict::Faster);
         // 4 + 4 runs can reach p = 2/70 at best, never below α = 0.01; 5 + 5 can (2/252).
-        QCOMPARE(verdictFor(4, 4, 0.0, r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
-        QCOMPARE(verdictFor(5, 5, 0.0079, r(2.0, 1.5, 2.5), s), Verdict::Slower);
-        QCOMPARE(verdictFor(0, 30, 0.0, r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
+        QCOMPARE(verdictFor(test(4, 4, 0.0), r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
+        QCOMPARE(verdictFor(test(5, 5, 0.0079), r(2.0, 1.5, 2.5), s), Verdict::Slower);
+        QCOMPARE(verdictFor(test(0, 30, 0.0), r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
         ComparisonSettings loose;
         loose.alpha = 0.05;
-        QCOMPARE(verdictFor(4, 4, 0.029, r(2.0, 1.5, 2.5), loose), Verdict::Slower);
+        QCOMPARE(verdictFor(test(4, 4, 0.029), r(2.0, 1.5, 2.5), loose), Verdict::Slower);
         QCOMPARE(QString::fromUtf8(verdictText(Verdict::BelowThreshold)), QStringLiteral("change below threshold"));
+        QCOMPARE(verdictLabel(Verdict::BelowThreshold, s), std::string("significant, but not shown to exceed 2%"));
+        QCOMPARE(verdictLabel(Verdict::Slower, s), std::string("slower"));
     }
 
     void pairsByNameAndByHand()

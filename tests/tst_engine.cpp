@@ -1,8 +1,12 @@
 #include "core/measure/engine.h"
+#include "core/measure/prepare.h"
+#include "core/model/error.h"
 #include "core/stats/benchmark_summary.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 #include <deque>
+#include <fstream>
 #include <functional>
 #include <limits>
 #include <map>
@@ -134,6 +138,35 @@ private Q_SLOTS:
         QCOMPARE(total, std::size_t(std::numeric_limits<int>::max()) + 3);
         QCOMPARE(results.benchmarks[0].runs.size(), std::size_t(3));
         QVERIFY(!results.complete);
+    }
+
+    void pathsThatAreNotUtf8AreRefused()
+    {
+        // Such a path was stored as U+FFFD, so that the results named a script that is not there.
+        QTemporaryDir dir;
+        const std::string script = dir.path().toStdString() + "/caf\xe9.py";
+        std::ofstream(script) << "pass\n";
+        RunPlan plan;
+        BenchmarkRequest request;
+        request.script = script;
+        plan.benchmarks = { request };
+        try {
+            prepare(plan);
+            QFAIL("prepared");
+        } catch (const PlanError& e) {
+            QVERIFY2(std::string(e.what()).starts_with("the script path is not valid UTF-8 text"), e.what());
+        }
+    }
+
+    void sharedNamesAreMadeUnique()
+    {
+        Results results;
+        results.benchmarks = { benchmark("x", 1, 0), benchmark("x", 1, 0), benchmark("x #2", 1, 0) };
+        makeNamesUnique(results);
+        QCOMPARE(results.benchmarks[0].name, std::string("x"));
+        QCOMPARE(results.benchmarks[1].name, std::string("x #2.2"));
+        QCOMPARE(results.benchmarks[2].name, std::string("x #2"));
+        QCOMPARE(results.notes.size(), std::size_t(1));
     }
 
     void statisticsUseScriptedDurations()

@@ -212,6 +212,22 @@ private Q_SLOTS:
         QVERIFY(errorOf([] { parseJson(R"({"a": NaN})"); }).startsWith(QStringLiteral("not valid JSON")));
     }
 
+    void benchmarksSharingANameGetNamesOfTheirOwn()
+    {
+        // hyperfine writes one result per command, the same command twice included; comparing two such files
+        // once paired the second 'sleep 0.1' of one with the second of the other by position, without a word.
+        const auto path = m_dir.filePath(QStringLiteral("twice.json"));
+        writeBytes(path, R"({"results": [{"command": "sleep 0.1", "mean": 0.1, "times": [0.1]},
+            {"command": "true", "mean": 0.001, "times": [0.001]},
+            {"command": "sleep 0.1", "mean": 0.1, "times": [0.11]}]})");
+        const auto results = readResultsFile(path.toStdString());
+        QCOMPARE(results.benchmarks[0].name, std::string("sleep 0.1"));
+        QCOMPARE(results.benchmarks[2].name, std::string("sleep 0.1 #2"));
+        QCOMPARE(results.notes,
+            std::vector<std::string> {
+                "2 benchmarks are named 'sleep 0.1'; benchmark 3 is called 'sleep 0.1 #2' here" });
+    }
+
     void journalsAndWorkbenchesToo()
     {
         const auto journal = m_dir.filePath(QStringLiteral("deep.json.journal"));

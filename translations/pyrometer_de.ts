@@ -102,8 +102,8 @@
     </message>
     <message>
         <location filename="../ui/compare/compare_model.cpp" line="29"/>
-        <source>change below threshold</source>
-        <translation>Änderung unter der Schwelle</translation>
+        <source>significant, but not shown to exceed %1%</source>
+        <translation>signifikant, aber nicht nachweislich über %1%</translation>
     </message>
     <message>
         <location filename="../ui/compare/compare_model.cpp" line="31"/>
@@ -953,101 +953,106 @@ Kandidat: %2</translation>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="34"/>
+        <location filename="../ui/window/main_window_files.cpp" line="45"/>
         <source>%1 — Pyrometer</source>
         <translation>%1 – Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="35"/>
-        <location filename="../ui/window/main_window_files.cpp" line="116"/>
+        <location filename="../ui/window/main_window_files.cpp" line="47"/>
+        <location filename="../ui/window/main_window_files.cpp" line="134"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="41"/>
+        <location filename="../ui/window/main_window_files.cpp" line="36"/>
         <source>Cannot open results</source>
         <translation>Ergebnisse können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="49"/>
+        <location filename="../ui/window/main_window_files.cpp" line="48"/>
+        <source>Opened %1 — %2</source>
+        <translation>%1 geöffnet — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window_files.cpp" line="67"/>
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="49"/>
+        <location filename="../ui/window/main_window_files.cpp" line="67"/>
         <source>Pyrometer results (*.json);;All files (*)</source>
         <translation>Pyrometer-Ergebnisse (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="58"/>
+        <location filename="../ui/window/main_window_files.cpp" line="76"/>
         <source>Nothing to export yet</source>
         <translation>Noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="62"/>
+        <location filename="../ui/window/main_window_files.cpp" line="80"/>
         <source>Export Results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="63"/>
+        <location filename="../ui/window/main_window_files.cpp" line="81"/>
         <source>JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)</source>
         <translation>JSON (*.json);;CSV, eine Zeile je Lauf (*.csv);;Markdown-Zusammenfassung (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="76"/>
-        <location filename="../ui/window/main_window_files.cpp" line="89"/>
+        <location filename="../ui/window/main_window_files.cpp" line="94"/>
+        <location filename="../ui/window/main_window_files.cpp" line="107"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="78"/>
-        <location filename="../ui/window/main_window_files.cpp" line="91"/>
+        <location filename="../ui/window/main_window_files.cpp" line="96"/>
+        <location filename="../ui/window/main_window_files.cpp" line="109"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="85"/>
+        <location filename="../ui/window/main_window_files.cpp" line="103"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="85"/>
+        <location filename="../ui/window/main_window_files.cpp" line="103"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="91"/>
+        <location filename="../ui/window/main_window_files.cpp" line="109"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="96"/>
+        <location filename="../ui/window/main_window_files.cpp" line="114"/>
         <source>Save Workbench</source>
         <translation>Arbeitsplatz speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="96"/>
-        <location filename="../ui/window/main_window_files.cpp" line="109"/>
+        <location filename="../ui/window/main_window_files.cpp" line="114"/>
+        <location filename="../ui/window/main_window_files.cpp" line="127"/>
         <source>Pyrometer workbench (*.json)</source>
         <translation>Pyrometer-Arbeitsplatz (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="101"/>
+        <location filename="../ui/window/main_window_files.cpp" line="119"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="103"/>
+        <location filename="../ui/window/main_window_files.cpp" line="121"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="109"/>
+        <location filename="../ui/window/main_window_files.cpp" line="127"/>
         <source>Open Workbench</source>
         <translation>Arbeitsplatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="119"/>
+        <location filename="../ui/window/main_window_files.cpp" line="137"/>
         <source>Cannot open workbench</source>
         <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
     </message>

@@ -114,6 +114,11 @@ int compareCommand(const std::vector<std::string>& words)
         checkComparisonExports(arguments.options, { arguments.baseline, arguments.candidate });
         baseline = readResultsFile(arguments.baseline);
         candidate = readResultsFile(arguments.candidate);
+        for (const auto* side : { &baseline, &candidate }) {
+            for (const auto& note : side->notes)
+                std::cerr << command << ": note: " << (side == &baseline ? arguments.baseline : arguments.candidate)
+                          << ": " << note << "\n";
+        }
     } catch (const InputError& e) {
         std::cerr << command << ": " << e.what() << "\n";
         return ExitUsage;

@@ -137,8 +137,11 @@ int runCommand(const std::vector<std::string>& words)
         checkNotAnInput(outputs, inputs);
         checkExports(paths);
         checkComparisonExports(arguments.compare, inputs);
-        if (!arguments.baseline.empty())
+        if (!arguments.baseline.empty()) {
             baseline = readResultsFile(arguments.baseline);
+            for (const auto& note : baseline.notes)
+                std::cerr << "pyrometer run: note: " << arguments.baseline << ": " << note << "\n";
+        }
         results = prepare(arguments.plan);
         if (!arguments.baseline.empty() && arguments.compare.pairs.empty() && pairBenchmarks(baseline, results).empty())
             throw InputError("no benchmark in common with the baseline " + arguments.baseline);

@@ -68,6 +68,15 @@ const char* verdictText(Verdict verdict)
     return "";
 }
 
+std::string verdictLabel(Verdict verdict, const ComparisonSettings& settings)
+{
+    if (verdict != Verdict::BelowThreshold)
+        return verdictText(verdict);
+    char threshold[32];
+    std::snprintf(threshold, sizeof threshold, "%g%%", settings.threshold * 100);
+    return std::string("significant, but not shown to exceed ") + threshold;
+}
+
 std::string describeMethod(const ComparisonSettings& settings)
 {
     char alpha[32];
@@ -109,21 +118,11 @@ std::vector<BenchmarkPair> pairBenchmarks(
     return pairs;
 }
 
-double smallestPossiblePValue(std::size_t m, std::size_t n)
+Verdict verdictFor(const TestResult& test, const BootstrapRatio& ratio, const ComparisonSettings& settings)
 {
-    // 2 / C(m+n, m) through lgamma: the extreme arrangement is one of C(m+n, m), on either side.
-    const double logChoose = std::lgamma(static_cast<double>(m + n) + 1) - std::lgamma(static_cast<double>(m) + 1)
-        - std::lgamma(static_cast<double>(n) + 1);
-    return std::min(1.0, 2.0 * std::exp(-logChoose));
-}
-
-Verdict verdictFor(std::size_t baselineRuns, std::size_t candidateRuns, double pValue, const BootstrapRatio& ratio,
-    const ComparisonSettings& settings)
-{
-    if (baselineRuns == 0 || candidateRuns == 0
-        || smallestPossiblePValue(baselineRuns, candidateRuns) >= settings.alpha)
+    if (test.floor >= settings.alpha)
         return Verdict::TooFewRuns;
-    if (pValue >= settings.alpha)
+    if (test.pValue >= settings.alpha)
         return Verdict::NoSignificantChange;
     // The whole interval must lie beyond the threshold: a point estimate just past it is as often noise (the
     // machine drifting between two invocations) as a change. Symmetric in log space: 2% slower is as large a
@@ -163,7 +162,7 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
             p.welch = welch(p.baselineWall, p.candidateWall);
             p.shiftSeconds = hodgesLehmann(p.baselineWall, p.candidateWall);
         }
-        p.verdict = verdictFor(p.baselineWall.size(), p.candidateWall.size(), p.mannWhitney.pValue, p.ratio, settings);
+        p.verdict = verdictFor(p.mannWhitney, p.ratio, settings);
         if (p.verdict != Verdict::TooFewRuns && p.ratio.ratio > 0) {
             replicates.push_back(std::move(p.ratio.replicates));
             ratios.push_back(p.ratio.ratio);

@@ -94,19 +94,20 @@ struct Comparison
 std::vector<BenchmarkPair> pairBenchmarks(
     const Results& baseline, const Results& candidate, const std::vector<BenchmarkPair>& manual = {});
 
-/// The smallest two-sided p-value a Mann–Whitney test of samples of sizes m and n can reach: 2 / C(m+n, m).
-double smallestPossiblePValue(std::size_t m, std::size_t n);
-
 /// Compares each pair: bootstrap interval of the ratio of medians, Mann–Whitney U with Welch's t-test as a
 /// second opinion, Hodges–Lehmann shift, verdict; then the geometric mean of the ratios, with an interval from
 /// the product of the pairs' bootstrap replicates (the pairs are resampled independently).
 Comparison compare(const Results& baseline, const Results& candidate, const std::vector<BenchmarkPair>& pairs,
     const ComparisonSettings& settings = {});
 
-/// The verdict for one pair: "slower" or "faster" when the test is significant at α and the whole interval of
-/// the ratio lies beyond the threshold; "change below threshold" when significant but not that large.
-Verdict verdictFor(std::size_t baselineRuns, std::size_t candidateRuns, double pValue, const BootstrapRatio& ratio,
-    const ComparisonSettings& settings);
+/// The verdict for one pair: "too few runs to tell" when the test as used (exact or approximated, see
+/// TestResult::floor) could not reach α with these runs; "slower" or "faster" when it is significant at α and the
+/// whole interval of the ratio lies beyond the threshold; "below threshold" when significant but not shown that
+/// large.
+Verdict verdictFor(const TestResult& test, const BootstrapRatio& ratio, const ComparisonSettings& settings);
+
+/// A verdict as people read it: "slower", …, "significant, but not shown to exceed 2%".
+std::string verdictLabel(Verdict verdict, const ComparisonSettings& settings);
 
 /// Where the machines, Pythons and settings of the two sides differ.
 std::vector<EnvironmentDifference> environmentDifferences(const Results& baseline, const Results& candidate);

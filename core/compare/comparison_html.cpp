@@ -93,8 +93,8 @@ std::string changeChart(const Comparison& c)
         const double y = top + rowHeight * (static_cast<double>(i) + 0.5);
         const std::string colour = verdictColour(p.verdict);
         svg += "<g><title>" + xmlEscape(p.name) + ": " + formatChange(p.ratio.ratio) + " (95% CI "
-            + formatChange(p.ratio.low) + " … " + formatChange(p.ratio.high) + "), " + verdictText(p.verdict)
-            + "</title>";
+            + formatChange(p.ratio.low) + " … " + formatChange(p.ratio.high) + "), "
+            + verdictLabel(p.verdict, c.settings) + "</title>";
         svg += text(left - 8, y + 4, xmlEscape(shortened(p.name)), "end");
         const double x1 = x((p.ratio.low - 1) * 100), x2 = x((p.ratio.high - 1) * 100);
         svg += line(x1, y, x2, y, "stroke=\"" + colour + "\" stroke-width=\"2\"");
@@ -291,7 +291,7 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
             html += "<td></td><td></td><td></td><td></td><td></td>";
         }
         html += "<td><span class=\"verdict\" style=\"background:" + verdictColour(p.verdict) + "\">"
-            + verdictText(p.verdict) + "</span></td></tr>\n";
+            + verdictLabel(p.verdict, c.settings) + "</span></td></tr>\n";
     }
     html += "</table></div>\n";
     if (c.pairs.empty())

@@ -30,7 +30,7 @@ std::string comparisonJunit(const Comparison& c, const ComparisonSides& sides)
             cases += "      <skipped message=\"too few runs to tell: " + std::to_string(p.baseline.n) + " and "
                 + std::to_string(p.candidate.n) + " successful runs\"/>\n";
         } else {
-            cases += "      <system-out>" + xmlEscape(std::string(verdictText(p.verdict)) + ": " + summary)
+            cases += "      <system-out>" + xmlEscape(std::string(verdictLabel(p.verdict, c.settings)) + ": " + summary)
                 + "</system-out>\n";
         }
         cases += "    </testcase>\n";

@@ -24,9 +24,9 @@ std::string median(const Summary& s)
     return s.n == 0 ? std::string("no runs") : formatDuration(s.median) + " (" + std::to_string(s.n) + ")";
 }
 
-Row rowFor(const PairComparison& p)
+Row rowFor(const PairComparison& p, const ComparisonSettings& settings)
 {
-    Row row { p.name, median(p.baseline), median(p.candidate), "", "", "", verdictText(p.verdict) };
+    Row row { p.name, median(p.baseline), median(p.candidate), "", "", "", verdictLabel(p.verdict, settings) };
     if (p.baseline.n > 0 && p.candidate.n > 0) {
         row.change = formatChange(p.ratio.ratio);
         row.interval = formatChange(p.ratio.low) + " … " + formatChange(p.ratio.high);
@@ -50,7 +50,7 @@ std::string comparisonText(const Comparison& comparison, const ComparisonSides& 
     std::vector<Row> rows { { "Benchmark", "Baseline (runs)", "Candidate (runs)", "Change", "95% CI", "Mann–Whitney",
         "Verdict" } };
     for (const auto& pair : comparison.pairs)
-        rows.push_back(rowFor(pair));
+        rows.push_back(rowFor(pair, comparison.settings));
     std::array<std::size_t, 7> widths {};
     for (const auto& r : rows) {
         const std::array<const std::string*, 7> cells { &r.name, &r.baseline, &r.candidate, &r.change, &r.interval,
@@ -91,7 +91,7 @@ std::string comparisonMarkdown(const Comparison& comparison, const ComparisonSid
         + "| Benchmark | Baseline (runs) | Candidate (runs) | Change | 95% CI | Mann–Whitney | Verdict |\n"
           "|:---|---:|---:|---:|---:|---:|:---|\n";
     for (const auto& pair : comparison.pairs) {
-        const auto r = rowFor(pair);
+        const auto r = rowFor(pair, comparison.settings);
         const bool strong = pair.verdict == Verdict::Slower || pair.verdict == Verdict::Faster;
         md += "| " + markdownEscape(r.name) + " | " + r.baseline + " | " + r.candidate + " | " + r.change + " | "
             + r.interval + " | " + markdownEscape(r.p) + " | " + (strong ? "**" + r.verdict + "**" : r.verdict)

@@ -124,16 +124,23 @@ Results readJournal(const std::filesystem::path& path)
     const auto text = readInputFile(path);
     if (text.empty())
         throw InputError("empty journal: " + path.string());
+    return within(path.string(), [&] { return readJournalText(text); });
+}
+
+Results readJournalText(std::string_view text)
+{
+    if (text.empty())
+        throw InputError("empty journal");
     std::vector<std::string_view> lines;
     for (std::size_t start = 0; start < text.size();) {
         const auto end = std::min(text.find('\n', start), text.size());
-        lines.push_back(std::string_view(text).substr(start, end - start));
+        lines.push_back(text.substr(start, end - start));
         start = end + 1;
     }
     const bool endsCleanly = text.back() == '\n';
 
     Results results;
-    within(path.string(), [&] {
+    within("header", [&] {
         const auto header = [&] {
             try {
                 return parseJson(lines.front());
@@ -156,7 +163,7 @@ Results readJournal(const std::filesystem::path& path)
     for (std::size_t i = 1; i < lines.size(); ++i) {
         const bool last = i + 1 == lines.size();
         try {
-            within(path.string() + ": line " + std::to_string(i + 1), [&] {
+            within("line " + std::to_string(i + 1), [&] {
                 const auto line = parseJson(lines[i]);
                 const auto index = integerField(line, "benchmark", 0, maxCount);
                 if (static_cast<std::size_t>(index) >= results.benchmarks.size())

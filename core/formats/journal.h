@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace pyrometer {
 
@@ -41,5 +42,7 @@ std::filesystem::path journalPathFor(const std::filesystem::path& exportPath);
 /// Reads a journal back into results (marked incomplete). A last line cut short by a crash is ignored; any other
 /// damage throws InputError naming the line.
 Results readJournal(const std::filesystem::path& path);
+/// The same for a journal's text, already read; errors do not name a file.
+Results readJournalText(std::string_view text);
 
 } // namespace pyrometer

@@ -21,10 +21,17 @@ Results fromJson(const Json& json)
 }
 } // namespace
 
+Results readResultsText(std::string_view text)
+{
+    auto results = fromJson(parseJson(text));
+    makeNamesUnique(results);
+    return results;
+}
+
 Results readResultsFile(const std::filesystem::path& path)
 {
     const auto text = readInputFile(path);
-    return within(path.string(), [&] { return fromJson(parseJson(text)); });
+    return within(path.string(), [&] { return readResultsText(text); });
 }
 
 } // namespace pyrometer

@@ -3,6 +3,7 @@
 #include "core/model/results.h"
 
 #include <filesystem>
+#include <string_view>
 
 namespace pyrometer {
 
@@ -10,5 +11,7 @@ namespace pyrometer {
 /// Pyrometer's own JSON, hyperfine's --export-json, pyperf's JSON (plain or gzip-compressed) and
 /// pytest-benchmark's --benchmark-json. Throws InputError with one line naming the file and the problem.
 Results readResultsFile(const std::filesystem::path& path);
+/// The same for a file's text, already read (and decompressed); errors do not name a file.
+Results readResultsText(std::string_view text);
 
 } // namespace pyrometer

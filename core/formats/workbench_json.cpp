@@ -47,38 +47,39 @@ std::string workbenchJsonText(const RunPlan& plan)
 RunPlan readWorkbenchFile(const std::filesystem::path& path)
 {
     const auto text = readInputFile(path);
-    return within(path.string(), [&] {
-        const auto json = parseJson(text);
-        if (!json.is_object() || descriptiveText(json, "schema") != workbenchSchema)
-            throw InputError("not a Pyrometer workbench file");
-        RunPlan plan;
-        plan.order = textField(json, "order") == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
-        plan.ignoreFailure = flagField(json, "ignore_failure");
-        forEachItem(json, "benchmarks", "benchmark", [&](const Json& b) {
-            BenchmarkRequest request;
-            request.name = textField(b, "name");
-            request.script = optionalTextField(b, "script");
-            request.command = textListField(b, "command");
-            request.arguments = textListField(b, "arguments");
-            request.interpreter = textField(b, "interpreter");
-            constexpr auto maxInt = std::numeric_limits<int>::max();
-            request.settings.runs = static_cast<int>(integerField(b, "runs", 0, maxInt));
-            request.settings.warmups = static_cast<int>(integerField(b, "warmups", 0, maxInt));
-            if (optionalField(b, "timeout_s"))
-                request.settings.timeout = fromSeconds(secondsField(b, "timeout_s"));
-            request.settings.environment = textMapField(b, "env");
-            request.settings.workingDirectory = textField(b, "cwd");
-            if (!field(b, "hash_seed").is_string())
-                request.settings.fixedHashSeed
-                    = static_cast<std::uint32_t>(integerField(b, "hash_seed", 0, 4294967295));
-            request.settings.sampleHz
-                = static_cast<int>(optionalIntegerField(b, "sample_hz", 0, 1'000'000).value_or(0));
-            if (optionalField(b, "probe"))
-                request.settings.probe = ProbeSettings::fromNames(textListField(b, "probe"));
-            plan.benchmarks.push_back(std::move(request));
-        });
-        return plan;
+    return within(path.string(), [&] { return readWorkbenchText(text); });
+}
+
+RunPlan readWorkbenchText(std::string_view text)
+{
+    const auto json = parseJson(text);
+    if (!json.is_object() || descriptiveText(json, "schema") != workbenchSchema)
+        throw InputError("not a Pyrometer workbench file");
+    RunPlan plan;
+    plan.order = textField(json, "order") == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
+    plan.ignoreFailure = flagField(json, "ignore_failure");
+    forEachItem(json, "benchmarks", "benchmark", [&](const Json& b) {
+        BenchmarkRequest request;
+        request.name = textField(b, "name");
+        request.script = optionalTextField(b, "script");
+        request.command = textListField(b, "command");
+        request.arguments = textListField(b, "arguments");
+        request.interpreter = textField(b, "interpreter");
+        constexpr auto maxInt = std::numeric_limits<int>::max();
+        request.settings.runs = static_cast<int>(integerField(b, "runs", 0, maxInt));
+        request.settings.warmups = static_cast<int>(integerField(b, "warmups", 0, maxInt));
+        if (optionalField(b, "timeout_s"))
+            request.settings.timeout = fromSeconds(secondsField(b, "timeout_s"));
+        request.settings.environment = textMapField(b, "env");
+        request.settings.workingDirectory = textField(b, "cwd");
+        if (!field(b, "hash_seed").is_string())
+            request.settings.fixedHashSeed = static_cast<std::uint32_t>(integerField(b, "hash_seed", 0, 4294967295));
+        request.settings.sampleHz = static_cast<int>(optionalIntegerField(b, "sample_hz", 0, 1'000'000).value_or(0));
+        if (optionalField(b, "probe"))
+            request.settings.probe = ProbeSettings::fromNames(textListField(b, "probe"));
+        plan.benchmarks.push_back(std::move(request));
     });
+    return plan;
 }
 
 } // namespace pyrometer

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace pyrometer {
 
@@ -12,5 +13,7 @@ namespace pyrometer {
 std::string workbenchJsonText(const RunPlan& plan);
 /// Throws InputError with a one-line reason when the file is not a workbench file.
 RunPlan readWorkbenchFile(const std::filesystem::path& path);
+/// The same for a file's text, already read; errors do not name a file.
+RunPlan readWorkbenchText(std::string_view text);
 
 } // namespace pyrometer

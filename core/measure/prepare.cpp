@@ -2,6 +2,7 @@
 
 #include "core/measure/environment_capture.h"
 #include "core/measure/executable_lookup.h"
+#include "core/measure/output_tail.h"
 #include "core/measure/resource_sampler.h"
 #include "core/model/error.h"
 
@@ -57,8 +58,31 @@ std::string joined(const std::vector<std::string>& words)
     return text;
 }
 
+/// Paths, words and names are kept as UTF-8 text in results files; other bytes would come back as U+FFFD, and the
+/// file would name a script that is not there.
+void checkUtf8(const BenchmarkRequest& request)
+{
+    const auto check = [](const std::string& text, const char* what) {
+        if (sanitizeUtf8(text) != text)
+            throw InputError(std::string(what) + " is not valid UTF-8 text, which results files hold: '"
+                + sanitizeUtf8(text) + "'; rename it or run it through a link with a UTF-8 name");
+    };
+    check(request.name, "the name");
+    if (request.script)
+        check(*request.script, "the script path");
+    for (const auto& word : request.command)
+        check(word, "a word of the command");
+    for (const auto& word : request.arguments)
+        check(word, "an argument");
+    check(request.interpreter, "the interpreter");
+    check(request.settings.workingDirectory, "the working directory");
+    for (const auto& [name, value] : request.settings.environment)
+        check(name + "=" + value, "an environment variable");
+}
+
 BenchmarkResult prepareBenchmark(const BenchmarkRequest& request, std::map<std::string, InterpreterInfo>& interpreters)
 {
+    checkUtf8(request);
     checkSettings(request.settings);
     BenchmarkResult benchmark;
     benchmark.settings = request.settings;
@@ -97,23 +121,17 @@ Results prepare(const RunPlan& plan)
     results.order = plan.order;
     results.ignoreFailure = plan.ignoreFailure;
     std::map<std::string, InterpreterInfo> interpreters;
-    std::set<std::string> names;
     std::vector<PlanError::Problem> problems;
     for (std::size_t i = 0; i < plan.benchmarks.size(); ++i) {
         try {
-            auto benchmark = prepareBenchmark(plan.benchmarks[i], interpreters);
-            // Two benchmarks of the same name could not be told apart in reports.
-            const std::string base = benchmark.name;
-            for (int k = 2; names.contains(benchmark.name); ++k)
-                benchmark.name = base + " #" + std::to_string(k);
-            names.insert(benchmark.name);
-            results.benchmarks.push_back(std::move(benchmark));
+            results.benchmarks.push_back(prepareBenchmark(plan.benchmarks[i], interpreters));
         } catch (const InputError& e) {
             problems.push_back({ i, e.what() });
         }
     }
     if (!problems.empty())
         throw PlanError(std::move(problems));
+    makeNamesUnique(results);
     results.environment = captureEnvironment();
     return results;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace pyrometer {
 
@@ -37,6 +38,30 @@ std::optional<std::size_t> findBenchmark(const Results& results, const std::stri
             return i;
     }
     return std::nullopt;
+}
+
+void makeNamesUnique(Results& results)
+{
+    std::map<std::string, std::size_t> seen;
+    for (const auto& benchmark : results.benchmarks)
+        ++seen[benchmark.name];
+    std::map<std::string, std::size_t> counted;
+    for (auto& benchmark : results.benchmarks) {
+        const auto total = seen[benchmark.name];
+        if (total < 2)
+            continue;
+        const auto original = benchmark.name;
+        const auto k = ++counted[original];
+        if (k == 1)
+            continue;
+        auto name = original + " #" + std::to_string(k);
+        for (int extra = 2; seen.contains(name); ++extra)
+            name = original + " #" + std::to_string(k) + "." + std::to_string(extra);
+        seen[name] = 1;
+        benchmark.name = name;
+        results.notes.push_back(std::to_string(total) + " benchmarks are named '" + original + "'; benchmark "
+            + std::to_string(&benchmark - results.benchmarks.data() + 1) + " is called '" + name + "' here");
+    }
 }
 
 } // namespace pyrometer

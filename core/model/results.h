@@ -55,7 +55,14 @@ struct Results
     bool complete = false; ///< false while running, and when stopped or recovered from a journal
     std::string importedFrom; ///< "hyperfine", "pyperf", "pytest-benchmark" for another tool's file; else empty
     std::vector<BenchmarkResult> benchmarks;
+    /// What Pyrometer changed in what it was given (a name that two benchmarks shared), for the user to be told;
+    /// never written to a file.
+    std::vector<std::string> notes;
 };
+
+/// Gives benchmarks that share a name names of their own ("x", "x #2", …), so that they are never told apart
+/// or paired by their position without a word, and notes each renaming in `notes`.
+void makeNamesUnique(Results& results);
 
 double toSeconds(std::chrono::nanoseconds duration);
 std::chrono::nanoseconds fromSeconds(double seconds);

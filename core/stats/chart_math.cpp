@@ -50,8 +50,8 @@ Bins freedmanDiaconisBins(std::span<const double> sorted, int maxBins)
     const double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
     const double range = sorted.back() - sorted.front();
     // Clamped while still a double: a few extreme values over a tiny IQR ask for more bins than an int holds.
-    const double wanted = iqr > 0 && range > 0 ? std::ceil(range / (2.0 * iqr * std::cbrt(1.0 / n)))
-                                               : std::ceil(std::log2(n)) + 1;
+    const double wanted
+        = iqr > 0 && range > 0 ? std::ceil(range / (2.0 * iqr * std::cbrt(1.0 / n))) : std::ceil(std::log2(n)) + 1;
     const int count = !(wanted >= 1) ? 1 : wanted >= maxBins ? maxBins : static_cast<int>(wanted);
     return fixedBins(sorted, std::max(count, 1));
 }

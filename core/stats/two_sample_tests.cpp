@@ -157,6 +157,14 @@ private:
 };
 } // namespace
 
+double smallestPossiblePValue(std::size_t m, std::size_t n)
+{
+    // 2 / C(m+n, m) through lgamma: the extreme arrangement is one of C(m+n, m), on either side.
+    const double logChoose = std::lgamma(static_cast<double>(m + n) + 1) - std::lgamma(static_cast<double>(m) + 1)
+        - std::lgamma(static_cast<double>(n) + 1);
+    return std::min(1.0, 2.0 * std::exp(-logChoose));
+}
+
 TestResult mannWhitney(std::span<const double> first, std::span<const double> second)
 {
     TestResult result;
@@ -192,14 +200,19 @@ TestResult mannWhitney(std::span<const double> first, std::span<const double> se
     if (tieTerm == 0 && n <= 60) {
         result.exact = true;
         result.pValue = std::min(1.0, 2.0 * exactLowerTail(static_cast<int>(n1), static_cast<int>(n2), smaller));
+        result.floor = smallestPossiblePValue(n1, n2);
         return result;
     }
     const double sd = std::sqrt(m1 * m2 / 12.0 * ((total + 1) - tieTerm / (total * (total - 1))));
     if (sd == 0)
         return result; // every value equal: no evidence of a difference
-    const double z = std::max(0.0, std::abs(u1 - m1 * m2 / 2.0) - 0.5) / sd;
-    result.pValue
-        = std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<>(), z)));
+    const auto twoSided = [&](double distance) {
+        const double z = std::max(0.0, distance - 0.5) / sd;
+        return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<>(), z)));
+    };
+    result.pValue = twoSided(std::abs(u1 - m1 * m2 / 2.0));
+    // The farthest U can lie from its mean is m·n/2 (complete separation); the approximation never goes lower.
+    result.floor = twoSided(m1 * m2 / 2.0);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,7 +14,14 @@ struct TestResult
     double statistic = 0; ///< U for Mann–Whitney (of the first sample), t for Welch
     double pValue = 1;
     bool exact = false; ///< p from the exact distribution, not an approximation
+    /// The smallest p-value the test as used could give for these sample sizes (and, approximated, these ties):
+    /// at or above α, no data could make it significant.
+    double floor = 1;
 };
+
+/// The smallest two-sided p-value the exact Mann–Whitney test of samples of sizes m and n can reach:
+/// 2 / C(m+n, m), the chance of the most extreme arrangement on either side.
+double smallestPossiblePValue(std::size_t m, std::size_t n);
 
 /// Two-sided Mann–Whitney U test (Mann & Whitney 1947): exact distribution when there are no ties and
 /// n1 + n2 <= 60, otherwise the normal approximation with tie and continuity correction (Lehmann 1975, ch. 1).

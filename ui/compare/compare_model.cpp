@@ -16,7 +16,7 @@ QColor verdictColor(Verdict verdict)
     return QColor::fromRgb(verdictRgb(verdict));
 }
 
-QString verdictName(Verdict verdict)
+QString verdictName(Verdict verdict, double threshold)
 {
     switch (verdict) {
     case Verdict::Slower:
@@ -26,7 +26,7 @@ QString verdictName(Verdict verdict)
     case Verdict::NoSignificantChange:
         return CompareModel::tr("no significant change");
     case Verdict::BelowThreshold:
-        return CompareModel::tr("change below threshold");
+        return CompareModel::tr("significant, but not shown to exceed %1%").arg(threshold * 100, 0, 'g', 3);
     case Verdict::TooFewRuns:
         return CompareModel::tr("too few runs to tell");
     }
@@ -88,7 +88,7 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
         case PValue:
             return both ? text(formatPValue(p.mannWhitney.pValue)) : QString();
         case Verdict:
-            return verdictName(p.verdict);
+            return verdictName(p.verdict, m_comparison->settings.threshold);
         }
     }
     if (role == SortRole) {

@@ -11,7 +11,7 @@ namespace pyrometer::ui {
 /// The colour of a verdict, the same in the window and the HTML report (core/compare/comparison_report.h).
 QColor verdictColor(Verdict verdict);
 /// The verdict in the user's language.
-QString verdictName(Verdict verdict);
+QString verdictName(Verdict verdict, double threshold);
 
 /// One row per compared pair: both medians, the change with its interval, the p-value and the verdict.
 class CompareModel : public QAbstractTableModel

@@ -43,7 +43,9 @@ void MainWindow::showOpenedResults(std::shared_ptr<const Results> results, const
     m_currentLabel = QFileInfo(path).fileName();
     showResults(std::move(results));
     setWindowTitle(tr("%1 — Pyrometer").arg(QFileInfo(path).fileName()));
-    setStatus(tr("Opened %1").arg(path));
+    const auto& notes = m_summary->snapshot()->notes;
+    setStatus(notes.empty() ? tr("Opened %1").arg(path)
+                            : tr("Opened %1 — %2").arg(path, QString::fromStdString(notes.front())));
     addRecentFile(path);
 }
 
