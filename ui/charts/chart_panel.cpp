@@ -1,11 +1,13 @@
 #include "ui/charts/chart_panel.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineSeries>
 #include <QPainter>
 #include <QSet>
 #include <QSvgGenerator>
@@ -51,8 +53,21 @@ void ChartPanel::setSnapshot(ResultsSnapshot snapshot)
 void ChartPanel::clearChart()
 {
     chart()->removeAllSeries();
-    for (auto* axis : chart()->axes())
+    // removeAxis() gives the axis back instead of deleting it: every rebuild leaked its axes (LeakSanitizer).
+    for (auto* axis : chart()->axes()) {
         chart()->removeAxis(axis);
+        delete axis;
+    }
+}
+
+QAreaSeries* ChartPanel::areaSeries(QLineSeries* upper, QLineSeries* lower)
+{
+    auto* area = new QAreaSeries(upper, lower);
+    for (auto* line : { upper, lower }) {
+        if (line)
+            line->setParent(area);
+    }
+    return area;
 }
 
 void ChartPanel::setMinimumChartSize(QSize size)

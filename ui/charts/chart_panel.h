@@ -7,6 +7,8 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QAreaSeries;
+class QLineSeries;
 class QChart;
 class QChartView;
 class QHBoxLayout;
@@ -30,6 +32,8 @@ public:
     bool exportImage(const QString& path) const;
 
     /// A colour-blind-safe colour for the benchmark at `index` (Okabe & Ito 2008).
+    /// An area series that owns its line series: QAreaSeries does not, so they leaked with every rebuild.
+    static QAreaSeries* areaSeries(QLineSeries* upper, QLineSeries* lower = nullptr);
     static QColor colorFor(std::size_t index);
     /// Names short enough for legends and axes: the last path component of each benchmark's name, unless two
     /// benchmarks would then look alike.

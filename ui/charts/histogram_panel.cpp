@@ -111,7 +111,7 @@ void HistogramPanel::build(const QStringList& names)
     c->addAxis(m_x, Qt::AlignBottom);
     c->addAxis(m_y, Qt::AlignLeft);
     for (qsizetype b = 0; b < names.size(); ++b) {
-        auto* area = new QAreaSeries(new QLineSeries);
+        auto* area = areaSeries(new QLineSeries);
         area->setName(names[b]);
         QColor fill = colorFor(static_cast<std::size_t>(b));
         QPen pen(fill, 1.5);

@@ -99,7 +99,7 @@ void ChangeChartPanel::rebuild()
     auto* lower = new QLineSeries;
     upper->append({ QPointF(-threshold, n - 0.5), QPointF(threshold, n - 0.5) });
     lower->append({ QPointF(-threshold, -0.5), QPointF(threshold, -0.5) });
-    auto* band = new QAreaSeries(upper, lower);
+    auto* band = areaSeries(upper, lower);
     band->setColor(QColor(128, 128, 128, 50));
     band->setBorderColor(Qt::transparent);
     attach(chart(), band, x, y);
@@ -215,7 +215,7 @@ void DistributionPanel::rebuild()
             outline->append((bins.lower + bins.width * i) * unit.perSecond, share);
             outline->append((bins.lower + bins.width * (i + 1)) * unit.perSecond, share);
         }
-        auto* area = new QAreaSeries(outline);
+        auto* area = areaSeries(outline);
         area->setName(name);
         QColor fill = color;
         fill.setAlpha(110);
