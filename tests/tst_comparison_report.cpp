@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <cmath>
 
 using namespace pyrometer;
 
@@ -53,6 +54,30 @@ class TestComparisonReport : public QObject
     Q_OBJECT
 
 private slots:
+    void aTimeOfZeroIsTooFastToMeasureNeverNan()
+    {
+        // hyperfine in shell mode writes 0.0 for runs shorter than its shell correction; the comparison once printed
+        // "95% CI −nan% … −nan%" and exported null without a word.
+        Results baseline, candidate;
+        baseline.benchmarks = { benchmark("echo", 0, 10), benchmark("sleep", 50, 10) };
+        candidate.benchmarks = { benchmark("echo", 0.01, 10), benchmark("sleep", 50, 10) };
+        const auto comparison = compare(baseline, candidate, pairBenchmarks(baseline, candidate));
+        QCOMPARE(comparison.pairs[0].verdict, Verdict::TooFastToMeasure);
+        QVERIFY(!comparison.pairs[0].hasRatio());
+        QVERIFY(comparison.pairs[1].hasRatio());
+        // The geometric mean is over the pairs with a ratio only.
+        QVERIFY(comparison.geometricMean && std::isfinite(comparison.geometricMean->ratio));
+        const ComparisonSides sides { "a.json", "b.json", &baseline, &candidate };
+        for (const auto& report : { comparisonText(comparison, sides), comparisonMarkdown(comparison, sides),
+                 comparisonHtml(comparison, sides), comparisonJunit(comparison, sides),
+                 comparisonJson(comparison, sides) }) {
+            const auto text = QString::fromStdString(report);
+            QVERIFY2(!text.contains(QStringLiteral("nan"), Qt::CaseInsensitive), qPrintable(text));
+            QVERIFY2(!text.contains(QStringLiteral("inf%")), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("too fast to measure")), qPrintable(text));
+        }
+    }
+
     void htmlIsSelfContainedAndEscaped()
     {
         auto f = fixture();

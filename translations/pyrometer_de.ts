@@ -111,12 +111,17 @@
         <translation>zu wenige Läufe für ein Urteil</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="73"/>
+        <location filename="../ui/compare/compare_model.cpp" line="33"/>
+        <source>too fast to measure</source>
+        <translation>zu schnell zum Messen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="75"/>
         <source>no runs</source>
         <translation>keine Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="116"/>
+        <location filename="../ui/compare/compare_model.cpp" line="118"/>
         <source>%1
 Mann–Whitney U = %2, %3%4
 Welch&apos;s t-test: %5
@@ -127,52 +132,52 @@ Welch-t-Test: %5
 Hodges–Lehmann-Verschiebung: %6%7</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="118"/>
+        <location filename="../ui/compare/compare_model.cpp" line="120"/>
         <source> (exact)</source>
         <translation> (exakt)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="118"/>
+        <location filename="../ui/compare/compare_model.cpp" line="120"/>
         <source> (normal approximation)</source>
         <translation> (Normalapproximation)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="119"/>
+        <location filename="../ui/compare/compare_model.cpp" line="121"/>
         <source>not defined</source>
         <translation>nicht definiert</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="132"/>
+        <location filename="../ui/compare/compare_model.cpp" line="134"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="134"/>
+        <location filename="../ui/compare/compare_model.cpp" line="136"/>
         <source>Baseline (runs)</source>
         <translation>Basis (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="136"/>
+        <location filename="../ui/compare/compare_model.cpp" line="138"/>
         <source>Candidate (runs)</source>
         <translation>Kandidat (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="138"/>
+        <location filename="../ui/compare/compare_model.cpp" line="140"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="140"/>
+        <location filename="../ui/compare/compare_model.cpp" line="142"/>
         <source>95% CI</source>
         <translation>95-%-KI</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="142"/>
+        <location filename="../ui/compare/compare_model.cpp" line="144"/>
         <source>Mann–Whitney</source>
         <translation>Mann–Whitney</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="144"/>
+        <location filename="../ui/compare/compare_model.cpp" line="146"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 namespace pyrometer {
@@ -64,6 +65,8 @@ const char* verdictText(Verdict verdict)
         return "change below threshold";
     case Verdict::TooFewRuns:
         return "too few runs to tell";
+    case Verdict::TooFastToMeasure:
+        return "too fast to measure";
     }
     return "";
 }
@@ -155,6 +158,16 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
         p.candidateWall = successfulWallSeconds(c);
         p.baseline = summarize(p.baselineWall);
         p.candidate = summarize(p.candidateWall);
+        if (!p.baselineWall.empty() && !p.candidateWall.empty()
+            && (p.baseline.median <= 0 || p.candidate.median <= 0)) {
+            // hyperfine subtracts its shell's start-up and writes 0 s for runs shorter than that: there is no ratio
+            // to a time of 0, only the honest statement that it was below what was measured.
+            const double none = std::numeric_limits<double>::quiet_NaN();
+            p.ratio = BootstrapRatio { none, none, none, {} };
+            p.verdict = Verdict::TooFastToMeasure;
+            comparison.pairs.push_back(std::move(p));
+            continue;
+        }
         if (!p.baselineWall.empty() && !p.candidateWall.empty()) {
             p.ratio = bootstrapRatioOfMedians(p.baselineWall, p.candidateWall, settings.resamples, settings.confidence,
                 settings.seed ^ stableHash(p.name));
@@ -199,6 +212,8 @@ std::string pythonVersions(const Results& results)
 
 std::string formatChange(double ratio)
 {
+    if (!std::isfinite(ratio))
+        return "—"; // no ratio (a time of 0): never "nan%"
     const double change = (ratio - 1.0) * 100.0;
     char text[32];
     if (std::abs(change) < 0.05)

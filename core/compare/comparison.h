@@ -4,6 +4,7 @@
 #include "core/stats/statistics.h"
 #include "core/stats/two_sample_tests.h"
 
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ enum class Verdict {
     NoSignificantChange, ///< the test finds no difference at the chosen α
     BelowThreshold, ///< significant, but not shown to be as large as the threshold
     TooFewRuns, ///< so few runs that no difference could ever be significant
+    TooFastToMeasure, ///< a median of 0 s: the tool that measured it recorded nothing (hyperfine's shell correction)
 };
 const char* verdictText(Verdict verdict); ///< "slower", "faster", "no significant change", …
 
@@ -58,6 +60,8 @@ struct PairComparison
     Verdict verdict = Verdict::TooFewRuns;
 
     double relativeChange() const { return ratio.ratio - 1.0; } ///< +0.10: 10% slower
+    /// Both sides have runs and a ratio of medians exists (not with a median of 0 s): what charts can draw.
+    bool hasRatio() const { return baseline.n > 0 && candidate.n > 0 && std::isfinite(ratio.ratio); }
 };
 
 /// The ratio of medians over every pair that has a verdict, combined.

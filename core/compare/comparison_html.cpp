@@ -63,7 +63,7 @@ std::string changeChart(const Comparison& c)
 {
     std::vector<const PairComparison*> shown;
     for (const auto& p : c.pairs) {
-        if (p.baseline.n > 0 && p.candidate.n > 0)
+        if (p.hasRatio())
             shown.push_back(&p);
     }
     if (shown.empty())
@@ -218,6 +218,7 @@ std::uint32_t verdictRgb(Verdict verdict)
         return 0x56B4E9;
     case Verdict::NoSignificantChange:
     case Verdict::TooFewRuns:
+    case Verdict::TooFastToMeasure:
         break;
     }
     return 0x7A7A7A;

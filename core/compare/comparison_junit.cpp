@@ -25,6 +25,9 @@ std::string comparisonJunit(const Comparison& c, const ComparisonSides& sides)
             cases += "      <failure type=\"regression\" message=\"slower: " + xmlEscape(summary) + "\">"
                 + xmlEscape(p.name + " is slower: " + summary + ". " + describeMethod(c.settings) + ".")
                 + "</failure>\n";
+        } else if (p.verdict == Verdict::TooFastToMeasure) {
+            ++skipped;
+            cases += "      <skipped message=\"too fast to measure: a median of 0 s\"/>\n";
         } else if (p.verdict == Verdict::TooFewRuns) {
             ++skipped;
             cases += "      <skipped message=\"too few runs to tell: " + std::to_string(p.baseline.n) + " and "

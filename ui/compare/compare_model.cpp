@@ -29,6 +29,8 @@ QString verdictName(Verdict verdict, double threshold)
         return CompareModel::tr("significant, but not shown to exceed %1%").arg(threshold * 100, 0, 'g', 3);
     case Verdict::TooFewRuns:
         return CompareModel::tr("too few runs to tell");
+    case Verdict::TooFastToMeasure:
+        return CompareModel::tr("too fast to measure");
     }
     return {};
 }

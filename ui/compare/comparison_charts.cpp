@@ -53,7 +53,7 @@ std::vector<const PairComparison*> withRuns(const Comparison& c)
 {
     std::vector<const PairComparison*> pairs;
     for (const auto& p : c.pairs) {
-        if (p.baseline.n > 0 && p.candidate.n > 0)
+        if (p.hasRatio())
             pairs.push_back(&p);
     }
     return pairs;
