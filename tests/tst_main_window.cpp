@@ -346,7 +346,8 @@ private Q_SLOTS:
         file.write("{\"schema\": \"pyrometer.run/1\", \"benchm");
         file.close();
         QVERIFY(!window.openResults(path));
-        QVERIFY2(window.statusText().startsWith(path + QStringLiteral(": not valid JSON")), qPrintable(window.statusText()));
+        QVERIFY2(
+            window.statusText().startsWith(path + QStringLiteral(": not valid JSON")), qPrintable(window.statusText()));
         QCOMPARE(window.summary()->rowCount(), 0);
     }
 
