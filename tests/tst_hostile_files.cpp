@@ -228,6 +228,17 @@ private Q_SLOTS:
                 "2 benchmarks are named 'sleep 0.1'; benchmark 3 is called 'sleep 0.1 #2' here" });
     }
 
+    void anUnknownRunOrderIsRefusedEverywhere()
+    {
+        // A workbench or journal with another order was once read as interleaved without a word.
+        const auto workbench = m_dir.filePath(QStringLiteral("order.json"));
+        writeBytes(workbench,
+            R"({"schema": "pyrometer.workbench/1", "order": "random", "ignore_failure": false, "benchmarks": []})");
+        QVERIFY(errorOf([&] {
+            readWorkbenchFile(workbench.toStdString());
+        }).endsWith(QStringLiteral("field 'order' is 'random', neither 'interleaved' nor 'sequential'")));
+    }
+
     void journalsAndWorkbenchesToo()
     {
         const auto journal = m_dir.filePath(QStringLiteral("deep.json.journal"));

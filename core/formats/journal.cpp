@@ -151,8 +151,7 @@ Results readJournalText(std::string_view text)
         }();
         if (!header.is_object() || descriptiveText(header, "schema") != journalSchema)
             throw InputError("not a Pyrometer journal: its first line is no journal header");
-        const auto order = textField(header, "order");
-        results.order = order == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
+        results.order = orderFromJson(header);
         results.ignoreFailure = flagField(header, "ignore_failure");
         results.environment = environmentFromJson(field(header, "environment"));
         forEachItem(header, "benchmarks", "benchmark",

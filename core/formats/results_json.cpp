@@ -66,14 +66,6 @@ const char* orderName(RunOrder order)
     return order == RunOrder::Sequential ? "sequential" : "interleaved";
 }
 
-RunOrder orderFrom(const Json& json)
-{
-    const auto order = textField(json, "order");
-    if (order != "sequential" && order != "interleaved")
-        throw InputError("field 'order' is '" + order + "', neither 'interleaved' nor 'sequential'");
-    return order == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
-}
-
 std::array<double, 3> loadAverageFrom(const Json& value, const char* key)
 {
     if (!value.is_array() || value.size() != 3)
@@ -288,6 +280,14 @@ Json toJson(const Results& results)
     return json;
 }
 
+RunOrder orderFromJson(const Json& json)
+{
+    const auto order = textField(json, "order");
+    if (order != "sequential" && order != "interleaved")
+        throw InputError("field 'order' is '" + order + "', neither 'interleaved' nor 'sequential'");
+    return order == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
+}
+
 Results resultsFromJson(const Json& json)
 {
     if (!json.is_object() || !json.contains("schema"))
@@ -299,7 +299,7 @@ Results resultsFromJson(const Json& json)
     }
     Results results;
     results.complete = flagField(json, "complete");
-    results.order = orderFrom(json);
+    results.order = orderFromJson(json);
     results.ignoreFailure = flagField(json, "ignore_failure");
     results.importedFrom = optionalTextField(json, "imported_from").value_or("");
     results.environment = environmentFromJson(field(json, "environment"));

@@ -14,6 +14,9 @@ Json toJson(const Results& results);
 /// Throws InputError naming what is wrong when `json` is not a pyrometer.run/1 document.
 Results resultsFromJson(const Json& json);
 
+/// The field 'order' of a results file, journal or workbench: "interleaved" or "sequential"; else InputError.
+RunOrder orderFromJson(const Json& json);
+
 /// A benchmark without its runs and summary, and one run: the pieces a journal is made of.
 Json benchmarkHeaderToJson(const BenchmarkResult& benchmark);
 BenchmarkResult benchmarkHeaderFromJson(const Json& json);

@@ -56,7 +56,7 @@ RunPlan readWorkbenchText(std::string_view text)
     if (!json.is_object() || descriptiveText(json, "schema") != workbenchSchema)
         throw InputError("not a Pyrometer workbench file");
     RunPlan plan;
-    plan.order = textField(json, "order") == "sequential" ? RunOrder::Sequential : RunOrder::Interleaved;
+    plan.order = orderFromJson(json);
     plan.ignoreFailure = flagField(json, "ignore_failure");
     forEachItem(json, "benchmarks", "benchmark", [&](const Json& b) {
         BenchmarkRequest request;
