@@ -1,4 +1,7 @@
+#include "core/formats/csv_export.h"
 #include "core/formats/results_file.h"
+#include "core/formats/results_json.h"
+#include "core/formats/text_report.h"
 #include "core/model/error.h"
 #include "core/stats/benchmark_summary.h"
 
@@ -19,6 +22,20 @@ void writeFile(const QString& path, const QByteArray& content)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
+}
+
+/// Runs hyperfine with `arguments`, exporting to `path`, and reads back what it wrote independently of Pyrometer.
+void runHyperfine(const QStringList& arguments, const QString& path, QJsonArray& written)
+{
+    const auto hyperfine = QStandardPaths::findExecutable(QStringLiteral("hyperfine"));
+    QVERIFY2(!hyperfine.isEmpty(), "hyperfine is not installed (packaging/debian-build-deps.txt lists it)");
+    QProcess p;
+    p.start(hyperfine, QStringList { QStringLiteral("--export-json"), path } + arguments);
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    written = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("results")).toArray();
 }
 
 QString errorOf(const QString& path)
@@ -61,22 +78,14 @@ class TestImporters : public QObject
 private slots:
     void hyperfineFileWrittenByHyperfine()
     {
-        const auto hyperfine = QStandardPaths::findExecutable(QStringLiteral("hyperfine"));
-        QVERIFY2(!hyperfine.isEmpty(), "hyperfine is not installed (packaging/debian-build-deps.txt lists it)");
         const auto path = m_dir.filePath(QStringLiteral("hyperfine.json"));
-        QProcess p;
-        p.start(hyperfine,
+        QJsonArray written;
+        runHyperfine(
             { QStringLiteral("-N"), QStringLiteral("--runs"), QStringLiteral("5"), QStringLiteral("--warmup"),
-                QStringLiteral("1"), QStringLiteral("-i"), QStringLiteral("--export-json"), path,
-                QStringLiteral("sleep 0.01"), QStringLiteral("false") });
-        QVERIFY(p.waitForFinished(60'000));
-        QCOMPARE(p.exitCode(), 0);
-
-        // What hyperfine wrote, read independently of Pyrometer.
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const auto written
-            = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("results")).toArray();
+                QStringLiteral("1"), QStringLiteral("-i"), QStringLiteral("sleep 0.01"), QStringLiteral("false") },
+            path, written);
+        if (QTest::currentTestFailed())
+            return;
 
         const auto results = readResultsFile(path.toStdString());
         QCOMPARE(results.importedFrom, std::string("hyperfine"));
@@ -138,17 +147,131 @@ private slots:
         QCOMPARE(results.benchmarks[0].git->commit, std::string("0123abc"));
     }
 
+    void hyperfineParameterScanKeepsItsParametersAndCpuMeans()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("scan.json"));
+        QJsonArray written;
+        runHyperfine(
+            { QStringLiteral("-N"), QStringLiteral("--runs"), QStringLiteral("3"), QStringLiteral("-P"),
+                QStringLiteral("ms"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("sleep 0.00{ms}") },
+            path, written);
+        if (QTest::currentTestFailed())
+            return;
+
+        const auto results = readResultsFile(path.toStdString());
+        QCOMPARE(results.benchmarks.size(), std::size_t(2));
+        const auto& second = results.benchmarks[1];
+        QCOMPARE(second.name, std::string("sleep 0.002"));
+        QCOMPARE(second.parameters, (std::map<std::string, std::string> { { "ms", "2" } }));
+        // hyperfine writes the means of user and system time, not their values per run.
+        QVERIFY(second.stated);
+        QCOMPARE(*second.stated->userMean, written[1].toObject().value(QStringLiteral("user")).toDouble());
+        QCOMPARE(*second.stated->systemMean, written[1].toObject().value(QStringLiteral("system")).toDouble());
+        QVERIFY(!second.measured.cpu);
+        QVERIFY(!second.measured.memory); // hyperfine 1.15 does not measure memory
+        const auto report = textReport(results);
+        QVERIFY2(report.find("(means as the file states them; not per run)") != std::string::npos, report.c_str());
+        QVERIFY2(report.find("Peak RSS:      not available (not in the file)") != std::string::npos, report.c_str());
+        QVERIFY(report.find("0 B") == std::string::npos);
+
+        // Written as Pyrometer results and read back, nothing of it is lost.
+        const auto again = readResultsText(toJson(results).dump());
+        QCOMPARE(again.benchmarks[1].parameters, second.parameters);
+        QCOMPARE(again.benchmarks[1].stated->userMean, second.stated->userMean);
+        QVERIFY(!again.benchmarks[1].measured.cpu && !again.benchmarks[1].measured.memory);
+    }
+
+    void hyperfineMemoryPerRun()
+    {
+        // hyperfine 1.20 and later add the peak memory of every run, in bytes.
+        const auto results = readResultsText(R"({"results": [{"command": "python3 work.py", "mean": 0.2,
+            "stddev": 0.01, "median": 0.2, "user": 0.15, "system": 0.04, "min": 0.19, "max": 0.21,
+            "times": [0.19, 0.2, 0.21], "memory_usage_byte": [9437184, 9441280, 9445376],
+            "exit_codes": [0, 0, 0]}]})");
+        const auto& b = results.benchmarks[0];
+        QVERIFY(b.measured.memory);
+        QCOMPARE(b.runs[2].maxRssBytes, std::int64_t(9445376));
+        QCOMPARE(summarize(b).maxRssMedian, 9441280.0);
+        QVERIFY(runsCsv(results).find(",9441280,") != std::string::npos);
+    }
+
+    void pyperfMemoryAndWorkers()
+    {
+        // mem_max_rss per worker run, as pyperf records it on Linux; the third run's was moved up to the
+        // benchmark's metadata, as pyperf does for a value all runs share: here it is the fallback.
+        auto file = QByteArray(pyperfFile)
+                        .replace(R"({"metadata": {"date": "2026-11-01 10:00:01.2"})",
+                            R"({"metadata": {"date": "2026-11-01 10:00:01.2", "mem_max_rss": 20000000})")
+                        .replace(R"("name": "json_dumps", "loops": 16)",
+                            R"("name": "json_dumps", "loops": 16, "mem_max_rss": 21000000)");
+        const auto results = readResultsText(file.toStdString());
+        const auto& dumps = results.benchmarks[0];
+        QVERIFY(dumps.measured.memory);
+        std::vector<std::int64_t> rss;
+        std::vector<std::uint32_t> processes;
+        for (const auto& run : dumps.runs) {
+            if (!run.warmup) {
+                rss.push_back(run.maxRssBytes);
+                processes.push_back(*run.process);
+            }
+        }
+        QCOMPARE(rss, (std::vector<std::int64_t> { 20000000, 20000000, 20000000, 21000000, 21000000, 21000000 }));
+        QCOMPARE(processes, (std::vector<std::uint32_t> { 1, 1, 1, 2, 2, 2 }));
+        QVERIFY(!results.benchmarks[1].measured.memory); // "regex" has no mem_max_rss at any level
+
+        // --track-memory: the values are bytes, the benchmark is one of memory alone.
+        const auto memory = readResultsText(QByteArray(pyperfFile).replace("\"second\"", "\"byte\"").toStdString());
+        const auto& m = memory.benchmarks[1];
+        QVERIFY(!m.measured.wall && m.measured.memory);
+        QCOMPARE(m.runs[0].maxRssBytes, std::int64_t(1)); // 0.5 bytes, rounded
+        const auto report = textReport(memory);
+        QVERIFY2(report.find("Time:          not available (a benchmark of memory alone; 2 runs)") != std::string::npos,
+            report.c_str());
+    }
+
+    void pytestBenchmarkSummaryOnly()
+    {
+        // --benchmark-save without --benchmark-save-data: the summary alone, which opens as pytest-benchmark's.
+        const auto results
+            = readResultsText(QByteArray(pytestBenchmarkFile).replace("\"data\"", "\"other\"").toStdString());
+        const auto& b = results.benchmarks[0];
+        QVERIFY(b.runs.empty());
+        QVERIFY(b.stated);
+        QCOMPARE(*b.stated->median, 0.002);
+        QCOMPARE(*b.stated->runs, std::int64_t(4));
+        const auto report = textReport(results);
+        QVERIFY2(report.find("Median:        2.000 ms") != std::string::npos, report.c_str());
+        QVERIFY2(
+            report.find("(the file holds this summary alone, no per-run times: nothing to test)") != std::string::npos,
+            report.c_str());
+    }
+
     void badFilesGetOneLine_data()
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("message");
-        QTest::newRow("pytest-benchmark without data")
-            << QByteArray(pytestBenchmarkFile).replace("\"data\"", "\"other\"")
+        QTest::newRow("pyperf in an unknown unit")
+            << QByteArray(pyperfFile).replace("\"second\"", "\"furlong\"")
+            << QStringLiteral("pyperf benchmark 'json_dumps' measures furlong, not time or memory");
+        // perf 0.9, pyperf's predecessor, wrote samples instead of values under format versions below 1.0.
+        QTest::newRow("perf, pyperf's predecessor")
+            << QByteArray(R"({"version": "0.9", "benchmarks": [{"runs": [{"samples": [0.1]}]}]})")
+            << QStringLiteral("pyperf JSON: format version 0.9 is from perf, pyperf's predecessor; Pyrometer reads "
+                              "pyperf's format 1.0: run the benchmark again with pyperf");
+        QTest::newRow("perf 0.6, one benchmark per file")
+            << QByteArray(R"({"version": "0.6", "benchmark": {"runs": []}})")
+            << QStringLiteral("format version 0.6 is from perf");
+        QTest::newRow("hyperfine memory of the wrong length")
+            << QByteArray(R"({"results": [{"command": "x", "mean": 0.1, "times": [0.1, 0.1],
+                "memory_usage_byte": [1000]}]})")
             << QStringLiteral(
-                   "no per-round times: pytest-benchmark writes them into every --benchmark-json file, but into "
-                   "--benchmark-save and --benchmark-autosave files only with --benchmark-save-data");
-        QTest::newRow("pyperf in bytes") << QByteArray(pyperfFile).replace("\"second\"", "\"byte\"")
-                                         << QStringLiteral("pyperf benchmark 'json_dumps' measures byte, not time");
+                   "hyperfine JSON: result 1: 'x': field 'memory_usage_byte' should hold one value per time");
+        QTest::newRow("pytest-benchmark with neither rounds nor summary")
+            << QByteArray(pytestBenchmarkFile)
+                   .replace("\"data\"", "\"other\"")
+                   .replace("\"mean\"", "\"m\"")
+                   .replace("\"median\"", "\"md\"")
+            << QStringLiteral("neither per-round times nor a mean or median");
         QTest::newRow("pyperf value of the wrong type")
             << QByteArray(pyperfFile).replace("[0.5, 0.6]", "[\"fast\"]")
             << QStringLiteral(

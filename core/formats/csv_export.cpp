@@ -68,13 +68,17 @@ std::string runsCsv(const Results& results)
         "exit_code", "signal", "timed_out", "hash_seed", "stdout_bytes", "stderr_bytes" });
     for (const auto& benchmark : results.benchmarks) {
         const auto name = csvCell(benchmark.name);
+        const auto& measured = benchmark.measured;
+        // An empty cell for what the file did not hold: never a 0 that reads as measured.
+        const auto cpu = [&](std::chrono::nanoseconds t) { return measured.cpu ? exactNumber(toSeconds(t)) : ""; };
+        const auto counter = [&](std::int64_t n) { return measured.counters ? integer(n) : ""; };
         std::size_t index = 0;
         for (const auto& run : benchmark.runs) {
             csv += row({ name, integer(static_cast<std::int64_t>(++index)), boolean(run.warmup),
-                boolean(run.succeeded()), exactNumber(toSeconds(run.wall)), exactNumber(toSeconds(run.user)),
-                exactNumber(toSeconds(run.sys)), integer(run.maxRssBytes), integer(run.minorFaults),
-                integer(run.majorFaults), integer(run.voluntarySwitches), integer(run.involuntarySwitches),
-                integer(run.blockInputs), integer(run.blockOutputs), optionalInteger(run.exitCode),
+                boolean(run.succeeded()), measured.wall ? exactNumber(toSeconds(run.wall)) : "", cpu(run.user),
+                cpu(run.sys), measured.memory ? integer(run.maxRssBytes) : "", counter(run.minorFaults),
+                counter(run.majorFaults), counter(run.voluntarySwitches), counter(run.involuntarySwitches),
+                counter(run.blockInputs), counter(run.blockOutputs), optionalInteger(run.exitCode),
                 optionalInteger(run.signal), boolean(run.timedOut), optionalInteger(run.hashSeed),
                 std::to_string(run.stdoutBytes), std::to_string(run.stderrBytes) });
         }
@@ -91,14 +95,16 @@ std::string summaryCsv(const Results& results)
     for (const auto& benchmark : results.benchmarks) {
         const auto s = summarize(benchmark);
         const auto& w = s.wall;
-        csv += row({ csvCell(benchmark.name), std::to_string(w.n), std::to_string(s.failedRuns), exactNumber(w.mean),
-            exactNumber(w.median), w.medianCiLow ? exactNumber(*w.medianCiLow) : "",
-            w.medianCiHigh ? exactNumber(*w.medianCiHigh) : "", exactNumber(w.stddev), exactNumber(w.min),
-            exactNumber(w.max), exactNumber(w.p5), exactNumber(w.p25), exactNumber(w.p75), exactNumber(w.p95),
-            exactNumber(w.p99), exactNumber(w.mad), exactNumber(w.iqr), exactNumber(w.cv), exactNumber(s.userMedian),
-            exactNumber(s.sysMedian), exactNumber(s.maxRssMedian), std::to_string(s.maxRssMax),
-            std::to_string(w.outliers.tukeyTotal()), std::to_string(w.outliers.tukeySevere()),
-            std::to_string(w.outliers.modifiedZ) });
+        const auto time = [&](double value) { return benchmark.measured.wall ? exactNumber(value) : ""; };
+        const auto ci = [&](const std::optional<double>& value) { return value ? time(*value) : ""; };
+        csv += row({ csvCell(benchmark.name), std::to_string(w.n), std::to_string(s.failedRuns), time(w.mean),
+            time(w.median), ci(w.medianCiLow), ci(w.medianCiHigh), time(w.stddev), time(w.min), time(w.max), time(w.p5),
+            time(w.p25), time(w.p75), time(w.p95), time(w.p99), time(w.mad), time(w.iqr), time(w.cv),
+            benchmark.measured.cpu ? exactNumber(s.userMedian) : "",
+            benchmark.measured.cpu ? exactNumber(s.sysMedian) : "",
+            benchmark.measured.memory ? exactNumber(s.maxRssMedian) : "",
+            benchmark.measured.memory ? std::to_string(s.maxRssMax) : "", std::to_string(w.outliers.tukeyTotal()),
+            std::to_string(w.outliers.tukeySevere()), std::to_string(w.outliers.modifiedZ) });
     }
     return csv;
 }

@@ -44,17 +44,30 @@ Results resultsFromPytestBenchmark(const Json& json)
         BenchmarkResult benchmark;
         benchmark.name = optionalTextField(entry, "fullname").value_or(textField(entry, "name"));
         benchmark.command = { benchmark.name };
+        benchmark.measured = Measured { false, false, false }; // wall time alone
         if (!python.version.empty())
             benchmark.interpreter = python;
         benchmark.git = git;
         within("'" + benchmark.name + "'", [&] {
             const auto& stats = field(entry, "stats");
-            if (!optionalField(stats, "data"))
-                throw InputError("no per-round times: pytest-benchmark writes them into every --benchmark-json "
-                                 "file, but into --benchmark-save and --benchmark-autosave files only with "
-                                 "--benchmark-save-data");
-            // Each value is one round's time divided by its iterations.
-            appendTimedRuns(benchmark, arrayField(stats, "data"), "round");
+            // Each value is one round's time divided by its iterations. --benchmark-save and
+            // --benchmark-autosave files hold them only with --benchmark-save-data; without, the summary remains.
+            if (optionalField(stats, "data")) {
+                appendTimedRuns(benchmark, arrayField(stats, "data"), "round");
+                return 0;
+            }
+            StatedSummary stated;
+            stated.runs = optionalIntegerField(stats, "rounds", 0, maxCount);
+            stated.mean = optionalSecondsField(stats, "mean");
+            stated.stddev = optionalSecondsField(stats, "stddev");
+            stated.median = optionalSecondsField(stats, "median");
+            stated.min = optionalSecondsField(stats, "min");
+            stated.max = optionalSecondsField(stats, "max");
+            stated.q1 = optionalSecondsField(stats, "q1");
+            stated.q3 = optionalSecondsField(stats, "q3");
+            if (!stated.hasWall())
+                throw InputError("neither per-round times nor a mean or median");
+            benchmark.stated = stated;
             return 0;
         });
         benchmark.settings.runs = static_cast<int>(benchmark.runs.size());

@@ -381,6 +381,14 @@ double secondsField(const Json& object, std::string_view key)
     return secondsValue(field(object, key), "field '" + std::string(key) + "'");
 }
 
+std::optional<double> optionalSecondsField(const Json& object, std::string_view key)
+{
+    const auto* value = optionalField(object, key);
+    if (!value || value->is_null())
+        return std::nullopt;
+    return secondsField(object, key);
+}
+
 const Json& arrayField(const Json& object, std::string_view key)
 {
     const auto& value = field(object, key);

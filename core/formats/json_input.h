@@ -54,6 +54,8 @@ double numberField(const Json& object, std::string_view key, double low, double 
 std::optional<double> optionalNumberField(const Json& object, std::string_view key, double low, double high);
 /// A duration in seconds: finite, not negative, at most `maxSeconds`.
 double secondsField(const Json& object, std::string_view key);
+/// A time in seconds, or nothing when the field is absent or null.
+std::optional<double> optionalSecondsField(const Json& object, std::string_view key);
 std::vector<std::string> textListField(const Json& object, std::string_view key);
 /// An object whose values are all strings, as environment variables.
 std::map<std::string, std::string> textMapField(const Json& object, std::string_view key);

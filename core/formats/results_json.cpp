@@ -23,29 +23,33 @@ template <typename T> Json optional(const std::optional<T>& value)
 Json summaryToJson(const BenchmarkResult& benchmark)
 {
     const auto s = summarize(benchmark);
+    const auto cpu = [&](double value) { return benchmark.measured.cpu ? number(value) : Json(nullptr); };
+    const auto memory = [&](double value) { return benchmark.measured.memory ? number(value) : Json(nullptr); };
+    // A benchmark of memory alone has no times: null, never 0.
+    const auto time = [&](double value) { return benchmark.measured.wall ? number(value) : Json(nullptr); };
     const auto& w = s.wall;
     Json ci = nullptr;
-    if (w.medianCiLow && w.medianCiHigh)
+    if (benchmark.measured.wall && w.medianCiLow && w.medianCiHigh)
         ci = Json::array({ *w.medianCiLow, *w.medianCiHigh });
     return Json {
         { "n", w.n },
         { "failed_runs", s.failedRuns },
         { "warmup_runs", s.warmupRuns },
-        { "mean_s", number(w.mean) },
-        { "median_s", number(w.median) },
+        { "mean_s", time(w.mean) },
+        { "median_s", time(w.median) },
         { "median_ci95_s", ci },
         { "median_ci_confidence", w.medianCiLow ? number(w.medianCiConfidence) : Json(nullptr) },
-        { "stddev_s", number(w.stddev) },
-        { "min_s", number(w.min) },
-        { "max_s", number(w.max) },
-        { "p5_s", number(w.p5) },
-        { "p25_s", number(w.p25) },
-        { "p75_s", number(w.p75) },
-        { "p95_s", number(w.p95) },
-        { "p99_s", number(w.p99) },
-        { "mad_s", number(w.mad) },
-        { "iqr_s", number(w.iqr) },
-        { "cv", number(w.cv) },
+        { "stddev_s", time(w.stddev) },
+        { "min_s", time(w.min) },
+        { "max_s", time(w.max) },
+        { "p5_s", time(w.p5) },
+        { "p25_s", time(w.p25) },
+        { "p75_s", time(w.p75) },
+        { "p95_s", time(w.p95) },
+        { "p99_s", time(w.p99) },
+        { "mad_s", time(w.mad) },
+        { "iqr_s", time(w.iqr) },
+        { "cv", time(w.cv) },
         { "outliers",
             {
                 { "tukey_mild_low", w.outliers.mildLow },
@@ -54,10 +58,10 @@ Json summaryToJson(const BenchmarkResult& benchmark)
                 { "tukey_severe_high", w.outliers.severeHigh },
                 { "modified_z", w.outliers.modifiedZ },
             } },
-        { "user_median_s", number(s.userMedian) },
-        { "sys_median_s", number(s.sysMedian) },
-        { "max_rss_median_bytes", number(s.maxRssMedian) },
-        { "max_rss_max_bytes", s.maxRssMax },
+        { "user_median_s", cpu(s.userMedian) },
+        { "sys_median_s", cpu(s.sysMedian) },
+        { "max_rss_median_bytes", memory(s.maxRssMedian) },
+        { "max_rss_max_bytes", benchmark.measured.memory ? Json(s.maxRssMax) : Json(nullptr) },
     };
 }
 
@@ -148,6 +152,8 @@ Json runToJson(const RunRecord& r)
         j["launch_error"] = r.launchError;
     if (r.timeline)
         j["timeline"] = timelineToJson(*r.timeline);
+    if (r.process)
+        j["process"] = *r.process;
     return j;
 }
 
@@ -178,10 +184,82 @@ RunRecord runFromJson(const Json& j)
     r.stdoutTail = optionalTextField(j, "stdout_tail").value_or("");
     r.stderrTail = optionalTextField(j, "stderr_tail").value_or("");
     r.launchError = optionalTextField(j, "launch_error").value_or("");
+    if (const auto process = optionalIntegerField(j, "process", 1, 4294967295))
+        r.process = static_cast<std::uint32_t>(*process);
     if (const auto* timeline = optionalField(j, "timeline"))
         r.timeline = std::make_shared<const Timeline>(within("timeline", [&] { return timelineFromJson(*timeline); }));
     return r;
 }
+
+namespace {
+/// "not_measured": what another tool's file did not hold; absent for Pyrometer's own runs, which hold all.
+void writeNotMeasured(Json& header, const Measured& measured)
+{
+    if (measured.all())
+        return;
+    Json missing = Json::array();
+    for (const auto& [name, held] : { std::pair { "cpu", measured.cpu }, std::pair { "memory", measured.memory },
+             std::pair { "counters", measured.counters }, std::pair { "wall", measured.wall } }) {
+        if (!held)
+            missing.push_back(name);
+    }
+    header["not_measured"] = std::move(missing);
+}
+
+/// The figures another tool stated ("stated"), in seconds; absent fields were not stated.
+constexpr std::pair<const char*, std::optional<double> StatedSummary::*> statedTimes[] = {
+    { "user_mean_s", &StatedSummary::userMean },
+    { "system_mean_s", &StatedSummary::systemMean },
+    { "mean_s", &StatedSummary::mean },
+    { "stddev_s", &StatedSummary::stddev },
+    { "median_s", &StatedSummary::median },
+    { "min_s", &StatedSummary::min },
+    { "max_s", &StatedSummary::max },
+    { "q1_s", &StatedSummary::q1 },
+    { "q3_s", &StatedSummary::q3 },
+};
+
+Json statedToJson(const StatedSummary& stated)
+{
+    Json json = Json::object();
+    for (const auto& [key, member] : statedTimes) {
+        if (stated.*member)
+            json[key] = *(stated.*member);
+    }
+    if (stated.runs)
+        json["runs"] = *stated.runs;
+    return json;
+}
+
+StatedSummary statedFromJson(const Json& json)
+{
+    StatedSummary stated;
+    for (const auto& [key, member] : statedTimes)
+        stated.*member = optionalSecondsField(json, key);
+    stated.runs = optionalIntegerField(json, "runs", 0, maxCount);
+    return stated;
+}
+
+Measured notMeasuredFrom(const Json& header)
+{
+    Measured measured;
+    if (!optionalField(header, "not_measured"))
+        return measured;
+    for (const auto& name : textListField(header, "not_measured")) {
+        if (name == "cpu")
+            measured.cpu = false;
+        else if (name == "memory")
+            measured.memory = false;
+        else if (name == "counters")
+            measured.counters = false;
+        else if (name == "wall")
+            measured.wall = false;
+        else
+            throw InputError("field 'not_measured' names '" + name + "', not cpu, memory, counters or wall");
+    }
+    return measured;
+}
+} // namespace
 
 Json benchmarkHeaderToJson(const BenchmarkResult& b)
 {
@@ -197,7 +275,7 @@ Json benchmarkHeaderToJson(const BenchmarkResult& b)
     Json environment = Json::object();
     for (const auto& [name, value] : s.environment)
         environment[name] = value;
-    return Json {
+    Json header {
         { "name", b.name },
         { "command", b.command },
         { "script", optional(b.script) },
@@ -216,6 +294,12 @@ Json benchmarkHeaderToJson(const BenchmarkResult& b)
             } },
         { "failure", optional(b.failure) },
     };
+    writeNotMeasured(header, b.measured);
+    if (b.stated)
+        header["stated"] = statedToJson(*b.stated);
+    if (!b.parameters.empty())
+        header["parameters"] = b.parameters;
+    return header;
 }
 
 BenchmarkResult benchmarkHeaderFromJson(const Json& j)
@@ -250,6 +334,11 @@ BenchmarkResult benchmarkHeaderFromJson(const Json& j)
         return 0;
     });
     b.failure = optionalTextField(j, "failure");
+    b.measured = notMeasuredFrom(j);
+    if (const auto* stated = optionalField(j, "stated"))
+        b.stated = within("stated", [&] { return statedFromJson(*stated); });
+    if (optionalField(j, "parameters"))
+        b.parameters = textMapField(j, "parameters");
     return b;
 }
 

@@ -32,34 +32,80 @@ std::string outlierWarning(const Summary& w)
         + "                 Other programs may have disturbed the runs; a quieter machine or more runs help.\n";
 }
 
+/// The summary another tool wrote for a benchmark whose per-run times its file did not keep.
+std::string statedBlock(const StatedSummary& stated)
+{
+    const auto unit = durationUnitFor(stated.median.value_or(stated.mean.value_or(0)));
+    std::string text;
+    if (stated.median)
+        text += "  Median:        " + formatDuration(*stated.median, unit) + "\n";
+    if (stated.mean) {
+        text += "  Mean ± σ:      " + formatDuration(*stated.mean, unit);
+        if (stated.stddev)
+            text += " ± " + formatDuration(*stated.stddev, unit);
+        text += "\n";
+    }
+    if (stated.min && stated.max)
+        text += "  Range:         " + formatDuration(*stated.min, unit) + " … " + formatDuration(*stated.max, unit)
+            + "\n";
+    text += "  Runs:          " + (stated.runs ? std::to_string(*stated.runs) : std::string("not stated"))
+        + "   (the file holds this summary alone, no per-run times: nothing to test)\n";
+    return text;
+}
+
+std::string timeLines(const BenchmarkSummary& s)
+{
+    const auto& w = s.wall;
+    const auto unit = durationUnitFor(w.median);
+    std::string text = "  Median:        " + formatDuration(w.median, unit);
+    if (w.medianCiLow)
+        text += "   95% CI [" + formatDuration(*w.medianCiLow, unit) + ", " + formatDuration(*w.medianCiHigh, unit)
+            + "]";
+    else
+        text += "   (too few runs for a 95% CI)";
+    text += "\n";
+    text += "  Mean ± σ:      " + formatDuration(w.mean, unit);
+    if (w.n > 1)
+        text += " ± " + formatDuration(w.stddev, unit) + "   (CV " + percent(w.cv) + ")";
+    text += "\n";
+    text += "  Range:         " + formatDuration(w.min, unit) + " … " + formatDuration(w.max, unit) + "   ("
+        + std::to_string(w.n) + " runs, " + std::to_string(s.warmupRuns) + " warmup)\n";
+    return text;
+}
+
 std::string benchmarkBlock(
     const BenchmarkResult& benchmark, const BenchmarkSummary& s, std::size_t index, std::size_t count)
 {
     const auto& w = s.wall;
+    const auto& measured = benchmark.measured;
     std::string text
         = "Benchmark " + std::to_string(index + 1) + "/" + std::to_string(count) + ": " + benchmark.name + "\n";
-    if (w.n == 0) {
+    if (w.n == 0 && benchmark.stated && benchmark.stated->hasWall()) {
+        text += statedBlock(*benchmark.stated);
+    } else if (w.n == 0) {
         text += "  No successful run.\n";
     } else {
-        const auto unit = durationUnitFor(w.median);
-        text += "  Median:        " + formatDuration(w.median, unit);
-        if (w.medianCiLow)
-            text += "   95% CI [" + formatDuration(*w.medianCiLow, unit) + ", " + formatDuration(*w.medianCiHigh, unit)
-                + "]";
+        if (measured.wall)
+            text += timeLines(s);
         else
-            text += "   (too few runs for a 95% CI)";
-        text += "\n";
-        text += "  Mean ± σ:      " + formatDuration(w.mean, unit);
-        if (w.n > 1)
-            text += " ± " + formatDuration(w.stddev, unit) + "   (CV " + percent(w.cv) + ")";
-        text += "\n";
-        text += "  Range:         " + formatDuration(w.min, unit) + " … " + formatDuration(w.max, unit) + "   ("
-            + std::to_string(w.n) + " runs, " + std::to_string(s.warmupRuns) + " warmup)\n";
-        text += "  User / System: " + formatDuration(s.userMedian, unit) + " / " + formatDuration(s.sysMedian, unit)
-            + "   (medians)\n";
-        text += "  Peak RSS:      " + formatBytes(s.maxRssMedian) + "   (median; max "
-            + formatBytes(static_cast<double>(s.maxRssMax)) + ")\n";
-        text += outlierWarning(w);
+            text += "  Time:          not available (a benchmark of memory alone; " + std::to_string(w.n) + " runs)\n";
+        const auto unit = durationUnitFor(w.median);
+        if (measured.cpu)
+            text += "  User / System: " + formatDuration(s.userMedian, unit) + " / " + formatDuration(s.sysMedian, unit)
+                + "   (medians)\n";
+        else if (benchmark.stated && benchmark.stated->userMean && benchmark.stated->systemMean)
+            text += "  User / System: " + formatDuration(*benchmark.stated->userMean, unit) + " / "
+                + formatDuration(*benchmark.stated->systemMean, unit)
+                + "   (means as the file states them; not per run)\n";
+        else
+            text += "  User / System: not available (not in the file)\n";
+        if (measured.memory)
+            text += "  Peak RSS:      " + formatBytes(s.maxRssMedian) + "   (median; max "
+                + formatBytes(static_cast<double>(s.maxRssMax)) + ")\n";
+        else
+            text += "  Peak RSS:      not available (not in the file)\n";
+        if (measured.wall)
+            text += outlierWarning(w);
     }
     if (s.failedRuns > 0)
         text += "  Failed runs:   " + std::to_string(s.failedRuns) + " (left out of the statistics)\n";
@@ -79,7 +125,7 @@ std::string textReport(const Results& results)
     if (results.benchmarks.size() > 1 && best) {
         text += "Summary (by median wall time)\n  " + results.benchmarks[*best].name + " ran\n";
         for (std::size_t i = 0; i < summaries.size(); ++i) {
-            if (i == *best || summaries[i].wall.n == 0)
+            if (i == *best || summaries[i].wall.n == 0 || summaries[*best].wall.median <= 0)
                 continue;
             text += "    " + ratio(summaries[i].wall.median / summaries[*best].wall.median) + " times faster than "
                 + results.benchmarks[i].name + "\n";

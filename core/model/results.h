@@ -26,6 +26,36 @@ struct BenchmarkSettings
     ProbeSettings probe; ///< what instrumented runs, after the timed ones, look at
 };
 
+/// Which measurements a benchmark's runs hold besides wall time. Pyrometer measures all of them; another tool's
+/// file holds only some (hyperfine: peak memory from 1.20 on; pyperf and pytest-benchmark: wall time alone), and
+/// the rest reads "not available" everywhere, never 0.
+struct Measured
+{
+    bool cpu = true; ///< user and system time
+    bool memory = true; ///< peak RSS
+    bool counters = true; ///< page faults, context switches, block I/O
+    bool wall = true; ///< false for a benchmark of memory alone (pyperf --track-memory, asv peakmem_)
+    bool all() const { return cpu && memory && counters && wall; }
+};
+
+/// Figures another tool computed and wrote, for what its file holds no per-run values of: hyperfine's mean user
+/// and system times, the summary of a pytest-benchmark or asv file saved without its samples. Seconds. Shown as
+/// that tool's figures, never mixed into statistics computed from runs, and never tested: there are no runs.
+struct StatedSummary
+{
+    std::optional<double> userMean;
+    std::optional<double> systemMean;
+    std::optional<std::int64_t> runs; ///< how many runs (rounds, samples) the figures below summarise
+    std::optional<double> mean;
+    std::optional<double> stddev;
+    std::optional<double> median;
+    std::optional<double> min;
+    std::optional<double> max;
+    std::optional<double> q1; ///< first quartile
+    std::optional<double> q3; ///< third quartile
+    bool hasWall() const { return median || mean; }
+};
+
 /// One benchmark: what it runs, how, and every run so far.
 struct BenchmarkResult
 {
@@ -38,6 +68,10 @@ struct BenchmarkResult
     std::vector<RunRecord> runs; ///< warmups and measured runs, failed ones too, in the order they ran
     std::optional<std::string> failure; ///< why the benchmark stopped early
     std::optional<ProbeData> probe; ///< the instrumented runs, once they ran
+    Measured measured;
+    std::optional<StatedSummary> stated;
+    /// The values of a parameter scan that produced this benchmark (hyperfine's `-P`/`-L`, asv's params).
+    std::map<std::string, std::string> parameters;
 
     std::size_t measuredRuns() const; ///< non-warmup runs, failed or not
     std::size_t failedRuns() const; ///< non-warmup runs that did not succeed

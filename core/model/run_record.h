@@ -42,6 +42,9 @@ struct RunRecord
     std::string probeReport; ///< what the process wrote to its probe channel, when it had one
     bool probeReportCut = false; ///< the report was longer than maxProbeReportBytes
     std::int64_t spawnedAtNs = 0; ///< CLOCK_MONOTONIC at spawn, to place what the process reports in its time
+    /// For another tool's values measured several to a process (pyperf's workers): which process, from 1. The
+    /// values of one process are not independent runs; comparisons use one mean per process.
+    std::optional<std::uint32_t> process;
 
     /// A run counts for the statistics only when the process started, exited with 0 and was not timed out.
     bool succeeded() const { return launchError.empty() && !timedOut && !signal && exitCode == 0; }

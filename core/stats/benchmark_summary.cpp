@@ -7,6 +7,7 @@ namespace pyrometer {
 BenchmarkSummary summarize(const BenchmarkResult& benchmark)
 {
     BenchmarkSummary result;
+    result.wallMeasured = benchmark.measured.wall;
     std::vector<double> wall, user, sys, rss;
     for (const auto& run : benchmark.runs) {
         if (run.warmup) {
@@ -57,7 +58,8 @@ std::optional<std::size_t> fastest(const std::vector<BenchmarkSummary>& summarie
 {
     std::optional<std::size_t> best;
     for (std::size_t i = 0; i < summaries.size(); ++i) {
-        if (summaries[i].wall.n > 0 && (!best || summaries[i].wall.median < summaries[*best].wall.median))
+        if (summaries[i].wallMeasured && summaries[i].wall.n > 0
+            && (!best || summaries[i].wall.median < summaries[*best].wall.median))
             best = i;
     }
     return best;

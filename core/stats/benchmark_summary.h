@@ -14,6 +14,7 @@ namespace pyrometer {
 struct BenchmarkSummary
 {
     Summary wall; ///< seconds
+    bool wallMeasured = true; ///< false for a benchmark of memory alone: `wall` then holds nothing to show
     double userMedian = 0; ///< seconds
     double sysMedian = 0; ///< seconds
     double maxRssMedian = 0; ///< bytes

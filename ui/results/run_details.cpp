@@ -14,12 +14,21 @@ QString RunDetails::text(const BenchmarkResult& benchmark, std::size_t run)
                 .arg(r.warmup ? tr(" (warmup)") : QString());
     text += tr("Outcome:   %1\n").arg(QString::fromStdString(r.succeeded() ? std::string("succeeded") : r.outcome()));
     text += tr("Wall:      %1\n").arg(QString::fromStdString(formatDuration(toSeconds(r.wall))));
-    text += tr("User/sys:  %1 / %2\n")
-                .arg(QString::fromStdString(formatDuration(toSeconds(r.user))),
-                    QString::fromStdString(formatDuration(toSeconds(r.sys))));
-    text += tr("Peak RSS:  %1\n").arg(QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes))));
-    text += tr("Faults:    %1 minor, %2 major\n").arg(r.minorFaults).arg(r.majorFaults);
-    text += tr("Switches:  %1 voluntary, %2 involuntary\n").arg(r.voluntarySwitches).arg(r.involuntarySwitches);
+    const auto& measured = benchmark.measured;
+    const auto notInFile = tr("not available (not in the file)");
+    text += tr("User/sys:  %1\n")
+                .arg(measured.cpu ? QString::fromStdString(formatDuration(toSeconds(r.user))) + QStringLiteral(" / ")
+                            + QString::fromStdString(formatDuration(toSeconds(r.sys)))
+                                  : notInFile);
+    text += tr("Peak RSS:  %1\n")
+                .arg(measured.memory ? QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes)))
+                                     : notInFile);
+    if (measured.counters) {
+        text += tr("Faults:    %1 minor, %2 major\n").arg(r.minorFaults).arg(r.majorFaults);
+        text += tr("Switches:  %1 voluntary, %2 involuntary\n").arg(r.voluntarySwitches).arg(r.involuntarySwitches);
+    } else {
+        text += tr("Faults, context switches: %1\n").arg(notInFile);
+    }
     text += tr("Hash seed: %1\n").arg(r.hashSeed ? QString::number(*r.hashSeed) : tr("none"));
     text += tr("Output:    %1 bytes on stdout, %2 on stderr\n").arg(r.stdoutBytes).arg(r.stderrBytes);
     if (!r.stderrTail.empty())

@@ -1,6 +1,7 @@
 #include "ui/results/runs_model.h"
 
 #include "core/model/units.h"
+#include "ui/results/run_details.h"
 
 #include <QBrush>
 #include <QThread>
@@ -106,11 +107,12 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     case Wall:
         return text(formatDuration(toSeconds(run.wall)));
     case User:
-        return text(formatDuration(toSeconds(run.user)));
+        return benchmark.measured.cpu ? text(formatDuration(toSeconds(run.user))) : RunDetails::notAvailable();
     case Sys:
-        return text(formatDuration(toSeconds(run.sys)));
+        return benchmark.measured.cpu ? text(formatDuration(toSeconds(run.sys))) : RunDetails::notAvailable();
     case PeakRss:
-        return text(formatBytes(static_cast<double>(run.maxRssBytes)));
+        return benchmark.measured.memory ? text(formatBytes(static_cast<double>(run.maxRssBytes)))
+                                         : RunDetails::notAvailable();
     case HashSeed:
         return run.hashSeed ? QVariant(static_cast<qulonglong>(*run.hashSeed)) : QVariant();
     }

@@ -1,6 +1,7 @@
 #include "ui/results/summary_model.h"
 
 #include "core/model/units.h"
+#include "ui/results/run_details.h"
 
 #include <QThread>
 #include <QtGlobal>
@@ -34,6 +35,28 @@ int SummaryModel::rowCount(const QModelIndex& parent) const
 int SummaryModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SummaryModel::statedText(const StatedSummary& stated, int column) const
+{
+    // Another tool's summary, for a file without per-run times: shown as stated, never as measured here.
+    const auto unit = durationUnitFor(stated.median.value_or(stated.mean.value_or(0)));
+    const auto shown = [&](const std::optional<double>& value) {
+        return value ? tr("%1 (stated)").arg(text(formatDuration(*value, unit))) : RunDetails::notAvailable();
+    };
+    switch (column) {
+    case Runs:
+        return stated.runs ? tr("%1 (summary only)").arg(*stated.runs) : tr("summary only");
+    case Median:
+        return shown(stated.median);
+    case Mean:
+        return shown(stated.mean);
+    case Min:
+        return shown(stated.min);
+    case Max:
+        return shown(stated.max);
+    }
+    return RunDetails::notAvailable();
 }
 
 QVariant SummaryModel::data(const QModelIndex& index, int role) const
@@ -87,6 +110,12 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
     }
     if (role != Qt::DisplayRole)
         return {};
+    const bool timeColumn = index.column() == Median || index.column() == MedianCi || index.column() == Mean
+        || index.column() == Min || index.column() == Max || index.column() == Relative;
+    if (timeColumn && any && !benchmark.measured.wall)
+        return RunDetails::notAvailable(); // a benchmark of memory alone
+    if (!any && index.column() != Name && benchmark.stated && benchmark.stated->hasWall())
+        return statedText(*benchmark.stated, index.column());
     switch (index.column()) {
     case Name:
         return text(benchmark.name);
@@ -110,11 +139,20 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
     case Max:
         return any ? text(formatDuration(w.max, unit)) : QString();
     case User:
-        return any ? text(formatDuration(s.userMedian, unit)) : QString();
-    case Sys:
-        return any ? text(formatDuration(s.sysMedian, unit)) : QString();
+    case Sys: {
+        if (!any)
+            return QString();
+        const bool user = index.column() == User;
+        if (benchmark.measured.cpu)
+            return text(formatDuration(user ? s.userMedian : s.sysMedian, unit));
+        const auto mean
+            = benchmark.stated ? (user ? benchmark.stated->userMean : benchmark.stated->systemMean) : std::nullopt;
+        return mean ? tr("%1 (mean, stated)").arg(text(formatDuration(*mean, unit))) : RunDetails::notAvailable();
+    }
     case PeakRss:
-        return any ? text(formatBytes(s.maxRssMedian)) : QString();
+        return !any                     ? QString()
+            : benchmark.measured.memory ? text(formatBytes(s.maxRssMedian))
+                                        : RunDetails::notAvailable();
     case Outliers:
         return any ? tr("%1 (%2 severe)").arg(w.outliers.tukeyTotal()).arg(w.outliers.tukeySevere()) : QString();
     case Relative:

@@ -27,6 +27,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant statedText(const StatedSummary& stated, int column) const;
     ResultsSnapshot m_snapshot;
 };
 
