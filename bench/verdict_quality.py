@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
-"""How often Pyrometer's verdicts are right, next to pyperf's method and a plain Welch test on the same data.
+"""How often Pyrometer's verdicts are right, next to other rules and pyperf's method on the same data.
 
-Each repetition measures three scripts, 30 runs and 1 warmup each:
+Each repetition measures three scripts of one workload in one `pyrometer run`, 30 runs and 1 warmup each,
+interleaved (A A' B A A' B ...):
   A   a ~50 ms script,
   A'  a copy of the same script,
-  B   a copy doing 10% more work (the loop runs 10% longer; interpreter start-up is unchanged),
-then asks `pyrometer compare` for the verdicts of A vs A' (must be "no significant change" or "change below
-threshold") and A vs B (must be "slower"). On the same wall times it applies pyperf's test (a two-sample
-t-test with pooled variance at 95%, pyperf's `is_significant`) and Welch's t-test at 95%.
+  B   a copy doing more work, calibrated so that the whole run (interpreter start-up included) takes 5%
+      longer: the work grows by 5% / (the share of A's time that is work, not start-up).
+Workloads: "cpu" (an arithmetic loop), "alloc" (building lists and dicts: allocation and the garbage
+collector), "bimodal" (three runs in ten do 60% more work, chosen at random in each run).
 
---order interleaved (the default, and how Pyrometer runs several benchmarks): one `pyrometer run` of all three,
-    runs interleaved A A' B A A' B ..., so that the machine's drift falls on every side alike; the results are
-    split into one file per side for `pyrometer compare`.
---order separate: three invocations one after the other, as a baseline measured first and a candidate later.
+A/A must not be called a change ("no significant change" or "change below threshold"); A/B must be "slower".
+On the same results, side by side:
+  paired       Pyrometer on the one file: `compare r.json --pair a.py=b.py`, the Wilcoxon signed-rank test of
+               run i of each (the default for benchmarks of one interleaved run);
+  independent  Pyrometer on one file per side: Mann–Whitney U, as for a baseline and a candidate run apart;
+and, from the p-values and intervals those write, looser or stricter rules, with pyperf's test (Student's t
+with pooled variance, 95%) and Welch's t-test (95%) on the same wall times.
 
     /usr/bin/python3 bench/verdict_quality.py [--pyrometer build/release/app/pyrometer] [--repetitions 20]
-        [--order interleaved|separate]
-Prints the rates; exits 1 when Pyrometer's rates are below 95%.
+        [--workloads cpu,alloc,bimodal] [--change 0.05]
+Prints the rates per workload and over all; exits 1 when Pyrometer's default misses its targets (A/A false
+alarms at most 1%, B detected at least 90%).
 """
 import argparse
 import json
@@ -28,11 +33,22 @@ import sys
 import tempfile
 
 PYTHON = "/usr/bin/python3"
-WORK = """import sys
-total = 0
-for i in range({n}):
+WORKLOADS = {
+    "cpu": """total = 0
+for i in range(int(600_000 * {scale})):
     total += i * i
-"""
+""",
+    "alloc": """rows = [[i, str(i), (i, i)] for i in range(int(30_000 * {scale}))]
+index = {{row[1]: row for row in rows}}
+del rows, index
+""",
+    "bimodal": """import os
+scale = {scale} * (1.6 if os.urandom(1)[0] < 77 else 1.0)
+total = 0
+for i in range(int(450_000 * scale)):
+    total += i * i
+""",
+}
 
 
 def betainc(a, b, x):
@@ -79,81 +95,154 @@ def welch_t(a, b):
     return t, t_two_sided(t, df)
 
 
-def measure(pyrometer, scripts, outs):
-    """Runs the scripts in one invocation, interleaved; writes each benchmark to its own results file, named
-    "work" so that the files pair up; returns the wall times of each."""
-    combined = outs[0] + ".all.json"
+def compare(pyrometer, files, pair, out):
+    """The compare JSON's pair: of one file with --pair, or of two files."""
+    args = [pyrometer, "compare", *files, "--export-json", out]
+    if pair:
+        args += ["--pair", pair]
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        return json.load(f)["pairs"][0]
+
+
+def sign_test(walls_a, walls_b):
+    """Two-sided exact sign test of the log-ratios of run i of each (ties dropped), and their median."""
+    d = [math.log(b / a) for a, b in zip(walls_a, walls_b) if a > 0 and b > 0 and a != b]
+    n, k = len(d), sum(x > 0 for x in d)
+    tail = sum(math.comb(n, i) for i in range(0, min(k, n - k) + 1)) / 2 ** n
+    return min(1.0, 2 * tail), math.exp(statistics.median(d))
+
+
+def rules(pair):
+    """What each rule says ("slower", "faster" or "other") from one compare pair."""
+    p, ratio = pair["test"]["p_value"], pair["ratio"]
+    low, high = pair["ratio_ci"]
+
+    def decide(alpha, interval):
+        if p >= alpha:
+            return "other"
+        if (low if interval else ratio) >= 1.02:
+            return "slower"
+        if (high if interval else ratio) <= 1 / 1.02:
+            return "faster"
+        return "other"
+
+    return {"interval α=0.01": decide(0.01, True), "point α=0.01": decide(0.01, False),
+            "point α=0.05": decide(0.05, False), "point α=0.001": decide(0.001, False), "verdict": pair["verdict"]}
+
+
+def work_share(pyrometer, tmp, workload):
+    """The share of a run of the workload that is its work, not the interpreter's start-up: medians of 15
+    interleaved runs of the workload and of an empty script."""
+    script, empty, out = (os.path.join(tmp, name) for name in ("share.py", "empty.py", "share.json"))
+    with open(script, "w") as f:
+        f.write(WORKLOADS[workload].format(scale=1.0))
+    open(empty, "w").close()
+    subprocess.run([pyrometer, "run", "--no-progress", "--python", PYTHON, "-n", "15", "-w", "1", script, empty,
+                    "--export-json", out], check=True, stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        whole, startup = (b["summary"]["median_s"] for b in json.load(f)["benchmarks"])
+    return (whole - startup) / whole
+
+
+def repetition(pyrometer, tmp, scripts):
+    combined = os.path.join(tmp, "all.json")
     subprocess.run([pyrometer, "run", "--no-progress", "--python", PYTHON, "-n", "30", "-w", "1", *scripts,
                     "--export-json", combined], check=True, stdout=subprocess.DEVNULL)
     with open(combined) as f:
         results = json.load(f)
-    walls = []
-    for benchmark, out in zip(results["benchmarks"], outs):
-        benchmark["name"] = "work"
-        with open(out, "w") as f:
-            json.dump({**results, "benchmarks": [benchmark]}, f)
+    walls, sides = [], []
+    for benchmark, name in zip(results["benchmarks"], ("a1", "a2", "b")):
         walls.append([r["wall_s"] for r in benchmark["runs"] if not r["warmup"] and r["exit_code"] == 0])
-    return walls
+        side = os.path.join(tmp, name + ".json")
+        with open(side, "w") as f:
+            json.dump({**results, "benchmarks": [{**benchmark, "name": "work"}]}, f)
+        sides.append(side)
+    out = os.path.join(tmp, "c.json")
+    a, a2, b = (benchmark["name"] for benchmark in results["benchmarks"])
+    found = {}
+    for kind, other, index in (("aa", a2, 1), ("ab", b, 2)):
+        found[kind + " paired"] = rules(compare(pyrometer, [combined], f"{a}={other}", out))
+        found[kind + " independent"] = rules(compare(pyrometer, [sides[0], sides[index]], None, out))
+        p, ratio = sign_test(walls[0], walls[index])
+        found[kind + " sign"] = {"verdict": "other" if p >= 0.01 else "slower" if ratio >= 1.02
+                                 else "faster" if ratio <= 1 / 1.02 else "other"}
+        for name, test in (("pyperf", pooled_t), ("welch", welch_t)):
+            t, p = test(walls[0], walls[index])
+            found[kind + " " + name] = {"verdict": "slower" if p < 0.05 and t > 0 else "faster" if p < 0.05 else "other"}
+    change = statistics.median(walls[2]) / statistics.median(walls[0]) - 1
+    cv = statistics.stdev(walls[0]) / statistics.mean(walls[0])
+    return found, change, cv, statistics.median(walls[0])
 
 
-def verdict(pyrometer, baseline, candidate, out):
-    """Pyrometer's verdict, and what a looser rule would say on the same comparison: significant and the point
-    estimate of the ratio (rather than its whole interval) beyond the threshold."""
-    subprocess.run([pyrometer, "compare", baseline, candidate, "--export-json", out], check=True,
-                   stdout=subprocess.DEVNULL)
-    with open(out) as f:
-        pair = json.load(f)["pairs"][0]
-    significant = pair["mann_whitney"]["p_value"] < 0.01
-    point = "slower" if significant and pair["ratio"] >= 1.02 else "faster" if significant and pair["ratio"] <= 1 / 1.02 \
-        else "other"
-    return pair["verdict"], point
+ROWS = [("paired", "verdict", "Pyrometer, paired (signed-rank α=0.01, interval beyond 2%)"),
+        ("paired", "point α=0.01", "paired, point estimate beyond 2%, α=0.01"),
+        ("paired", "point α=0.001", "paired, point estimate beyond 2%, α=0.001"),
+        ("paired", "point α=0.05", "paired, point estimate beyond 2%, α=0.05"),
+        ("sign", "verdict", "paired sign test α=0.01, point estimate beyond 2%"),
+        ("independent", "verdict", "Pyrometer, independent (Mann–Whitney α=0.01, interval)"),
+        ("independent", "point α=0.01", "independent, point estimate beyond 2%, α=0.01"),
+        ("pyperf", "verdict", "pyperf's method (pooled t-test, 95%)"),
+        ("welch", "verdict", "Welch's t-test, 95%")]
+
+
+def is_alarm(verdict):
+    return verdict in ("slower", "faster")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pyrometer", default="build/release/app/pyrometer")
     parser.add_argument("--repetitions", type=int, default=20)
-    parser.add_argument("--order", choices=("interleaved", "separate"), default="interleaved")
+    parser.add_argument("--workloads", default="cpu,alloc,bimodal")
+    parser.add_argument("--change", type=float, default=0.05)
     args = parser.parse_args()
     pyrometer = os.path.abspath(args.pyrometer)
-    counts = {side + "_" + method: 0 for side in ("aa", "ab") for method in ("pyrometer", "point", "pooled", "welch")}
-    medians, changes = [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        a, a2, b = (os.path.join(tmp, name) for name in ("a.py", "a2.py", "b.py"))
-        for path, n in ((a, 600_000), (a2, 600_000), (b, 660_000)):
-            with open(path, "w") as f:
-                f.write(WORK.format(n=n))
-        for rep in range(args.repetitions):
-            files = [os.path.join(tmp, name) for name in ("a1.json", "a2.json", "b.json", "c.json")]
-            if args.order == "interleaved":
-                first, again, slower = measure(pyrometer, [a, a2, b], files[:3])
-            else:
-                [first], [again], [slower] = (measure(pyrometer, [script], [out])
-                                              for script, out in zip((a, a2, b), files))
-            aa, aa_point = verdict(pyrometer, files[0], files[1], files[3])
-            ab, ab_point = verdict(pyrometer, files[0], files[2], files[3])
-            counts["aa_pyrometer"] += aa in ("no significant change", "change below threshold")
-            counts["ab_pyrometer"] += ab == "slower"
-            counts["aa_point"] += aa_point == "other"
-            counts["ab_point"] += ab_point == "slower"
-            for name, test in (("pooled", pooled_t), ("welch", welch_t)):
-                t, p = test(first, again)
-                counts["aa_" + name] += p >= 0.05
-                t, p = test(first, slower)
-                counts["ab_" + name] += p < 0.05 and t > 0
-            medians.append(statistics.median(first))
-            changes.append(statistics.median(slower) / statistics.median(first) - 1)
-            print(f"  repetition {rep + 1:2}: A/A {aa:24} A/B {ab:24} (B {changes[-1]:+.1%})", flush=True)
+    load = os.getloadavg()[0]
+    tally = {}  # (workload, method, rule) -> [A/A false alarms, A/B detected]
+    info = {}
+    for workload in args.workloads.split(","):
+        changes, cvs, medians = [], [], []
+        with tempfile.TemporaryDirectory() as tmp:
+            scripts = [os.path.join(tmp, name) for name in ("a.py", "a2.py", "b.py")]
+            share = work_share(pyrometer, tmp, workload)
+            for path, scale in zip(scripts, (1.0, 1.0, 1.0 + args.change / share)):
+                with open(path, "w") as f:
+                    f.write(WORKLOADS[workload].format(scale=scale))
+            for rep in range(args.repetitions):
+                found, change, cv, median = repetition(pyrometer, tmp, scripts)
+                changes.append(change)
+                cvs.append(cv)
+                medians.append(median)
+                for method, rule, _ in ROWS:
+                    counts = tally.setdefault((workload, method, rule), [0, 0])
+                    counts[0] += is_alarm(found["aa " + method][rule])
+                    counts[1] += found["ab " + method][rule] == "slower"
+                print(f"  {workload} {rep + 1:2}: paired A/A {found['aa paired']['verdict']:24} "
+                      f"A/B {found['ab paired']['verdict']:24} (B {change:+.1%}, CV {cv:.1%})", flush=True)
+        info[workload] = (statistics.median(medians), statistics.median(changes), statistics.median(cvs))
     n = args.repetitions
-    print(f"\n{n} repetitions, {args.order}, 30 runs per side; script median {statistics.median(medians) * 1000:.1f} ms, "
-          f"B slower by {statistics.median(changes):+.1%} (median)")
-    print(f"{'method':52} {'A/A: no change':>15} {'A/B: slower':>12}")
-    for key, label in (("pyrometer", "Pyrometer (Mann–Whitney α=0.01, interval beyond 2%)"),
-                       ("point", "Mann–Whitney α=0.01, point estimate beyond 2%"),
-                       ("pooled", "pyperf's method (pooled t-test, 95%)"), ("welch", "Welch's t-test, 95%")):
-        print(f"{label:52} {counts['aa_' + key] / n:>15.0%} {counts['ab_' + key] / n:>12.0%}")
-    ok = counts["aa_pyrometer"] / n >= 0.95 and counts["ab_pyrometer"] / n >= 0.95
-    print("targets (both >= 95%):", "met" if ok else "NOT met")
+    workloads = args.workloads.split(",")
+    print(f"\n{n} repetitions per workload, interleaved, 30 runs a side; load average at the start {load:.1f}")
+    for w in workloads:
+        median, change, cv = info[w]
+        print(f"  {w}: script median {median * 1000:.1f} ms, B {change:+.1%} (median), CV {cv:.1%} (median)")
+    header = "".join(f" {w + ' A/A':>12} {w + ' A/B':>12}" for w in workloads)
+    print(f"\n{'rule (false alarms on A/A; B detected as slower)':60}{header} {'all A/A':>8} {'all A/B':>8}")
+    ok = True
+    for method, rule, label in ROWS:
+        line, total = f"{label:60}", [0, 0]
+        for w in workloads:
+            aa, ab = tally[(w, method, rule)]
+            total[0] += aa
+            total[1] += ab
+            line += f" {aa / n:>12.0%} {ab / n:>12.0%}"
+        runs = n * len(workloads)
+        line += f" {total[0] / runs:>8.1%} {total[1] / runs:>8.0%}"
+        print(line)
+        if (method, rule) == ("paired", "verdict"):
+            ok = total[0] / runs <= 0.01 and total[1] / runs >= 0.90
+    print("targets (A/A false alarms <= 1%, B detected >= 90%, Pyrometer paired):", "met" if ok else "NOT met")
     return 0 if ok else 1
 
 

@@ -4,7 +4,10 @@
 #include <QTest>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <unistd.h>
 
 using namespace pyrometer;
 
@@ -108,6 +111,11 @@ private slots:
         QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.03, 1.01, 1.05), s), Verdict::BelowThreshold);
         QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.03, 1.02, 1.05), s), Verdict::Slower);
         QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.03, 1 / 1.05, 1 / 1.02), s), Verdict::Faster);
+        // Paired runs share the machine's state: there the point estimate decides.
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.03, 1.01, 1.05), s, true), Verdict::Slower);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.03, 1 / 1.05, 1 / 1.01), s, true), Verdict::Faster);
+        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.015, 1.01, 1.05), s, true), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(test(30, 30, 0.02), r(1.03, 1.01, 1.05), s, true), Verdict::NoSignificantChange);
         // 4 + 4 runs can reach p = 2/70 at best, never below α = 0.01; 5 + 5 can (2/252).
         QCOMPARE(verdictFor(test(4, 4, 0.0), r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
         QCOMPARE(verdictFor(test(5, 5, 0.0079), r(2.0, 1.5, 2.5), s), Verdict::Slower);
@@ -180,7 +188,7 @@ private slots:
         a.benchmarks = { benchmark("s", base) };
         b.benchmarks = { benchmark("s", scaled(base, 1.01)) };
         const auto c = compare(a, b, pairBenchmarks(a, b));
-        QVERIFY(c.pairs[0].mannWhitney.pValue < 1e-6);
+        QVERIFY(c.pairs[0].test.pValue < 1e-6);
         QCOMPARE(c.pairs[0].verdict, Verdict::BelowThreshold);
     }
 
@@ -195,6 +203,148 @@ private slots:
         QVERIFY(c.geometricMean->low < 1.0 && c.geometricMean->high > 1.0);
         // Its interval is narrower than either pair's: two independent pairs average their noise.
         QVERIFY(c.geometricMean->high / c.geometricMean->low < c.pairs[0].ratio.high / c.pairs[0].ratio.low);
+    }
+
+    void interleavedRunsArePairedAndTheDriftCancels()
+    {
+        // One interleaved run of two benchmarks on a machine whose speed drifts by a factor of two over the run,
+        // far more than the change: B is 4% slower than A in every pair of adjacent runs, with 1% noise.
+        std::vector<double> a, b;
+        const auto noise = lognormal(60, 1.0, 0.01, 11);
+        for (std::size_t i = 0; i < 30; ++i) {
+            const double drift = 0.050 * (1.0 + static_cast<double>(i) / 29.0);
+            a.push_back(drift * noise[i]);
+            b.push_back(drift * 1.04 * noise[30 + i]);
+        }
+        Results run;
+        run.order = RunOrder::Interleaved;
+        run.benchmarks = { benchmark("old.py", a), benchmark("new.py", b) };
+        const auto paired = compare(run, run, { { 0, 1 } });
+        const auto& p = paired.pairs[0];
+        QCOMPARE(p.pairedRuns, std::optional<std::size_t>(30));
+        QCOMPARE(testName(p), std::string("Wilcoxon signed-rank, 30 paired runs"));
+        QCOMPARE(p.verdict, Verdict::Slower);
+        QVERIFY2(std::abs(p.ratio.ratio - 1.04) < 0.01, qPrintable(QString::number(p.ratio.ratio)));
+        QVERIFY(p.ratio.low > 1.02);
+        // The same runs as two separate files: independent samples, and the drift hides the change.
+        const Results copy = run;
+        const auto independent = compare(run, copy, { { 0, 1 } });
+        QVERIFY(!independent.pairs[0].pairedRuns);
+        QCOMPARE(testName(independent.pairs[0]), std::string("Mann–Whitney U"));
+        QCOMPARE(independent.pairs[0].verdict, Verdict::NoSignificantChange);
+        // Run one after the other, runs of the two are not neighbours: never paired.
+        run.order = RunOrder::Sequential;
+        QVERIFY(!compare(run, run, { { 0, 1 } }).pairs[0].pairedRuns);
+    }
+
+    void pairedRunsSkipFailuresByPosition()
+    {
+        Results run;
+        run.benchmarks = { benchmark("a", lognormal(12, 0.05, 0.01, 1)), benchmark("b", lognormal(10, 0.06, 0.01, 2)) };
+        run.benchmarks[0].runs[3].exitCode = 1; // pair 4 is left out; b's two missing runs pair with nothing
+        const auto c = compare(run, run, { { 0, 1 } });
+        QCOMPARE(c.pairs[0].pairedRuns, std::optional<std::size_t>(9));
+        QCOMPARE(c.pairs[0].baseline.n, std::size_t(11)); // the summaries keep every successful run
+    }
+
+    void cpuTimeAndPeakRssHaveVerdictsOfTheirOwn()
+    {
+        const auto wall = lognormal(30, 0.05, 0.03, 5);
+        auto base = benchmark("x", wall), cand = benchmark("x", wall);
+        for (std::size_t i = 0; i < 30; ++i) {
+            base.runs[i].user = fromSeconds(0.040 * (1 + 0.01 * static_cast<double>(i % 5)));
+            cand.runs[i].user = fromSeconds(0.040 * (1 + 0.01 * static_cast<double>(i % 5)));
+            base.runs[i].maxRssBytes = 10'000'000 + static_cast<std::int64_t>(i) * 1000;
+            cand.runs[i].maxRssBytes = 15'000'000 + static_cast<std::int64_t>(i) * 1000; // 50% more memory
+        }
+        Results baseline, candidate;
+        baseline.benchmarks = { base };
+        candidate.benchmarks = { cand };
+        auto c = compare(baseline, candidate, { { 0, 0 } });
+        const auto& p = c.pairs[0];
+        QCOMPARE(p.verdict, Verdict::NoSignificantChange);
+        QCOMPARE(p.cpu.verdict, Verdict::NoSignificantChange);
+        QCOMPARE(p.memory.verdict, Verdict::Slower);
+        QVERIFY(std::abs(p.memory.ratio.ratio - 1.5) < 0.01);
+        QCOMPARE(metricLine(p.memory, c.settings).substr(0, 6), std::string("+49.9%"));
+        QVERIFY(!c.anySlower()); // wall time alone gates by default
+        ComparisonSettings gated;
+        gated.gate = { Metric::Wall, Metric::Memory };
+        QVERIFY(compare(baseline, candidate, { { 0, 0 } }, gated).anySlower());
+
+        // A side that did not measure memory (hyperfine before 1.20): no verdict, and nothing computed from 0 B.
+        candidate.benchmarks[0].measured.memory = false;
+        c = compare(baseline, candidate, { { 0, 0 } }, gated);
+        QCOMPARE(c.pairs[0].memory.verdict, Verdict::NotMeasured);
+        QCOMPARE(metricLine(c.pairs[0].memory, c.settings), std::string("not measured"));
+        QVERIFY(!c.anySlower());
+    }
+
+    void workerProcessesAreTheIndependentUnit()
+    {
+        // pyperf: 3 values from each of 6 worker processes a side; the test sees 6 means a side.
+        auto base = benchmark("w", lognormal(18, 0.05, 0.02, 7)), cand = benchmark("w", lognormal(18, 0.06, 0.02, 8));
+        for (std::size_t i = 0; i < 18; ++i)
+            base.runs[i].process = cand.runs[i].process = static_cast<std::uint32_t>(i / 3 + 1);
+        Results baseline, candidate;
+        baseline.benchmarks = { base };
+        candidate.benchmarks = { cand };
+        const auto c = compare(baseline, candidate, { { 0, 0 } });
+        QCOMPARE(testName(c.pairs[0]), std::string("Mann–Whitney U on 6 + 6 worker means"));
+        QCOMPARE(c.pairs[0].baseline.n, std::size_t(6));
+        QCOMPARE(c.pairs[0].test.statistic, 0.0); // every candidate mean above every baseline mean
+        QVERIFY(c.pairs[0].test.exact);
+    }
+
+    void summaryOnlyFilesHaveNoRunsToTest()
+    {
+        Results baseline, candidate;
+        baseline.benchmarks = { benchmark("s", lognormal(10, 0.05, 0.02, 9)) };
+        auto summaryOnly = benchmark("s", {});
+        summaryOnly.stated = StatedSummary {};
+        summaryOnly.stated->median = 0.05;
+        candidate.benchmarks = { summaryOnly };
+        const auto c = compare(baseline, candidate, { { 0, 0 } });
+        QCOMPARE(c.pairs[0].verdict, Verdict::NoRunsToTest);
+        QCOMPARE(std::string(verdictText(c.pairs[0].verdict)), std::string("summary only: no runs to test"));
+        QVERIFY(!c.geometricMean);
+    }
+
+    void pairsOneProgramWrittenTwoWays()
+    {
+        // hyperfine keeps the command line as typed, "/usr/bin/python3 work.py"; Pyrometer keeps the argv with the
+        // interpreter resolved and the script absolute. Both name one program with one argument.
+        const auto dir = std::filesystem::temp_directory_path() / ("pyrometer-pairing-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        std::ofstream(dir / "work.py") << "pass\n";
+        const auto previous = std::filesystem::current_path();
+        std::filesystem::current_path(dir);
+        Results hyperfine, pyrometer;
+        auto typed = benchmark("/usr/bin/python3 work.py", { 0.05, 0.05 });
+        typed.command = { "/usr/bin/python3 work.py" };
+        auto other = benchmark("sleep 0.01", { 0.01 });
+        other.command = { "sleep 0.01" };
+        hyperfine.benchmarks = { typed, other };
+        auto run = benchmark("work.py", { 0.05, 0.05 });
+        run.command = { std::filesystem::canonical("/usr/bin/python3").string(), (dir / "work.py").string() };
+        pyrometer.benchmarks = { run };
+        const auto pairs = pairBenchmarks(hyperfine, pyrometer);
+        QCOMPARE(pairs.size(), std::size_t(1));
+        QCOMPARE(pairs[0].baseline, std::size_t(0));
+        QCOMPARE(pairs[0].by, PairedBy::Command);
+        QCOMPARE(compare(hyperfine, pyrometer, pairs).pairs[0].pairedBy, PairedBy::Command);
+        QCOMPARE(
+            std::string(pairedByText(PairedBy::Command)), std::string("by command (the same program and arguments)"));
+        // Another argument, or two benchmarks running the same command on one side: no pairing by command.
+        run.command.push_back("--fast");
+        pyrometer.benchmarks = { run };
+        QVERIFY(pairBenchmarks(hyperfine, pyrometer).empty());
+        run.command.pop_back();
+        pyrometer.benchmarks = { run, run };
+        pyrometer.benchmarks[1].name = "work.py again";
+        QVERIFY(pairBenchmarks(hyperfine, pyrometer).empty());
+        std::filesystem::current_path(previous);
+        std::filesystem::remove_all(dir);
     }
 
     void environmentDifferencesOnlyWhereBothSidesKnow()

@@ -95,7 +95,9 @@ private slots:
         QVERIFY(!html.contains(QRegularExpression(QStringLiteral("\\b(src|href)=\"|@import|url\\("))));
         QCOMPARE(html.count(QStringLiteral("<svg")), 4); // the change chart, and the distributions of each pair
         QVERIFY(html.contains(QStringLiteral("measured differently")));
-        QVERIFY(html.contains(QStringLiteral("Mann–Whitney U test at α = 0.01, and the 95% bootstrap interval")));
+        QVERIFY(html.contains(QStringLiteral("Mann–Whitney U test at α = 0.01 and the whole 95% bootstrap interval")));
+        QVERIFY(html.contains(QStringLiteral("<th>Test</th><th>CPU time</th><th>Peak RSS</th>")));
+        QVERIFY(html.contains(QStringLiteral("<td>Mann–Whitney U</td>")));
         QVERIFY(html.contains(QStringLiteral(">slower<")));
         QVERIFY(html.contains(QStringLiteral(">too few runs to tell<")));
         // Every tag the page opens is closed: read it as XML, entities aside.
@@ -118,10 +120,12 @@ private slots:
         QVERIFY(md.contains(QStringLiteral("same\\|\\*\\_name\\_\\*"))); // no extra table cell, no emphasis
         QVERIFY(md.contains(QStringLiteral("**slower**")));
         QVERIFY(md.contains(QStringLiteral("Verdicts: two-sided Mann–Whitney U test at α = 0.01")));
+        QVERIFY(md.contains(
+            QStringLiteral("the Wilcoxon signed-rank test of their paired runs at α = 0.01 and the median ratio")));
         QVERIFY(md.contains(QStringLiteral("**Warning:** other CPU")));
         for (const auto& line : md.split(QLatin1Char('\n'))) {
             if (line.startsWith(QLatin1Char('|')))
-                QCOMPARE(line.count(QRegularExpression(QStringLiteral("(?<!\\\\)\\|"))), 8);
+                QCOMPARE(line.count(QRegularExpression(QStringLiteral("(?<!\\\\)\\|"))), 11);
         }
     }
 
@@ -156,7 +160,7 @@ private slots:
             = QJsonDocument::fromJson(QByteArray::fromStdString(comparisonJson(f.comparison, f.sides)), &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         const auto root = doc.object();
-        QCOMPARE(root.value(QStringLiteral("schema")).toString(), QStringLiteral("pyrometer.compare/1"));
+        QCOMPARE(root.value(QStringLiteral("schema")).toString(), QStringLiteral("pyrometer.compare/2"));
         QCOMPARE(root.value(QStringLiteral("any_slower")).toBool(), true);
         const auto pairs = root.value(QStringLiteral("pairs")).toArray();
         QCOMPARE(pairs.size(), 3);
@@ -165,6 +169,13 @@ private slots:
         QCOMPARE(first.value(QStringLiteral("ratio")).toDouble(), f.comparison.pairs[0].ratio.ratio);
         QCOMPARE(first.value(QStringLiteral("ratio_ci")).toArray()[0].toDouble(), f.comparison.pairs[0].ratio.low);
         QCOMPARE(root.value(QStringLiteral("method")).toObject().value(QStringLiteral("alpha")).toDouble(), 0.01);
+        const auto test = first.value(QStringLiteral("test")).toObject();
+        QCOMPARE(test.value(QStringLiteral("name")).toString(), QStringLiteral("Mann–Whitney U"));
+        QCOMPARE(test.value(QStringLiteral("p_value")).toDouble(), f.comparison.pairs[0].test.pValue);
+        const auto metrics = first.value(QStringLiteral("metrics")).toObject();
+        QCOMPARE(metrics.value(QStringLiteral("wall")).toObject().value(QStringLiteral("verdict")).toString(),
+            QStringLiteral("slower"));
+        QVERIFY(metrics.contains(QStringLiteral("cpu")) && metrics.contains(QStringLiteral("memory")));
         QCOMPARE(root.value(QStringLiteral("environment_differences")).toArray().size(), 1);
     }
 

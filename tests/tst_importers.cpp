@@ -69,6 +69,51 @@ const QByteArray pytestBenchmarkFile
    "stats": {"min": 0.001, "max": 0.003, "mean": 0.002, "median": 0.002, "rounds": 4, "iterations": 1,
              "data": [0.001, 0.002, 0.002, 0.003]}}],
  "datetime": "2026-11-01T10:00:00.000000", "version": "4.0.0"})";
+// asv's format 2, as asv 0.5+ writes results/MACHINE/COMMIT-ENV.json: the columns named once, one list per
+// benchmark; NaN (Python's json) for a parameter combination that failed; samples only with --record-samples.
+const QByteArray asvFile = R"json({"commit_hash": "0123abcd", "env_name": "virtualenv-py3.11", "date": 1762000000000,
+ "params": {"arch": "x86_64", "cpu": "Test CPU", "machine": "bench-box", "num_cpu": "4", "os": "Linux 6.1.0",
+   "python": "3.11"},
+ "python": "3.11", "requirements": {}, "env_vars": {},
+ "result_columns": ["result", "params", "version", "started_at", "duration", "stats_ci_99_a", "stats_ci_99_b",
+   "stats_q_25", "stats_q_75", "stats_number", "stats_repeat", "samples", "profile"],
+ "results": {
+  "bench.TimeSort.time_sort": [[0.001, 0.012, NaN], [["100", "1000", "10000"]], "abc", 1762000000000, 1.5,
+     [0.0009, 0.011, null], [0.0011, 0.013, null], [0.00095, 0.0115, null], [0.00105, 0.0125, null],
+     [100, 10, null], [10, 10, null]],
+  "bench.Parse.time_parse": [[0.002, 0.003, 0.004, 0.005], [["'json'", "'csv'"], ["1", "2"]], "def",
+     1762000000000, 2.0, null, null, null, null, null, null,
+     [[0.002, 0.0021, 0.0019], [0.003, 0.0031, 0.0029], [0.004, 0.0041, 0.0039], [0.005, 0.0051, 0.0049]]],
+  "bench.Mem.peakmem_load": [[52428800], [], "ghi", 1762000000000, 0.5],
+  "bench.Mem.mem_list": [[8056], [], "jkl", 1762000000000, 0.1],
+  "bench.Track.track_items": [[42], [], "mno", 1762000000000, 0.1]},
+ "durations": {}, "version": 2})json";
+
+// asv's format 1 (asv before 0.5): a number, null, or an object with result, params and samples.
+const QByteArray asvV1File = R"json({"commit_hash": "4567", "date": 1500000000000, "params": {"machine": "old-box"},
+ "python": "3.6", "version": 1,
+ "results": {"bench.time_a": 0.5, "bench.time_c": null,
+   "bench.time_b": {"result": [0.1, 0.2], "params": [["1", "2"]], "samples": [[0.1, 0.11], [0.2, 0.21]]}}})json";
+
+// Google Benchmark's --benchmark_format=json with --benchmark_repetitions=3: three iteration entries and their
+// aggregates; an entry that failed; one without time_unit (nanoseconds).
+const QByteArray googleBenchmarkFile = R"json({"context": {"date": "2026-11-01T10:00:00+00:00", "host_name": "gb-box",
+   "executable": "./bench_sort", "num_cpus": 2, "mhz_per_cpu": 2400, "cpu_scaling_enabled": false,
+   "library_build_type": "release"},
+ "benchmarks": [
+  {"name": "BM_Sort/1024", "family_index": 0, "per_family_instance_index": 0, "run_name": "BM_Sort/1024",
+   "run_type": "iteration", "repetitions": 3, "repetition_index": 0, "threads": 1, "iterations": 20000,
+   "real_time": 35.0, "cpu_time": 34.9, "time_unit": "us"},
+  {"name": "BM_Sort/1024", "run_name": "BM_Sort/1024", "run_type": "iteration", "repetitions": 3,
+   "repetition_index": 1, "iterations": 20000, "real_time": 36.0, "cpu_time": 35.9, "time_unit": "us"},
+  {"name": "BM_Sort/1024", "run_name": "BM_Sort/1024", "run_type": "iteration", "repetitions": 3,
+   "repetition_index": 2, "iterations": 20000, "real_time": 37.0, "cpu_time": 36.9, "time_unit": "us"},
+  {"name": "BM_Sort/1024_mean", "run_name": "BM_Sort/1024", "run_type": "aggregate", "aggregate_name": "mean",
+   "iterations": 3, "real_time": 36.0, "cpu_time": 35.9, "time_unit": "us"},
+  {"name": "BM_Fail", "run_name": "BM_Fail", "run_type": "iteration", "error_occurred": true,
+   "error_message": "setup failed", "iterations": 0, "real_time": 0, "cpu_time": 0, "time_unit": "ns"},
+  {"name": "BM_Fast", "run_name": "BM_Fast", "run_type": "iteration", "iterations": 1000000, "real_time": 25.0,
+   "cpu_time": 2.5}]})json";
 } // namespace
 
 class TestImporters : public QObject
@@ -246,6 +291,67 @@ private slots:
             report.c_str());
     }
 
+    void asvFormat2()
+    {
+        const auto results = readResultsText(asvFile.toStdString());
+        QCOMPARE(results.importedFrom, std::string("asv"));
+        QCOMPARE(results.environment.hostname, std::string("bench-box"));
+        QCOMPARE(results.environment.logicalCores, 4u);
+        QCOMPARE(results.environment.date, std::string("2025-11-01T12:26:40Z"));
+        std::vector<std::string> names;
+        for (const auto& b : results.benchmarks)
+            names.push_back(b.name);
+        // params expand, the last varying fastest; mem_ and track_ are left out, with a note.
+        QCOMPARE(names,
+            (std::vector<std::string> { "bench.TimeSort.time_sort(100)", "bench.TimeSort.time_sort(1000)",
+                "bench.TimeSort.time_sort(10000)", "bench.Parse.time_parse('json', 1)",
+                "bench.Parse.time_parse('json', 2)", "bench.Parse.time_parse('csv', 1)",
+                "bench.Parse.time_parse('csv', 2)", "bench.Mem.peakmem_load" }));
+        QCOMPARE(results.notes.size(), std::size_t(1));
+        QVERIFY(results.notes[0].find("2 asv benchmark(s) of mem_ or track_ left out") == 0);
+
+        const auto& memory = results.benchmarks[7];
+        QVERIFY(!memory.measured.wall && memory.measured.memory);
+        QCOMPARE(memory.runs[0].maxRssBytes, std::int64_t(52428800));
+        // Samples recorded: runs.
+        const auto& parse = results.benchmarks[5];
+        QCOMPARE(parse.parameters, (std::map<std::string, std::string> { { "param1", "'csv'" }, { "param2", "1" } }));
+        QCOMPARE(successfulWallSeconds(parse), (std::vector<double> { 0.004, 0.0041, 0.0039 }));
+        // No samples: asv's median and quartiles, stated; NaN: a failure, not a time.
+        const auto& sort = results.benchmarks[1];
+        QVERIFY(sort.runs.empty());
+        QCOMPARE(*sort.stated->median, 0.012);
+        QCOMPARE(*sort.stated->q1, 0.0115);
+        QCOMPARE(*sort.stated->runs, std::int64_t(10));
+        QVERIFY(results.benchmarks[2].failure);
+        QVERIFY(!results.benchmarks[2].stated);
+    }
+
+    void asvFormat1()
+    {
+        const auto results = readResultsText(asvV1File.toStdString());
+        QCOMPARE(results.benchmarks.size(), std::size_t(4));
+        QCOMPARE(*results.benchmarks[0].stated->median, 0.5);
+        QVERIFY(results.benchmarks[1].failure); // time_c: null
+        QCOMPARE(results.benchmarks[3].name, std::string("bench.time_b(2)"));
+        QCOMPARE(successfulWallSeconds(results.benchmarks[3]), (std::vector<double> { 0.2, 0.21 }));
+    }
+
+    void googleBenchmark()
+    {
+        const auto results = readResultsText(googleBenchmarkFile.toStdString());
+        QCOMPARE(results.importedFrom, std::string("Google Benchmark"));
+        QCOMPARE(results.environment.hostname, std::string("gb-box"));
+        QCOMPARE(results.benchmarks.size(), std::size_t(3));
+        const auto& sort = results.benchmarks[0];
+        QCOMPARE(sort.name, std::string("BM_Sort/1024"));
+        QCOMPARE(successfulWallSeconds(sort), (std::vector<double> { 35e-6, 36e-6, 37e-6 })); // aggregate left out
+        QCOMPARE(results.benchmarks[1].failedRuns(), std::size_t(1));
+        QCOMPARE(results.benchmarks[1].runs[0].outcome(), std::string("Google Benchmark: setup failed"));
+        QCOMPARE(successfulWallSeconds(results.benchmarks[2]), (std::vector<double> { 25e-9 }));
+        QVERIFY(!sort.measured.cpu && !sort.measured.memory);
+    }
+
     void badFilesGetOneLine_data()
     {
         QTest::addColumn<QByteArray>("content");
@@ -272,14 +378,27 @@ private slots:
                    .replace("\"mean\"", "\"m\"")
                    .replace("\"median\"", "\"md\"")
             << QStringLiteral("neither per-round times nor a mean or median");
+        QTest::newRow("asv of an unknown version")
+            << QByteArray(asvFile).replace("\"version\": 2}", "\"version\": 3}")
+            << QStringLiteral("asv JSON: asv result format version 3: Pyrometer reads versions 1 and 2");
+        QTest::newRow("asv time that is not a number")
+            << QByteArray(asvV1File).replace("\"bench.time_a\": 0.5", "\"bench.time_a\": \"fast\"")
+            << QStringLiteral("asv JSON: 'bench.time_a': result should be a number of seconds, not a string");
+        QTest::newRow("Google Benchmark in furlongs")
+            << QByteArray(googleBenchmarkFile).replace("\"us\"", "\"fur\"")
+            << QStringLiteral("field 'time_unit' is 'fur', not ns, us, ms or s");
+        QTest::newRow("Google Benchmark with a negative time")
+            << QByteArray(googleBenchmarkFile).replace("\"real_time\": 25.0", "\"real_time\": -2.5")
+            << QStringLiteral("'BM_Fast': field 'real_time' is -2.5, outside 0");
         QTest::newRow("pyperf value of the wrong type")
             << QByteArray(pyperfFile).replace("[0.5, 0.6]", "[\"fast\"]")
             << QStringLiteral(
                    "pyperf JSON: benchmark 2: 'regex': run 1: value 1 should be a number of seconds, not a string");
         QTest::newRow("broken gzip") << QByteArray("\x1f\x8b\x08\x00garbage", 12) << QStringLiteral("broken gzip data");
-        QTest::newRow("other JSON") << QByteArray(R"({"name": "x"})")
-                                    << QStringLiteral(
-                                           "not a results file of Pyrometer, hyperfine, pyperf or pytest-benchmark");
+        QTest::newRow("other JSON")
+            << QByteArray(R"({"name": "x"})")
+            << QStringLiteral(
+                   "not a results file of Pyrometer, hyperfine, pyperf, pytest-benchmark, asv or Google Benchmark");
         QTest::newRow("not JSON") << QByteArray("<html></html>")
                                   << QStringLiteral("not valid JSON: unexpected text at line 1, column 1");
     }

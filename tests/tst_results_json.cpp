@@ -147,9 +147,10 @@ private Q_SLOTS:
         QTest::newRow("hyperfine without times")
             << QByteArray(R"({"results": [{"command": "sleep 0.1", "mean": 0.1}]})")
             << QStringLiteral("hyperfine JSON: result 1: 'sleep 0.1': no per-run \"times\"");
-        QTest::newRow("unknown") << QByteArray(R"({"results": 3})")
-                                 << QStringLiteral(
-                                        "not a results file of Pyrometer, hyperfine, pyperf or pytest-benchmark");
+        QTest::newRow("unknown")
+            << QByteArray(R"({"results": 3})")
+            << QStringLiteral(
+                   "not a results file of Pyrometer, hyperfine, pyperf, pytest-benchmark, asv or Google Benchmark");
         QTest::newRow("other version") << QByteArray(R"({"schema": "pyrometer.run/9"})")
                                        << QStringLiteral("unsupported results schema \"pyrometer.run/9\"");
         QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a results file of Pyrometer");

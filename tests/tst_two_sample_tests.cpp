@@ -13,7 +13,8 @@ using namespace pyrometer;
 //   (itertools.combinations), two-sided as 2 P(U <= min(U, n1 n2 - U));
 // - the tie-corrected normal approximation from the textbook formula with statistics.NormalDist;
 // - Welch's p by Simpson integration (200,000 panels) of the Student t density written with math.lgamma;
-// - Hodges–Lehmann as statistics.median of all pairwise differences.
+// - Hodges–Lehmann as statistics.median of all pairwise differences;
+// - the Wilcoxon signed-rank p-values with scipy (see that test).
 // The first Mann–Whitney case is the example of R's ?wilcox.test (W = 35, one-sided p = 0.1272).
 class TestTwoSampleTests : public QObject
 {
@@ -191,6 +192,60 @@ private Q_SLOTS:
         const auto r = bootstrapRatioOfMedians(a, b);
         QVERIFY2(r.low >= 1.0597728631201435 && r.low <= 1.0736159169550175, qPrintable(QString::number(r.low)));
         QVERIFY2(r.high >= 1.2411873840445269 && r.high <= 1.2582563351934863, qPrintable(QString::number(r.high)));
+    }
+
+    void wilcoxonSignedRankMatchesScipy()
+    {
+        // References from scipy 1.10.1 (Debian's python3-scipy), scipy.stats.wilcoxon(d, zero_method="wilcox",
+        // correction=True, mode="exact" or "approx"); scipy reports min(W+, W-), Pyrometer W+.
+        const std::vector<double> d1 { 0.3, -0.1, 0.25, 0.5, 0.05, -0.2, 0.4, 0.15, 0.35, 0.45 };
+        const auto exact = wilcoxonSignedRank(d1);
+        QVERIFY(exact.exact);
+        QCOMPARE(exact.statistic, 49.0); // W- = 6
+        near(exact.pValue, 0.02734375, 1e-12);
+        near(exact.floor, 2.0 / 1024.0, 1e-12);
+
+        // Ties and a zero: the zero is dropped, the ties get midranks, the normal approximation is used.
+        const std::vector<double> d2 { 0.1, 0.1, -0.1, 0.2, 0.0, 0.3, 0.3, 0.3, -0.05, 0.4, 0.15, 0.2 };
+        const auto ties = wilcoxonSignedRank(d2);
+        QVERIFY(!ties.exact);
+        QCOMPARE(ties.statistic, 62.0); // 11 non-zero differences, W- = 4
+        near(ties.pValue, 0.010918313925138605, 1e-9);
+
+        // More than 50 differences: the approximation, without ties.
+        std::vector<double> d3;
+        for (int i = 1; i <= 60; ++i)
+            d3.push_back(((i * 37) % 61 - 25) / 100.0 + 0.013 * i);
+        const auto large = wilcoxonSignedRank(d3);
+        QVERIFY(!large.exact);
+        QCOMPARE(large.statistic, 60.0 * 61.0 / 2.0 - 25.0);
+        near(large.pValue, 5.825580445663115e-11, 1e-6);
+
+        // Eight differences of one sign: the exact test's smallest p, 2 / 2^8 (scipy: 0.0078125).
+        const auto allUp = wilcoxonSignedRank(std::vector<double>(8, 1.0));
+        QVERIFY(!allUp.exact); // eight tied magnitudes: approximated, and its floor is what it is
+        QCOMPARE(allUp.pValue, allUp.floor);
+        QCOMPARE(wilcoxonSignedRank(std::vector<double>(5, 0.0)).pValue, 1.0);
+        std::vector<double> distinct;
+        for (int i = 1; i <= 8; ++i)
+            distinct.push_back(i * 0.01);
+        near(wilcoxonSignedRank(distinct).pValue, 0.0078125, 1e-12);
+    }
+
+    void pairedBootstrapMatchesTheExactBootstrapDistribution()
+    {
+        // Reference: the exact bootstrap distribution of the median of 21 log-ratios, computed in Python with
+        // fractions: P(M* <= d(j)) = P(Binomial(21, j/21) >= 11) (Maritz & Jarrett 1978); exp of its 1.5%, 3.5%,
+        // 96.5% and 98.5% quantiles are 0.9716107671891228, 0.97824023505121, 1.072722704342061 and
+        // 1.0800420763926004, and exp(median) is 1.0243927520440328.
+        std::vector<double> d;
+        for (int i = 0; i < 21; ++i)
+            d.push_back(std::round((((i * 37) % 21 - 8) * 0.011 + (i % 3) * 0.0021) * 1e6) / 1e6);
+        const auto r = bootstrapPairedRatio(d);
+        near(r.ratio, 1.0243927520440328, 1e-12);
+        QVERIFY2(r.low >= 0.9716107671891228 && r.low <= 0.97824023505121, qPrintable(QString::number(r.low)));
+        QVERIFY2(r.high >= 1.072722704342061 && r.high <= 1.0800420763926004, qPrintable(QString::number(r.high)));
+        QCOMPARE(bootstrapPairedRatio(d).low, r.low); // seeded
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/model/error.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -20,10 +21,30 @@ double parseNumber(const std::string& option, std::string text, double low, doub
         throw InputError(option + " must be " + what + ", not '" + text + (percent ? "%" : "") + "'");
     return value;
 }
+/// "wall,cpu,memory": the metrics that gate.
+std::vector<Metric> parseMetrics(const std::string& option, const std::string& text)
+{
+    std::vector<Metric> metrics;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find(',', start), text.size());
+        const auto name = text.substr(start, end - start);
+        const auto known = { Metric::Wall, Metric::Cpu, Metric::Memory };
+        const auto found = std::find_if(known.begin(), known.end(), [&](Metric m) { return name == metricKey(m); });
+        if (found == known.end())
+            throw InputError(option
+                + " takes metrics from wall, cpu and memory (as in --fail-on-regression=wall,memory), not '" + name
+                + "'");
+        if (std::find(metrics.begin(), metrics.end(), *found) == metrics.end())
+            metrics.push_back(*found);
+        start = end + 1;
+    }
+    return metrics;
+}
 } // namespace
 
-bool parseCompareOption(
-    const std::string& word, const std::function<std::string()>& value, CompareOptions& options, bool forRun)
+bool parseCompareOption(const std::string& word, const std::optional<std::string>& attached,
+    const std::function<std::string()>& value, CompareOptions& options, bool forRun)
 {
     if (word == "--threshold") {
         options.settings.threshold
@@ -32,6 +53,8 @@ bool parseCompareOption(
         options.settings.alpha = parseNumber(word, value(), 1e-12, 0.5, "a significance level above 0, up to 0.5");
     } else if (word == "--fail-on-regression") {
         options.failOnRegression = true;
+        if (attached)
+            options.settings.gate = parseMetrics(word, value());
     } else if (word == "--pair") {
         const auto pair = value();
         const auto at = pair.find('=');
@@ -74,7 +97,7 @@ CompareArguments parseCompareArguments(const std::vector<std::string>& words)
         };
         if (word == "-h" || word == "--help") {
             arguments.help = true;
-        } else if (parseCompareOption(word, value, arguments.options, false)) {
+        } else if (parseCompareOption(word, attached, value, arguments.options, false)) {
             if (attached && !tookValue)
                 throw InputError(word + " takes no value");
         } else if (word.size() > 1 && word[0] == '-') {
@@ -112,18 +135,23 @@ with --benchmark-save-data), recognised by their content. With one file and --pa
 run are compared with each other: the best way on a noisy machine, since `pyrometer run old.py new.py`
 interleaves their runs and the machine's drift falls on both alike.
 
-A verdict of "slower" or "faster" needs both a significant two-sided Mann–Whitney U test and a change of
-the median at least as large as the threshold. With too few runs to ever reach significance it says so.
+Each benchmark gets a verdict for wall time, CPU time (user + system) and peak RSS. A verdict of "slower"
+or "faster" needs both a significant two-sided Mann–Whitney U test and a change of the median at least as
+large as the threshold. Two benchmarks of one interleaved run (one file with --pair) are compared run by
+run instead: the Wilcoxon signed-rank test of the ratios of run i of each. With too few runs to ever reach
+significance it says so. The test used is named beside every verdict.
 
 Options:
       --threshold PERCENT     smallest change of the median that counts (default 2%)
       --alpha LEVEL           significance level of the test (default 0.01)
       --pair BASE=CANDIDATE   compare these two benchmarks although their names differ (repeatable)
-      --fail-on-regression    exit with 1 when any benchmark is slower
+      --fail-on-regression[=METRICS]
+                              exit with 1 when any benchmark is slower (or larger) in one of METRICS:
+                              wall, cpu, memory, comma-separated (default wall)
       --export-markdown FILE  the table in Markdown, for a pull request
       --export-html FILE      a self-contained page with charts and both environments
       --export-junit FILE     JUnit XML: one test case per benchmark, failed when slower
-      --export-json FILE      the comparison as JSON (schema pyrometer.compare/1)
+      --export-json FILE      the comparison as JSON (schema pyrometer.compare/2)
   -h, --help                  this help
 
 Exit status: 0 compared, 1 a benchmark is slower (with --fail-on-regression) or a report could not be

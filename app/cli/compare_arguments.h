@@ -3,6 +3,7 @@
 #include "core/compare/comparison.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,8 +26,9 @@ struct CompareOptions
 /// Takes one option of a comparison if `word` is one: `value` reads its value. Returns false for other words;
 /// throws InputError for a bad value. With `forRun`, --export-markdown and --export-json are left to `run`,
 /// which writes results with them.
-bool parseCompareOption(
-    const std::string& word, const std::function<std::string()>& value, CompareOptions& options, bool forRun);
+/// `attached` is a value given as --option=VALUE, for options whose value is optional (--fail-on-regression).
+bool parseCompareOption(const std::string& word, const std::optional<std::string>& attached,
+    const std::function<std::string()>& value, CompareOptions& options, bool forRun);
 
 /// What `pyrometer compare` was asked to do.
 struct CompareArguments

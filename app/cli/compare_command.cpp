@@ -6,6 +6,7 @@
 #include "core/formats/results_file.h"
 #include "core/model/error.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace pyrometer::cli {
@@ -94,7 +95,15 @@ int reportComparison(const Results& baseline, const Results& candidate, const st
     if (!written)
         return ExitFailed;
     if (options.failOnRegression && comparison.anySlower()) {
-        std::cerr << command << ": regression: at least one benchmark is slower than the baseline\n";
+        std::string metrics;
+        for (const auto metric : comparison.settings.gate) {
+            const bool slower = std::any_of(comparison.pairs.begin(), comparison.pairs.end(),
+                [&](const PairComparison& p) { return p.metric(metric).verdict == Verdict::Slower; });
+            if (slower)
+                metrics += std::string(metrics.empty() ? "" : ", ") + metricName(metric);
+        }
+        std::cerr << command << ": regression: at least one benchmark is slower than the baseline in " << metrics
+                  << "\n";
         return ExitFailed;
     }
     return ExitOk;
@@ -105,6 +114,7 @@ int compareCommand(const std::vector<std::string>& words)
     constexpr const char* command = "pyrometer compare";
     CompareArguments arguments;
     Results baseline, candidate;
+    bool oneFile = false;
     try {
         arguments = parseCompareArguments(words);
         if (arguments.help) {
@@ -112,8 +122,10 @@ int compareCommand(const std::vector<std::string>& words)
             return ExitOk;
         }
         checkComparisonExports(arguments.options, { arguments.baseline, arguments.candidate });
+        oneFile = arguments.options.pairsOnly && arguments.baseline == arguments.candidate;
         baseline = readResultsFile(arguments.baseline);
-        candidate = readResultsFile(arguments.candidate);
+        if (!oneFile)
+            candidate = readResultsFile(arguments.candidate);
         for (const auto* side : { &baseline, &candidate }) {
             for (const auto& note : side->notes)
                 std::cerr << command << ": note: " << (side == &baseline ? arguments.baseline : arguments.candidate)
@@ -123,7 +135,10 @@ int compareCommand(const std::vector<std::string>& words)
         std::cerr << command << ": " << e.what() << "\n";
         return ExitUsage;
     }
-    return reportComparison(baseline, candidate, arguments.baseline, arguments.candidate, arguments.options, command);
+    // Benchmarks of one file are compared within it: the same object on both sides, so that the runs of one
+    // interleaved run are paired.
+    return reportComparison(
+        baseline, oneFile ? baseline : candidate, arguments.baseline, arguments.candidate, arguments.options, command);
 }
 
 } // namespace pyrometer::cli

@@ -150,9 +150,7 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
             arguments.exportMarkdown = value();
         } else if (word == "--baseline") {
             arguments.baseline = value();
-        } else if (parseCompareOption(word, value, arguments.compare, true)) {
-            if (word == "--fail-on-regression")
-                flag();
+        } else if (parseCompareOption(word, attached, value, arguments.compare, true)) {
         } else if (word.size() > 1 && word[0] == '-') {
             throw InputError("unknown option " + word);
         } else {
@@ -231,7 +229,9 @@ Comparison with a baseline (see pyrometer compare --help):
       --threshold PERCENT     smallest change of the median that counts (default 2%)
       --alpha LEVEL           significance level of the Mann–Whitney U test (default 0.01)
       --pair BASE=NAME        compare these two benchmarks although their names differ (repeatable)
-      --fail-on-regression    exit with 1 when any benchmark is slower than the baseline
+      --fail-on-regression[=METRICS]
+                              exit with 1 when any benchmark is slower than the baseline (or larger) in
+                              one of METRICS: wall, cpu, memory, comma-separated (default wall)
       --export-html FILE      the comparison as a self-contained page with charts
       --export-junit FILE     the comparison as JUnit XML, a failed test case per slower benchmark
   -h, --help              this help

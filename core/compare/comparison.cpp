@@ -1,13 +1,17 @@
 #include "core/compare/comparison.h"
 
+#include "core/measure/executable_lookup.h"
 #include "core/model/error.h"
 #include "core/stats/benchmark_summary.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <limits>
+#include <map>
 #include <set>
+#include <sstream>
 
 namespace pyrometer {
 namespace {
@@ -67,6 +71,10 @@ const char* verdictText(Verdict verdict)
         return "too few runs to tell";
     case Verdict::TooFastToMeasure:
         return "too fast to measure";
+    case Verdict::NotMeasured:
+        return "not measured";
+    case Verdict::NoRunsToTest:
+        return "summary only: no runs to test";
     }
     return "";
 }
@@ -84,14 +92,88 @@ std::string describeMethod(const ComparisonSettings& settings)
 {
     char alpha[32];
     std::snprintf(alpha, sizeof alpha, "%g", settings.alpha);
-    return "two-sided Mann–Whitney U test at α = " + std::string(alpha) + ", and the " + percent(settings.confidence)
-        + " bootstrap interval of the ratio of medians (" + std::to_string(settings.resamples)
-        + " resamples) beyond the threshold of " + percent(settings.threshold);
+    return "two-sided Mann–Whitney U test at α = " + std::string(alpha) + " and the whole "
+        + percent(settings.confidence) + " bootstrap interval of the ratio of medians ("
+        + std::to_string(settings.resamples) + " resamples) beyond the threshold of " + percent(settings.threshold)
+        + "; for two benchmarks of one interleaved run, the Wilcoxon signed-rank test of their paired runs at α = "
+        + alpha + " and the median ratio of the pairs beyond the threshold";
 }
 
 bool Comparison::anySlower() const
 {
-    return std::any_of(pairs.begin(), pairs.end(), [](const auto& p) { return p.verdict == Verdict::Slower; });
+    return std::any_of(pairs.begin(), pairs.end(), [&](const auto& p) {
+        return std::any_of(settings.gate.begin(), settings.gate.end(),
+            [&](Metric metric) { return p.metric(metric).verdict == Verdict::Slower; });
+    });
+}
+
+const char* metricName(Metric metric)
+{
+    switch (metric) {
+    case Metric::Wall:
+        return "wall time";
+    case Metric::Cpu:
+        return "CPU time";
+    case Metric::Memory:
+        return "peak RSS";
+    }
+    return "";
+}
+
+const char* metricKey(Metric metric)
+{
+    switch (metric) {
+    case Metric::Wall:
+        return "wall";
+    case Metric::Cpu:
+        return "cpu";
+    case Metric::Memory:
+        return "memory";
+    }
+    return "";
+}
+
+const char* pairedByText(PairedBy by)
+{
+    switch (by) {
+    case PairedBy::Hand:
+        return "by hand";
+    case PairedBy::Name:
+        return "by name";
+    case PairedBy::Command:
+        return "by command (the same program and arguments)";
+    }
+    return "";
+}
+
+std::vector<std::string> commandIdentity(const std::vector<std::string>& command, const std::string& directory)
+{
+    std::vector<std::string> words;
+    if (command.size() == 1) {
+        // One word with spaces: a shell command line, as hyperfine keeps it. Split at white space (quoting aside).
+        std::istringstream line(command.front());
+        for (std::string word; line >> word;)
+            words.push_back(word);
+    } else {
+        words = command;
+    }
+    if (words.empty())
+        return words;
+    namespace fs = std::filesystem;
+    const fs::path base = directory.empty() ? fs::current_path() : fs::path(directory);
+    const auto resolved = [&](const std::string& word) -> std::string {
+        std::error_code error;
+        const fs::path path = fs::path(word).is_absolute() ? fs::path(word) : base / word;
+        if (word.empty() || !fs::exists(path, error))
+            return word;
+        const auto canonical = fs::canonical(path, error);
+        return error ? word : canonical.string();
+    };
+    if (const auto program = findExecutable(words.front()))
+        words.front() = resolved(*program);
+    for (std::size_t i = 1; i < words.size(); ++i)
+        words[i] = resolved(words[i]);
+    return words;
 }
 
 std::vector<BenchmarkPair> pairBenchmarks(
@@ -99,12 +181,13 @@ std::vector<BenchmarkPair> pairBenchmarks(
 {
     std::vector<BenchmarkPair> pairs;
     std::vector<bool> baselinePaired(baseline.benchmarks.size()), candidatePaired(candidate.benchmarks.size());
-    for (const auto& pair : manual) {
+    for (auto pair : manual) {
         if (pair.baseline >= baseline.benchmarks.size() || pair.candidate >= candidate.benchmarks.size())
             throw InputError("a pair names a benchmark that is not in the results");
         if (baselinePaired[pair.baseline] || candidatePaired[pair.candidate])
             throw InputError("benchmark '" + baseline.benchmarks[pair.baseline].name + "' is paired twice");
         baselinePaired[pair.baseline] = candidatePaired[pair.candidate] = true;
+        pair.by = PairedBy::Hand;
         pairs.push_back(pair);
     }
     for (std::size_t b = 0; b < baseline.benchmarks.size(); ++b) {
@@ -113,29 +196,192 @@ std::vector<BenchmarkPair> pairBenchmarks(
         for (std::size_t c = 0; c < candidate.benchmarks.size(); ++c) {
             if (!candidatePaired[c] && candidate.benchmarks[c].name == baseline.benchmarks[b].name) {
                 baselinePaired[b] = candidatePaired[c] = true;
-                pairs.push_back({ b, c });
+                pairs.push_back({ b, c, PairedBy::Name });
                 break;
             }
         }
     }
+    // Those left: the same program and arguments, when exactly one benchmark of each side runs it.
+    const auto identities = [](const Results& results, const std::vector<bool>& paired) {
+        std::map<std::vector<std::string>, std::vector<std::size_t>> byIdentity;
+        for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
+            const auto& benchmark = results.benchmarks[i];
+            if (!paired[i])
+                byIdentity[commandIdentity(benchmark.command, benchmark.settings.workingDirectory)].push_back(i);
+        }
+        byIdentity.erase(std::vector<std::string> {});
+        return byIdentity;
+    };
+    const auto baselineIdentities = identities(baseline, baselinePaired);
+    const auto candidateIdentities = identities(candidate, candidatePaired);
+    for (const auto& [identity, indices] : baselineIdentities) {
+        const auto other = candidateIdentities.find(identity);
+        if (indices.size() == 1 && other != candidateIdentities.end() && other->second.size() == 1)
+            pairs.push_back({ indices.front(), other->second.front(), PairedBy::Command });
+    }
     return pairs;
 }
 
-Verdict verdictFor(const TestResult& test, const BootstrapRatio& ratio, const ComparisonSettings& settings)
+Verdict verdictFor(const TestResult& test, const BootstrapRatio& ratio, const ComparisonSettings& settings, bool paired)
 {
     if (test.floor >= settings.alpha)
         return Verdict::TooFewRuns;
     if (test.pValue >= settings.alpha)
         return Verdict::NoSignificantChange;
-    // The whole interval must lie beyond the threshold: a point estimate just past it is as often noise (the
-    // machine drifting between two invocations) as a change. Symmetric in log space: 2% slower is as large a
-    // change as 2% faster.
+    // Symmetric in log space: 2% slower is as large a change as 2% faster.
     const double limit = 1.0 + settings.threshold;
-    if (ratio.ratio > 1 && ratio.low >= limit)
+    if (ratio.ratio > 1 && (paired ? ratio.ratio : ratio.low) >= limit)
         return Verdict::Slower;
-    if (ratio.ratio < 1 && ratio.high <= 1.0 / limit)
+    if (ratio.ratio < 1 && (paired ? ratio.ratio : ratio.high) <= 1.0 / limit)
         return Verdict::Faster;
     return Verdict::BelowThreshold;
+}
+
+namespace {
+/// A metric's value in one run: seconds, or bytes.
+double valueOf(const RunRecord& run, Metric metric)
+{
+    switch (metric) {
+    case Metric::Wall:
+        return toSeconds(run.wall);
+    case Metric::Cpu:
+        return toSeconds(run.user) + toSeconds(run.sys);
+    case Metric::Memory:
+        return static_cast<double>(run.maxRssBytes);
+    }
+    return 0;
+}
+
+bool measures(const BenchmarkResult& benchmark, Metric metric)
+{
+    switch (metric) {
+    case Metric::Wall:
+        return benchmark.measured.wall;
+    case Metric::Cpu:
+        return benchmark.measured.cpu;
+    case Metric::Memory:
+        return benchmark.measured.memory;
+    }
+    return false;
+}
+
+/// The values of a benchmark's successful measured runs; when they came several to a worker process (pyperf), one
+/// mean per process instead, the independent unit. `processes` says how many there were.
+std::vector<double> independentValues(
+    const BenchmarkResult& benchmark, Metric metric, std::optional<std::size_t>& processes)
+{
+    std::vector<double> values;
+    std::map<std::uint32_t, std::pair<double, std::size_t>> byProcess;
+    for (const auto& run : benchmark.runs) {
+        if (run.warmup || !run.succeeded())
+            continue;
+        if (run.process) {
+            auto& [sum, count] = byProcess[*run.process];
+            sum += valueOf(run, metric);
+            ++count;
+        } else {
+            values.push_back(valueOf(run, metric));
+        }
+    }
+    if (!byProcess.empty()) {
+        processes = byProcess.size();
+        for (const auto& [process, total] : byProcess)
+            values.push_back(total.first / static_cast<double>(total.second));
+    }
+    return values;
+}
+
+/// The log-ratios log(candidate_i / baseline_i) of the i-th measured runs of two benchmarks of one interleaved
+/// run, for every i at which both succeeded with a value above 0.
+std::vector<double> pairedLogRatios(const BenchmarkResult& baseline, const BenchmarkResult& candidate, Metric metric)
+{
+    const auto measuredRuns = [](const BenchmarkResult& benchmark) {
+        std::vector<const RunRecord*> runs;
+        for (const auto& run : benchmark.runs) {
+            if (!run.warmup)
+                runs.push_back(&run);
+        }
+        return runs;
+    };
+    const auto a = measuredRuns(baseline), b = measuredRuns(candidate);
+    std::vector<double> logRatios;
+    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+        if (!a[i]->succeeded() || !b[i]->succeeded())
+            continue;
+        const double x = valueOf(*a[i], metric), y = valueOf(*b[i], metric);
+        if (x > 0 && y > 0)
+            logRatios.push_back(std::log(y / x));
+    }
+    return logRatios;
+}
+
+/// One metric of one pair, independent or paired; keeps the bootstrap replicates in `ratio` for the caller.
+MetricComparison compareMetric(const BenchmarkResult& b, const BenchmarkResult& c, Metric metric, bool paired,
+    const ComparisonSettings& settings, std::uint64_t seed, std::vector<double>& baselineValues,
+    std::vector<double>& candidateValues, PairComparison& pair)
+{
+    MetricComparison m;
+    m.metric = metric;
+    if (!measures(b, metric) || !measures(c, metric)) {
+        m.verdict = Verdict::NotMeasured;
+        return m;
+    }
+    baselineValues = independentValues(b, metric, pair.baselineProcesses);
+    candidateValues = independentValues(c, metric, pair.candidateProcesses);
+    m.baseline = summarize(baselineValues);
+    m.candidate = summarize(candidateValues);
+    if (baselineValues.empty() || candidateValues.empty()) {
+        const bool summaryOnly = (baselineValues.empty() && b.stated) || (candidateValues.empty() && c.stated);
+        m.verdict = summaryOnly ? Verdict::NoRunsToTest : Verdict::TooFewRuns;
+        return m;
+    }
+    if (m.baseline.median <= 0 || m.candidate.median <= 0) {
+        // hyperfine subtracts its shell's start-up and writes 0 s for runs shorter than that: there is no ratio
+        // to a value of 0, only the honest statement that it was below what was measured.
+        const double none = std::numeric_limits<double>::quiet_NaN();
+        m.ratio = BootstrapRatio { none, none, none, {} };
+        m.verdict = Verdict::TooFastToMeasure;
+        return m;
+    }
+    if (paired) {
+        const auto logRatios = pairedLogRatios(b, c, metric);
+        pair.pairedRuns = logRatios.size();
+        m.ratio = bootstrapPairedRatio(logRatios, settings.resamples, settings.confidence, seed);
+        m.test = wilcoxonSignedRank(logRatios);
+    } else {
+        m.ratio
+            = bootstrapRatioOfMedians(baselineValues, candidateValues, settings.resamples, settings.confidence, seed);
+        m.test = mannWhitney(baselineValues, candidateValues);
+    }
+    m.verdict = verdictFor(m.test, m.ratio, settings, paired);
+    return m;
+}
+} // namespace
+
+MetricComparison PairComparison::wall() const
+{
+    return MetricComparison { Metric::Wall, baseline, candidate, ratio, test, verdict };
+}
+
+MetricComparison PairComparison::metric(Metric which) const
+{
+    return which == Metric::Cpu ? cpu : which == Metric::Memory ? memory : wall();
+}
+
+std::string testName(const PairComparison& pair)
+{
+    if (!pair.hasRatio())
+        return "—"; // no test was made
+    if (pair.pairedRuns)
+        return "Wilcoxon signed-rank, " + std::to_string(*pair.pairedRuns) + " paired runs";
+    if (pair.baselineProcesses || pair.candidateProcesses) {
+        const auto count = [](const std::optional<std::size_t>& processes, const Summary& summary) {
+            return processes ? std::to_string(*processes) : std::to_string(summary.n);
+        };
+        return "Mann–Whitney U on " + count(pair.baselineProcesses, pair.baseline) + " + "
+            + count(pair.candidateProcesses, pair.candidate) + " worker means";
+    }
+    return "Mann–Whitney U";
 }
 
 Comparison compare(const Results& baseline, const Results& candidate, const std::vector<BenchmarkPair>& pairs,
@@ -143,6 +389,8 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
 {
     Comparison comparison;
     comparison.settings = settings;
+    // Run i of every benchmark of one interleaved run ran next to the others' run i, under the same machine state.
+    const bool oneInterleavedRun = &baseline == &candidate && baseline.order == RunOrder::Interleaved;
     std::vector<bool> baselinePaired(baseline.benchmarks.size()), candidatePaired(candidate.benchmarks.size());
     std::vector<std::vector<double>> replicates;
     std::vector<double> ratios;
@@ -154,29 +402,27 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
         p.baselineName = b.name;
         p.candidateName = c.name;
         p.name = b.name == c.name ? b.name : b.name + " → " + c.name;
-        p.baselineWall = successfulWallSeconds(b);
-        p.candidateWall = successfulWallSeconds(c);
-        p.baseline = summarize(p.baselineWall);
-        p.candidate = summarize(p.candidateWall);
-        if (!p.baselineWall.empty() && !p.candidateWall.empty()
-            && (p.baseline.median <= 0 || p.candidate.median <= 0)) {
-            // hyperfine subtracts its shell's start-up and writes 0 s for runs shorter than that: there is no ratio
-            // to a time of 0, only the honest statement that it was below what was measured.
-            const double none = std::numeric_limits<double>::quiet_NaN();
-            p.ratio = BootstrapRatio { none, none, none, {} };
-            p.verdict = Verdict::TooFastToMeasure;
-            comparison.pairs.push_back(std::move(p));
-            continue;
-        }
-        if (!p.baselineWall.empty() && !p.candidateWall.empty()) {
-            p.ratio = bootstrapRatioOfMedians(p.baselineWall, p.candidateWall, settings.resamples, settings.confidence,
-                settings.seed ^ stableHash(p.name));
-            p.mannWhitney = mannWhitney(p.baselineWall, p.candidateWall);
+        p.pairedBy = pair.by;
+        const bool paired = oneInterleavedRun && pair.baseline != pair.candidate;
+        const auto seed = settings.seed ^ stableHash(p.name);
+        std::vector<double> ignored[4];
+        p.cpu = compareMetric(b, c, Metric::Cpu, paired, settings, seed, ignored[0], ignored[1], p);
+        p.memory = compareMetric(b, c, Metric::Memory, paired, settings, seed, ignored[2], ignored[3], p);
+        p.cpu.ratio.replicates = {};
+        p.memory.ratio.replicates = {};
+        auto wall = compareMetric(b, c, Metric::Wall, paired, settings, seed, p.baselineWall, p.candidateWall, p);
+        p.baseline = wall.baseline;
+        p.candidate = wall.candidate;
+        p.ratio = std::move(wall.ratio);
+        p.test = wall.test;
+        p.verdict = wall.verdict;
+        if (!p.baselineWall.empty() && !p.candidateWall.empty() && std::isfinite(p.ratio.ratio)) {
             p.welch = welch(p.baselineWall, p.candidateWall);
             p.shiftSeconds = hodgesLehmann(p.baselineWall, p.candidateWall);
         }
-        p.verdict = verdictFor(p.mannWhitney, p.ratio, settings);
-        if (p.verdict != Verdict::TooFewRuns && p.ratio.ratio > 0) {
+        const bool tested = p.verdict != Verdict::TooFewRuns && p.verdict != Verdict::TooFastToMeasure
+            && p.verdict != Verdict::NotMeasured && p.verdict != Verdict::NoRunsToTest;
+        if (tested && p.ratio.ratio > 0) {
             replicates.push_back(std::move(p.ratio.replicates));
             ratios.push_back(p.ratio.ratio);
         }
@@ -195,6 +441,14 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
     }
     comparison.environmentDifferences = environmentDifferences(baseline, candidate);
     return comparison;
+}
+
+std::string metricLine(const MetricComparison& metric, const ComparisonSettings& settings)
+{
+    if (!metric.hasRatio())
+        return verdictLabel(metric.verdict, settings);
+    return formatChange(metric.ratio.ratio) + " (" + formatChange(metric.ratio.low) + " … "
+        + formatChange(metric.ratio.high) + ") " + verdictLabel(metric.verdict, settings);
 }
 
 std::string pythonVersions(const Results& results)

@@ -219,6 +219,8 @@ std::uint32_t verdictRgb(Verdict verdict)
     case Verdict::NoSignificantChange:
     case Verdict::TooFewRuns:
     case Verdict::TooFastToMeasure:
+    case Verdict::NotMeasured:
+    case Verdict::NoRunsToTest:
         break;
     }
     return 0x7A7A7A;
@@ -274,8 +276,8 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
     html += "<p class=\"method\">Verdicts: " + xmlEscape(describeMethod(c.settings)) + ".</p>\n";
     html += "<div class=\"scroll\"><table><tr><th>Benchmark</th><th>Baseline median</th><th>Candidate "
             "median</th><th>Runs</th>"
-            "<th>Change</th><th>95% CI</th><th>Mann–Whitney</th><th>Welch</th><th>Shift (HL)</th><th>Verdict</th>"
-            "</tr>\n";
+            "<th>Change</th><th>95% CI</th><th>p</th><th>Welch</th><th>Shift (HL)</th><th>Verdict</th><th>Test</th>"
+            "<th>CPU time</th><th>Peak RSS</th></tr>\n";
     for (const auto& p : c.pairs) {
         const bool both = p.baseline.n > 0 && p.candidate.n > 0;
         html += "<tr><td>" + xmlEscape(p.name) + "</td><td class=\"num\">"
@@ -285,14 +287,20 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
         if (both) {
             html += "<td class=\"num\">" + formatChange(p.ratio.ratio) + "</td><td class=\"num\">"
                 + formatChange(p.ratio.low) + " … " + formatChange(p.ratio.high) + "</td><td class=\"num\">"
-                + xmlEscape(formatPValue(p.mannWhitney.pValue)) + "</td><td class=\"num\">"
+                + xmlEscape(formatPValue(p.test.pValue)) + "</td><td class=\"num\">"
                 + (p.welch ? xmlEscape(formatPValue(p.welch->pValue)) : "—") + "</td><td class=\"num\">"
                 + (p.shiftSeconds >= 0 ? "+" : "−") + formatDuration(std::abs(p.shiftSeconds)) + "</td>";
         } else {
             html += "<td></td><td></td><td></td><td></td><td></td>";
         }
         html += "<td><span class=\"verdict\" style=\"background:" + verdictColour(p.verdict) + "\">"
-            + verdictLabel(p.verdict, c.settings) + "</span></td></tr>\n";
+            + verdictLabel(p.verdict, c.settings) + "</span></td><td>" + xmlEscape(testName(p)) + "</td>";
+        for (const auto* metric : { &p.cpu, &p.memory }) {
+            html += "<td>" + (metric->hasRatio() ? formatChange(metric->ratio.ratio) + " " : std::string())
+                + "<span class=\"verdict\" style=\"background:" + verdictColour(metric->verdict) + "\">"
+                + verdictLabel(metric->verdict, c.settings) + "</span></td>";
+        }
+        html += "</tr>\n";
     }
     html += "</table></div>\n";
     if (c.pairs.empty())
@@ -322,7 +330,8 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
             html += "<div class=\"pair\"><h3>" + xmlEscape(p.name) + "</h3>" + chart + "</div>\n";
     }
     html += "</div>\n<h2>Environment</h2>\n" + environmentTable(c, sides) + "\n";
-    html += "<p class=\"method\">Written by Pyrometer. Times are wall-clock times of successful runs.</p>\n";
+    html += "<p class=\"method\">Written by Pyrometer. Times are wall-clock times of successful runs; CPU time is "
+            "user + system time; peak RSS the largest resident set of each run.</p>\n";
     return html + "</body></html>\n";
 }
 

@@ -17,6 +17,27 @@ Json sideJson(const Summary& s)
         json["median_ci"] = { *s.medianCiLow, *s.medianCiHigh };
     return json;
 }
+
+Json testJson(const TestResult& test, const std::string& name)
+{
+    return { { "name", name }, { "statistic", test.statistic }, { "p_value", test.pValue }, { "exact", test.exact },
+        { "floor", test.floor } };
+}
+
+Json metricJson(const MetricComparison& m, const std::string& testName)
+{
+    Json json { { "verdict", verdictText(m.verdict) } };
+    if (m.verdict == Verdict::NotMeasured)
+        return json;
+    json["baseline"] = sideJson(m.baseline);
+    json["candidate"] = sideJson(m.candidate);
+    if (m.hasRatio()) {
+        json["ratio"] = m.ratio.ratio;
+        json["ratio_ci"] = { m.ratio.low, m.ratio.high };
+        json["test"] = testJson(m.test, testName);
+    }
+    return json;
+}
 } // namespace
 
 std::string comparisonJson(const Comparison& c, const ComparisonSides& sides)
@@ -28,26 +49,36 @@ std::string comparisonJson(const Comparison& c, const ComparisonSides& sides)
         if (p.baseline.n > 0 && p.candidate.n > 0) {
             pair["ratio"] = p.ratio.ratio;
             pair["ratio_ci"] = { p.ratio.low, p.ratio.high };
-            pair["mann_whitney"] = { { "u", p.mannWhitney.statistic }, { "p_value", p.mannWhitney.pValue },
-                { "exact", p.mannWhitney.exact } };
+            pair["test"] = testJson(p.test, testName(p));
             pair["welch"] = p.welch ? Json { { "t", p.welch->statistic }, { "p_value", p.welch->pValue } } : Json();
             pair["hodges_lehmann_shift"] = p.shiftSeconds;
         }
         pair["verdict"] = verdictText(p.verdict);
+        pair["paired_by"] = p.pairedBy == PairedBy::Hand ? "hand" : p.pairedBy == PairedBy::Name ? "name" : "command";
+        if (p.pairedRuns)
+            pair["paired_runs"] = *p.pairedRuns;
+        // Wall time above, as in /1; every metric in the same form here.
+        Json metrics = Json::object();
+        for (const auto metric : { Metric::Wall, Metric::Cpu, Metric::Memory })
+            metrics[metricKey(metric)] = metricJson(p.metric(metric), testName(p));
+        pair["metrics"] = std::move(metrics);
         pairs.push_back(std::move(pair));
     }
     Json differences = Json::array();
     for (const auto& d : c.environmentDifferences)
         differences.push_back({ { "what", d.what }, { "baseline", d.baseline }, { "candidate", d.candidate } });
+    Json gate = Json::array();
+    for (const auto metric : c.settings.gate)
+        gate.push_back(metricKey(metric));
     Json json {
-        { "schema", "pyrometer.compare/1" },
+        { "schema", "pyrometer.compare/2" },
         { "baseline", sides.baseline },
         { "candidate", sides.candidate },
         { "method",
-            { { "test", "two-sided Mann-Whitney U" }, { "alpha", c.settings.alpha },
-                { "threshold", c.settings.threshold }, { "confidence", c.settings.confidence },
-                { "resamples", c.settings.resamples }, { "seed", c.settings.seed },
-                { "description", describeMethod(c.settings) } } },
+            { { "test", "two-sided Mann-Whitney U; Wilcoxon signed-rank for paired runs" },
+                { "alpha", c.settings.alpha }, { "gate", std::move(gate) }, { "threshold", c.settings.threshold },
+                { "confidence", c.settings.confidence }, { "resamples", c.settings.resamples },
+                { "seed", c.settings.seed }, { "description", describeMethod(c.settings) } } },
         { "any_slower", c.anySlower() },
         { "pairs", std::move(pairs) },
         { "only_in_baseline", c.onlyInBaseline },

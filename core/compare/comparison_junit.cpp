@@ -15,15 +15,24 @@ std::string comparisonJunit(const Comparison& c, const ComparisonSides& sides)
         std::snprintf(seconds, sizeof seconds, "%.6f", p.candidate.n ? p.candidate.median : 0.0);
         cases += "    <testcase classname=\"pyrometer.compare\" name=\"" + xmlEscape(p.name) + "\" time=\"" + seconds
             + "\">\n";
-        const std::string summary = p.baseline.n && p.candidate.n
-            ? formatChange(p.ratio.ratio) + " (95% CI " + formatChange(p.ratio.low) + " … " + formatChange(p.ratio.high)
-                + "), " + formatPValue(p.mannWhitney.pValue) + "; median " + formatDuration(p.baseline.median) + " → "
-                + formatDuration(p.candidate.median)
-            : std::string("no successful runs on one side");
-        if (p.verdict == Verdict::Slower) {
+        const std::string summary = p.baseline.n && p.candidate.n ? formatChange(p.ratio.ratio) + " (95% CI "
+                + formatChange(p.ratio.low) + " … " + formatChange(p.ratio.high) + "), " + formatPValue(p.test.pValue)
+                + "; median " + formatDuration(p.baseline.median) + " → " + formatDuration(p.candidate.median)
+                                                                  : std::string("no successful runs on one side");
+        // A regression in any metric that gates (wall time unless asked otherwise) fails the case.
+        std::string regressions;
+        for (const auto metric : c.settings.gate) {
+            if (p.metric(metric).verdict == Verdict::Slower)
+                regressions += std::string(regressions.empty() ? "" : "; ") + metricName(metric) + " "
+                    + metricLine(p.metric(metric), c.settings);
+        }
+        const std::string others = "; CPU time " + metricLine(p.cpu, c.settings) + "; peak RSS "
+            + metricLine(p.memory, c.settings) + "; " + testName(p);
+        if (!regressions.empty()) {
             ++failures;
-            cases += "      <failure type=\"regression\" message=\"slower: " + xmlEscape(summary) + "\">"
-                + xmlEscape(p.name + " is slower: " + summary + ". " + describeMethod(c.settings) + ".")
+            cases += "      <failure type=\"regression\" message=\"slower: " + xmlEscape(regressions) + "\">"
+                + xmlEscape(p.name + " is slower: " + regressions + ". Wall time " + summary + others + ". "
+                    + describeMethod(c.settings) + ".")
                 + "</failure>\n";
         } else if (p.verdict == Verdict::TooFastToMeasure) {
             ++skipped;
@@ -33,7 +42,8 @@ std::string comparisonJunit(const Comparison& c, const ComparisonSides& sides)
             cases += "      <skipped message=\"too few runs to tell: " + std::to_string(p.baseline.n) + " and "
                 + std::to_string(p.candidate.n) + " successful runs\"/>\n";
         } else {
-            cases += "      <system-out>" + xmlEscape(std::string(verdictLabel(p.verdict, c.settings)) + ": " + summary)
+            cases += "      <system-out>"
+                + xmlEscape(std::string(verdictLabel(p.verdict, c.settings)) + ": " + summary + others)
                 + "</system-out>\n";
         }
         cases += "    </testcase>\n";

@@ -16,7 +16,7 @@ std::size_t displayWidth(const std::string& text)
 /// The cells of one pair's row, shared by the terminal and the Markdown table.
 struct Row
 {
-    std::string name, baseline, candidate, change, interval, p, verdict;
+    std::string name, baseline, candidate, change, interval, p, verdict, test;
 };
 
 std::string median(const Summary& s)
@@ -26,13 +26,42 @@ std::string median(const Summary& s)
 
 Row rowFor(const PairComparison& p, const ComparisonSettings& settings)
 {
-    Row row { p.name, median(p.baseline), median(p.candidate), "", "", "", verdictLabel(p.verdict, settings) };
+    Row row { p.name, median(p.baseline), median(p.candidate), "", "", "", verdictLabel(p.verdict, settings),
+        testName(p) };
     if (p.baseline.n > 0 && p.candidate.n > 0) {
         row.change = formatChange(p.ratio.ratio);
         row.interval = formatChange(p.ratio.low) + " … " + formatChange(p.ratio.high);
-        row.p = formatPValue(p.mannWhitney.pValue);
+        row.p = formatPValue(p.test.pValue);
     }
     return row;
+}
+
+/// Whether any pair has a CPU-time or peak-RSS comparison to show.
+bool anyOtherMetric(const Comparison& c)
+{
+    return std::any_of(c.pairs.begin(), c.pairs.end(), [](const PairComparison& p) {
+        return p.cpu.verdict != Verdict::NotMeasured || p.memory.verdict != Verdict::NotMeasured;
+    });
+}
+
+/// Lays out rows of cells in columns, the first left-aligned; `right` says which columns align right.
+std::string columns(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right)
+{
+    std::vector<std::size_t> widths(rows.front().size());
+    for (const auto& r : rows) {
+        for (std::size_t i = 0; i < r.size(); ++i)
+            widths[i] = std::max(widths[i], displayWidth(r[i]));
+    }
+    std::string text;
+    for (const auto& r : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            const std::string pad(widths[i] - displayWidth(r[i]), ' ');
+            line += (i ? "  " : "") + (right[i] ? pad + r[i] : r[i] + (i + 1 < r.size() ? pad : ""));
+        }
+        text += line + "\n";
+    }
+    return text;
 }
 
 std::string geometricMeanLine(const Comparison& c)
@@ -47,33 +76,30 @@ std::string geometricMeanLine(const Comparison& c)
 
 std::string comparisonText(const Comparison& comparison, const ComparisonSides& sides)
 {
-    std::vector<Row> rows { { "Benchmark", "Baseline (runs)", "Candidate (runs)", "Change", "95% CI", "Mann–Whitney",
-        "Verdict" } };
-    for (const auto& pair : comparison.pairs)
-        rows.push_back(rowFor(pair, comparison.settings));
-    std::array<std::size_t, 7> widths {};
-    for (const auto& r : rows) {
-        const std::array<const std::string*, 7> cells { &r.name, &r.baseline, &r.candidate, &r.change, &r.interval,
-            &r.p, &r.verdict };
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            widths[i] = std::max(widths[i], displayWidth(*cells[i]));
+    std::vector<std::vector<std::string>> rows { { "Benchmark", "Baseline (runs)", "Candidate (runs)", "Change",
+        "95% CI", "p", "Verdict", "Test" } };
+    for (const auto& pair : comparison.pairs) {
+        auto r = rowFor(pair, comparison.settings);
+        rows.push_back({ r.name, r.baseline, r.candidate, r.change, r.interval, r.p, r.verdict, r.test });
     }
     std::string text = "Baseline:  " + sides.baseline + "\nCandidate: " + sides.candidate + "\n\n";
-    for (const auto& r : rows) {
-        const std::array<const std::string*, 7> cells { &r.name, &r.baseline, &r.candidate, &r.change, &r.interval,
-            &r.p, &r.verdict };
-        std::string line;
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            const bool right = i >= 1 && i <= 3;
-            const std::string pad(widths[i] - displayWidth(*cells[i]), ' ');
-            line += (i ? "  " : "") + (right ? pad + *cells[i] : *cells[i] + (i + 1 < cells.size() ? pad : ""));
-        }
-        text += line + "\n";
-    }
+    text += "Wall time\n" + columns(rows, { false, true, true, true, false, false, false, false });
     if (comparison.pairs.empty())
         text += "(no benchmark in common)\n";
     if (const auto line = geometricMeanLine(comparison); !line.empty())
         text += "\n" + line + "\n";
+    if (anyOtherMetric(comparison)) {
+        std::vector<std::vector<std::string>> other { { "Benchmark", "CPU time (user + system)", "Peak RSS" } };
+        for (const auto& p : comparison.pairs)
+            other.push_back(
+                { p.name, metricLine(p.cpu, comparison.settings), metricLine(p.memory, comparison.settings) });
+        text += "\nCPU time and peak RSS: change of the median (95% CI) and verdict\n"
+            + columns(other, { false, false, false });
+    }
+    for (const auto& p : comparison.pairs) {
+        if (p.pairedBy != PairedBy::Name)
+            text += "Paired " + std::string(pairedByText(p.pairedBy)) + ": " + p.name + "\n";
+    }
     for (const auto& name : comparison.onlyInBaseline)
         text += "Only in the baseline: " + name + "\n";
     for (const auto& name : comparison.onlyInCandidate)
@@ -88,14 +114,16 @@ std::string comparisonMarkdown(const Comparison& comparison, const ComparisonSid
 {
     std::string md = "**Baseline** " + markdownEscape(sides.baseline) + " · **Candidate** "
         + markdownEscape(sides.candidate) + "\n\n"
-        + "| Benchmark | Baseline (runs) | Candidate (runs) | Change | 95% CI | Mann–Whitney | Verdict |\n"
-          "|:---|---:|---:|---:|---:|---:|:---|\n";
+        + "| Benchmark | Baseline (runs) | Candidate (runs) | Change | 95% CI | p | Verdict | Test | CPU time | Peak "
+          "RSS |\n"
+          "|:---|---:|---:|---:|---:|---:|:---|:---|:---|:---|\n";
     for (const auto& pair : comparison.pairs) {
         const auto r = rowFor(pair, comparison.settings);
         const bool strong = pair.verdict == Verdict::Slower || pair.verdict == Verdict::Faster;
         md += "| " + markdownEscape(r.name) + " | " + r.baseline + " | " + r.candidate + " | " + r.change + " | "
-            + r.interval + " | " + markdownEscape(r.p) + " | " + (strong ? "**" + r.verdict + "**" : r.verdict)
-            + " |\n";
+            + r.interval + " | " + markdownEscape(r.p) + " | " + (strong ? "**" + r.verdict + "**" : r.verdict) + " | "
+            + r.test + " | " + metricLine(pair.cpu, comparison.settings) + " | "
+            + metricLine(pair.memory, comparison.settings) + " |\n";
     }
     if (const auto line = geometricMeanLine(comparison); !line.empty())
         md += "\n" + line + ".\n";
@@ -107,6 +135,10 @@ std::string comparisonMarkdown(const Comparison& comparison, const ComparisonSid
             md += (i ? ", " : " ") + markdownEscape(names[i]);
         md += ".\n";
     };
+    for (const auto& p : comparison.pairs) {
+        if (p.pairedBy != PairedBy::Name)
+            md += "\nPaired " + std::string(pairedByText(p.pairedBy)) + ": " + markdownEscape(p.name) + ".\n";
+    }
     list("Only in the baseline:", comparison.onlyInBaseline);
     list("Only in the candidate:", comparison.onlyInCandidate);
     for (const auto& d : comparison.environmentDifferences) {

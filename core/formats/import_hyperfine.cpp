@@ -42,7 +42,7 @@ Results resultsFromHyperfine(const Json& json)
                 if (exitCodes && i < exitCodes->size() && !(*exitCodes)[i].is_null())
                     run.exitCode = static_cast<int>(integerValue((*exitCodes)[i], "exit code of " + label, 0, 255));
                 else if (exitCodes && i < exitCodes->size())
-                    run.launchError = "hyperfine recorded no exit code"; // the process was killed by a signal
+                    run.failure = "hyperfine recorded no exit code"; // the process was killed by a signal
                 else
                     run.exitCode = 0; // files without exit codes kept only successful runs
                 if (memory)

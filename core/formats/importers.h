@@ -25,4 +25,16 @@ Results resultsFromPyperf(const Json& json);
 bool isPytestBenchmarkJson(const Json& json);
 Results resultsFromPytestBenchmark(const Json& json);
 
+/// asv's results of one machine and commit, format versions 1 and 2: {"version", "commit_hash", "params",
+/// "results": {name: …}}. time_ benchmarks are times, peakmem_ ones peak RSS; params expand into one benchmark per
+/// combination, "name(10, 'a')"; the samples become runs when recorded (--record-samples), else the median and
+/// quartiles are the stated summary. mem_ and track_ benchmarks are left out with a note.
+bool isAsvJson(const Json& json);
+Results resultsFromAsv(const Json& json);
+
+/// Google Benchmark's --benchmark_format=json: {"context", "benchmarks": [{"run_name", "run_type", "real_time",
+/// "time_unit", …}]}: every repetition is a run, aggregates are left out.
+bool isGoogleBenchmarkJson(const Json& json);
+Results resultsFromGoogleBenchmark(const Json& json);
+
 } // namespace pyrometer

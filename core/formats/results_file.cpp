@@ -17,13 +17,19 @@ Results fromJson(const Json& json)
         return within("pyperf JSON", [&] { return resultsFromPyperf(json); });
     if (isPytestBenchmarkJson(json))
         return within("pytest-benchmark JSON", [&] { return resultsFromPytestBenchmark(json); });
-    throw InputError("not a results file of Pyrometer, hyperfine, pyperf or pytest-benchmark");
+    if (isAsvJson(json))
+        return within("asv JSON", [&] { return resultsFromAsv(json); });
+    if (isGoogleBenchmarkJson(json))
+        return within("Google Benchmark JSON", [&] { return resultsFromGoogleBenchmark(json); });
+    throw InputError("not a results file of Pyrometer, hyperfine, pyperf, pytest-benchmark, asv or Google Benchmark");
 }
 } // namespace
 
 Results readResultsText(std::string_view text)
 {
-    auto results = fromJson(parseJson(text));
+    // Python's json module writes NaN and Infinity (asv does, for a failed benchmark): read as null, which every
+    // field that needs a number refuses by name.
+    auto results = fromJson(parseJson(text, {}, true));
     makeNamesUnique(results);
     return results;
 }

@@ -150,6 +150,8 @@ Json runToJson(const RunRecord& r)
     }
     if (!r.launchError.empty())
         j["launch_error"] = r.launchError;
+    if (!r.failure.empty())
+        j["failure"] = r.failure;
     if (r.timeline)
         j["timeline"] = timelineToJson(*r.timeline);
     if (r.process)
@@ -184,6 +186,7 @@ RunRecord runFromJson(const Json& j)
     r.stdoutTail = optionalTextField(j, "stdout_tail").value_or("");
     r.stderrTail = optionalTextField(j, "stderr_tail").value_or("");
     r.launchError = optionalTextField(j, "launch_error").value_or("");
+    r.failure = optionalTextField(j, "failure").value_or("");
     if (const auto process = optionalIntegerField(j, "process", 1, 4294967295))
         r.process = static_cast<std::uint32_t>(*process);
     if (const auto* timeline = optionalField(j, "timeline"))

@@ -8,6 +8,8 @@ std::string RunRecord::outcome() const
 {
     if (!launchError.empty())
         return "could not start: " + launchError;
+    if (!failure.empty())
+        return failure;
     if (timedOut)
         return "timed out";
     if (signal) {

@@ -38,6 +38,7 @@ struct RunRecord
     std::string stdoutTail; ///< the last bytes of stdout (bounded), valid UTF-8
     std::string stderrTail; ///< the last bytes of stderr (bounded), valid UTF-8
     std::string launchError; ///< non-empty when the process could not be started
+    std::string failure; ///< how another tool says a run failed ("setup failed"), for runs of imported files
     std::shared_ptr<const Timeline> timeline; ///< resources over time, when sampled
     std::string probeReport; ///< what the process wrote to its probe channel, when it had one
     bool probeReportCut = false; ///< the report was longer than maxProbeReportBytes
@@ -47,7 +48,7 @@ struct RunRecord
     std::optional<std::uint32_t> process;
 
     /// A run counts for the statistics only when the process started, exited with 0 and was not timed out.
-    bool succeeded() const { return launchError.empty() && !timedOut && !signal && exitCode == 0; }
+    bool succeeded() const { return launchError.empty() && failure.empty() && !timedOut && !signal && exitCode == 0; }
 
     /// A short description of how the run ended: "exit code 3", "killed by signal 9 (Killed)", "timed out".
     std::string outcome() const;

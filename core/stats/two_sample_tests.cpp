@@ -155,6 +155,55 @@ private:
     std::size_t m_lowerRank = 1;
     std::gamma_distribution<double> m_atOrBelow, m_above;
 };
+
+/// Ranks `values` (midranks for ties) and returns the sum of the ranks of those marked true, and the tie term
+/// sum(t^3 - t) over the groups of t tied values that corrects the variance of rank statistics. Sorts `values`.
+std::pair<double, double> rankSum(std::vector<std::pair<double, bool>>& values)
+{
+    std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const std::size_t n = values.size();
+    double marked = 0, tieTerm = 0;
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i;
+        while (j < n && values[j].first == values[i].first)
+            ++j;
+        const double midrank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
+        for (std::size_t k = i; k < j; ++k) {
+            if (values[k].second)
+                marked += midrank;
+        }
+        const double t = static_cast<double>(j - i);
+        tieTerm += t * t * t - t;
+        i = j;
+    }
+    return { marked, tieTerm };
+}
+
+/// The percentile interval at `level` of the replicates.
+void setPercentileInterval(BootstrapRatio& result, double level)
+{
+    auto sorted = result.replicates;
+    std::sort(sorted.begin(), sorted.end());
+    result.low = quantile(sorted, (1.0 - level) / 2.0);
+    result.high = quantile(sorted, 1.0 - (1.0 - level) / 2.0);
+}
+
+/// P(W+ <= w) for n differences without ties: the number of subsets of the ranks 1..n with each sum, over 2^n.
+/// long double holds the counts exactly for n <= 50 (at most 2^50).
+double signedRankLowerTail(int n, double w)
+{
+    const int top = n * (n + 1) / 2;
+    std::vector<long double> counts(static_cast<std::size_t>(top + 1), 0.0L);
+    counts[0] = 1.0L;
+    for (int rank = 1; rank <= n; ++rank) {
+        for (int sum = rank * (rank + 1) / 2; sum >= rank; --sum)
+            counts[static_cast<std::size_t>(sum)] += counts[static_cast<std::size_t>(sum - rank)];
+    }
+    long double below = 0;
+    for (int sum = 0; sum <= top && sum <= w; ++sum)
+        below += counts[static_cast<std::size_t>(sum)];
+    return static_cast<double>(below / std::pow(2.0L, n));
+}
 } // namespace
 
 double smallestPossiblePValue(std::size_t m, std::size_t n)
@@ -178,21 +227,7 @@ TestResult mannWhitney(std::span<const double> first, std::span<const double> se
         pooled.emplace_back(x, true);
     for (double x : second)
         pooled.emplace_back(x, false);
-    std::sort(pooled.begin(), pooled.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    double rankSumFirst = 0, tieTerm = 0;
-    for (std::size_t i = 0; i < n;) {
-        std::size_t j = i;
-        while (j < n && pooled[j].first == pooled[i].first)
-            ++j;
-        const double midrank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
-        for (std::size_t k = i; k < j; ++k) {
-            if (pooled[k].second)
-                rankSumFirst += midrank;
-        }
-        const double t = static_cast<double>(j - i);
-        tieTerm += t * t * t - t;
-        i = j;
-    }
+    const auto [rankSumFirst, tieTerm] = rankSum(pooled);
     const double m1 = static_cast<double>(n1), m2 = static_cast<double>(n2), total = static_cast<double>(n);
     const double u1 = rankSumFirst - m1 * (m1 + 1) / 2.0;
     result.statistic = u1;
@@ -248,6 +283,55 @@ double hodgesLehmann(std::span<const double> first, std::span<const double> seco
     return count % 2 ? upper : (differenceOfRank(a, b, count / 2 - 1) + upper) / 2.0;
 }
 
+TestResult wilcoxonSignedRank(std::span<const double> differences)
+{
+    TestResult result;
+    std::vector<std::pair<double, bool>> nonzero;
+    for (double d : differences) {
+        if (d != 0 && !std::isnan(d))
+            nonzero.emplace_back(std::abs(d), d > 0);
+    }
+    const std::size_t n = nonzero.size();
+    if (n == 0)
+        return result;
+    const auto [positiveRankSum, tieTerm] = rankSum(nonzero);
+    const double m = static_cast<double>(n), total = m * (m + 1) / 2.0;
+    result.statistic = positiveRankSum;
+    if (tieTerm == 0 && n <= 50) {
+        result.exact = true;
+        const double smaller = std::min(positiveRankSum, total - positiveRankSum);
+        result.pValue = std::min(1.0, 2.0 * signedRankLowerTail(static_cast<int>(n), smaller));
+        result.floor = std::min(1.0, 2.0 * std::pow(0.5, m)); // all differences of one sign
+        return result;
+    }
+    const double sd = std::sqrt(m * (m + 1) * (2 * m + 1) / 24.0 - tieTerm / 48.0);
+    if (sd == 0)
+        return result;
+    const auto twoSided = [&](double distance) {
+        const double z = std::max(0.0, distance - 0.5) / sd;
+        return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<>(), z)));
+    };
+    result.pValue = twoSided(std::abs(positiveRankSum - total / 2.0));
+    // W+ lies at most total/2 from its mean (every difference of one sign), whatever the ties.
+    result.floor = twoSided(total / 2.0);
+    return result;
+}
+
+BootstrapRatio bootstrapPairedRatio(std::span<const double> logRatios, int resamples, double level, std::uint64_t seed)
+{
+    BootstrapRatio result;
+    if (logRatios.empty())
+        return result;
+    std::mt19937_64 random(seed);
+    Resampler d(logRatios);
+    result.ratio = std::exp(d.median());
+    result.replicates.reserve(static_cast<std::size_t>(resamples));
+    for (int r = 0; r < resamples; ++r)
+        result.replicates.push_back(std::exp(d.resampledMedian(random)));
+    setPercentileInterval(result, level);
+    return result;
+}
+
 BootstrapRatio bootstrapRatioOfMedians(
     std::span<const double> first, std::span<const double> second, int resamples, double level, std::uint64_t seed)
 {
@@ -262,10 +346,7 @@ BootstrapRatio bootstrapRatioOfMedians(
         const double medianFirst = a.resampledMedian(random);
         result.replicates.push_back(b.resampledMedian(random) / medianFirst);
     }
-    auto sorted = result.replicates;
-    std::sort(sorted.begin(), sorted.end());
-    result.low = quantile(sorted, (1.0 - level) / 2.0);
-    result.high = quantile(sorted, 1.0 - (1.0 - level) / 2.0);
+    setPercentileInterval(result, level);
     return result;
 }
 

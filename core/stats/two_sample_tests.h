@@ -47,4 +47,15 @@ struct BootstrapRatio
 BootstrapRatio bootstrapRatioOfMedians(std::span<const double> first, std::span<const double> second,
     int resamples = 10'000, double level = 0.95, std::uint64_t seed = 0x5eed);
 
+/// Two-sided Wilcoxon signed-rank test (Wilcoxon 1945) that the differences of paired values are centred on 0.
+/// Zero differences are dropped (Wilcoxon's own treatment); the statistic is W+, the rank sum of the positive
+/// differences. Exact distribution when no |difference| is tied and at most 50 remain, otherwise the normal
+/// approximation with tie and continuity correction (Hollander & Wolfe 1999, ch. 3).
+TestResult wilcoxonSignedRank(std::span<const double> differences);
+
+/// The percentile bootstrap over pairs of exp(median of the log-ratios log(second_i / first_i)): the ratio of a
+/// paired comparison, resampling pairs so that what the pairs share (the machine's state) stays within a pair.
+BootstrapRatio bootstrapPairedRatio(
+    std::span<const double> logRatios, int resamples = 10'000, double level = 0.95, std::uint64_t seed = 0x5eed);
+
 } // namespace pyrometer

@@ -31,6 +31,10 @@ QString verdictName(Verdict verdict, double threshold)
         return CompareModel::tr("too few runs to tell");
     case Verdict::TooFastToMeasure:
         return CompareModel::tr("too fast to measure");
+    case Verdict::NotMeasured:
+        return CompareModel::tr("not measured");
+    case Verdict::NoRunsToTest:
+        return CompareModel::tr("summary only: no runs to test");
     }
     return {};
 }
@@ -88,9 +92,17 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
             return both ? text(formatChange(p.ratio.low)) + QStringLiteral(" … ") + text(formatChange(p.ratio.high))
                         : QString();
         case PValue:
-            return both ? text(formatPValue(p.mannWhitney.pValue)) : QString();
+            return both ? text(formatPValue(p.test.pValue)) : QString();
         case Verdict:
             return verdictName(p.verdict, m_comparison->settings.threshold);
+        case Test:
+            return text(testName(p));
+        case Cpu:
+        case Memory: {
+            const auto& metric = index.column() == Cpu ? p.cpu : p.memory;
+            const auto verdict = verdictName(metric.verdict, m_comparison->settings.threshold);
+            return metric.hasRatio() ? text(formatChange(metric.ratio.ratio)) + QLatin1Char(' ') + verdict : verdict;
+        }
         }
     }
     if (role == SortRole) {
@@ -105,22 +117,30 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
         case Interval:
             return p.ratio.ratio;
         case PValue:
-            return p.mannWhitney.pValue;
+            return p.test.pValue;
         case Verdict:
             return static_cast<int>(p.verdict);
+        case Test:
+            return text(testName(p));
+        case Cpu:
+            return p.cpu.hasRatio() ? p.cpu.ratio.ratio : 0.0;
+        case Memory:
+            return p.memory.hasRatio() ? p.memory.ratio.ratio : 0.0;
         }
     }
-    if (role == Qt::TextAlignmentRole && index.column() != Name && index.column() != Verdict)
+    if (role == Qt::TextAlignmentRole && index.column() >= Baseline && index.column() <= PValue)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == Verdict)
         return verdictColor(p.verdict);
+    if (role == Qt::ForegroundRole && (index.column() == Cpu || index.column() == Memory))
+        return verdictColor(index.column() == Cpu ? p.cpu.verdict : p.memory.verdict);
     if (role == Qt::ToolTipRole && both) {
-        return tr("%1\nMann–Whitney U = %2, %3%4\nWelch's t-test: %5\nHodges–Lehmann shift: %6%7")
-            .arg(text(p.name), QString::number(p.mannWhitney.statistic), text(formatPValue(p.mannWhitney.pValue)),
-                p.mannWhitney.exact ? tr(" (exact)") : tr(" (normal approximation)"),
+        return tr("%1\n%8: statistic %2, %3%4\nWelch's t-test: %5\nHodges–Lehmann shift: %6%7")
+            .arg(text(p.name), QString::number(p.test.statistic), text(formatPValue(p.test.pValue)),
+                p.test.exact ? tr(" (exact)") : tr(" (normal approximation)"),
                 p.welch ? text(formatPValue(p.welch->pValue)) : tr("not defined"),
                 p.shiftSeconds >= 0 ? QStringLiteral("+") : QStringLiteral("−"),
-                text(formatDuration(std::abs(p.shiftSeconds))));
+                text(formatDuration(std::abs(p.shiftSeconds))), text(testName(p)));
     }
     return {};
 }
@@ -141,9 +161,15 @@ QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int 
     case Interval:
         return tr("95% CI");
     case PValue:
-        return tr("Mann–Whitney");
+        return tr("p");
     case Verdict:
         return tr("Verdict");
+    case Test:
+        return tr("Test");
+    case Cpu:
+        return tr("CPU time");
+    case Memory:
+        return tr("Peak RSS");
     }
     return {};
 }

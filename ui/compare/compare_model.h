@@ -18,7 +18,7 @@ class CompareModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Baseline, Candidate, Change, Interval, PValue, Verdict, ColumnCount };
+    enum Column { Name, Baseline, Candidate, Change, Interval, PValue, Verdict, Test, Cpu, Memory, ColumnCount };
     static constexpr int SortRole = Qt::UserRole;
 
     explicit CompareModel(QObject* parent = nullptr);
