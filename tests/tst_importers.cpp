@@ -112,7 +112,7 @@ const QByteArray googleBenchmarkFile = R"json({"context": {"date": "2026-11-01T1
    "iterations": 3, "real_time": 36.0, "cpu_time": 35.9, "time_unit": "us"},
   {"name": "BM_Fail", "run_name": "BM_Fail", "run_type": "iteration", "error_occurred": true,
    "error_message": "setup failed", "iterations": 0, "real_time": 0, "cpu_time": 0, "time_unit": "ns"},
-  {"name": "BM_Fast", "run_name": "BM_Fast", "run_type": "iteration", "iterations": 1000000, "real_time": 25.0,
+  {"name": "BM_Fast", "run_name": "BM_Fast", "run_type": "iteration", "iterations": 1000000, "real_time": 2.5,
    "cpu_time": 2.5}]})json";
 } // namespace
 
@@ -348,7 +348,7 @@ private slots:
         QCOMPARE(successfulWallSeconds(sort), (std::vector<double> { 35e-6, 36e-6, 37e-6 })); // aggregate left out
         QCOMPARE(results.benchmarks[1].failedRuns(), std::size_t(1));
         QCOMPARE(results.benchmarks[1].runs[0].outcome(), std::string("Google Benchmark: setup failed"));
-        QCOMPARE(successfulWallSeconds(results.benchmarks[2]), (std::vector<double> { 25e-9 }));
+        QCOMPARE(successfulWallSeconds(results.benchmarks[2]), (std::vector<double> { 2.5e-9 })); // not rounded to 3 ns
         QVERIFY(!sort.measured.cpu && !sort.measured.memory);
     }
 
@@ -388,7 +388,7 @@ private slots:
             << QByteArray(googleBenchmarkFile).replace("\"us\"", "\"fur\"")
             << QStringLiteral("field 'time_unit' is 'fur', not ns, us, ms or s");
         QTest::newRow("Google Benchmark with a negative time")
-            << QByteArray(googleBenchmarkFile).replace("\"real_time\": 25.0", "\"real_time\": -2.5")
+            << QByteArray(googleBenchmarkFile).replace("\"real_time\": 2.5", "\"real_time\": -2.5")
             << QStringLiteral("'BM_Fast': field 'real_time' is -2.5, outside 0");
         QTest::newRow("pyperf value of the wrong type")
             << QByteArray(pyperfFile).replace("[0.5, 0.6]", "[\"fast\"]")

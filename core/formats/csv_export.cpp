@@ -70,7 +70,7 @@ std::string runsCsv(const Results& results)
         const auto name = csvCell(benchmark.name);
         const auto& measured = benchmark.measured;
         // An empty cell for what the file did not hold: never a 0 that reads as measured.
-        const auto cpu = [&](std::chrono::nanoseconds t) { return measured.cpu ? exactNumber(toSeconds(t)) : ""; };
+        const auto cpu = [&](Duration t) { return measured.cpu ? exactNumber(toSeconds(t)) : ""; };
         const auto counter = [&](std::int64_t n) { return measured.counters ? integer(n) : ""; };
         std::size_t index = 0;
         for (const auto& run : benchmark.runs) {

@@ -157,7 +157,9 @@ Results resultsFromAsv(const Json& json)
 
     std::size_t skipped = 0;
     const auto& entries = field(json, "results");
-    for (const auto& [name, value] : entries.items()) {
+    for (const auto& item : entries.items()) {
+        const std::string name = item.key(); // not a structured binding: clang 14 cannot capture those
+        const Json& value = item.value();
         within("'" + name + "'", [&] {
             const auto kind = kindOf(name);
             if (kind == Kind::Other) {

@@ -64,7 +64,7 @@ std::map<std::string, std::string> textMapField(const Json& object, std::string_
 std::string descriptiveText(const Json& object, std::string_view key);
 
 /// The longest duration a file may hold, in seconds (about 31 years): any longer is a damaged value.
-inline constexpr double maxSeconds = 1e9;
+inline constexpr double maxSeconds = 1e6; // 11.6 days; a run's Duration reaches 106 days
 
 /// An array, which must be there.
 const Json& arrayField(const Json& object, std::string_view key);

@@ -98,7 +98,8 @@ Timeline timelineFromJson(const Json& j)
 {
     Timeline timeline;
     timeline.intervalSeconds = secondsField(j, "interval_s");
-    timeline.samplerCpu = fromSeconds(optionalField(j, "sampler_cpu_s") ? secondsField(j, "sampler_cpu_s") : 0.0);
+    timeline.samplerCpu
+        = nanosecondsFromSeconds(optionalField(j, "sampler_cpu_s") ? secondsField(j, "sampler_cpu_s") : 0.0);
     const auto& t = arrayField(j, "t_s");
     const auto& rss = arrayField(j, "rss_bytes");
     const auto& cpu = arrayField(j, "cpu_percent");

@@ -326,7 +326,7 @@ BenchmarkResult benchmarkHeaderFromJson(const Json& j)
         b.settings.runs = static_cast<int>(integerField(s, "runs", 0, std::numeric_limits<int>::max()));
         b.settings.warmups = static_cast<int>(integerField(s, "warmups", 0, std::numeric_limits<int>::max()));
         if (optionalField(s, "timeout_s"))
-            b.settings.timeout = fromSeconds(secondsField(s, "timeout_s"));
+            b.settings.timeout = nanosecondsFromSeconds(secondsField(s, "timeout_s"));
         b.settings.environment = textMapField(s, "env");
         b.settings.workingDirectory = optionalTextField(s, "cwd").value_or("");
         if (const auto& seed = field(s, "hash_seed"); !seed.is_string())

@@ -69,7 +69,7 @@ RunPlan readWorkbenchText(std::string_view text)
         request.settings.runs = static_cast<int>(integerField(b, "runs", 0, maxInt));
         request.settings.warmups = static_cast<int>(integerField(b, "warmups", 0, maxInt));
         if (optionalField(b, "timeout_s"))
-            request.settings.timeout = fromSeconds(secondsField(b, "timeout_s"));
+            request.settings.timeout = nanosecondsFromSeconds(secondsField(b, "timeout_s"));
         request.settings.environment = textMapField(b, "env");
         request.settings.workingDirectory = textField(b, "cwd");
         if (!field(b, "hash_seed").is_string())

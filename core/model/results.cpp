@@ -6,18 +6,13 @@
 
 namespace pyrometer {
 
-double toSeconds(std::chrono::nanoseconds duration)
-{
-    return static_cast<double>(duration.count()) / 1e9;
-}
-
-std::chrono::nanoseconds fromSeconds(double seconds)
+Duration fromSeconds(double seconds)
 {
     // Saturates rather than overflow: readers refuse such durations, and none computed may become undefined.
-    constexpr double limit = 9.2e9; // seconds in an int64 of nanoseconds, rounded down
+    constexpr double limit = 9.2e6; // seconds in an int64 of picoseconds, rounded down
     if (std::isnan(seconds))
-        return std::chrono::nanoseconds(0);
-    return std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(std::clamp(seconds, -limit, limit) * 1e9)));
+        return Duration(0);
+    return Duration(static_cast<std::int64_t>(std::llround(std::clamp(seconds, -limit, limit) * 1e12)));
 }
 
 std::size_t BenchmarkResult::measuredRuns() const

@@ -98,8 +98,18 @@ struct Results
 /// or paired by their position without a word, and notes each renaming in `notes`.
 void makeNamesUnique(Results& results);
 
-double toSeconds(std::chrono::nanoseconds duration);
-std::chrono::nanoseconds fromSeconds(double seconds);
+/// Any duration in seconds.
+template <typename Rep, typename Period> double toSeconds(std::chrono::duration<Rep, Period> duration)
+{
+    return std::chrono::duration<double>(duration).count();
+}
+/// Seconds as a Duration, to the picosecond, saturating at about ±9.2·10⁶ s (NaN: 0).
+Duration fromSeconds(double seconds);
+/// Seconds as nanoseconds, for what Pyrometer itself times (timeouts, the sampler): rounded to the nanosecond.
+inline std::chrono::nanoseconds nanosecondsFromSeconds(double seconds)
+{
+    return std::chrono::round<std::chrono::nanoseconds>(fromSeconds(seconds));
+}
 
 /// The index of the first benchmark called `name`.
 std::optional<std::size_t> findBenchmark(const Results& results, const std::string& name);

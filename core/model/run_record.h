@@ -15,12 +15,17 @@ namespace pyrometer {
 inline constexpr std::size_t maxProbeReportBytes = 256 * 1024 * 1024;
 
 /// Everything measured about one run of one benchmark: one process, from spawn to exit.
+/// The time of a run. Picoseconds, not nanoseconds: other tools' files hold times per loop iteration of a few
+/// nanoseconds (pyperf, Google Benchmark), which nanoseconds would round by up to 20%. An int64 of picoseconds
+/// reaches 106 days.
+using Duration = std::chrono::duration<std::int64_t, std::pico>;
+
 struct RunRecord
 {
     bool warmup = false;
-    std::chrono::nanoseconds wall { 0 };
-    std::chrono::nanoseconds user { 0 };
-    std::chrono::nanoseconds sys { 0 };
+    Duration wall { 0 };
+    Duration user { 0 };
+    Duration sys { 0 };
     std::int64_t maxRssBytes = 0;
     std::int64_t minorFaults = 0;
     std::int64_t majorFaults = 0;

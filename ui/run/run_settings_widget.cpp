@@ -113,7 +113,7 @@ void RunSettingsWidget::applyTo(RunPlan& plan) const
         request.settings.runs = m_runs->value();
         request.settings.warmups = m_warmups->value();
         if (m_timeout->value() > 0)
-            request.settings.timeout = fromSeconds(m_timeout->value());
+            request.settings.timeout = nanosecondsFromSeconds(m_timeout->value());
         else
             request.settings.timeout.reset();
         if (m_seedPolicy->currentIndex() == 1)
