@@ -63,6 +63,40 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void whatAFileDoesNotHoldIsNotAvailable()
+    {
+        // A hyperfine file before 1.20: wall times and the means of CPU time, no memory; a pytest-benchmark
+        // file without its data: the summary alone.
+        auto results = std::make_shared<Results>(*twoBenchmarks());
+        auto& hyperfine = results->benchmarks[0];
+        hyperfine.measured = Measured { false, false, false };
+        hyperfine.stated = StatedSummary {};
+        hyperfine.stated->userMean = 0.080;
+        hyperfine.stated->systemMean = 0.010;
+        auto& summaryOnly = results->benchmarks[1];
+        summaryOnly.runs.clear();
+        summaryOnly.measured = Measured { false, false, false };
+        summaryOnly.stated = StatedSummary {};
+        summaryOnly.stated->median = 0.002;
+        summaryOnly.stated->runs = 40;
+        SummaryModel summary;
+        summary.setSnapshot(ResultsSnapshot(std::shared_ptr<const Results>(results)));
+        const auto cell = [&](int row, int column) { return summary.index(row, column).data().toString(); };
+        QCOMPARE(cell(0, SummaryModel::PeakRss), QStringLiteral("n/a"));
+        QCOMPARE(cell(0, SummaryModel::User), QStringLiteral("80.00 ms (mean, stated)"));
+        QCOMPARE(cell(0, SummaryModel::Sys), QStringLiteral("10.00 ms (mean, stated)"));
+        QCOMPARE(cell(1, SummaryModel::Name), QStringLiteral("fast.py"));
+        QCOMPARE(cell(1, SummaryModel::Median), QStringLiteral("2.000 ms (stated)"));
+        QCOMPARE(cell(1, SummaryModel::Runs), QStringLiteral("40 (summary only)"));
+        QCOMPARE(cell(1, SummaryModel::MedianCi), QStringLiteral("n/a"));
+
+        RunsModel runs;
+        runs.setSnapshot(ResultsSnapshot(std::shared_ptr<const Results>(results)));
+        QCOMPARE(runs.index(0, RunsModel::PeakRss).data().toString(), QStringLiteral("n/a"));
+        QCOMPARE(runs.index(0, RunsModel::User).data().toString(), QStringLiteral("n/a"));
+        QCOMPARE(runs.index(0, RunsModel::Wall).data().toString(), QStringLiteral("100.0 ms"));
+    }
+
     void runsListsEveryRunAndGrowsInPlace()
     {
         RunsModel model;

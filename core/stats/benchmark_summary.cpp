@@ -38,6 +38,8 @@ BenchmarkSummary summarize(const BenchmarkResult& benchmark)
 std::vector<double> successfulWallSeconds(const BenchmarkResult& benchmark)
 {
     std::vector<double> wall;
+    if (!benchmark.measured.wall)
+        return wall; // a benchmark of memory alone has no times, not times of 0
     for (const auto& run : benchmark.runs) {
         if (!run.warmup && run.succeeded())
             wall.push_back(toSeconds(run.wall));

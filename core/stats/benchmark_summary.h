@@ -23,7 +23,8 @@ struct BenchmarkSummary
     std::size_t warmupRuns = 0;
 };
 BenchmarkSummary summarize(const BenchmarkResult& benchmark);
-/// The wall times of a benchmark's successful measured runs, in seconds, in the order they ran.
+/// The wall times of a benchmark's successful measured runs, in seconds, in the order they ran; none for a
+/// benchmark of memory alone.
 std::vector<double> successfulWallSeconds(const BenchmarkResult& benchmark);
 
 /// The summaries of all benchmarks, in order.
