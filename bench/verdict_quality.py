@@ -175,12 +175,12 @@ def repetition(pyrometer, tmp, scripts):
     return found, change, cv, statistics.median(walls[0])
 
 
-ROWS = [("paired", "verdict", "Pyrometer, paired (signed-rank α=0.01, interval beyond 2%)"),
-        ("paired", "point α=0.01", "paired, point estimate beyond 2%, α=0.01"),
-        ("paired", "point α=0.001", "paired, point estimate beyond 2%, α=0.001"),
-        ("paired", "point α=0.05", "paired, point estimate beyond 2%, α=0.05"),
-        ("sign", "verdict", "paired sign test α=0.01, point estimate beyond 2%"),
-        ("independent", "verdict", "Pyrometer, independent (Mann–Whitney α=0.01, interval)"),
+ROWS = [("paired", "verdict", "Pyrometer, paired (signed-rank α=0.01, median ratio beyond 2%)"),
+        ("paired", "interval α=0.01", "paired, whole interval beyond 2%, α=0.01"),
+        ("paired", "point α=0.001", "paired, median ratio beyond 2%, α=0.001"),
+        ("paired", "point α=0.05", "paired, median ratio beyond 2%, α=0.05"),
+        ("sign", "verdict", "paired sign test α=0.01, median ratio beyond 2%"),
+        ("independent", "verdict", "Pyrometer, independent (Mann–Whitney α=0.01, interval beyond 2%)"),
         ("independent", "point α=0.01", "independent, point estimate beyond 2%, α=0.01"),
         ("pyperf", "verdict", "pyperf's method (pooled t-test, 95%)"),
         ("welch", "verdict", "Welch's t-test, 95%")]
@@ -228,10 +228,10 @@ def main():
         median, change, cv = info[w]
         print(f"  {w}: script median {median * 1000:.1f} ms, B {change:+.1%} (median), CV {cv:.1%} (median)")
     header = "".join(f" {w + ' A/A':>12} {w + ' A/B':>12}" for w in workloads)
-    print(f"\n{'rule (false alarms on A/A; B detected as slower)':60}{header} {'all A/A':>8} {'all A/B':>8}")
+    print(f"\n{'rule (false alarms on A/A; B detected as slower)':66}{header} {'all A/A':>8} {'all A/B':>8}")
     ok = True
     for method, rule, label in ROWS:
-        line, total = f"{label:60}", [0, 0]
+        line, total = f"{label:66}", [0, 0]
         for w in workloads:
             aa, ab = tally[(w, method, rule)]
             total[0] += aa
