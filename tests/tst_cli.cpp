@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -384,6 +385,35 @@ private Q_SLOTS:
         QCOMPARE(r.out.count(QStringLiteral("old.py")), r.out.count(QStringLiteral("old.py → new.py")));
         // Two benchmarks of one file ran interleaved: their runs are compared pair by pair.
         QVERIFY2(r.out.contains(QStringLiteral("Wilcoxon signed-rank, ")), qPrintable(r.out));
+    }
+
+    void hyperfineAndPyrometerPairByCommand()
+    {
+        // hyperfine keeps "/usr/bin/python3 sleep_50ms.py" as typed; Pyrometer the argv, script absolute. Their
+        // names differ; the program and its argument are the same, and the report says how they were paired.
+        QTemporaryDir dir;
+        const auto fixtures = QFileInfo(fixture("sleep_50ms.py")).absolutePath();
+        const auto baseline = dir.filePath(QStringLiteral("hyperfine.json"));
+        QProcess hyperfine;
+        hyperfine.setWorkingDirectory(fixtures);
+        hyperfine.start(QStringLiteral("hyperfine"),
+            { QStringLiteral("-N"), QStringLiteral("--runs"), QStringLiteral("3"), QStringLiteral("--export-json"),
+                baseline, QStringLiteral("/usr/bin/python3 sleep_50ms.py") });
+        QVERIFY(hyperfine.waitForFinished(60'000));
+        QCOMPARE(hyperfine.exitCode(), 0);
+        const auto candidate = dir.filePath(QStringLiteral("pyrometer.json"));
+        auto r = runPyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"), QStringLiteral("-n"),
+            QStringLiteral("3"), QStringLiteral("--no-progress"), QStringLiteral("--python"),
+            QStringLiteral("/usr/bin/python3"), QStringLiteral("--export-json"), candidate });
+        QCOMPARE(r.exitCode, 0);
+        r = runPyrometer({ QStringLiteral("compare"), baseline, candidate }, fixtures);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Paired by command (the same program and arguments): /usr/bin/python3 "
+                                               "sleep_50ms.py → ")
+                     + fixture("sleep_50ms.py")),
+            qPrintable(r.out));
+        // hyperfine holds no per-run CPU time and, before 1.20, no memory: no verdict, never one from 0.
+        QVERIFY2(r.out.contains(QStringLiteral("not measured")), qPrintable(r.out));
     }
 
     void hyperfineBaselineAgainstARun()

@@ -1,3 +1,4 @@
+#include "cli/compare_arguments.h"
 #include "cli/run_arguments.h"
 
 #include "core/model/error.h"
@@ -59,6 +60,17 @@ private Q_SLOTS:
         QCOMPARE(a.plan.benchmarks[1].name, std::string("native"));
     }
 
+    void failOnRegressionChoosesTheGatingMetrics()
+    {
+        QCOMPARE(parseRunArguments({ "a.py", "--baseline", "b.json", "--fail-on-regression" }).compare.settings.gate,
+            (std::vector<Metric> { Metric::Wall }));
+        const auto a = parseRunArguments({ "a.py", "--baseline", "b.json", "--fail-on-regression=memory,wall,memory" });
+        QVERIFY(a.compare.failOnRegression);
+        QCOMPARE(a.compare.settings.gate, (std::vector<Metric> { Metric::Memory, Metric::Wall }));
+        const auto c = parseCompareArguments({ "x.json", "y.json", "--fail-on-regression=cpu" });
+        QCOMPARE(c.options.settings.gate, (std::vector<Metric> { Metric::Cpu }));
+    }
+
     void badUsage_data()
     {
         QTest::addColumn<QStringList>("words");
@@ -87,6 +99,12 @@ private Q_SLOTS:
         QTest::newRow("unknown") << QStringList { QStringLiteral("a.py"), QStringLiteral("--fast") }
                                  << QStringLiteral("unknown option --fast");
         QTest::newRow("nothing") << QStringList {} << QStringLiteral("nothing to run");
+        QTest::newRow("gate") << QStringList { QStringLiteral("a.py"), QStringLiteral("--baseline"),
+            QStringLiteral("b.json"), QStringLiteral("--fail-on-regression=speed") }
+                              << QStringLiteral("--fail-on-regression takes metrics from wall, cpu and memory");
+        QTest::newRow("empty gate") << QStringList { QStringLiteral("a.py"), QStringLiteral("--baseline"),
+            QStringLiteral("b.json"), QStringLiteral("--fail-on-regression=") }
+                                    << QStringLiteral("--fail-on-regression takes metrics from wall, cpu and memory");
         QTest::newRow("command") << QStringList { QStringLiteral("--command") }
                                  << QStringLiteral("--command needs the command after --");
         QTest::newRow("names") << QStringList { QStringLiteral("a.py"), QStringLiteral("--name"), QStringLiteral("x"),

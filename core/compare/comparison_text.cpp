@@ -36,14 +36,6 @@ Row rowFor(const PairComparison& p, const ComparisonSettings& settings)
     return row;
 }
 
-/// Whether any pair has a CPU-time or peak-RSS comparison to show.
-bool anyOtherMetric(const Comparison& c)
-{
-    return std::any_of(c.pairs.begin(), c.pairs.end(), [](const PairComparison& p) {
-        return p.cpu.verdict != Verdict::NotMeasured || p.memory.verdict != Verdict::NotMeasured;
-    });
-}
-
 /// Lays out rows of cells in columns, the first left-aligned; `right` says which columns align right.
 std::string columns(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right)
 {
@@ -88,7 +80,7 @@ std::string comparisonText(const Comparison& comparison, const ComparisonSides& 
         text += "(no benchmark in common)\n";
     if (const auto line = geometricMeanLine(comparison); !line.empty())
         text += "\n" + line + "\n";
-    if (anyOtherMetric(comparison)) {
+    if (!comparison.pairs.empty()) {
         std::vector<std::vector<std::string>> other { { "Benchmark", "CPU time (user + system)", "Peak RSS" } };
         for (const auto& p : comparison.pairs)
             other.push_back(
