@@ -19,7 +19,7 @@ and, from the p-values and intervals those write, looser or stricter rules, with
 with pooled variance, 95%) and Welch's t-test (95%) on the same wall times.
 
     /usr/bin/python3 bench/verdict_quality.py [--pyrometer build/release/app/pyrometer] [--repetitions 20]
-        [--workloads cpu,alloc,bimodal] [--change 0.05]
+        [--workloads cpu,alloc,bimodal] [--change 0.05] [--save-walls FILE]
 Prints the rates per workload and over all; exits 1 when Pyrometer's default misses its targets (A/A false
 alarms at most 1%, B detected at least 90%).
 """
@@ -172,7 +172,7 @@ def repetition(pyrometer, tmp, scripts):
             found[kind + " " + name] = {"verdict": "slower" if p < 0.05 and t > 0 else "faster" if p < 0.05 else "other"}
     change = statistics.median(walls[2]) / statistics.median(walls[0]) - 1
     cv = statistics.stdev(walls[0]) / statistics.mean(walls[0])
-    return found, change, cv, statistics.median(walls[0])
+    return found, change, cv, statistics.median(walls[0]), walls
 
 
 ROWS = [("paired", "verdict", "Pyrometer, paired (signed-rank α=0.01, median ratio beyond 2%)"),
@@ -196,10 +196,12 @@ def main():
     parser.add_argument("--repetitions", type=int, default=20)
     parser.add_argument("--workloads", default="cpu,alloc,bimodal")
     parser.add_argument("--change", type=float, default=0.05)
+    parser.add_argument("--save-walls", help="write every repetition's wall times (A, A', B) to this JSON file")
     args = parser.parse_args()
     pyrometer = os.path.abspath(args.pyrometer)
     load = os.getloadavg()[0]
     tally = {}  # (workload, method, rule) -> [A/A false alarms, A/B detected]
+    raw = {}  # workload -> [[A walls, A' walls, B walls] per repetition], in run order
     info = {}
     for workload in args.workloads.split(","):
         changes, cvs, medians = [], [], []
@@ -210,7 +212,8 @@ def main():
                 with open(path, "w") as f:
                     f.write(WORKLOADS[workload].format(scale=scale))
             for rep in range(args.repetitions):
-                found, change, cv, median = repetition(pyrometer, tmp, scripts)
+                found, change, cv, median, walls = repetition(pyrometer, tmp, scripts)
+                raw.setdefault(workload, []).append(walls)
                 changes.append(change)
                 cvs.append(cv)
                 medians.append(median)
@@ -221,6 +224,9 @@ def main():
                 print(f"  {workload} {rep + 1:2}: paired A/A {found['aa paired']['verdict']:24} "
                       f"A/B {found['ab paired']['verdict']:24} (B {change:+.1%}, CV {cv:.1%})", flush=True)
         info[workload] = (statistics.median(medians), statistics.median(changes), statistics.median(cvs))
+    if args.save_walls:
+        with open(args.save_walls, "w") as f:
+            json.dump({"load_average": load, "change": args.change, "walls": raw}, f)
     n = args.repetitions
     workloads = args.workloads.split(",")
     print(f"\n{n} repetitions per workload, interleaved, 30 runs a side; load average at the start {load:.1f}")

@@ -349,7 +349,16 @@ private slots:
         QCOMPARE(results.benchmarks[1].failedRuns(), std::size_t(1));
         QCOMPARE(results.benchmarks[1].runs[0].outcome(), std::string("Google Benchmark: setup failed"));
         QCOMPARE(successfulWallSeconds(results.benchmarks[2]), (std::vector<double> { 2.5e-9 })); // not rounded to 3 ns
-        QVERIFY(!sort.measured.cpu && !sort.measured.memory);
+        // cpu_time is user + system in one figure: the CPU verdict has it, user and system alone do not.
+        QVERIFY(sort.measured.cpu && !sort.measured.cpuSplit && !sort.measured.userAndSystem());
+        QCOMPARE(toSeconds(sort.runs[1].user), 35.9e-6);
+        QVERIFY(!sort.measured.memory);
+        const auto report = textReport(results);
+        QVERIFY2(report.find("CPU time:      35.90 µs   (median; user + system, which the file does not split)")
+                != std::string::npos,
+            report.c_str());
+        const auto again = readResultsText(toJson(results).dump());
+        QVERIFY(again.benchmarks[0].measured.cpu && !again.benchmarks[0].measured.cpuSplit);
     }
 
     void badFilesGetOneLine_data()

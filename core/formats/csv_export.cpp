@@ -70,7 +70,7 @@ std::string runsCsv(const Results& results)
         const auto name = csvCell(benchmark.name);
         const auto& measured = benchmark.measured;
         // An empty cell for what the file did not hold: never a 0 that reads as measured.
-        const auto cpu = [&](Duration t) { return measured.cpu ? exactNumber(toSeconds(t)) : ""; };
+        const auto cpu = [&](Duration t) { return measured.userAndSystem() ? exactNumber(toSeconds(t)) : ""; };
         const auto counter = [&](std::int64_t n) { return measured.counters ? integer(n) : ""; };
         std::size_t index = 0;
         for (const auto& run : benchmark.runs) {
@@ -100,8 +100,8 @@ std::string summaryCsv(const Results& results)
         csv += row({ csvCell(benchmark.name), std::to_string(w.n), std::to_string(s.failedRuns), time(w.mean),
             time(w.median), ci(w.medianCiLow), ci(w.medianCiHigh), time(w.stddev), time(w.min), time(w.max), time(w.p5),
             time(w.p25), time(w.p75), time(w.p95), time(w.p99), time(w.mad), time(w.iqr), time(w.cv),
-            benchmark.measured.cpu ? exactNumber(s.userMedian) : "",
-            benchmark.measured.cpu ? exactNumber(s.sysMedian) : "",
+            benchmark.measured.userAndSystem() ? exactNumber(s.userMedian) : "",
+            benchmark.measured.userAndSystem() ? exactNumber(s.sysMedian) : "",
             benchmark.measured.memory ? exactNumber(s.maxRssMedian) : "",
             benchmark.measured.memory ? std::to_string(s.maxRssMax) : "", std::to_string(w.outliers.tukeyTotal()),
             std::to_string(w.outliers.tukeySevere()), std::to_string(w.outliers.modifiedZ) });

@@ -55,7 +55,9 @@ Results resultsFromGoogleBenchmark(const Json& json)
             BenchmarkResult benchmark;
             benchmark.name = name;
             benchmark.command = { executable.empty() ? name : executable + " --benchmark_filter=" + name };
-            benchmark.measured = Measured { false, false, false }; // wall time alone
+            // Wall time, and CPU time as one figure (user + system of the process, per iteration).
+            benchmark.measured = Measured { true, false, false };
+            benchmark.measured.cpuSplit = false;
             results.benchmarks.push_back(std::move(benchmark));
         }
         auto& benchmark = results.benchmarks[found->second];
@@ -69,8 +71,8 @@ Results resultsFromGoogleBenchmark(const Json& json)
                 run.exitCode = 0;
                 // real_time is wall time per iteration, in time_unit (ns when absent, as Google Benchmark's default).
                 const double scale = secondsPer(optionalTextField(entry, "time_unit").value_or("ns"));
-                const double perIteration = numberField(entry, "real_time", 0, maxSeconds / scale);
-                run.wall = fromSeconds(perIteration * scale);
+                run.wall = fromSeconds(numberField(entry, "real_time", 0, maxSeconds / scale) * scale);
+                run.user = fromSeconds(numberField(entry, "cpu_time", 0, maxSeconds / scale) * scale);
             }
             benchmark.runs.push_back(std::move(run));
             return 0;

@@ -85,7 +85,8 @@ std::string markdownSummary(const Results& results)
         } else {
             md += "n/a | n/a | n/a | n/a"; // a benchmark of memory alone
         }
-        md += measured.cpu ? " | " + formatDuration(s.userMedian, unit) + " | " + formatDuration(s.sysMedian, unit)
+        md += measured.cpu && !measured.cpuSplit ? " | " + formatDuration(s.userMedian, unit) + " (user + system) | n/a"
+            : measured.cpu ? " | " + formatDuration(s.userMedian, unit) + " | " + formatDuration(s.sysMedian, unit)
                            : std::string(" | n/a | n/a");
         md += " | " + (measured.memory ? formatBytes(s.maxRssMedian) : std::string("n/a")) + " | "
             + std::to_string(w.n);

@@ -23,7 +23,7 @@ template <typename T> Json optional(const std::optional<T>& value)
 Json summaryToJson(const BenchmarkResult& benchmark)
 {
     const auto s = summarize(benchmark);
-    const auto cpu = [&](double value) { return benchmark.measured.cpu ? number(value) : Json(nullptr); };
+    const auto cpu = [&](double value) { return benchmark.measured.userAndSystem() ? number(value) : Json(nullptr); };
     const auto memory = [&](double value) { return benchmark.measured.memory ? number(value) : Json(nullptr); };
     // A benchmark of memory alone has no times: null, never 0.
     const auto time = [&](double value) { return benchmark.measured.wall ? number(value) : Json(nullptr); };
@@ -202,7 +202,8 @@ void writeNotMeasured(Json& header, const Measured& measured)
         return;
     Json missing = Json::array();
     for (const auto& [name, held] : { std::pair { "cpu", measured.cpu }, std::pair { "memory", measured.memory },
-             std::pair { "counters", measured.counters }, std::pair { "wall", measured.wall } }) {
+             std::pair { "counters", measured.counters }, std::pair { "wall", measured.wall },
+             std::pair { "cpu_split", measured.cpuSplit } }) {
         if (!held)
             missing.push_back(name);
     }
@@ -257,8 +258,10 @@ Measured notMeasuredFrom(const Json& header)
             measured.counters = false;
         else if (name == "wall")
             measured.wall = false;
+        else if (name == "cpu_split")
+            measured.cpuSplit = false; // user_s holds user + system
         else
-            throw InputError("field 'not_measured' names '" + name + "', not cpu, memory, counters or wall");
+            throw InputError("field 'not_measured' names '" + name + "', not cpu, memory, counters, wall or cpu_split");
     }
     return measured;
 }

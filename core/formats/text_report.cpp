@@ -90,7 +90,10 @@ std::string benchmarkBlock(
         else
             text += "  Time:          not available (a benchmark of memory alone; " + std::to_string(w.n) + " runs)\n";
         const auto unit = durationUnitFor(w.median);
-        if (measured.cpu)
+        if (measured.cpu && !measured.cpuSplit)
+            text += "  CPU time:      " + formatDuration(s.userMedian, unit)
+                + "   (median; user + system, which the file does not split)\n";
+        else if (measured.cpu)
             text += "  User / System: " + formatDuration(s.userMedian, unit) + " / " + formatDuration(s.sysMedian, unit)
                 + "   (medians)\n";
         else if (benchmark.stated && benchmark.stated->userMean && benchmark.stated->systemMean)

@@ -27,15 +27,19 @@ struct BenchmarkSettings
 };
 
 /// Which measurements a benchmark's runs hold besides wall time. Pyrometer measures all of them; another tool's
-/// file holds only some (hyperfine: peak memory from 1.20 on; pyperf and pytest-benchmark: wall time alone), and
-/// the rest reads "not available" everywhere, never 0.
+/// file holds only some (hyperfine: peak memory from 1.20 on; pyperf: peak memory per worker; pytest-benchmark:
+/// wall time alone; Google Benchmark: CPU time unsplit), and the rest reads "not available" everywhere, never 0.
 struct Measured
 {
     bool cpu = true; ///< user and system time
     bool memory = true; ///< peak RSS
     bool counters = true; ///< page faults, context switches, block I/O
     bool wall = true; ///< false for a benchmark of memory alone (pyperf --track-memory, asv peakmem_)
-    bool all() const { return cpu && memory && counters && wall; }
+    /// false when the file holds CPU time as one figure (Google Benchmark's cpu_time): `user` then holds user +
+    /// system, and `sys` is not available.
+    bool cpuSplit = true;
+    bool all() const { return cpu && memory && counters && wall && cpuSplit; }
+    bool userAndSystem() const { return cpu && cpuSplit; } ///< user and system time each
 };
 
 /// Figures another tool computed and wrote, for what its file holds no per-run values of: hyperfine's mean user

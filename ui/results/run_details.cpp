@@ -16,10 +16,14 @@ QString RunDetails::text(const BenchmarkResult& benchmark, std::size_t run)
     text += tr("Wall:      %1\n").arg(QString::fromStdString(formatDuration(toSeconds(r.wall))));
     const auto& measured = benchmark.measured;
     const auto notInFile = tr("not available (not in the file)");
-    text += tr("User/sys:  %1\n")
-                .arg(measured.cpu ? QString::fromStdString(formatDuration(toSeconds(r.user))) + QStringLiteral(" / ")
-                            + QString::fromStdString(formatDuration(toSeconds(r.sys)))
-                                  : notInFile);
+    if (measured.cpu && !measured.cpuSplit)
+        text += tr("CPU time:  %1 (user + system, not split in the file)\n")
+                    .arg(QString::fromStdString(formatDuration(toSeconds(r.user))));
+    else
+        text += tr("User/sys:  %1\n")
+                    .arg(measured.cpu ? QString::fromStdString(formatDuration(toSeconds(r.user)))
+                                + QStringLiteral(" / ") + QString::fromStdString(formatDuration(toSeconds(r.sys)))
+                                      : notInFile);
     text += tr("Peak RSS:  %1\n")
                 .arg(measured.memory ? QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes)))
                                      : notInFile);

@@ -107,9 +107,12 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     case Wall:
         return text(formatDuration(toSeconds(run.wall)));
     case User:
+        if (benchmark.measured.cpu && !benchmark.measured.cpuSplit)
+            return tr("%1 (user + sys)").arg(text(formatDuration(toSeconds(run.user))));
         return benchmark.measured.cpu ? text(formatDuration(toSeconds(run.user))) : RunDetails::notAvailable();
     case Sys:
-        return benchmark.measured.cpu ? text(formatDuration(toSeconds(run.sys))) : RunDetails::notAvailable();
+        return benchmark.measured.userAndSystem() ? text(formatDuration(toSeconds(run.sys)))
+                                                  : RunDetails::notAvailable();
     case PeakRss:
         return benchmark.measured.memory ? text(formatBytes(static_cast<double>(run.maxRssBytes)))
                                          : RunDetails::notAvailable();

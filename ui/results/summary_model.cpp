@@ -143,6 +143,9 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
         if (!any)
             return QString();
         const bool user = index.column() == User;
+        if (benchmark.measured.cpu && !benchmark.measured.cpuSplit)
+            return user ? tr("%1 (user + sys)").arg(text(formatDuration(s.userMedian, unit)))
+                        : RunDetails::notAvailable();
         if (benchmark.measured.cpu)
             return text(formatDuration(user ? s.userMedian : s.sysMedian, unit));
         const auto mean
