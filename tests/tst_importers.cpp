@@ -393,6 +393,11 @@ private slots:
         QTest::newRow("asv time that is not a number")
             << QByteArray(asvV1File).replace("\"bench.time_a\": 0.5", "\"bench.time_a\": \"fast\"")
             << QStringLiteral("asv JSON: 'bench.time_a': result should be a number of seconds, not a string");
+        // Found by the fuzzer: no "result" column, and a number where the samples belong.
+        QTest::newRow("asv samples that are not a list")
+            << QByteArray(R"({"commit_hash": "0", "version": 2, "result_columns": ["params", "samples"],
+                "results": {"b.time_x": [[], 5]}})")
+            << QStringLiteral("asv JSON: 'b.time_x': result: samples should be a list of values, not a number");
         QTest::newRow("Google Benchmark in furlongs")
             << QByteArray(googleBenchmarkFile).replace("\"us\"", "\"fur\"")
             << QStringLiteral("field 'time_unit' is 'fur', not ns, us, ms or s");

@@ -190,9 +190,12 @@ Results resultsFromAsv(const Json& json)
                 const auto label = names[i].empty() ? std::string("result") : "combination " + names[i];
                 const Json* result = at(entry.result, i);
                 const Json* samples = at(entry.samples, i);
-                if (!result && !samples) {
+                if (samples && !samples->is_array())
+                    throw InputError(label + ": samples should be a list of values, not " + jsonKind(*samples));
+                const bool hasSamples = samples && !samples->empty();
+                if (!result && !hasSamples) {
                     benchmark.failure = "asv recorded no result (the benchmark failed, was skipped or timed out)";
-                } else if (samples && samples->is_array() && !samples->empty()) {
+                } else if (hasSamples) {
                     // Recorded with --record-samples: one run per sample.
                     if (kind == Kind::Time) {
                         appendTimedRuns(benchmark, *samples, "sample");
