@@ -272,6 +272,16 @@ private slots:
         gated.gate = { Metric::Wall, Metric::Memory };
         QVERIFY(compare(baseline, candidate, { { 0, 0 } }, gated).anySlower());
 
+        // The same peak RSS in every run of both sides, as a script that allocates the same often has: no change,
+        // never "too few runs to tell"; paired (one interleaved run) as well.
+        for (std::size_t i = 0; i < 30; ++i)
+            candidate.benchmarks[0].runs[i].maxRssBytes = baseline.benchmarks[0].runs[i].maxRssBytes = 10'000'000;
+        QCOMPARE(compare(baseline, candidate, { { 0, 0 } }).pairs[0].memory.verdict, Verdict::NoSignificantChange);
+        Results interleaved;
+        interleaved.benchmarks = { baseline.benchmarks[0], candidate.benchmarks[0] };
+        interleaved.benchmarks[1].name = "y";
+        QCOMPARE(compare(interleaved, interleaved, { { 0, 1 } }).pairs[0].memory.verdict, Verdict::NoSignificantChange);
+
         // A side that did not measure memory (hyperfine before 1.20): no verdict, and nothing computed from 0 B.
         candidate.benchmarks[0].measured.memory = false;
         c = compare(baseline, candidate, { { 0, 0 } }, gated);

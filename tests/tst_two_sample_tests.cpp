@@ -59,6 +59,8 @@ private Q_SLOTS:
         const std::vector<double> same(8, 1.0);
         QCOMPARE(mannWhitney(same, same).pValue, 1.0);
         QCOMPARE(mannWhitney({}, same).pValue, 1.0);
+        // Every value equal: p = 1 with the floor of 8 + 8 runs (2 / C(16, 8)), so "no significant change".
+        near(mannWhitney(same, same).floor, 2.0 / 12870.0, 1e-12);
         // Large samples without ties use the normal approximation.
         std::vector<double> big(40), bigger(40);
         for (int i = 0; i < 40; ++i)
@@ -226,6 +228,10 @@ private Q_SLOTS:
         QVERIFY(!allUp.exact); // eight tied magnitudes: approximated, and its floor is what it is
         QCOMPARE(allUp.pValue, allUp.floor);
         QCOMPARE(wilcoxonSignedRank(std::vector<double>(5, 0.0)).pValue, 1.0);
+        // Thirty pairs without any difference (the same peak RSS): no change, not "too few" (floor 2 / 2^30).
+        const auto none = wilcoxonSignedRank(std::vector<double>(30, 0.0));
+        QCOMPARE(none.pValue, 1.0);
+        near(none.floor, 2.0 / 1073741824.0, 1e-12);
         std::vector<double> distinct;
         for (int i = 1; i <= 8; ++i)
             distinct.push_back(i * 0.01);

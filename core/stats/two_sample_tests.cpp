@@ -239,8 +239,11 @@ TestResult mannWhitney(std::span<const double> first, std::span<const double> se
         return result;
     }
     const double sd = std::sqrt(m1 * m2 / 12.0 * ((total + 1) - tieTerm / (total * (total - 1))));
-    if (sd == 0)
-        return result; // every value equal: no evidence of a difference
+    if (sd == 0) {
+        // Every value equal: no evidence of a difference, from as many runs as an exact test would need.
+        result.floor = smallestPossiblePValue(n1, n2);
+        return result;
+    }
     const auto twoSided = [&](double distance) {
         const double z = std::max(0.0, distance - 0.5) / sd;
         return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<>(), z)));
@@ -292,8 +295,13 @@ TestResult wilcoxonSignedRank(std::span<const double> differences)
             nonzero.emplace_back(std::abs(d), d > 0);
     }
     const std::size_t n = nonzero.size();
-    if (n == 0)
+    if (n == 0) {
+        // Every difference 0 (peak RSS often is): no evidence of a change, from as many pairs as there were.
+        const auto pairs = static_cast<double>(
+            std::count_if(differences.begin(), differences.end(), [](double d) { return !std::isnan(d); }));
+        result.floor = std::min(1.0, 2.0 * std::pow(0.5, pairs));
         return result;
+    }
     const auto [positiveRankSum, tieTerm] = rankSum(nonzero);
     const double m = static_cast<double>(n), total = m * (m + 1) / 2.0;
     result.statistic = positiveRankSum;
