@@ -160,9 +160,9 @@ std::vector<std::string> commandIdentity(const std::vector<std::string>& command
     if (words.empty())
         return words;
     namespace fs = std::filesystem;
-    const fs::path base = directory.empty() ? fs::current_path() : fs::path(directory);
+    std::error_code error;
+    const fs::path base = directory.empty() ? fs::current_path(error) : fs::path(directory); // empty if gone
     const auto resolved = [&](const std::string& word) -> std::string {
-        std::error_code error;
         const fs::path path = fs::path(word).is_absolute() ? fs::path(word) : base / word;
         if (word.empty() || !fs::exists(path, error))
             return word;
