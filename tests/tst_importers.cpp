@@ -398,6 +398,13 @@ private slots:
             << QByteArray(R"({"commit_hash": "0", "version": 2, "result_columns": ["params", "samples"],
                 "results": {"b.time_x": [[], 5]}})")
             << QStringLiteral("asv JSON: 'b.time_x': result: samples should be a list of values, not a number");
+        // Two lists of 1,000 values and 2 results: refused, not expanded into a million benchmarks.
+        QTest::newRow("asv params without their results")
+            << QByteArray(R"({"commit_hash": "0", "version": 2, "result_columns": ["result", "params"],
+                "results": {"b.time_x": [[0.1, 0.2], [)")
+                + QByteArray("[") + QByteArray("\"1\", ").repeated(999) + QByteArray("\"1\"], [")
+                + QByteArray("\"2\", ").repeated(999) + QByteArray("\"2\"]]]}}")
+            << QStringLiteral("'b.time_x': 2 results for 1000000 parameter combinations");
         QTest::newRow("Google Benchmark in furlongs")
             << QByteArray(googleBenchmarkFile).replace("\"us\"", "\"fur\"")
             << QStringLiteral("field 'time_unit' is 'fur', not ns, us, ms or s");

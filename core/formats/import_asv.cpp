@@ -83,8 +83,25 @@ const Json* at(const Json* list, std::size_t i)
     return i < list->size() && !(*list)[i].is_null() ? &(*list)[i] : nullptr;
 }
 
+/// How many combinations the parameter lists make (1 without parameters); at most a million.
+std::size_t combinationCount(const Json* params)
+{
+    std::size_t count = 1;
+    if (!params || !params->is_array())
+        return count;
+    for (std::size_t p = 0; p < params->size(); ++p) {
+        const auto& values = (*params)[p];
+        if (!values.is_array() || values.empty())
+            throw InputError("parameter " + std::to_string(p + 1) + " should be a non-empty list of values");
+        if (count > 1'000'000 / values.size())
+            throw InputError("more than a million parameter combinations");
+        count *= values.size();
+    }
+    return count;
+}
+
 /// The names of every combination of the parameter lists, in asv's order (the last parameter varies fastest):
-/// "(10, 'a')"; one empty name for a benchmark without parameters.
+/// "(10, 'a')"; one empty name for a benchmark without parameters. Call combinationCount first.
 std::vector<std::string> combinations(const Json* params)
 {
     std::vector<std::string> names { "" };
@@ -92,11 +109,7 @@ std::vector<std::string> combinations(const Json* params)
         return names;
     names = { "(" };
     for (std::size_t p = 0; p < params->size(); ++p) {
-        const auto& values = (*params)[p];
-        if (!values.is_array() || values.empty())
-            throw InputError("parameter " + std::to_string(p + 1) + " should be a non-empty list of values");
-        if (names.size() * values.size() > 1'000'000)
-            throw InputError("more than a million parameter combinations");
+        const auto& values = (*params)[p]; // checked by combinationCount
         std::vector<std::string> next;
         for (const auto& name : names) {
             for (const auto& value : values)
@@ -167,6 +180,20 @@ Results resultsFromAsv(const Json& json)
                 return 0;
             }
             const auto entry = version == 2 ? entryV2(value, columns) : entryV1(value);
+            if (!entry.result && !entry.samples) {
+                // No result at all: the benchmark failed as a whole (its parameters are not expanded into failures).
+                BenchmarkResult benchmark;
+                benchmark.name = name;
+                benchmark.command = { name };
+                benchmark.failure = "asv recorded no result (the benchmark failed, was skipped or timed out)";
+                results.benchmarks.push_back(std::move(benchmark));
+                return 0;
+            }
+            // asv writes one result per combination: a file with fewer cannot make more benchmarks than it holds.
+            const auto count = combinationCount(entry.params);
+            if (entry.result && entry.result->is_array() && entry.result->size() != count)
+                throw InputError(std::to_string(entry.result->size()) + " results for " + std::to_string(count)
+                    + " parameter combinations");
             const auto names = combinations(entry.params);
             for (std::size_t i = 0; i < names.size(); ++i) {
                 BenchmarkResult benchmark;
