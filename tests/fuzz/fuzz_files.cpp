@@ -48,7 +48,14 @@ void writeEverything(const Results& results)
     }
     ComparisonSettings settings;
     settings.resamples = 200; // enough to exercise every step, few enough to keep the fuzzer fast
-    const auto comparison = compare(results, results, pairBenchmarks(results, results), settings);
+    // Each benchmark with itself (by name), and each with the next: within one file, runs paired by position.
+    auto pairs = pairBenchmarks(results, results);
+    auto comparison = compare(results, results, pairs, settings);
+    std::vector<BenchmarkPair> neighbours;
+    for (std::size_t i = 0; i + 1 < results.benchmarks.size(); i += 2)
+        neighbours.push_back({ i, i + 1 });
+    const auto paired = compare(results, results, neighbours, settings);
+    comparison.pairs.insert(comparison.pairs.end(), paired.pairs.begin(), paired.pairs.end());
     const ComparisonSides sides { "baseline", "candidate", &results, &results };
     comparisonText(comparison, sides);
     comparisonMarkdown(comparison, sides);
