@@ -6,11 +6,14 @@
 #include "core/model/version.h"
 #include "ui/charts/histogram_panel.h"
 #include "ui/charts/time_series_panel.h"
+#include "ui/compare/compare_model.h"
+#include "ui/compare/compare_view.h"
 #include "ui/profile/memory_panel.h"
 #include "ui/window/main_window.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -75,9 +78,9 @@ int windowMain(int argc, char** argv, const std::vector<std::string>& scripts)
 
 int openMain(int argc, char** argv, const std::vector<std::string>& words)
 {
-    std::string file, screenshot;
+    std::string file, screenshot, baseline;
     int width = 1400, height = 900;
-    int tab = 0;
+    int tab = -1; // none given: the Compare tab when there is a baseline, else Runs
     const std::vector<std::string> tabs { "runs", "hotspots", "compare" };
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i] == "--screenshot" && i + 1 < words.size()) {
@@ -87,6 +90,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
                 std::cerr << "pyrometer open: --size takes WIDTHxHEIGHT, as in 1400x900\n";
                 return cli::ExitUsage;
             }
+        } else if (words[i] == "--baseline" && i + 1 < words.size()) {
+            baseline = words[++i];
         } else if (words[i] == "--tab" && i + 1 < words.size()) {
             const auto found = std::find(tabs.begin(), tabs.end(), words[++i]);
             if (found == tabs.end()) {
@@ -98,8 +103,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
             file = words[i];
         } else {
             std::cerr << "pyrometer open: unexpected argument " << words[i]
-                      << " (usage: pyrometer open FILE.json [--tab runs|hotspots|compare] [--screenshot OUT.png] "
-                         "[--size WxH])\n";
+                      << " (usage: pyrometer open FILE.json [--baseline FILE.json] [--tab runs|hotspots|compare] "
+                         "[--screenshot OUT.png] [--size WxH])\n";
             return cli::ExitUsage;
         }
     }
@@ -115,9 +120,11 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     }
 
     // Read before any window exists: a file that cannot be shown gets one line and exit 2, never a dialog.
-    std::shared_ptr<const Results> results;
+    std::shared_ptr<const Results> results, baselineResults;
     try {
         results = std::make_shared<const Results>(readResultsFile(file));
+        if (!baseline.empty())
+            baselineResults = std::make_shared<const Results>(readResultsFile(baseline));
     } catch (const InputError& e) {
         std::cerr << "pyrometer open: " << e.what() << "\n";
         return cli::ExitUsage;
@@ -132,10 +139,16 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     window.resize(width, height);
     window.show();
     window.showOpenedResults(results, QFile::decodeName(file.c_str()));
-    window.tabs()->setCurrentIndex(tab);
+    if (baselineResults)
+        window.compareView()->setBaseline(baselineResults, QFileInfo(QFile::decodeName(baseline.c_str())).fileName());
+    window.tabs()->setCurrentIndex(tab >= 0 ? tab : baselineResults ? 2 : 0);
     if (screenshot.empty())
         return QApplication::exec();
-    // Let layouts and charts settle before taking the picture.
+    // Let layouts and charts settle before taking the picture, and the comparison (made on a worker thread).
+    QElapsedTimer waited;
+    waited.start();
+    while (baselineResults && !window.compareView()->model()->comparison() && waited.elapsed() < 60000)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
     for (int i = 0; i < 5; ++i)
         QApplication::processEvents();
     window.histogram()->setSnapshot(window.histogram()->snapshot());

@@ -1,5 +1,6 @@
 #include "core/stats/chart_math.h"
 
+#include <QSet>
 #include <QTest>
 #include <algorithm>
 #include <cmath>
@@ -110,6 +111,35 @@ private Q_SLOTS:
         QVERIFY(b.tickCount() >= 2 && b.tickCount() <= 8);
         const auto flat = niceAxis(5, 5);
         QVERIFY(flat.min < 5 && flat.max > 5);
+    }
+
+    void ticksNeverReadAlike()
+    {
+        // Runs 1 … 3: a nice axis steps by 0.5, which "%d" printed as "1 1 2 2 3"; a count axis steps by 1.
+        QCOMPARE(niceAxis(1, 3).step, 0.5);
+        const auto runs = countAxis(1, 3);
+        QCOMPARE(runs.step, 1.0);
+        QCOMPARE(runs.min, 1.0);
+        QCOMPARE(runs.max, 3.0);
+        QCOMPARE(runs.tickCount(), 3);
+        QCOMPARE(countAxis(1, 2000).step, niceAxis(1, 2000).step);
+        // Decimals follow the step: every tick printed with them differs from its neighbours.
+        for (const auto& [low, high] : std::vector<std::pair<double, double>> {
+                 { 1, 3 }, { 0.0494, 0.0871 }, { 12.01, 12.07 }, { 0, 2e9 }, { 14.9, 15.3 }, { 38, 250 } }) {
+            const auto axis = niceAxis(low, high);
+            const int decimals = tickDecimals(axis);
+            QStringList labels;
+            for (int t = 0; t < axis.tickCount(); ++t)
+                labels << QString::number(axis.min + t * axis.step, 'f', decimals);
+            QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+            // And no more decimals than that: one fewer makes two alike (unless the step is whole).
+            if (decimals > 0) {
+                QStringList fewer;
+                for (int t = 0; t < axis.tickCount(); ++t)
+                    fewer << QString::number(axis.min + t * axis.step, 'f', decimals - 1);
+                QVERIFY2(QSet<QString>(fewer.begin(), fewer.end()).size() < fewer.size(), qPrintable(fewer.join(u' ')));
+            }
+        }
     }
 
     void tukeyBoxes()

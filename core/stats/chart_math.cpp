@@ -141,6 +141,25 @@ NiceAxis niceAxis(double min, double max, int maxTicks)
     return axis;
 }
 
+NiceAxis countAxis(double min, double max, int maxTicks)
+{
+    auto axis = niceAxis(min, max, maxTicks);
+    if (axis.step < 1) {
+        axis.step = 1;
+        axis.min = std::floor(axis.min);
+        axis.max = std::max(axis.min + 1, std::ceil(axis.max));
+    }
+    return axis;
+}
+
+int tickDecimals(const NiceAxis& axis)
+{
+    // Steps are 1, 2 or 5 times a power of ten (2.5 never occurs), so the step's own decimals suffice.
+    if (!(axis.step > 0) || !std::isfinite(axis.step))
+        return 0;
+    return std::clamp(static_cast<int>(-std::floor(std::log10(axis.step) + 1e-9)), 0, 12);
+}
+
 TukeyBox tukeyBox(std::span<const double> sorted)
 {
     TukeyBox box;

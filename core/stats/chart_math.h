@@ -50,6 +50,10 @@ struct NiceAxis
     int tickCount() const;
 };
 NiceAxis niceAxis(double min, double max, int maxTicks = 6);
+/// A nice axis for counts (runs, run numbers): its step is a whole number, so that no two ticks read alike.
+NiceAxis countAxis(double min, double max, int maxTicks = 6);
+/// The decimals that tell every tick of `axis` apart, and no more (step 0.25 → 2, step 5 → 0).
+int tickDecimals(const NiceAxis& axis);
 
 /// The five numbers of a Tukey (1977) box plot — quartiles, median, whiskers at the most extreme values within
 /// 1.5 IQR of the box — and the values beyond the whiskers.

@@ -8,11 +8,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QSet>
 #include <QSvgGenerator>
 #include <QThread>
+#include <QToolTip>
 #include <QVBoxLayout>
+#include <QValueAxis>
+#include <QXYSeries>
 #include <array>
 
 namespace pyrometer::ui {
@@ -28,7 +32,12 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     layout->addLayout(m_controls);
     layout->addWidget(m_view, 1);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumSize(320, 220);
+    m_view->setMinimumSize(200, 150);
+    // Hover values, for every chart alike: the panel watches the pointer instead of each series' own signals,
+    // which the series drawn on top (a rolling median, a marker) take from those beneath.
+    m_view->setMouseTracking(true);
+    m_view->viewport()->setMouseTracking(true);
+    m_view->viewport()->installEventFilter(this);
     chart()->setTitle(title);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
@@ -88,6 +97,13 @@ QColor ChartPanel::colorFor(std::size_t index)
     return QColor::fromRgb(colors[index % colors.size()]);
 }
 
+void ChartPanel::applyAxis(QValueAxis* axis, const NiceAxis& nice)
+{
+    axis->setRange(nice.min, nice.max);
+    axis->setTickCount(std::clamp(nice.tickCount(), 2, 21));
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(tickDecimals(nice)) + QLatin1Char('f'));
+}
+
 QStringList ChartPanel::displayNames(const Results& results)
 {
     QStringList full, shortNames;
@@ -114,6 +130,62 @@ bool ChartPanel::exportImage(const QString& path) const
         return painter.end();
     }
     return m_view->grab().save(path);
+}
+
+QString ChartPanel::hoverTextAt(QPoint position) const
+{
+    if (!hasData())
+        return {};
+    const auto inView = m_view->mapFrom(this, position);
+    return hoverText(m_view->mapToScene(inView));
+}
+
+QString ChartPanel::hoverText(QPointF position) const
+{
+    const auto nearest = nearestPoint(position);
+    return nearest.series ? describePoint(nearest.series, nearest.point) : QString();
+}
+
+QString ChartPanel::describePoint(const QXYSeries* series, QPointF point) const
+{
+    return QStringLiteral("%1\n%2, %3").arg(series->name()).arg(point.x()).arg(point.y());
+}
+
+ChartPanel::NearestPoint ChartPanel::nearestPoint(QPointF position, qreal radius) const
+{
+    NearestPoint best;
+    qreal bestDistance = radius * radius;
+    if (!chart()->plotArea().adjusted(-radius, -radius, radius, radius).contains(position))
+        return best;
+    for (auto* abstract : chart()->series()) {
+        auto* series = qobject_cast<QXYSeries*>(abstract);
+        if (!series || !series->isVisible())
+            continue;
+        const auto points = series->points();
+        for (const auto& point : points) {
+            const auto at = chart()->mapToPosition(point, series);
+            const auto d = at - position;
+            const qreal distance = d.x() * d.x() + d.y() * d.y();
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = { series, point };
+            }
+        }
+    }
+    return best;
+}
+
+bool ChartPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseMove) {
+        const auto* move = static_cast<QMouseEvent*>(event);
+        const auto text = hasData() ? hoverText(m_view->mapToScene(move->position().toPoint())) : QString();
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(move->globalPosition().toPoint(), text, m_view);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChartPanel::changeEvent(QEvent* event)

@@ -2,6 +2,8 @@
 
 #include "ui/snapshot/results_snapshot.h"
 
+#include "core/stats/chart_math.h"
+
 #include <QColor>
 #include <QStringList>
 #include <QWidget>
@@ -9,6 +11,8 @@
 QT_BEGIN_NAMESPACE
 class QAreaSeries;
 class QLineSeries;
+class QValueAxis;
+class QXYSeries;
 class QChart;
 class QChartView;
 class QHBoxLayout;
@@ -30,17 +34,33 @@ public:
     QChart* chart() const;
     /// Writes the chart as PNG or SVG (by the file's suffix); false when the file cannot be written.
     bool exportImage(const QString& path) const;
+    /// What hovering the chart at `position` (in the panel's coordinates) shows; empty where there is nothing.
+    QString hoverTextAt(QPoint position) const;
 
     /// A colour-blind-safe colour for the benchmark at `index` (Okabe & Ito 2008).
     /// An area series that owns its line series: QAreaSeries does not, so they leaked with every rebuild.
     static QAreaSeries* areaSeries(QLineSeries* upper, QLineSeries* lower = nullptr);
     static QColor colorFor(std::size_t index);
+    /// Puts `nice` on `axis`: its range, a tick per step, and labels with just the decimals that tell ticks apart.
+    static void applyAxis(QValueAxis* axis, const NiceAxis& nice);
     /// Names short enough for legends and axes: the last path component of each benchmark's name, unless two
     /// benchmarks would then look alike.
     static QStringList displayNames(const Results& results);
 
 protected:
     virtual void rebuild() = 0;
+    /// The hover text at `position`, in the chart's scene coordinates. By default the point of any visible
+    /// series nearest the pointer (within a few pixels), told by describePoint().
+    virtual QString hoverText(QPointF position) const;
+    /// How a point of `series` reads in a tooltip.
+    virtual QString describePoint(const QXYSeries* series, QPointF point) const;
+    /// The point of a visible series of the chart nearest `position` (scene coordinates), within `radius` pixels.
+    struct NearestPoint
+    {
+        const QXYSeries* series = nullptr;
+        QPointF point;
+    };
+    NearestPoint nearestPoint(QPointF position, qreal radius = 8) const;
     /// Whether there is anything to draw; a theme change rebuilds only then.
     virtual bool hasData() const { return static_cast<bool>(m_snapshot); }
     /// Drops the series and axes a panel keeps between refreshes, so that the next rebuild makes them anew in
@@ -49,11 +69,12 @@ protected:
     QHBoxLayout* controls() const { return m_controls; }
     /// Removes every series and axis, for panels that rebuild their chart whole.
     void clearChart();
-    /// The smallest size the chart may shrink to (320 × 220 unless set).
+    /// The smallest size the chart may shrink to (200 × 150 unless set).
     void setMinimumChartSize(QSize size);
     /// The plot area's width in pixels, for downsampling.
     int plotWidth() const;
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void applyTheme();

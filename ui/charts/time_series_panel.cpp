@@ -4,12 +4,12 @@
 
 #include "core/model/units.h"
 
+#include "ui/snapshot/run_numbers.h"
+
 #include <QChart>
-#include <QCursor>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
 
@@ -41,7 +41,6 @@ void TimeSeriesPanel::rebuild()
         m_x = new QValueAxis;
         m_y = new QValueAxis;
         m_x->setTitleText(tr("Run"));
-        m_x->setLabelFormat(QStringLiteral("%d"));
         c->addAxis(m_x, Qt::AlignBottom);
         c->addAxis(m_y, Qt::AlignLeft);
     }
@@ -82,12 +81,10 @@ void TimeSeriesPanel::rebuild()
         m_tracks[b].runs->replace(toPoints(view.benchmarks[b].runs));
         m_tracks[b].median->replace(toPoints(view.benchmarks[b].rollingMedian));
     }
-    const auto xAxis = niceAxis(1, static_cast<double>(std::max<std::size_t>(view.longest, 2)));
-    m_x->setRange(std::max(0.0, xAxis.min), xAxis.max);
-    m_x->setTickCount(std::min(xAxis.tickCount(), 11));
-    const auto yAxis = niceAxis(lowest * m_unit.perSecond, highest * m_unit.perSecond);
-    m_y->setRange(yAxis.min, yAxis.max);
-    m_y->setTickCount(yAxis.tickCount());
+    auto xAxis = countAxis(1, std::max(view.lastRun, 2.0));
+    xAxis.min = std::max(xAxis.min, xAxis.step > 1 ? 0.0 : 1.0);
+    applyAxis(m_x, xAxis);
+    applyAxis(m_y, niceAxis(lowest * m_unit.perSecond, highest * m_unit.perSecond));
 }
 
 TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
@@ -121,30 +118,28 @@ TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
     for (auto* marker : c->legend()->markers(track.median))
         marker->setVisible(false);
 
-    connect(track.runs, &QXYSeries::hovered, this, [this, b](const QPointF& point, bool state) {
-        if (!state || b >= static_cast<std::size_t>(m_names.size()))
-            return QToolTip::hideText();
-        QToolTip::showText(QCursor::pos(),
-            tr("%1\nrun %2: %3 %4")
-                .arg(m_names[static_cast<qsizetype>(b)])
-                .arg(qRound(point.x()))
-                .arg(point.y(), 0, 'f', 3)
-                .arg(QString::fromUtf8(m_unit.symbol)));
-    });
     connect(track.runs, &QXYSeries::clicked, this, [this, b](const QPointF& point) {
-        // Map the k-th successful measured run back to its index among all runs.
-        const auto& all = snapshot()->benchmarks[b].runs;
-        const auto wanted = static_cast<std::size_t>(qRound(point.x()));
-        for (std::size_t r = 0, k = 0; r < all.size(); ++r) {
-            if (all[r].warmup || !all[r].succeeded())
-                continue;
-            if (++k == wanted) {
-                Q_EMIT runSelected(b, r);
-                return;
-            }
-        }
+        if (const auto run = measuredRunIndex(snapshot()->benchmarks[b], static_cast<std::size_t>(qRound(point.x()))))
+            Q_EMIT runSelected(b, *run);
     });
     return track;
+}
+
+QString TimeSeriesPanel::describePoint(const QXYSeries* series, QPointF point) const
+{
+    for (std::size_t b = 0; b < m_tracks.size(); ++b) {
+        if (series != m_tracks[b].runs && series != m_tracks[b].median)
+            continue;
+        const auto& benchmark = snapshot()->benchmarks[b];
+        const auto value = QString::fromStdString(formatDuration(point.y() / m_unit.perSecond));
+        if (series == m_tracks[b].median)
+            return tr("%1\nrolling median at run %2: %3")
+                .arg(QString::fromStdString(benchmark.name))
+                .arg(qRound(point.x()))
+                .arg(value);
+        return tr("%1\nrun %2: %3").arg(QString::fromStdString(benchmark.name)).arg(qRound(point.x())).arg(value);
+    }
+    return ChartPanel::describePoint(series, point);
 }
 
 void TimeSeriesPanel::forgetSeries()

@@ -29,6 +29,7 @@ protected:
     void rebuild() override;
     void forgetSeries() override;
     void resizeEvent(QResizeEvent* event) override;
+    QString describePoint(const QXYSeries* series, QPointF point) const override;
 
 private:
     /// One benchmark's series: its runs (points, or a line past 500 runs) and their rolling median.

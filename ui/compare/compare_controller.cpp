@@ -18,7 +18,8 @@ std::vector<BenchmarkPair> resolve(
         if (i && j && !taken)
             manual.push_back({ *i, *j });
     }
-    return pairBenchmarks(baseline, candidate, manual);
+    // Within one set of results only the pairs made by hand count: by name, each benchmark is itself.
+    return &baseline == &candidate ? manual : pairBenchmarks(baseline, candidate, manual);
 }
 } // namespace
 
@@ -37,9 +38,15 @@ void CompareController::request(std::shared_ptr<const Results> baseline, std::sh
     std::vector<std::pair<std::string, std::string>> pairs, ComparisonSettings settings)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    m_pending = Job { std::move(baseline), std::move(candidate), std::move(pairs), settings };
+    m_pending = Job { std::move(baseline), std::move(candidate), std::move(pairs), settings, m_generation };
     if (!m_busy)
         startNext();
+}
+
+void CompareController::cancel()
+{
+    m_pending.reset();
+    ++m_generation;
 }
 
 void CompareController::startNext()
@@ -63,9 +70,10 @@ void CompareController::startNext()
         // Delivered on the GUI thread; the destructor waits for this thread, so `this` is alive here.
         QMetaObject::invokeMethod(
             this,
-            [this, comparison] {
+            [this, comparison, generation = job.generation] {
                 m_busy = false;
-                Q_EMIT comparisonReady(comparison);
+                if (generation == m_generation)
+                    Q_EMIT comparisonReady(comparison);
                 if (m_pending)
                     startNext();
             },

@@ -22,6 +22,8 @@ public:
     /// `pairs` by name (baseline name, candidate name), made by hand; names that no longer exist are ignored.
     void request(std::shared_ptr<const Results> baseline, std::shared_ptr<const Results> candidate,
         std::vector<std::pair<std::string, std::string>> pairs, ComparisonSettings settings);
+    /// Forgets what was asked: the comparison waiting is dropped, and one computing now is never published.
+    void cancel();
     bool busy() const { return m_busy; }
 
 Q_SIGNALS:
@@ -34,12 +36,14 @@ private:
         std::shared_ptr<const Results> candidate;
         std::vector<std::pair<std::string, std::string>> pairs;
         ComparisonSettings settings;
+        quint64 generation = 0;
     };
     void startNext();
 
     std::optional<Job> m_pending;
     std::future<void> m_running;
     bool m_busy = false;
+    quint64 m_generation = 0; ///< raised by cancel(): results of an older one are not published
 };
 
 } // namespace pyrometer::ui

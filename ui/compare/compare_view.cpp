@@ -3,6 +3,7 @@
 #include "ui/compare/compare_controller.h"
 #include "ui/compare/compare_model.h"
 #include "ui/compare/comparison_charts.h"
+#include "ui/compare/pair_dialog.h"
 
 #include "core/compare/comparison_report.h"
 #include "core/formats/file_output.h"
@@ -15,7 +16,6 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -73,6 +73,12 @@ void CompareView::setupControls()
               m_candidateFile.reset();
               recompute();
           });
+    m_withinButton = button(tr("Within One Run…"),
+        tr("Compare two benchmarks of the results shown now, such as old.py and new.py of one interleaved run"),
+        [this] {
+            compareWithinCurrent();
+            pairFromDialog();
+        });
     layout->addLayout(sides);
 
     auto* settings = new QHBoxLayout;
@@ -93,7 +99,8 @@ void CompareView::setupControls()
     m_alpha->setToolTip(tr("Significance level of the Mann–Whitney U test"));
     settings->addWidget(m_alpha);
     auto* pair = new QPushButton(tr("Pair by Hand…"));
-    pair->setToolTip(tr("Compare two benchmarks whose names differ"));
+    pair->setObjectName(QStringLiteral("pairByHand"));
+    pair->setToolTip(tr("Choose which benchmark of the baseline is compared with which of the candidate"));
     connect(pair, &QPushButton::clicked, this, &CompareView::pairFromDialog);
     settings->addWidget(pair);
     auto* report = new QPushButton(tr("Export Report…"));
@@ -154,6 +161,8 @@ QString CompareView::baselineLabel() const
 
 std::shared_ptr<const Results> CompareView::candidate() const
 {
+    if (m_within)
+        return m_current;
     if (m_candidateFile)
         return m_candidateFile;
     // Right after pinning, the results shown are the baseline itself: there is no candidate until a run.
@@ -169,6 +178,10 @@ void CompareView::setCurrent(std::shared_ptr<const Results> results, const QStri
 {
     m_current = std::move(results);
     m_currentLabel = label;
+    if (m_within) {
+        m_baseline = m_current;
+        m_baselineLabel = label;
+    }
     if (!m_candidateFile && !m_liveUpdate->isActive())
         m_liveUpdate->start();
 }
@@ -185,6 +198,9 @@ void CompareView::pinCurrent()
 
 void CompareView::setBaseline(std::shared_ptr<const Results> results, const QString& label)
 {
+    if (m_within)
+        m_pairs.clear(); // pairs of one run's benchmarks with each other mean nothing between two runs
+    m_within = false;
     m_baseline = std::move(results);
     m_baselineLabel = label;
     recompute();
@@ -192,14 +208,41 @@ void CompareView::setBaseline(std::shared_ptr<const Results> results, const QStr
 
 void CompareView::setCandidateFile(std::shared_ptr<const Results> results, const QString& label)
 {
+    if (m_within) {
+        m_pairs.clear();
+        m_baseline.reset();
+    }
+    m_within = false;
     m_candidateFile = std::move(results);
     m_candidateFileLabel = label;
     recompute();
 }
 
+void CompareView::compareWithinCurrent()
+{
+    if (!m_current) {
+        Q_EMIT message(tr("Nothing to compare: run benchmarks or open results first"));
+        return;
+    }
+    if (!m_within)
+        m_pairs.clear();
+    m_within = true;
+    m_candidateFile.reset();
+    m_baseline = m_current;
+    m_baselineLabel = m_currentLabel;
+    recompute();
+}
+
 void CompareView::pairByHand(const std::string& baselineName, const std::string& candidateName)
 {
+    std::erase_if(m_pairs, [&](const auto& p) { return p.first == baselineName || p.second == candidateName; });
     m_pairs.emplace_back(baselineName, candidateName);
+    recompute();
+}
+
+void CompareView::clearPairs()
+{
+    m_pairs.clear();
     recompute();
 }
 
@@ -217,14 +260,30 @@ void CompareView::setSettings(const ComparisonSettings& settings)
 
 void CompareView::recompute()
 {
-    m_useCurrent->setEnabled(m_candidateFile != nullptr);
-    m_sides->setText(
-        tr("Baseline: %1\nCandidate: %2")
-            .arg(m_baseline ? m_baselineLabel : tr("none yet — pin the current results or open a file"),
-                candidate() ? candidateLabel() : tr("none yet — run the benchmarks (again) or open results")));
+    m_useCurrent->setEnabled(m_candidateFile != nullptr || m_within);
+    if (m_within) {
+        QStringList pairs;
+        for (const auto& [a, b] : m_pairs)
+            pairs << QString::fromStdString(a) + QStringLiteral(" → ") + QString::fromStdString(b);
+        m_sides->setText(tr("Within %1\nPairs: %2")
+                             .arg(m_currentLabel,
+                                 pairs.isEmpty() ? tr("none yet — choose two benchmarks with Pair by Hand")
+                                                 : pairs.join(QStringLiteral(", "))));
+    } else {
+        m_sides->setText(
+            tr("Baseline: %1\nCandidate: %2")
+                .arg(m_baseline ? m_baselineLabel : tr("none yet — pin the current results or open a file"),
+                    candidate() ? candidateLabel() : tr("none yet — run the benchmarks (again) or open results")));
+    }
     m_method->setText(tr("Verdicts: %1.").arg(QString::fromStdString(describeMethod(m_settings))));
-    if (m_baseline && candidate())
+    if (m_baseline && candidate()) {
         m_controller->request(m_baseline, candidate(), m_pairs, m_settings);
+        return;
+    }
+    // One side is gone: what was compared before must not stay on screen under the new sides.
+    m_controller->cancel();
+    if (m_model->comparison())
+        showComparison(nullptr);
 }
 
 void CompareView::showComparison(std::shared_ptr<const Comparison> comparison)
@@ -233,6 +292,8 @@ void CompareView::showComparison(std::shared_ptr<const Comparison> comparison)
     m_change->setComparison(comparison);
     m_boxes->setComparison(comparison);
     m_distributions->setComparison(comparison);
+    if (!comparison)
+        return;
     if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
         m_table->selectRow(0);
     if (comparison->pairs.empty())
@@ -267,26 +328,13 @@ void CompareView::openCandidate()
 
 void CompareView::pairFromDialog()
 {
-    const auto comparison = m_model->comparison();
-    if (!comparison || (comparison->onlyInBaseline.empty() || comparison->onlyInCandidate.empty())) {
-        Q_EMIT message(tr("Every benchmark that can be paired is paired"));
+    if (!m_baseline || !candidate()) {
+        Q_EMIT message(tr("Choose a baseline and a candidate first"));
         return;
     }
-    const auto list = [](const std::vector<std::string>& names) {
-        QStringList items;
-        for (const auto& name : names)
-            items << QString::fromStdString(name);
-        return items;
-    };
-    bool ok = false;
-    const auto a = QInputDialog::getItem(
-        this, tr("Pair by Hand"), tr("Baseline benchmark:"), list(comparison->onlyInBaseline), 0, false, &ok);
-    if (!ok)
-        return;
-    const auto b = QInputDialog::getItem(this, tr("Pair by Hand"), tr("Compare %1 with the candidate's:").arg(a),
-        list(comparison->onlyInCandidate), 0, false, &ok);
-    if (ok)
-        pairByHand(a.toStdString(), b.toStdString());
+    PairDialog dialog(*m_baseline, *candidate(), m_within, this);
+    if (dialog.exec() == QDialog::Accepted)
+        pairByHand(dialog.baselineName(), dialog.candidateName());
 }
 
 void CompareView::exportReport()

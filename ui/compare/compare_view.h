@@ -39,8 +39,16 @@ public:
     void pinCurrent();
     void setBaseline(std::shared_ptr<const Results> results, const QString& label);
     void setCandidateFile(std::shared_ptr<const Results> results, const QString& label);
-    /// Pairs two benchmarks whose names differ.
+    /// Compares benchmarks of the results shown now with each other (old.py and new.py of one interleaved run,
+    /// with the paired analysis): both sides are the current results, and only pairs made by hand count.
+    void compareWithinCurrent();
+    bool withinCurrent() const { return m_within; }
+    /// Pairs two benchmarks by hand (their names may differ, and within one set of results they must); a pair
+    /// made before with either of them is undone.
     void pairByHand(const std::string& baselineName, const std::string& candidateName);
+    /// Undoes every pair made by hand.
+    void clearPairs();
+    const std::vector<std::pair<std::string, std::string>>& pairsByHand() const { return m_pairs; }
     void setSettings(const ComparisonSettings& settings);
 
     bool hasBaseline() const { return m_baseline != nullptr; }
@@ -65,6 +73,7 @@ private:
     void openBaseline();
     void openCandidate();
     void pairFromDialog();
+    QPushButton* m_withinButton = nullptr;
     void exportReport();
     std::shared_ptr<const Results> candidate() const;
     QString candidateLabel() const;
@@ -89,6 +98,7 @@ private:
     std::shared_ptr<const Results> m_candidateFile; ///< when set, the candidate instead of the current results
     QString m_candidateFileLabel;
     std::vector<std::pair<std::string, std::string>> m_pairs;
+    bool m_within = false; ///< both sides are the current results
     ComparisonSettings m_settings;
 };
 

@@ -17,8 +17,8 @@ public:
     explicit ComparisonChartPanel(const QString& title, QWidget* parent = nullptr)
         : ChartPanel(title, parent)
     {
-        // Three side by side must fit beside the docks of a window 1200 pixels wide.
-        setMinimumChartSize(QSize(230, 220));
+        // Three side by side must fit beside the docks of a window 1024 pixels wide.
+        setMinimumChartSize(QSize(180, 150));
     }
 
     void setComparison(std::shared_ptr<const Comparison> comparison)

@@ -1,5 +1,7 @@
 #include "ui/profile/memory_panel.h"
 
+#include "ui/snapshot/run_numbers.h"
+
 #include "core/model/units.h"
 #include "core/stats/chart_math.h"
 
@@ -57,9 +59,10 @@ MemoryPanel::MemoryPanel(QWidget* parent)
 
 void MemoryPanel::selectRun(std::size_t benchmark, std::size_t run)
 {
-    m_selected = { benchmark, run };
-    if (snapshot())
-        rebuild();
+    if (!snapshot())
+        return;
+    m_selected = Selection { snapshot().set(), benchmark, run };
+    rebuild();
 }
 
 bool MemoryPanel::hasData() const
@@ -77,16 +80,16 @@ MemoryPanel::Shown MemoryPanel::shownRun(std::size_t b) const
 {
     const auto& benchmark = snapshot()->benchmarks[b];
     const auto sampled = [](const RunRecord& r) { return r.timeline && !r.timeline->samples.empty(); };
-    if (m_selected && m_selected->first == b && m_selected->second < benchmark.runs.size()
-        && sampled(benchmark.runs[m_selected->second]))
-        return { &benchmark.runs[m_selected->second], tr("run %1").arg(m_selected->second + 1), false };
+    if (m_selected && m_selected->set == snapshot().set() && m_selected->benchmark == b
+        && m_selected->run < benchmark.runs.size() && sampled(benchmark.runs[m_selected->run]))
+        return { &benchmark.runs[m_selected->run], runLabel(benchmark, m_selected->run), false };
     if (benchmark.probe) {
         if (const auto* probeRun = benchmark.probe->runWith("gc"); probeRun && sampled(probeRun->run))
             return { &probeRun->run, tr("instrumented run"), true };
     }
     for (std::size_t i = 0; i < benchmark.runs.size(); ++i) {
         if (!benchmark.runs[i].warmup && sampled(benchmark.runs[i]))
-            return { &benchmark.runs[i], tr("run %1").arg(i + 1), false };
+            return { &benchmark.runs[i], runLabel(benchmark, i), false };
     }
     return {};
 }
@@ -98,6 +101,8 @@ void MemoryPanel::forgetSeries()
 
 void MemoryPanel::rebuild()
 {
+    if (m_selected && (!snapshot() || m_selected->set != snapshot().set()))
+        m_selected.reset();
     clearChart();
     m_gcMarkers = 0;
     if (!hasData()) {

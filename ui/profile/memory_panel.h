@@ -21,7 +21,8 @@ class MemoryPanel final : public ChartPanel
 public:
     explicit MemoryPanel(QWidget* parent = nullptr);
 
-    /// Shows `run` (an index into BenchmarkResult::runs) as its benchmark's curve.
+    /// Shows `run` (an index into BenchmarkResult::runs) of the results shown now as its benchmark's curve. The
+    /// choice holds for this result set only: other results (a new run, another file) show their own runs.
     void selectRun(std::size_t benchmark, std::size_t run);
     /// How many GC markers are drawn, for tests.
     std::size_t gcMarkerCount() const { return m_gcMarkers; }
@@ -42,7 +43,13 @@ private:
     Shown shownRun(std::size_t benchmark) const;
 
     QComboBox* m_mode;
-    std::optional<std::pair<std::size_t, std::size_t>> m_selected;
+    struct Selection
+    {
+        ResultsSnapshot::SetId set = 0;
+        std::size_t benchmark = 0;
+        std::size_t run = 0;
+    };
+    std::optional<Selection> m_selected;
     std::size_t m_gcMarkers = 0;
 };
 

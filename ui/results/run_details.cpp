@@ -1,5 +1,7 @@
 #include "ui/results/run_details.h"
 
+#include "ui/snapshot/run_numbers.h"
+
 #include "core/model/units.h"
 
 namespace pyrometer::ui {
@@ -8,11 +10,8 @@ QString RunDetails::text(const BenchmarkResult& benchmark, std::size_t run)
 {
     const auto& r = benchmark.runs[run];
     QString text;
-    text += tr("%1 — run %2%3\n")
-                .arg(QString::fromStdString(benchmark.name))
-                .arg(run + 1)
-                .arg(r.warmup ? tr(" (warmup)") : QString());
-    text += tr("Outcome:   %1\n").arg(QString::fromStdString(r.succeeded() ? std::string("succeeded") : r.outcome()));
+    text += tr("%1 — %2\n").arg(QString::fromStdString(benchmark.name), runLabel(benchmark, run));
+    text += tr("Outcome:   %1\n").arg(r.succeeded() ? tr("succeeded") : QString::fromStdString(r.outcome()));
     text += tr("Wall:      %1\n").arg(QString::fromStdString(formatDuration(toSeconds(r.wall))));
     const auto& measured = benchmark.measured;
     const auto notInFile = tr("not available (not in the file)");

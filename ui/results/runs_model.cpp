@@ -2,6 +2,7 @@
 
 #include "core/model/units.h"
 #include "ui/results/run_details.h"
+#include "ui/snapshot/run_numbers.h"
 
 #include <QBrush>
 #include <QThread>
@@ -23,11 +24,13 @@ void RunsModel::setSnapshot(ResultsSnapshot snapshot)
             && m_snapshot->benchmarks[b].runs.size() <= snapshot->benchmarks[b].runs.size();
     }
     if (!extends) {
-        std::vector<std::pair<std::size_t, std::size_t>> rows;
+        std::vector<Row> rows;
         if (snapshot) {
             for (std::size_t b = 0; b < snapshot->benchmarks.size(); ++b) {
-                for (std::size_t r = 0; r < snapshot->benchmarks[b].runs.size(); ++r)
-                    rows.emplace_back(b, r);
+                const auto& runs = snapshot->benchmarks[b].runs;
+                std::size_t measured = 0, warmups = 0;
+                for (std::size_t r = 0; r < runs.size(); ++r)
+                    rows.push_back({ b, r, runs[r].warmup ? ++warmups : ++measured });
             }
         }
         beginResetModel();
@@ -42,14 +45,16 @@ void RunsModel::setSnapshot(ResultsSnapshot snapshot)
     std::size_t at = 0;
     for (std::size_t b = 0; b < m_snapshot->benchmarks.size(); ++b) {
         std::size_t known = 0;
-        while (at + known < m_rows.size() && m_rows[at + known].first == b)
+        while (at + known < m_rows.size() && m_rows[at + known].benchmark == b)
             ++known;
         const std::size_t now = m_snapshot->benchmarks[b].runs.size();
         if (now > known) {
             const int first = static_cast<int>(at + known);
             beginInsertRows({}, first, first + static_cast<int>(now - known) - 1);
-            for (std::size_t r = known; r < now; ++r)
-                m_rows.insert(m_rows.begin() + static_cast<std::ptrdiff_t>(at + r), { b, r });
+            for (std::size_t r = known; r < now; ++r) {
+                m_rows.insert(m_rows.begin() + static_cast<std::ptrdiff_t>(at + r),
+                    { b, r, runNumber(m_snapshot->benchmarks[b], r) });
+            }
             endInsertRows();
         }
         at += now;
@@ -70,7 +75,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const auto [b, r] = m_rows[static_cast<std::size_t>(index.row())];
+    const auto [b, r, number] = m_rows[static_cast<std::size_t>(index.row())];
     const auto& benchmark = m_snapshot->benchmarks[b];
     const auto& run = benchmark.runs[r];
     if (role == Qt::ForegroundRole && !run.succeeded())
@@ -88,7 +93,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         case PeakRss:
             return static_cast<qlonglong>(run.maxRssBytes);
         case Run:
-            return static_cast<qulonglong>(r + 1);
+            return static_cast<qulonglong>(r + 1); // the order they ran in, warmups first
         }
         return data(index, Qt::DisplayRole);
     }
@@ -99,7 +104,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     case Benchmark:
         return text(benchmark.name);
     case Run:
-        return static_cast<qulonglong>(r + 1);
+        return static_cast<qulonglong>(number);
     case Kind:
         return run.warmup ? tr("warmup") : tr("measured");
     case Outcome:

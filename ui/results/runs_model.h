@@ -21,7 +21,11 @@ public:
     /// Swaps in new results; call on the GUI thread.
     void setSnapshot(ResultsSnapshot snapshot);
     /// The benchmark and run index a row shows.
-    std::pair<std::size_t, std::size_t> runAt(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
+    std::pair<std::size_t, std::size_t> runAt(int row) const
+    {
+        const auto& r = m_rows[static_cast<std::size_t>(row)];
+        return { r.benchmark, r.run };
+    }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -30,7 +34,13 @@ public:
 
 private:
     ResultsSnapshot m_snapshot;
-    std::vector<std::pair<std::size_t, std::size_t>> m_rows;
+    struct Row
+    {
+        std::size_t benchmark;
+        std::size_t run; ///< index into BenchmarkResult::runs
+        std::size_t number; ///< runNumber(): among the runs of its kind
+    };
+    std::vector<Row> m_rows;
 };
 
 } // namespace pyrometer::ui

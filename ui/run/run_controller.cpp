@@ -33,7 +33,7 @@ bool RunController::Mailbox::offer(const Results& results)
     return true;
 }
 
-void RunController::analyse(quint64 request, Mailbox& mailbox, std::stop_token done)
+void RunController::analyse(quint64 request, ResultsSnapshot::SetId set, Mailbox& mailbox, std::stop_token done)
 {
     // Lowest priority: the runs being measured come first (Linux applies nice per thread).
     ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);
@@ -47,7 +47,7 @@ void RunController::analyse(quint64 request, Mailbox& mailbox, std::stop_token d
             mailbox.busy = true;
         }
         const auto started = std::chrono::steady_clock::now();
-        ResultsSnapshot snapshot(std::move(next));
+        ResultsSnapshot snapshot(std::move(next), set);
         const auto took = std::chrono::steady_clock::now() - started;
         post(request, [this, snapshot] { Q_EMIT snapshotAvailable(snapshot); });
         std::lock_guard lock(mailbox.mutex);
@@ -148,7 +148,9 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
     // The analyst turns results into what the views draw, off the GUI thread and off the engine's: the engine
     // only hands over a copy, and only when the analyst is idle, so that the latest results win.
     Mailbox mailbox;
-    std::jthread analyst([this, request, &mailbox](std::stop_token done) { analyse(request, mailbox, done); });
+    const auto set = ResultsSnapshot::newSet(); // every snapshot of this run, the last one too
+    std::jthread analyst(
+        [this, request, set, &mailbox](std::stop_token done) { analyse(request, set, mailbox, done); });
 
     auto lastProgress = std::chrono::steady_clock::now() - snapshotInterval;
     EngineCallbacks callbacks;
@@ -196,11 +198,12 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
             savedTo = QString::fromStdString(journal->path().string());
         }
     }
-    post(request, [this, snapshot = ResultsSnapshot(std::make_shared<const Results>(std::move(results))), savedTo] {
-        m_running = false;
-        Q_EMIT snapshotAvailable(snapshot);
-        Q_EMIT finished(snapshot, savedTo);
-    });
+    post(
+        request, [this, snapshot = ResultsSnapshot(std::make_shared<const Results>(std::move(results)), set), savedTo] {
+            m_running = false;
+            Q_EMIT snapshotAvailable(snapshot);
+            Q_EMIT finished(snapshot, savedTo);
+        });
 }
 
 } // namespace pyrometer::ui

@@ -58,7 +58,7 @@ private:
         bool offer(const Results& results);
     };
     template <typename F> void post(quint64 request, F&& deliver);
-    void analyse(quint64 request, Mailbox& mailbox, std::stop_token done);
+    void analyse(quint64 request, ResultsSnapshot::SetId set, Mailbox& mailbox, std::stop_token done);
     void work(quint64 request, RunPlan plan, std::stop_token stop);
 
     QString m_resultsDirectory;

@@ -7,20 +7,29 @@
 
 #include <QMetaType>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 
 namespace pyrometer::ui {
 
 /// Results as they stood at one moment, with what the views draw of them: immutable, shared between threads.
 /// Reads like a pointer to the results.
+///
+/// Every snapshot belongs to a result set: the snapshots of one run share it, an opened file has one of its own.
+/// What a user picks in one set (a run, a row) is never carried over to another.
 class ResultsSnapshot
 {
 public:
+    using SetId = std::uint64_t;
+    /// A set no snapshot had before; thread-safe.
+    static SetId newSet();
+
     ResultsSnapshot(std::nullptr_t = nullptr) { }
     /// Computes the view data now; the controller does this on a worker thread.
-    ResultsSnapshot(std::shared_ptr<const Results> results)
+    ResultsSnapshot(std::shared_ptr<const Results> results, SetId set = newSet())
         : m_results(std::move(results))
         , m_view(m_results ? std::make_shared<const ViewData>(computeViewData(*m_results)) : nullptr)
+        , m_set(set)
     {
     }
 
@@ -30,10 +39,13 @@ public:
     const std::shared_ptr<const Results>& results() const { return m_results; }
     /// Never null when the snapshot is not.
     const ViewData& view() const { return *m_view; }
+    /// 0 for the null snapshot.
+    SetId set() const { return m_set; }
 
 private:
     std::shared_ptr<const Results> m_results;
     std::shared_ptr<const ViewData> m_view;
+    SetId m_set = 0;
 };
 
 } // namespace pyrometer::ui

@@ -12,14 +12,26 @@ ViewData computeViewData(const Results& results, int columns)
     for (const auto& benchmark : results.benchmarks) {
         BenchmarkView b;
         b.summary = summarize(benchmark);
+        // x is the run's number (runNumber): failed runs keep their place, as an empty one.
         auto times = successfulWallSeconds(benchmark);
+        std::vector<double> numbers;
+        numbers.reserve(times.size());
+        if (benchmark.measured.wall) {
+            std::size_t number = 0;
+            for (const auto& run : benchmark.runs) {
+                number += run.warmup ? 0 : 1;
+                if (!run.warmup && run.succeeded())
+                    numbers.push_back(static_cast<double>(number));
+            }
+        }
         std::vector<Point> points(times.size());
         for (std::size_t i = 0; i < times.size(); ++i)
-            points[i] = { static_cast<double>(i + 1), times[i] };
+            points[i] = { numbers[i], times[i] };
         const auto rolling = rollingMedian(times, rollingWindow);
         std::vector<Point> medianPoints(rolling.size());
         for (std::size_t i = 0; i < rolling.size(); ++i)
-            medianPoints[i] = { static_cast<double>(i + 1), rolling[i] };
+            medianPoints[i] = { numbers[i], rolling[i] };
+        view.lastRun = std::max(view.lastRun, numbers.empty() ? 0.0 : numbers.back());
         b.runs = downsampleMinMax(points, columns);
         b.rollingMedian = downsampleMinMax(medianPoints, columns);
         view.longest = std::max(view.longest, times.size());

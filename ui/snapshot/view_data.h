@@ -16,7 +16,7 @@ struct BenchmarkView
 {
     BenchmarkSummary summary;
     std::vector<double> sortedWalls; ///< successful measured wall times, seconds, ascending
-    std::vector<Point> runs; ///< (k-th successful measured run, seconds), downsampled
+    std::vector<Point> runs; ///< (run number, seconds) of successful measured runs, downsampled
     std::vector<Point> rollingMedian; ///< the rolling median of the same, downsampled
     TukeyBox box; ///< seconds
 };
@@ -28,6 +28,7 @@ struct ViewData
     std::vector<BenchmarkView> benchmarks;
     std::optional<std::size_t> fastest;
     std::size_t longest = 0; ///< most successful measured runs of any benchmark
+    double lastRun = 0; ///< the highest run number with a time, of any benchmark
     bool any = false; ///< some benchmark has a successful measured run
     double lowest = 0; ///< shortest wall time of all, seconds
     double highest = 0; ///< longest wall time of all, seconds

@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -174,7 +175,13 @@ void MainWindow::setupBenchmarkDock()
 void MainWindow::setupSettingsDock()
 {
     m_settings = new RunSettingsWidget;
-    auto* d = dock(this, tr("Run Settings"), QStringLiteral("settingsDock"), m_settings, Qt::LeftDockWidgetArea);
+    // Scrolls rather than holding the window taller than a laptop screen.
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(m_settings);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* d = dock(this, tr("Run Settings"), QStringLiteral("settingsDock"), scroll, Qt::LeftDockWidgetArea);
     m_viewMenu->addAction(d->toggleViewAction());
 }
 
@@ -201,8 +208,7 @@ void MainWindow::setupCharts()
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_chartRows, tr("Runs"));
     setCentralWidget(m_tabs);
-    connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::showRunDetails);
-    connect(m_timeSeries, &TimeSeriesPanel::runSelected, m_memory, &MemoryPanel::selectRun);
+    connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::selectRun);
     m_tabs->addTab(m_hotspots, tr("Hotspots"));
     connect(m_hotspots, &HotspotsView::message, this, &MainWindow::setStatus);
 }
@@ -264,7 +270,7 @@ void MainWindow::setupRunsDock()
     m_runsView->setToolTip(tr("Every run, warmups and failures too; click one to see its details"));
     connect(m_runsView, &QTableView::clicked, this, [this](const QModelIndex& index) {
         const auto [benchmark, run] = m_runList->runAt(index.row());
-        showRunDetails(benchmark, run);
+        selectRun(benchmark, run);
     });
     auto* d = dock(this, tr("Runs"), QStringLiteral("runsDock"), m_runsView, Qt::BottomDockWidgetArea);
     m_viewMenu->addAction(d->toggleViewAction());

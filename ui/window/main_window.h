@@ -100,6 +100,8 @@ private:
     void onProgress(const Progress& progress);
     void onSnapshot(const ResultsSnapshot& snapshot);
     void onFinished(const ResultsSnapshot& results, const QString& savedTo);
+    /// A run picked in the time series or the runs table: its details, and its curve in the memory chart.
+    void selectRun(std::size_t benchmark, std::size_t run);
     void showRunDetails(std::size_t benchmark, std::size_t run);
     void addScriptsFromDialog();
     void addCommandFromDialog();
@@ -128,6 +130,7 @@ private:
     CompareView* m_compare;
     QTabWidget* m_tabs = nullptr;
     QString m_currentLabel; ///< what the results shown are called in a comparison
+    ResultsSnapshot::SetId m_shownSet = 0; ///< the result set the views show
     QSplitter* m_chartRows = nullptr;
     QSplitter* m_chartColumns = nullptr;
     QTableView* m_benchmarkView = nullptr;

@@ -85,6 +85,10 @@ void MainWindow::onSnapshot(const ResultsSnapshot& snapshot)
 
 void MainWindow::showResults(const ResultsSnapshot& results)
 {
+    // Details of a run of other results would pass for this set's.
+    if (results.set() != m_shownSet)
+        m_details->clear();
+    m_shownSet = results.set();
     m_summary->setSnapshot(results);
     m_runList->setSnapshot(results);
     m_histogram->setSnapshot(results);
@@ -119,6 +123,12 @@ void MainWindow::onFinished(const ResultsSnapshot& results, const QString& saved
     updateRunState();
     if (m_closeWhenStopped)
         close();
+}
+
+void MainWindow::selectRun(std::size_t benchmark, std::size_t run)
+{
+    showRunDetails(benchmark, run);
+    m_memory->selectRun(benchmark, run);
 }
 
 void MainWindow::showRunDetails(std::size_t benchmark, std::size_t run)

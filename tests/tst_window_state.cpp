@@ -1,0 +1,258 @@
+#include "ui/charts/time_series_panel.h"
+#include "ui/compare/compare_controller.h"
+#include "ui/compare/compare_model.h"
+#include "ui/compare/compare_view.h"
+#include "ui/compare/comparison_charts.h"
+#include "ui/profile/memory_panel.h"
+#include "ui/results/runs_model.h"
+#include "ui/run/run_controller.h"
+#include "ui/window/main_window.h"
+
+#include "core/formats/results_file.h"
+#include "core/model/units.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolTip>
+#include <QValueAxis>
+
+using namespace pyrometer;
+using namespace pyrometer::ui;
+
+// What the window shows must belong to the results it shows: selections, comparisons and hover values that
+// outlive their results, or that never appear, are tested here on the real window.
+class TestWindowState : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::shared_ptr<const Results> m_measured; ///< cyclic_garbage.py and hot_function.py, with GCs and timelines
+
+    static std::shared_ptr<const Results> fixture()
+    {
+        return std::make_shared<const Results>(readResultsFile(PYROMETER_FIXTURES "/results_three_benchmarks.json"));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        // One real run, measured as a user would: memory timelines, and GC events from the instrumented run.
+        MainWindow window(m_dir.path());
+        window.findChild<QSpinBox*>(QStringLiteral("runs"))->setValue(4);
+        window.findChild<QSpinBox*>(QStringLiteral("warmups"))->setValue(1);
+        window.findChild<QSpinBox*>(QStringLiteral("sampleHz"))->setValue(200);
+        window.findChild<QCheckBox*>(QStringLiteral("probeGc"))->setChecked(true);
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/hot_function.py"),
+            QStringLiteral(PYROMETER_FIXTURES "/cyclic_garbage.py") });
+        QSignalSpy finished(window.controller(), &RunController::finished);
+        window.startRun();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        m_measured = finished.at(0).at(0).value<ResultsSnapshot>().results();
+        QVERIFY(m_measured->benchmarks[1].probe && m_measured->benchmarks[1].probe->gcEvents);
+        QVERIFY(m_measured->benchmarks[1].probe->gcEvents->size() > 100);
+    }
+
+    void cleanup() { QSettings().clear(); }
+
+    // A run clicked in one set of results never stands in for another benchmark's run in the next set.
+    void aSelectedRunBelongsToItsResults()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        window.showResults(ResultsSnapshot(m_measured));
+        auto* memory = window.memory();
+        // Both benchmarks' collections (hot_function.py has a few too), each on its instrumented run.
+        const auto garbage
+            = m_measured->benchmarks[0].probe->gcEvents->size() + m_measured->benchmarks[1].probe->gcEvents->size();
+        QCOMPARE(memory->gcMarkerCount(), garbage);
+
+        // Measured run 2 of hot_function.py, picked in the time series (index 2: a warmup comes first).
+        Q_EMIT window.timeSeries()->runSelected(0, 2);
+        QVERIFY2(window.runDetailsText().contains(QStringLiteral("hot_function.py — run 2\n")),
+            qPrintable(window.runDetailsText()));
+        QVERIFY(memory->toolTip().contains(QStringLiteral("hot_function.py: run 2")));
+
+        // A live snapshot of the same results keeps the choice …
+        window.showResults(ResultsSnapshot(m_measured, window.memory()->snapshot().set()));
+        QVERIFY(memory->toolTip().contains(QStringLiteral("hot_function.py: run 2")));
+
+        // … but other results (here the benchmarks in the other order) show their own instrumented runs: the
+        // collections of cyclic_garbage.py, now benchmark 0, on its instrumented run, and no stale details.
+        auto reversed = *m_measured;
+        std::swap(reversed.benchmarks[0], reversed.benchmarks[1]);
+        window.showResults(ResultsSnapshot(std::make_shared<const Results>(std::move(reversed))));
+        QCOMPARE(memory->gcMarkerCount(), garbage);
+        QVERIFY2(memory->toolTip().contains(QStringLiteral("cyclic_garbage.py: instrumented run")),
+            qPrintable(memory->toolTip()));
+        QVERIFY2(!memory->toolTip().contains(QStringLiteral(": run ")), qPrintable(memory->toolTip()));
+        QVERIFY(window.runDetailsText().isEmpty());
+    }
+
+    // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.
+    void runsAreNumberedOneWay()
+    {
+        MainWindow window(m_dir.path());
+        window.showResults(ResultsSnapshot(m_measured));
+        auto* runs = window.runs();
+        QCOMPARE(runs->index(0, RunsModel::Kind).data().toString(), QStringLiteral("warmup"));
+        QCOMPARE(runs->index(0, RunsModel::Run).data().toULongLong(), 1ULL);
+        QCOMPARE(runs->index(1, RunsModel::Run).data().toULongLong(), 1ULL); // the first measured run
+        QCOMPARE(runs->index(4, RunsModel::Run).data().toULongLong(), 4ULL);
+        // The chart's first point of hot_function.py is at run 1, its last at run 4.
+        const auto points = qobject_cast<QXYSeries*>(window.timeSeries()->chart()->series().at(0))->points();
+        QCOMPARE(points.front().x(), 1.0);
+        QCOMPARE(points.back().x(), 4.0);
+        // Four runs: the axis ticks 1, 2, 3, 4 and no label twice ("1 1 2 2 3" before).
+        auto* axis = qobject_cast<QValueAxis*>(window.timeSeries()->chart()->axes(Qt::Horizontal).at(0));
+        QCOMPARE(axis->min(), 1.0);
+        QCOMPARE(axis->max(), 4.0);
+        QCOMPARE(axis->tickCount(), 4);
+        QCOMPARE(axis->labelFormat(), QStringLiteral("%.0f"));
+    }
+
+    // Hovering a run's point in "Wall time per run" shows its value.
+    void hoveringAPointShowsItsValue()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showResults(ResultsSnapshot(m_measured));
+        QApplication::processEvents();
+        auto* panel = window.timeSeries();
+        auto* series = qobject_cast<QXYSeries*>(panel->chart()->series().at(0));
+        const auto point = series->points().at(2);
+        auto* view = panel->findChild<QChartView*>();
+        const auto at = view->mapFromScene(panel->chart()->mapToPosition(point, series));
+        QTest::mouseMove(view->viewport(), at);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QString expected = QStringLiteral("run 3: ");
+        expected.append(QString::fromStdString(formatDuration(toSeconds(m_measured->benchmarks[0].runs[3].wall))));
+        const QString shown = QToolTip::text();
+        QVERIFY2(shown.contains(expected), qPrintable(shown));
+        QVERIFY(QToolTip::text().contains(QStringLiteral("hot_function.py\n")));
+        // Far from every point: nothing.
+        QVERIFY(panel->hoverTextAt(QPoint(2, 2)).isEmpty());
+    }
+
+    // "Use Current Results" with no current results clears the comparison shown before.
+    void aComparisonWithoutACandidateIsCleared()
+    {
+        MainWindow window(m_dir.path());
+        auto* compare = window.compareView();
+        QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
+        compare->setBaseline(fixture(), QStringLiteral("a.json"));
+        compare->setCandidateFile(fixture(), QStringLiteral("b.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
+        QCOMPARE(compare->model()->rowCount(), 3);
+        QVERIFY(!compare->changeChart()->chart()->series().isEmpty());
+
+        for (auto* button : compare->findChildren<QPushButton*>()) {
+            if (button->text() == QStringLiteral("Use Current Results"))
+                button->click();
+        }
+        QVERIFY(compare->findChild<QLabel*>()->text().contains(QStringLiteral("Candidate: none yet")));
+        QCOMPARE(compare->model()->rowCount(), 0);
+        QVERIFY(compare->changeChart()->chart()->series().isEmpty());
+        QVERIFY(compare->boxPlot()->chart()->series().isEmpty());
+        QVERIFY(compare->distributions()->chart()->series().isEmpty());
+        // A comparison still computing when the candidate went away is not shown either.
+        QTest::qWait(300);
+        QCOMPARE(compare->model()->rowCount(), 0);
+    }
+
+    // Two benchmarks of one interleaved run, compared within it as the README advises: paired runs.
+    void compareTwoBenchmarksOfOneRun()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        window.showOpenedResults(fixture(), QStringLiteral("three.json"));
+        auto* compare = window.compareView();
+        QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
+        // The dialog lists every benchmark of each side; within one run the second is proposed as the candidate.
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* baseline = dialog->findChild<QComboBox*>(QStringLiteral("baselineBenchmark"));
+            auto* candidate = dialog->findChild<QComboBox*>(QStringLiteral("candidateBenchmark"));
+            QCOMPARE(baseline->count(), 3);
+            QCOMPARE(candidate->count(), 3);
+            auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+            candidate->setCurrentIndex(0);
+            QVERIFY(!ok->isEnabled()); // a benchmark against itself
+            candidate->setCurrentIndex(2);
+            QVERIFY(ok->isEnabled());
+            ok->click();
+        });
+        for (auto* button : compare->findChildren<QPushButton*>()) {
+            if (button->text() == QStringLiteral("Within One Run…"))
+                button->click();
+        }
+        QVERIFY(compare->withinCurrent());
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1 && compare->model()->rowCount() == 1, 20000);
+        auto comparison = compare->model()->comparison();
+        QCOMPARE(comparison->pairs[0].name, std::string("examples/fib.py → examples/sort_numbers.py"));
+        QVERIFY(comparison->pairs[0].pairedRuns);
+        QCOMPARE(compare->model()->index(0, CompareModel::Test).data().toString(),
+            QString::fromStdString(testName(comparison->pairs[0])));
+
+        // Re-pairing replaces the pair made with either benchmark.
+        compare->pairByHand("examples/fib.py", "examples/json_roundtrip.py");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            compare->model()->comparison()->pairs[0].name.find("json_roundtrip") != std::string::npos, 20000);
+        QCOMPARE(compare->model()->rowCount(), 1);
+        // A file as the baseline ends the comparison within one run, and its pairs.
+        compare->setBaseline(fixture(), QStringLiteral("other.json"));
+        QVERIFY(!compare->withinCurrent());
+        QVERIFY(compare->pairsByHand().empty());
+        QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 3, 20000);
+    }
+
+    // The Compare tab can be rendered headless, with a baseline given on the command line.
+    void screenshotOfAComparison()
+    {
+        const auto out = m_dir.filePath(QStringLiteral("compare.png"));
+        QProcess pyrometer;
+        pyrometer.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("open"), QStringLiteral(PYROMETER_FIXTURES "/results_three_benchmarks.json"),
+                QStringLiteral("--baseline"), QStringLiteral(PYROMETER_FIXTURES "/results_three_benchmarks.json"),
+                QStringLiteral("--screenshot"), out, QStringLiteral("--size"), QStringLiteral("1024x700") });
+        QVERIFY(pyrometer.waitForFinished(60000));
+        QCOMPARE(pyrometer.exitCode(), 0);
+        const QImage picture(out);
+        QCOMPARE(picture.size(), QSize(1024, 700));
+        // A baseline that cannot be read: one line, exit 2, no picture.
+        QFile::remove(out);
+        pyrometer.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("open"), QStringLiteral(PYROMETER_FIXTURES "/results_three_benchmarks.json"),
+                QStringLiteral("--baseline"), m_dir.filePath(QStringLiteral("missing.json")),
+                QStringLiteral("--screenshot"), out });
+        QVERIFY(pyrometer.waitForFinished(60000));
+        QCOMPARE(pyrometer.exitCode(), 2);
+        QCOMPARE(QString::fromUtf8(pyrometer.readAllStandardError()).count(QLatin1Char('\n')), 1);
+        QVERIFY(!QFile::exists(out));
+    }
+};
+
+QTEST_MAIN(TestWindowState)
+#include "tst_window_state.moc"
