@@ -81,8 +81,40 @@ private Q_SLOTS:
         QCOMPARE(stat.state, 'S');
         QCOMPARE(stat.threads, 7);
         QCOMPARE(stat.rssPages, std::int64_t { 2560 });
+        QVERIFY(!stat.exiting);
         const std::string cut = "4242 (python3) S 1 2";
         QVERIFY(!parseProcStat(cut.data(), cut.size(), stat));
+        // A process in exit: PF_EXITING (0x4) in its flags, or its memory already gone (vsize 0).
+        const std::string exiting = "4242 (python3) R 1 4242 4242 0 -1 4194564 1 0 0 0 5 3 0 0 20 0 1 0 100 "
+                                    "1000 2560 18446744073709551615\n";
+        QVERIFY(parseProcStat(exiting.data(), exiting.size(), stat));
+        QVERIFY(stat.exiting);
+        const std::string released = "4242 (python3) R 1 4242 4242 0 -1 4194560 1 0 0 0 5 3 0 0 20 0 1 0 100 "
+                                     "0 0 18446744073709551615\n";
+        QVERIFY(parseProcStat(released.data(), released.size(), stat));
+        QVERIFY(stat.exiting);
+    }
+
+    void anExitingProcessIsNeverSampledAsZero()
+    {
+        // The last reading of a run used to be taken while the process released its memory: RSS 0 at the end of
+        // some runs (21 readings in 12 runs here before the fix). A script that frees 200 MB at exit makes that
+        // window wide. Readings at the start may be 0 (the program has just been executed and has touched no page
+        // yet, which is what it used then); none may be 0 once it holds its 200 MB.
+        const auto results = run("allocate_200mb.py", {}, 12, 1000);
+        std::size_t zeros = 0, samples = 0;
+        for (const auto& r : results.benchmarks[0].runs) {
+            QVERIFY2(r.succeeded(), r.outcome().c_str());
+            QVERIFY(r.timeline);
+            bool holding = false;
+            for (const auto& reading : r.timeline->samples) {
+                holding = holding || reading.rssBytes >= 100 * MiB;
+                zeros += holding && reading.rssBytes == 0 ? 1 : 0;
+            }
+            samples += r.timeline->samples.size();
+        }
+        QVERIFY(samples > 12);
+        QCOMPARE(zeros, std::size_t { 0 });
     }
 
     void timelineCompactionKeepsPeaksAndResolution()

@@ -107,6 +107,40 @@ private Q_SLOTS:
         QVERIFY(window.runDetailsText().isEmpty());
     }
 
+    // A benchmark keeps its colour when another is removed, and no GC marker wears a benchmark's colour.
+    void coloursFollowTheBenchmark()
+    {
+        MainWindow window(m_dir.path());
+        const auto colourOf = [&](const QString& suffix) {
+            for (auto* series : window.timeSeries()->chart()->series()) {
+                if (series->name().endsWith(suffix))
+                    return qobject_cast<QXYSeries*>(series)->color();
+            }
+            return QColor();
+        };
+        window.showResults(ResultsSnapshot(fixture()));
+        const auto sortColour = colourOf(QStringLiteral("sort_numbers.py"));
+        QVERIFY(sortColour.isValid());
+        auto fewer = *fixture();
+        fewer.benchmarks.erase(fewer.benchmarks.begin() + 1); // json_roundtrip.py removed
+        window.showResults(ResultsSnapshot(std::make_shared<const Results>(std::move(fewer))));
+        QCOMPARE(colourOf(QStringLiteral("sort_numbers.py")), sortColour);
+
+        window.showResults(ResultsSnapshot(m_measured));
+        QSet<QRgb> benchmarkColours;
+        QList<QColor> markerColours;
+        for (auto* series : window.memory()->chart()->series()) {
+            if (auto* markers = qobject_cast<QScatterSeries*>(series))
+                markerColours << markers->color();
+            else if (auto* curve = qobject_cast<QXYSeries*>(series))
+                benchmarkColours << curve->color().rgb();
+        }
+        QCOMPARE(benchmarkColours.size(), 2);
+        QVERIFY(!markerColours.isEmpty());
+        for (const auto& colour : markerColours)
+            QVERIFY(!benchmarkColours.contains(colour.rgb()));
+    }
+
     // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.
     void runsAreNumberedOneWay()
     {

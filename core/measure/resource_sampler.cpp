@@ -63,7 +63,10 @@ bool parseProcStat(const char* text, std::size_t size, ProcStat& stat)
     if (close == std::string_view::npos || close + 2 >= view.size())
         return false;
     std::string rest(view.substr(close + 2));
-    // Field 3 is the state; num_threads is field 20 and rss field 24.
+    // Field 3 is the state, 9 the flags, 20 num_threads, 23 vsize and 24 rss (proc(5)).
+    constexpr unsigned long pfExiting = 0x4; // PF_EXITING: the process is on its way out
+    unsigned long flags = 0;
+    long long vsize = -1;
     std::size_t field = 3;
     char* cursor = rest.data();
     while (field <= 24) {
@@ -76,6 +79,10 @@ bool parseProcStat(const char* text, std::size_t size, ProcStat& stat)
             ++end;
         if (field == 3)
             stat.state = *cursor;
+        else if (field == 9)
+            flags = std::strtoul(cursor, nullptr, 10);
+        else if (field == 23)
+            vsize = std::strtoll(cursor, nullptr, 10);
         else if (field == 20)
             stat.threads = static_cast<std::int32_t>(std::strtol(cursor, nullptr, 10));
         else if (field == 24)
@@ -83,6 +90,9 @@ bool parseProcStat(const char* text, std::size_t size, ProcStat& stat)
         cursor = end;
         ++field;
     }
+    // While exiting, the kernel tears the memory down before the process becomes a zombie: such a reading
+    // shows RSS falling to 0 rather than what the program used.
+    stat.exiting = (flags & pfExiting) != 0 || vsize == 0;
     return true;
 }
 
@@ -133,7 +143,8 @@ bool ResourceSampler::sample(std::chrono::steady_clock::time_point now)
         return false;
     text[got] = '\0';
     ProcStat stat;
-    if (!parseProcStat(text, static_cast<std::size_t>(got), stat) || stat.state == 'Z' || stat.state == 'X')
+    if (!parseProcStat(text, static_cast<std::size_t>(got), stat) || stat.state == 'Z' || stat.state == 'X'
+        || stat.exiting)
         return false;
     static const long pageSize = ::sysconf(_SC_PAGESIZE);
     const auto cpuTime = std::chrono::seconds(cpu.tv_sec) + std::chrono::nanoseconds(cpu.tv_nsec);

@@ -74,12 +74,14 @@ private:
     std::thread m_thread;
 };
 
-/// Parses the text of /proc/PID/stat: the state letter, thread count and RSS in pages. False when malformed.
+/// Parses the text of /proc/PID/stat: the state letter, thread count, RSS in pages and whether the process is
+/// exiting. False when malformed.
 struct ProcStat
 {
     char state = '?';
     std::int32_t threads = 0;
     std::int64_t rssPages = 0;
+    bool exiting = false; ///< the process is exiting (PF_EXITING) or has released its memory: no reading to keep
 };
 bool parseProcStat(const char* text, std::size_t size, ProcStat& stat);
 

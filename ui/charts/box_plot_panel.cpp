@@ -37,12 +37,10 @@ void BoxPlotPanel::rebuild()
     if (!m_series || names != m_names)
         build(names);
     m_y->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)));
-    const auto yAxis = niceAxis(view.lowest * unit.perSecond, view.highest * unit.perSecond);
-    m_y->setRange(yAxis.min, yAxis.max);
-    m_y->setTickCount(yAxis.tickCount());
+    fitAxis(m_y, view.lowest * unit.perSecond, view.highest * unit.perSecond);
 
     // Outliers beyond one per pixel row of a box would draw on top of each other.
-    const double rowHeight = (yAxis.max - yAxis.min) / std::max(50.0, chart()->plotArea().height());
+    const double rowHeight = (m_y->max() - m_y->min()) / std::max(50.0, chart()->plotArea().height());
     QList<QPointF> outliers;
     for (std::size_t b = 0; b < view.benchmarks.size(); ++b) {
         const auto& box = view.benchmarks[b].box;
@@ -73,7 +71,7 @@ void BoxPlotPanel::build(const QStringList& names)
     m_series = new QBoxPlotSeries;
     for (qsizetype b = 0; b < names.size(); ++b) {
         auto* set = new QBoxSet(names[b]);
-        QColor fill = colorFor(static_cast<std::size_t>(b));
+        QColor fill = colorFor(snapshot()->benchmarks[static_cast<std::size_t>(b)].name);
         set->setPen(QPen(fill.darker(140), 1.5));
         fill.setAlpha(150);
         set->setBrush(fill);

@@ -1,5 +1,6 @@
 #include "ui/charts/chart_panel.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -13,11 +14,13 @@
 #include <QSet>
 #include <QSvgGenerator>
 #include <QThread>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QXYSeries>
 #include <array>
+#include <map>
 
 namespace pyrometer::ui {
 
@@ -25,7 +28,14 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     : QWidget(parent)
     , m_view(new QChartView(new QChart))
     , m_controls(new QHBoxLayout)
+    , m_resized(new QTimer(this))
 {
+    m_resized->setSingleShot(true);
+    m_resized->setInterval(100);
+    connect(m_resized, &QTimer::timeout, this, [this] {
+        if (hasData())
+            rebuild();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     m_controls->addStretch();
@@ -90,18 +100,34 @@ int ChartPanel::plotWidth() const
     return width > 10 ? width : 800;
 }
 
-QColor ChartPanel::colorFor(std::size_t index)
+QColor ChartPanel::colorFor(const std::string& name)
 {
     static constexpr std::array<QRgb, 7> colors { 0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00,
         0xF0E442 };
-    return QColor::fromRgb(colors[index % colors.size()]);
+    static std::map<std::string, std::size_t> given; // the GUI thread's only
+    Q_ASSERT(QThread::currentThread() == qApp->thread());
+    const auto [at, added] = given.try_emplace(name, given.size());
+    return QColor::fromRgb(colors[at->second % colors.size()]);
 }
 
-void ChartPanel::applyAxis(QValueAxis* axis, const NiceAxis& nice)
+void ChartPanel::fitAxis(QValueAxis* axis, double min, double max, AxisValues values) const
 {
+    // A label every 80 pixels across and every 36 up, of the view less what titles, legend and labels take.
+    const bool across = axis->orientation() == Qt::Horizontal;
+    const int room = across ? m_view->width() - 90 : m_view->height() - 110;
+    const int ticks = std::clamp(room / (across ? 80 : 36) + 1, 2, 11);
+    const auto nice = values == AxisValues::Counts ? countAxis(min, max, ticks) : niceAxis(min, max, ticks);
     axis->setRange(nice.min, nice.max);
     axis->setTickCount(std::clamp(nice.tickCount(), 2, 21));
-    axis->setLabelFormat(QStringLiteral("%.") + QString::number(tickDecimals(nice)) + QLatin1Char('f'));
+    // A little smaller than the text around the chart: a chart a laptop gives 150 pixels of height keeps its
+    // labels and titles whole instead of eliding them to "…".
+    auto font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    axis->setLabelsFont(font);
+    font.setBold(true);
+    axis->setTitleFont(font);
+    axis->setLabelFormat((values == AxisValues::SignedReal ? QStringLiteral("%+.") : QStringLiteral("%."))
+        + QString::number(tickDecimals(nice)) + QLatin1Char('f'));
 }
 
 QStringList ChartPanel::displayNames(const Results& results)
@@ -186,6 +212,12 @@ bool ChartPanel::eventFilter(QObject* watched, QEvent* event)
             QToolTip::showText(move->globalPosition().toPoint(), text, m_view);
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void ChartPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_resized->start();
 }
 
 void ChartPanel::changeEvent(QEvent* event)

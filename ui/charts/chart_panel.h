@@ -16,6 +16,7 @@ class QXYSeries;
 class QChart;
 class QChartView;
 class QHBoxLayout;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace pyrometer::ui {
@@ -40,9 +41,15 @@ public:
     /// A colour-blind-safe colour for the benchmark at `index` (Okabe & Ito 2008).
     /// An area series that owns its line series: QAreaSeries does not, so they leaked with every rebuild.
     static QAreaSeries* areaSeries(QLineSeries* upper, QLineSeries* lower = nullptr);
-    static QColor colorFor(std::size_t index);
-    /// Puts `nice` on `axis`: its range, a tick per step, and labels with just the decimals that tell ticks apart.
-    static void applyAxis(QValueAxis* axis, const NiceAxis& nice);
+    /// The colour of the benchmark called `name`: the same for as long as the program runs, whatever its row
+    /// (removing another benchmark never recolours it), given out in the palette's order as names first appear.
+    static QColor colorFor(const std::string& name);
+    /// What an axis counts or shows, for fitAxis().
+    enum class AxisValues { Real, Counts, SignedReal };
+    /// Gives `axis` (already added to the chart) a nice range over `min` … `max` with as many ticks as its length
+    /// holds readably, labels with just the decimals that tell ticks apart, a whole step for counts, and a sign
+    /// for changes.
+    void fitAxis(QValueAxis* axis, double min, double max, AxisValues values = AxisValues::Real) const;
     /// Names short enough for legends and axes: the last path component of each benchmark's name, unless two
     /// benchmarks would then look alike.
     static QStringList displayNames(const Results& results);
@@ -75,12 +82,16 @@ protected:
     int plotWidth() const;
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// Axes hold as many ticks as their length fits, and series are thinned to the width: a panel that changed
+    /// size is rebuilt, once the size has settled.
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void applyTheme();
     ResultsSnapshot m_snapshot;
     QChartView* m_view;
     QHBoxLayout* m_controls;
+    QTimer* m_resized;
 };
 
 } // namespace pyrometer::ui

@@ -84,18 +84,8 @@ void HistogramPanel::rebuild()
         }
         m_areas[b]->upperSeries()->replace(outline);
     }
-    auto* x = m_x;
-    auto* y = m_y;
-    const auto xAxis = niceAxis(bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
-    x->setRange(xAxis.min, xAxis.max);
-    x->setTickCount(xAxis.tickCount());
-    auto yAxis = niceAxis(0, tallest * 1.05);
-    if (yAxis.step < 1) { // counts are whole numbers
-        yAxis.step = 1;
-        yAxis.max = std::ceil(tallest * 1.05);
-    }
-    y->setRange(0, yAxis.max);
-    y->setTickCount(yAxis.tickCount());
+    fitAxis(m_x, bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
+    fitAxis(m_y, 0, tallest * 1.05, AxisValues::Counts);
 }
 
 void HistogramPanel::build(const QStringList& names)
@@ -107,13 +97,12 @@ void HistogramPanel::build(const QStringList& names)
     m_x = new QValueAxis;
     m_y = new QValueAxis;
     m_y->setTitleText(tr("Runs"));
-    m_y->setLabelFormat(QStringLiteral("%d"));
     c->addAxis(m_x, Qt::AlignBottom);
     c->addAxis(m_y, Qt::AlignLeft);
     for (qsizetype b = 0; b < names.size(); ++b) {
         auto* area = areaSeries(new QLineSeries);
         area->setName(names[b]);
-        QColor fill = colorFor(static_cast<std::size_t>(b));
+        QColor fill = colorFor(snapshot()->benchmarks[static_cast<std::size_t>(b)].name);
         QPen pen(fill, 1.5);
         fill.setAlpha(90);
         area->setBrush(fill);

@@ -20,14 +20,6 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget* parent)
 {
 }
 
-void TimeSeriesPanel::resizeEvent(QResizeEvent* event)
-{
-    ChartPanel::resizeEvent(event);
-    // The downsampling depends on the width: redo it when the width changed noticeably.
-    if (snapshot() && std::abs(plotWidth() - m_builtForWidth) > 50)
-        rebuild();
-}
-
 void TimeSeriesPanel::clear()
 {
     chart()->removeAllSeries();
@@ -46,7 +38,6 @@ void TimeSeriesPanel::rebuild()
     }
     if (!snapshot())
         return clear();
-    m_builtForWidth = plotWidth();
 
     const auto& view = snapshot().view();
     const double lowest = view.lowest, highest = view.highest, smallestMedian = view.smallestMedian;
@@ -81,16 +72,14 @@ void TimeSeriesPanel::rebuild()
         m_tracks[b].runs->replace(toPoints(view.benchmarks[b].runs));
         m_tracks[b].median->replace(toPoints(view.benchmarks[b].rollingMedian));
     }
-    auto xAxis = countAxis(1, std::max(view.lastRun, 2.0));
-    xAxis.min = std::max(xAxis.min, xAxis.step > 1 ? 0.0 : 1.0);
-    applyAxis(m_x, xAxis);
-    applyAxis(m_y, niceAxis(lowest * m_unit.perSecond, highest * m_unit.perSecond));
+    fitAxis(m_x, 1, std::max(view.lastRun, 2.0), AxisValues::Counts);
+    fitAxis(m_y, lowest * m_unit.perSecond, highest * m_unit.perSecond);
 }
 
 TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
 {
     auto* c = chart();
-    const auto color = colorFor(b);
+    const auto color = colorFor(snapshot()->benchmarks[b].name);
     const auto& name = m_names[static_cast<qsizetype>(b)];
     Track track;
     track.scatter = scatter;

@@ -28,7 +28,6 @@ Q_SIGNALS:
 protected:
     void rebuild() override;
     void forgetSeries() override;
-    void resizeEvent(QResizeEvent* event) override;
     QString describePoint(const QXYSeries* series, QPointF point) const override;
 
 private:
@@ -42,7 +41,6 @@ private:
     Track makeTrack(std::size_t benchmark, bool scatter);
     void clear();
 
-    int m_builtForWidth = 0;
     std::vector<Track> m_tracks;
     QStringList m_names;
     QValueAxis* m_x = nullptr;

@@ -107,8 +107,9 @@ void CompareView::setupControls()
     report->setToolTip(tr("HTML, Markdown, JUnit XML or JSON, by the file's suffix"));
     connect(report, &QPushButton::clicked, this, &CompareView::exportReport);
     settings->addWidget(report);
-    m_method = new QLabel;
-    m_method->setWordWrap(true);
+    // The method in full is a paragraph: it sits in the tooltip, so that the table keeps its rows on a laptop.
+    m_method = new QLabel(tr("How verdicts are made ⓘ"));
+    m_method->setObjectName(QStringLiteral("method"));
     m_method->setTextFormat(Qt::PlainText);
     settings->addWidget(m_method, 1);
     layout->addLayout(settings);
@@ -275,7 +276,7 @@ void CompareView::recompute()
                 .arg(m_baseline ? m_baselineLabel : tr("none yet — pin the current results or open a file"),
                     candidate() ? candidateLabel() : tr("none yet — run the benchmarks (again) or open results")));
     }
-    m_method->setText(tr("Verdicts: %1.").arg(QString::fromStdString(describeMethod(m_settings))));
+    m_method->setToolTip(tr("Verdicts: %1.").arg(QString::fromStdString(describeMethod(m_settings))));
     if (m_baseline && candidate()) {
         m_controller->request(m_baseline, candidate(), m_pairs, m_settings);
         return;

@@ -32,11 +32,9 @@ QString shortName(const std::string& name)
     return text.size() > 40 ? text.left(39) + QStringLiteral("…") : text;
 }
 
-QValueAxis* valueAxis(QChart* chart, const NiceAxis& nice, const QString& title, Qt::Alignment alignment)
+QValueAxis* valueAxis(QChart* chart, const QString& title, Qt::Alignment alignment)
 {
     auto* axis = new QValueAxis;
-    axis->setRange(nice.min, nice.max);
-    axis->setTickCount(nice.tickCount());
     axis->setTitleText(title);
     chart->addAxis(axis, alignment);
     return axis;
@@ -81,8 +79,8 @@ void ChangeChartPanel::rebuild()
         low = std::min(low, (p->ratio.low - 1) * 100);
         high = std::max(high, (p->ratio.high - 1) * 100);
     }
-    auto* x = valueAxis(chart(), niceAxis(low, high), tr("vs baseline (%)"), Qt::AlignBottom);
-    x->setLabelFormat(QStringLiteral("%+.1f"));
+    auto* x = valueAxis(chart(), tr("vs baseline (%)"), Qt::AlignBottom);
+    fitAxis(x, low, high, AxisValues::SignedReal);
     // Benchmarks top to bottom in table order.
     const double n = static_cast<double>(pairs.size());
     auto* y = new QCategoryAxis;
@@ -166,8 +164,8 @@ void PairedBoxPanel::rebuild()
     auto* x = new QBarCategoryAxis;
     x->append(names);
     chart()->addAxis(x, Qt::AlignBottom);
-    auto* y = valueAxis(chart(), niceAxis(low, high), tr("vs baseline median (%)"), Qt::AlignLeft);
-    y->setLabelFormat(QStringLiteral("%+.0f"));
+    auto* y = valueAxis(chart(), tr("vs baseline median (%)"), Qt::AlignLeft);
+    fitAxis(y, low, high, AxisValues::SignedReal);
     attach(chart(), baseline, x, y);
     attach(chart(), candidate, x, y);
 }
@@ -200,8 +198,8 @@ void DistributionPanel::rebuild()
     std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(pooled));
     const auto bins = freedmanDiaconisBins(pooled, 80);
     const auto unit = durationUnitFor(pooled[pooled.size() / 2]);
-    auto* x = valueAxis(chart(), niceAxis(bins.lower * unit.perSecond, bins.upper() * unit.perSecond),
-        tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)), Qt::AlignBottom);
+    auto* x = valueAxis(chart(), tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)), Qt::AlignBottom);
+    fitAxis(x, bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
     double peak = 0;
     std::vector<QAreaSeries*> areas;
     for (auto [sorted, name, color] :
@@ -223,7 +221,8 @@ void DistributionPanel::rebuild()
         area->setBorderColor(color);
         areas.push_back(area);
     }
-    auto* y = valueAxis(chart(), niceAxis(0, peak), tr("Share of runs (%)"), Qt::AlignLeft);
+    auto* y = valueAxis(chart(), tr("Share of runs (%)"), Qt::AlignLeft);
+    fitAxis(y, 0, peak);
     for (auto* area : areas)
         attach(chart(), area, x, y);
 }

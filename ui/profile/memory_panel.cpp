@@ -21,11 +21,14 @@ namespace pyrometer::ui {
 namespace {
 constexpr double MiB = 1024.0 * 1024.0;
 
-/// Light to dark with the generation: young collections are many and cheap, old ones rare and slow.
-QColor generationColor(int generation)
+/// Light to strong with the generation (young collections are many and cheap, old ones rare and slow), in the
+/// text's hue: no colour a benchmark has, so a marker never reads as a curve.
+QColor generationColor(int generation, const QColor& text, const QColor& background)
 {
-    static constexpr std::array<QRgb, 3> colors { 0x9E9E9E, 0xE69F00, 0xD55E00 };
-    return QColor::fromRgb(colors[static_cast<std::size_t>(std::clamp(generation, 0, 2))]);
+    const double weight = std::array { 0.35, 0.65, 1.0 }[static_cast<std::size_t>(std::clamp(generation, 0, 2))];
+    const auto mix = [&](int a, int b) { return static_cast<int>(std::lround(b + (a - b) * weight)); };
+    return QColor(
+        mix(text.red(), background.red()), mix(text.green(), background.green()), mix(text.blue(), background.blue()));
 }
 
 /// The RSS of `samples` at `t`, interpolated between the neighbouring samples.
@@ -151,6 +154,8 @@ void MemoryPanel::rebuild()
     QStringList shownLabels;
     std::array<std::size_t, 3> perGeneration {};
     double pause = 0;
+    // Thousands of collections would make a blob: one marker per generation and pixel column.
+    std::array<double, 3> lastMarker { -1, -1, -1 };
     for (std::size_t b = 0; b < results.benchmarks.size(); ++b) {
         const auto& benchmark = results.benchmarks[b];
         if (everyRun) {
@@ -158,7 +163,7 @@ void MemoryPanel::rebuild()
             for (const auto& run : benchmark.runs) {
                 if (run.warmup || !run.timeline || run.timeline->samples.empty())
                     continue;
-                auto* series = addCurve(run, names[static_cast<int>(b)], colorFor(b), 1.0);
+                auto* series = addCurve(run, names[static_cast<int>(b)], colorFor(results.benchmarks[b].name), 1.0);
                 if (named)
                     chart()->legend()->markers(series).value(0)->setVisible(false);
                 named = true;
@@ -172,18 +177,27 @@ void MemoryPanel::rebuild()
         shownLabels << names[static_cast<int>(b)] + QStringLiteral(": ") + shown.label;
         if (!shown.instrumented || !benchmark.probe->gcEvents)
             continue;
+        const double column = static_cast<double>(shown.run->timeline->samples.back().tSeconds) / columns;
+        lastMarker = { -1, -1, -1 };
         for (const auto& e : *benchmark.probe->gcEvents) {
             const auto g = static_cast<std::size_t>(std::clamp(e.generation, 0, 2));
             if (!markers[g]) {
                 // Young collections are many: small and see-through, so that the curve shows through them.
                 markers[g] = new QScatterSeries;
                 markers[g]->setMarkerSize(4.0 + 3.0 * static_cast<double>(g));
-                auto color = generationColor(e.generation);
+                markers[g]->setMarkerShape(g == 0 ? QScatterSeries::MarkerShapeCircle
+                        : g == 1                  ? QScatterSeries::MarkerShapeRectangle
+                                                  : QScatterSeries::MarkerShapeTriangle);
+                auto color = generationColor(
+                    e.generation, palette().color(QPalette::WindowText), palette().color(QPalette::Base));
                 color.setAlpha(g == 0 ? 110 : 230);
                 markers[g]->setColor(color);
                 markers[g]->setBorderColor(color);
             }
-            markers[g]->append(e.tSeconds, rssAt(shown.run->timeline->samples, e.tSeconds) / MiB);
+            if (lastMarker[g] < 0 || e.tSeconds - lastMarker[g] >= column) {
+                markers[g]->append(e.tSeconds, rssAt(shown.run->timeline->samples, e.tSeconds) / MiB);
+                lastMarker[g] = e.tSeconds;
+            }
             ++perGeneration[g];
             pause += e.durationSeconds;
         }
@@ -199,15 +213,10 @@ void MemoryPanel::rebuild()
         m_gcMarkers += perGeneration[g];
     }
     for (const auto& [run, b] : shownCurves)
-        addCurve(*run, names[static_cast<int>(b)], colorFor(b), 2.0);
+        addCurve(*run, names[static_cast<int>(b)], colorFor(results.benchmarks[b].name), 2.0);
     setToolTip(shownLabels.join(QLatin1Char('\n')));
-    const auto xAxis = niceAxis(0, std::max(maxT, 1e-3));
-    x->setRange(xAxis.min, xAxis.max);
-    x->setTickCount(xAxis.tickCount());
-    const auto yAxis = niceAxis(0, std::max(maxRss, 1.0));
-    y->setRange(yAxis.min, yAxis.max);
-    y->setTickCount(yAxis.tickCount());
-    y->setLabelFormat(QStringLiteral("%.0f"));
+    fitAxis(x, 0, std::max(maxT, 1e-3));
+    fitAxis(y, 0, std::max(maxRss, 1.0));
     QStringList counts;
     for (std::size_t g = 0; g < perGeneration.size(); ++g)
         counts << QString::number(perGeneration[g]);

@@ -24,7 +24,8 @@ public:
     /// Shows `run` (an index into BenchmarkResult::runs) of the results shown now as its benchmark's curve. The
     /// choice holds for this result set only: other results (a new run, another file) show their own runs.
     void selectRun(std::size_t benchmark, std::size_t run);
-    /// How many GC markers are drawn, for tests.
+    /// How many collections the markers stand for (drawn at most one per generation and pixel column), for
+    /// tests.
     std::size_t gcMarkerCount() const { return m_gcMarkers; }
 
 protected:
