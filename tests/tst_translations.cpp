@@ -20,8 +20,10 @@ private Q_SLOTS:
                                << QStringLiteral("95-%-KI des Medians");
         QTest::newRow("verdict") << QStringLiteral("pyrometer::ui::CompareModel") << QStringLiteral("slower")
                                  << QStringLiteral("langsamer");
-        QTest::newRow("details") << QStringLiteral("pyrometer::ui::RunDetails") << QStringLiteral(" (warmup)")
-                                 << QStringLiteral(" (Aufwärmen)");
+        QTest::newRow("details") << QStringLiteral("pyrometer::ui::RunDetails") << QStringLiteral("succeeded")
+                                 << QStringLiteral("erfolgreich");
+        QTest::newRow("run numbers") << QStringLiteral("RunNumbers") << QStringLiteral("warmup %1")
+                                     << QStringLiteral("Aufwärmlauf %1");
         QTest::newRow("list") << QStringLiteral("pyrometer::ui::BenchmarkListModel")
                               << QStringLiteral("Working directory") << QStringLiteral("Arbeitsverzeichnis");
     }

@@ -10,6 +10,19 @@
     </message>
 </context>
 <context>
+    <name>RunNumbers</name>
+    <message>
+        <location filename="../ui/snapshot/run_numbers.cpp" line="18"/>
+        <source>warmup %1</source>
+        <translation>Aufwärmlauf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/snapshot/run_numbers.cpp" line="19"/>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
         <location filename="../ui/run/benchmark_list_model.cpp" line="135"/>
@@ -60,7 +73,7 @@
         <translation>Laufzeit je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/charts/box_plot_panel.cpp" line="84"/>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="82"/>
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
@@ -73,12 +86,12 @@
 <context>
     <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="64"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="62"/>
         <source>Change of the median (band: threshold)</source>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="84"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="82"/>
         <source>vs baseline (%)</source>
         <translation>ggü. Basis (%)</translation>
     </message>
@@ -116,68 +129,107 @@
         <translation>zu schnell zum Messen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="75"/>
+        <location filename="../ui/compare/compare_model.cpp" line="35"/>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="37"/>
+        <source>summary only: no runs to test</source>
+        <translation>nur Zusammenfassung: keine Läufe zum Testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="79"/>
         <source>no runs</source>
         <translation>keine Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="118"/>
+        <location filename="../ui/compare/compare_model.cpp" line="138"/>
+        <source>%1
+%8: statistic %2, %3%4
+Welch&apos;s t-test: %5
+Hodges–Lehmann shift: %6%7</source>
+        <translation>%1
+%8: Statistik %2, %3%4
+Welch-t-Test: %5
+Hodges-Lehmann-Verschiebung: %6%7</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="164"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="168"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="170"/>
+        <source>CPU time</source>
+        <translation>CPU-Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="172"/>
+        <source>Peak RSS</source>
+        <translation>Max. RSS</translation>
+    </message>
+    <message>
         <source>%1
 Mann–Whitney U = %2, %3%4
 Welch&apos;s t-test: %5
 Hodges–Lehmann shift: %6%7</source>
-        <translation>%1
+        <translation type="vanished">%1
 Mann–Whitney-U = %2, %3%4
 Welch-t-Test: %5
 Hodges–Lehmann-Verschiebung: %6%7</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="120"/>
+        <location filename="../ui/compare/compare_model.cpp" line="140"/>
         <source> (exact)</source>
         <translation> (exakt)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="120"/>
+        <location filename="../ui/compare/compare_model.cpp" line="140"/>
         <source> (normal approximation)</source>
         <translation> (Normalapproximation)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="121"/>
+        <location filename="../ui/compare/compare_model.cpp" line="141"/>
         <source>not defined</source>
         <translation>nicht definiert</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="134"/>
+        <location filename="../ui/compare/compare_model.cpp" line="154"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="136"/>
+        <location filename="../ui/compare/compare_model.cpp" line="156"/>
         <source>Baseline (runs)</source>
         <translation>Basis (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="138"/>
+        <location filename="../ui/compare/compare_model.cpp" line="158"/>
         <source>Candidate (runs)</source>
         <translation>Kandidat (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="140"/>
+        <location filename="../ui/compare/compare_model.cpp" line="160"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="142"/>
+        <location filename="../ui/compare/compare_model.cpp" line="162"/>
         <source>95% CI</source>
         <translation>95-%-KI</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="144"/>
         <source>Mann–Whitney</source>
-        <translation>Mann–Whitney</translation>
+        <translation type="vanished">Mann–Whitney</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="146"/>
+        <location filename="../ui/compare/compare_model.cpp" line="166"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>
@@ -225,140 +277,176 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
         <translation>Kandidat sind die jetzt gezeigten Ergebnisse, live während eines Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="79"/>
+        <location filename="../ui/compare/compare_view.cpp" line="76"/>
+        <source>Within One Run…</source>
+        <translation>Innerhalb eines Laufs…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="77"/>
+        <source>Compare two benchmarks of the results shown now, such as old.py and new.py of one interleaved run</source>
+        <translation>Zwei Benchmarks der angezeigten Ergebnisse vergleichen, etwa old.py und new.py eines verschränkten Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="85"/>
         <source>Threshold:</source>
         <translation>Schwelle:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="86"/>
+        <location filename="../ui/compare/compare_view.cpp" line="92"/>
         <source>Smallest change of the median that counts as slower or faster</source>
         <translation>Kleinste Änderung des Medians, die als langsamer oder schneller zählt</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="88"/>
+        <location filename="../ui/compare/compare_view.cpp" line="94"/>
         <source>α:</source>
         <translation>α:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="93"/>
+        <location filename="../ui/compare/compare_view.cpp" line="99"/>
         <source>Significance level of the Mann–Whitney U test</source>
         <translation>Signifikanzniveau des Mann–Whitney-U-Tests</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="95"/>
+        <location filename="../ui/compare/compare_view.cpp" line="101"/>
         <source>Pair by Hand…</source>
         <translation>Von Hand paaren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="96"/>
-        <source>Compare two benchmarks whose names differ</source>
-        <translation>Zwei Benchmarks mit verschiedenen Namen vergleichen</translation>
+        <location filename="../ui/compare/compare_view.cpp" line="103"/>
+        <source>Choose which benchmark of the baseline is compared with which of the candidate</source>
+        <translation>Wählen, welcher Benchmark der Basis mit welchem des Kandidaten verglichen wird</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="99"/>
+        <source>Compare two benchmarks whose names differ</source>
+        <translation type="vanished">Zwei Benchmarks mit verschiedenen Namen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="106"/>
         <source>Export Report…</source>
         <translation>Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="100"/>
+        <location filename="../ui/compare/compare_view.cpp" line="107"/>
         <source>HTML, Markdown, JUnit XML or JSON, by the file&apos;s suffix</source>
         <translation>HTML, Markdown, JUnit-XML oder JSON, nach der Dateiendung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="179"/>
+        <location filename="../ui/compare/compare_view.cpp" line="111"/>
+        <source>How verdicts are made ⓘ</source>
+        <translation>Wie Urteile entstehen ⓘ</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="193"/>
         <source>Nothing to pin: run benchmarks or open results first</source>
         <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="182"/>
+        <location filename="../ui/compare/compare_view.cpp" line="196"/>
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="183"/>
+        <location filename="../ui/compare/compare_view.cpp" line="197"/>
         <source>Pinned as the baseline; the next run is compared with it</source>
         <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="222"/>
+        <location filename="../ui/compare/compare_view.cpp" line="225"/>
+        <source>Nothing to compare: run benchmarks or open results first</source>
+        <translation>Nichts zu vergleichen: erst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="269"/>
+        <source>Within %1
+Pairs: %2</source>
+        <translation>Innerhalb von %1
+Paare: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="271"/>
+        <source>none yet — choose two benchmarks with Pair by Hand</source>
+        <translation>noch keine — zwei Benchmarks mit „Von Hand paaren“ wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="275"/>
         <source>Baseline: %1
 Candidate: %2</source>
         <translation>Basis: %1
 Kandidat: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="223"/>
+        <location filename="../ui/compare/compare_view.cpp" line="276"/>
         <source>none yet — pin the current results or open a file</source>
         <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="224"/>
+        <location filename="../ui/compare/compare_view.cpp" line="277"/>
         <source>none yet — run the benchmarks (again) or open results</source>
         <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="225"/>
+        <location filename="../ui/compare/compare_view.cpp" line="279"/>
         <source>Verdicts: %1.</source>
         <translation>Urteile: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="239"/>
+        <location filename="../ui/compare/compare_view.cpp" line="301"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="244"/>
+        <location filename="../ui/compare/compare_view.cpp" line="306"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="258"/>
+        <location filename="../ui/compare/compare_view.cpp" line="320"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="264"/>
+        <location filename="../ui/compare/compare_view.cpp" line="326"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="272"/>
+        <location filename="../ui/compare/compare_view.cpp" line="333"/>
+        <source>Choose a baseline and a candidate first</source>
+        <translation>Erst eine Basis und einen Kandidaten wählen</translation>
+    </message>
+    <message>
         <source>Every benchmark that can be paired is paired</source>
-        <translation>Alle Benchmarks, die sich paaren lassen, sind gepaart</translation>
+        <translation type="vanished">Alle Benchmarks, die sich paaren lassen, sind gepaart</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="283"/>
-        <location filename="../ui/compare/compare_view.cpp" line="286"/>
         <source>Pair by Hand</source>
-        <translation>Von Hand paaren</translation>
+        <translation type="vanished">Von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="283"/>
         <source>Baseline benchmark:</source>
-        <translation>Benchmark der Basis:</translation>
+        <translation type="vanished">Benchmark der Basis:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="286"/>
         <source>Compare %1 with the candidate&apos;s:</source>
-        <translation>%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
+        <translation type="vanished">%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="296"/>
+        <location filename="../ui/compare/compare_view.cpp" line="345"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="299"/>
+        <location filename="../ui/compare/compare_view.cpp" line="348"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="300"/>
+        <location filename="../ui/compare/compare_view.cpp" line="349"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="312"/>
+        <location filename="../ui/compare/compare_view.cpp" line="361"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -366,33 +454,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="176"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="189"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="174"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="187"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="196"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="194"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="204"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="201"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="208"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="206"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="208"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="206"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="226"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="224"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -453,7 +541,7 @@ Kandidat: %2</translation>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogram_panel.cpp" line="109"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="99"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -600,239 +688,239 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="65"/>
+        <location filename="../ui/window/main_window.cpp" line="66"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="96"/>
+        <location filename="../ui/window/main_window.cpp" line="97"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="96"/>
+        <location filename="../ui/window/main_window.cpp" line="97"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="98"/>
+        <location filename="../ui/window/main_window.cpp" line="99"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="99"/>
+        <location filename="../ui/window/main_window.cpp" line="100"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="100"/>
+        <location filename="../ui/window/main_window.cpp" line="101"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="100"/>
+        <location filename="../ui/window/main_window.cpp" line="101"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="102"/>
-        <location filename="../ui/window/main_window.cpp" line="140"/>
+        <location filename="../ui/window/main_window.cpp" line="103"/>
+        <location filename="../ui/window/main_window.cpp" line="141"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="102"/>
+        <location filename="../ui/window/main_window.cpp" line="103"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="103"/>
+        <location filename="../ui/window/main_window.cpp" line="104"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="104"/>
+        <location filename="../ui/window/main_window.cpp" line="105"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="105"/>
+        <location filename="../ui/window/main_window.cpp" line="106"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="106"/>
+        <location filename="../ui/window/main_window.cpp" line="107"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="108"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="108"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="110"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="110"/>
+        <location filename="../ui/window/main_window.cpp" line="111"/>
         <source>Export results as JSON, CSV or Markdown</source>
         <translation>Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="111"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="113"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="114"/>
+        <location filename="../ui/window/main_window.cpp" line="115"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="114"/>
+        <location filename="../ui/window/main_window.cpp" line="115"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="119"/>
+        <location filename="../ui/window/main_window.cpp" line="120"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="124"/>
+        <location filename="../ui/window/main_window.cpp" line="125"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="126"/>
+        <location filename="../ui/window/main_window.cpp" line="127"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="129"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="129"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="131"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="131"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="131"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="137"/>
+        <location filename="../ui/window/main_window.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="146"/>
+        <location filename="../ui/window/main_window.cpp" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="147"/>
+        <location filename="../ui/window/main_window.cpp" line="148"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="148"/>
+        <location filename="../ui/window/main_window.cpp" line="149"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="150"/>
+        <location filename="../ui/window/main_window.cpp" line="151"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="167"/>
+        <location filename="../ui/window/main_window.cpp" line="168"/>
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="170"/>
+        <location filename="../ui/window/main_window.cpp" line="171"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="177"/>
+        <location filename="../ui/window/main_window.cpp" line="184"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="206"/>
+        <location filename="../ui/window/main_window.cpp" line="212"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="212"/>
+        <location filename="../ui/window/main_window.cpp" line="218"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="230"/>
+        <location filename="../ui/window/main_window.cpp" line="236"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="252"/>
+        <location filename="../ui/window/main_window.cpp" line="258"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="264"/>
+        <location filename="../ui/window/main_window.cpp" line="270"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="202"/>
-        <location filename="../ui/window/main_window.cpp" line="269"/>
+        <location filename="../ui/window/main_window.cpp" line="209"/>
+        <location filename="../ui/window/main_window.cpp" line="275"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="278"/>
+        <location filename="../ui/window/main_window.cpp" line="284"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="280"/>
+        <location filename="../ui/window/main_window.cpp" line="286"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="288"/>
+        <location filename="../ui/window/main_window.cpp" line="294"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="306"/>
+        <location filename="../ui/window/main_window.cpp" line="312"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -882,17 +970,17 @@ Kandidat: %2</translation>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="104"/>
+        <location filename="../ui/window/main_window_run.cpp" line="108"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="104"/>
+        <location filename="../ui/window/main_window_run.cpp" line="108"/>
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/main_window_run.cpp" line="106"/>
+        <location filename="../ui/window/main_window_run.cpp" line="110"/>
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -900,7 +988,7 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="108"/>
+        <location filename="../ui/window/main_window_run.cpp" line="112"/>
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
@@ -938,22 +1026,22 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="313"/>
+        <location filename="../ui/window/main_window.cpp" line="319"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="314"/>
+        <location filename="../ui/window/main_window.cpp" line="320"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="338"/>
+        <location filename="../ui/window/main_window.cpp" line="344"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="339"/>
+        <location filename="../ui/window/main_window.cpp" line="345"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -1065,92 +1153,133 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MemoryPanel</name>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="46"/>
-        <location filename="../ui/profile/memory_panel.cpp" line="212"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="51"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="226"/>
         <source>RSS over time</source>
         <translation>RSS über die Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="49"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
         <source>One run per benchmark</source>
         <translation>Ein Lauf je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="49"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
         <source>Every run</source>
         <translation>Jeder Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="51"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="56"/>
         <source>One run per benchmark (the instrumented one, with its garbage collections, when there is one), or every measured run overlaid</source>
         <translation>Ein Lauf je Benchmark (der instrumentierte mit seinen Speicherbereinigungen, wenn es ihn gibt) oder alle gemessenen Läufe übereinander</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="53"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="58"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="82"/>
-        <location filename="../ui/profile/memory_panel.cpp" line="89"/>
         <source>run %1</source>
-        <translation>Lauf %1</translation>
+        <translation type="vanished">Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="85"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="91"/>
         <source>instrumented run</source>
         <translation>instrumentierter Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="104"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="112"/>
         <source>RSS over time: no samples (set a memory timeline rate in Run Settings)</source>
         <translation>RSS über die Zeit: keine Messpunkte (Rate der Speicherzeitleiste in den Laufeinstellungen setzen)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="117"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="125"/>
         <source>Time since start (s)</source>
         <translation>Zeit seit Start (s)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="118"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="126"/>
         <source>RSS (MiB)</source>
         <translation>RSS (MiB)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="190"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="209"/>
         <source>gen %1</source>
         <translation>Gen. %1</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="209"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="223"/>
         <source>RSS over time — %1 GCs, %2 paused</source>
         <translation>RSS über die Zeit – %1 GCs, %2 pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="214"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="228"/>
         <source>Garbage collections by generation (0/1/2): %1</source>
         <translation>Speicherbereinigungen je Generation (0/1/2): %1</translation>
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::PairDialog</name>
+    <message>
+        <location filename="../ui/compare/pair_dialog.cpp" line="29"/>
+        <source>Pair by Hand</source>
+        <translation>Von Hand paaren</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/pair_dialog.cpp" line="31"/>
+        <source>Compare two benchmarks of the same run. When the run interleaved them, their runs are compared in pairs, which cancels the machine&apos;s drift.</source>
+        <translation>Zwei Benchmarks desselben Laufs vergleichen. Hat der Lauf sie verschränkt, werden ihre Läufe paarweise verglichen, was die Drift der Maschine aufhebt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/pair_dialog.cpp" line="33"/>
+        <source>Compare a benchmark of the baseline with one of the candidate, whatever their names. A pair made before with either is undone.</source>
+        <translation>Einen Benchmark der Basis mit einem des Kandidaten vergleichen, gleich wie sie heißen. Ein früheres Paar mit einem der beiden wird aufgelöst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/pair_dialog.cpp" line="37"/>
+        <source>Baseline (old):</source>
+        <translation>Basis (alt):</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/pair_dialog.cpp" line="37"/>
+        <source>Baseline:</source>
+        <translation>Basis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/pair_dialog.cpp" line="38"/>
+        <source>Candidate (new):</source>
+        <translation>Kandidat (neu):</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/pair_dialog.cpp" line="38"/>
+        <source>Candidate:</source>
+        <translation>Kandidat:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/pair_dialog.cpp" line="66"/>
+        <source>A benchmark compared with itself shows no change</source>
+        <translation>Ein Benchmark mit sich selbst verglichen zeigt keine Änderung</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="129"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="127"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="142"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="140"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="146"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="144"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="169"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="167"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>
@@ -1158,80 +1287,115 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::RunDetails</name>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="11"/>
         <source>%1 — run %2%3
 </source>
-        <translation>%1 – Lauf %2%3
+        <translation type="vanished">%1 – Lauf %2%3
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="14"/>
         <source> (warmup)</source>
-        <translation> (Aufwärmen)</translation>
+        <translation type="vanished"> (Aufwärmen)</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="15"/>
+        <location filename="../ui/results/run_details.cpp" line="14"/>
         <source>Outcome:   %1
 </source>
         <translation>Ergebnis:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="16"/>
+        <location filename="../ui/results/run_details.cpp" line="15"/>
         <source>Wall:      %1
 </source>
         <translation>Laufzeit:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="17"/>
         <source>User/sys:  %1 / %2
 </source>
-        <translation>User/Sys:  %1 / %2
+        <translation type="vanished">User/Sys:  %1 / %2
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="20"/>
+        <location filename="../ui/results/run_details.cpp" line="13"/>
+        <source>%1 — %2
+</source>
+        <translation>%1 — %2
+</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="14"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="17"/>
+        <source>not available (not in the file)</source>
+        <translation>nicht verfügbar (nicht in der Datei)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="19"/>
+        <source>CPU time:  %1 (user + system, not split in the file)
+</source>
+        <translation>CPU-Zeit:  %1 (Benutzer + System, in der Datei nicht getrennt)
+</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="22"/>
+        <source>User/sys:  %1
+</source>
+        <translation>Benutzer/System: %1
+</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="26"/>
         <source>Peak RSS:  %1
 </source>
         <translation>Max. RSS:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="21"/>
+        <location filename="../ui/results/run_details.cpp" line="30"/>
         <source>Faults:    %1 minor, %2 major
 </source>
         <translation>Seitenfehler: %1 leicht, %2 schwer
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="22"/>
+        <location filename="../ui/results/run_details.cpp" line="31"/>
         <source>Switches:  %1 voluntary, %2 involuntary
 </source>
         <translation>Wechsel:   %1 freiwillig, %2 unfreiwillig
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="23"/>
+        <location filename="../ui/results/run_details.cpp" line="33"/>
+        <source>Faults, context switches: %1
+</source>
+        <translation>Seitenfehler, Kontextwechsel: %1
+</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="35"/>
         <source>Hash seed: %1
 </source>
         <translation>Hash-Seed: %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="23"/>
+        <location filename="../ui/results/run_details.cpp" line="35"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="24"/>
+        <location filename="../ui/results/run_details.cpp" line="36"/>
         <source>Output:    %1 bytes on stdout, %2 on stderr
 </source>
         <translation>Ausgabe:   %1 Bytes auf stdout, %2 auf stderr
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="26"/>
+        <location filename="../ui/results/run_details.cpp" line="38"/>
         <source>
 — end of stderr —
 </source>
@@ -1240,13 +1404,18 @@ Kandidat: %2</translation>
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="28"/>
+        <location filename="../ui/results/run_details.cpp" line="40"/>
         <source>
 — end of stdout —
 </source>
         <translation>
 – Ende von stdout –
 </translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.h" line="18"/>
+        <source>n/a</source>
+        <translation>n. v.</translation>
     </message>
 </context>
 <context>
@@ -1405,62 +1574,67 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::RunsModel</name>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="103"/>
+        <location filename="../ui/results/runs_model.cpp" line="109"/>
         <source>warmup</source>
         <translation>Aufwärmen</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="103"/>
+        <location filename="../ui/results/runs_model.cpp" line="109"/>
         <source>measured</source>
         <translation>gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="105"/>
+        <location filename="../ui/results/runs_model.cpp" line="111"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="126"/>
+        <location filename="../ui/results/runs_model.cpp" line="116"/>
+        <source>%1 (user + sys)</source>
+        <translation>%1 (Benutzer + System)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/runs_model.cpp" line="136"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="128"/>
+        <location filename="../ui/results/runs_model.cpp" line="138"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="130"/>
+        <location filename="../ui/results/runs_model.cpp" line="140"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="132"/>
+        <location filename="../ui/results/runs_model.cpp" line="142"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="134"/>
+        <location filename="../ui/results/runs_model.cpp" line="144"/>
         <source>Wall</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="136"/>
+        <location filename="../ui/results/runs_model.cpp" line="146"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="138"/>
+        <location filename="../ui/results/runs_model.cpp" line="148"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="140"/>
+        <location filename="../ui/results/runs_model.cpp" line="150"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/results/runs_model.cpp" line="142"/>
+        <location filename="../ui/results/runs_model.cpp" line="152"/>
         <source>Hash seed</source>
         <translation>Hash-Seed</translation>
     </message>
@@ -1468,87 +1642,112 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::SummaryModel</name>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="57"/>
+        <location filename="../ui/results/summary_model.cpp" line="45"/>
+        <source>%1 (stated)</source>
+        <translation>%1 (angegeben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="49"/>
+        <source>%1 (summary only)</source>
+        <translation>%1 (nur Zusammenfassung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="49"/>
+        <source>summary only</source>
+        <translation>nur Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="80"/>
         <source>Stopped: %1</source>
         <translation>Angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="94"/>
+        <location filename="../ui/results/summary_model.cpp" line="123"/>
         <source>%1 (+%2 failed)</source>
         <translation>%1 (+%2 fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="96"/>
+        <location filename="../ui/results/summary_model.cpp" line="125"/>
         <source>no successful run</source>
         <translation>kein erfolgreicher Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="99"/>
+        <location filename="../ui/results/summary_model.cpp" line="128"/>
         <source>too few runs</source>
         <translation>zu wenige Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="119"/>
+        <location filename="../ui/results/summary_model.cpp" line="147"/>
+        <source>%1 (user + sys)</source>
+        <translation>%1 (Benutzer + System)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="153"/>
+        <source>%1 (mean, stated)</source>
+        <translation>%1 (Mittel, angegeben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="160"/>
         <source>%1 (%2 severe)</source>
         <translation>%1 (%2 stark)</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="132"/>
+        <location filename="../ui/results/summary_model.cpp" line="173"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="134"/>
+        <location filename="../ui/results/summary_model.cpp" line="175"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="136"/>
+        <location filename="../ui/results/summary_model.cpp" line="177"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="138"/>
+        <location filename="../ui/results/summary_model.cpp" line="179"/>
         <source>95% CI of median</source>
         <translation>95-%-KI des Medians</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="140"/>
+        <location filename="../ui/results/summary_model.cpp" line="181"/>
         <source>Mean ± σ</source>
         <translation>Mittel ± σ</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="142"/>
+        <location filename="../ui/results/summary_model.cpp" line="183"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="144"/>
+        <location filename="../ui/results/summary_model.cpp" line="185"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="146"/>
+        <location filename="../ui/results/summary_model.cpp" line="187"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="148"/>
+        <location filename="../ui/results/summary_model.cpp" line="189"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="150"/>
+        <location filename="../ui/results/summary_model.cpp" line="191"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="152"/>
+        <location filename="../ui/results/summary_model.cpp" line="193"/>
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="154"/>
+        <location filename="../ui/results/summary_model.cpp" line="195"/>
         <source>Relative</source>
         <translation>Relativ</translation>
     </message>
@@ -1561,25 +1760,38 @@ Kandidat: %2</translation>
         <translation>Laufzeit je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="43"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="35"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="57"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="47"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="115"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="101"/>
         <source>%1 (rolling median)</source>
         <translation>%1 (gleitender Median)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="128"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="125"/>
+        <source>%1
+rolling median at run %2: %3</source>
+        <translation>%1
+gleitender Median bei Lauf %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/time_series_panel.cpp" line="129"/>
+        <source>%1
+run %2: %3</source>
+        <translation>%1
+Lauf %2: %3</translation>
+    </message>
+    <message>
         <source>%1
 run %2: %3 %4</source>
-        <translation>%1
+        <translation type="vanished">%1
 Lauf %2: %3 %4</translation>
     </message>
 </context>

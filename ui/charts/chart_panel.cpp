@@ -123,9 +123,11 @@ void ChartPanel::fitAxis(QValueAxis* axis, double min, double max, AxisValues va
     // labels and titles whole instead of eliding them to "…".
     auto font = this->font();
     font.setPointSizeF(font.pointSizeF() * 0.85);
-    axis->setLabelsFont(font);
+    if (axis->labelsFont() != font) // setting it lays the chart out again, even when unchanged
+        axis->setLabelsFont(font);
     font.setBold(true);
-    axis->setTitleFont(font);
+    if (axis->titleFont() != font)
+        axis->setTitleFont(font);
     axis->setLabelFormat((values == AxisValues::SignedReal ? QStringLiteral("%+.") : QStringLiteral("%."))
         + QString::number(tickDecimals(nice)) + QLatin1Char('f'));
 }
