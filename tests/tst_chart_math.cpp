@@ -1,9 +1,12 @@
 #include "core/stats/chart_math.h"
 
+#include "core/model/short_names.h"
+
 #include <QSet>
 #include <QTest>
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 using namespace pyrometer;
 
@@ -140,6 +143,40 @@ private Q_SLOTS:
                 QVERIFY2(QSet<QString>(fewer.begin(), fewer.end()).size() < fewer.size(), qPrintable(fewer.join(u' ')));
             }
         }
+    }
+
+    void shortNamesKeepWhatDistinguishes()
+    {
+        using V = std::vector<std::string>;
+        // Shared directories go; a file name that two share keeps its directory.
+        QCOMPARE(shortNames(V { "/home/u/examples/fib.py", "/home/u/examples/sort_numbers.py" }),
+            (V { "fib.py", "sort_numbers.py" }));
+        QCOMPARE(
+            shortNames(V { "/w/a/fib.py", "/w/b/fib.py", "/w/b/sort.py" }), (V { "a/fib.py", "b/fib.py", "sort.py" }));
+        // pytest-benchmark's four tests of one file (they all read "test_bench.py::t…" in a legend before).
+        QCOMPARE(shortNames(V { "test_bench.py::test_sort_small", "test_bench.py::test_sort_large",
+                     "test_bench.py::test_json_small", "test_bench.py::test_json_large" }),
+            (V { "sort_small", "sort_large", "json_small", "json_large" }));
+        // Commands keep their arguments (two "/bin/sleep" read alike in the list before); their programs lose the
+        // directory, and a slash inside an argument is no directory of the name.
+        QCOMPARE(shortNames(V { "/bin/sleep 0.1", "/bin/sleep 0.2" }), (V { "sleep 0.1", "sleep 0.2" }));
+        QCOMPARE(shortNames(V { "python3 -c pass", "/bin/true", "cat /etc/hosts" }),
+            (V { "python3 -c pass", "true", "cat /etc/hosts" }));
+        // One name: its file name. Names that are not distinct stay as they are.
+        QCOMPARE(shortNames(V { "/tmp/x/old.py" }), (V { "old.py" }));
+        QCOMPARE(shortNames(V { "a", "a" }), (V { "a", "a" }));
+        // The middle of a long name goes, counted in characters, not bytes.
+        QCOMPARE(elideMiddle("json_roundtrip_with_a_very_long_name.py", 16), std::string("json_rou…name.py"));
+        QCOMPARE(elideMiddle("äöüäöüäöüäöü", 5), std::string("äö…öü"));
+        QCOMPARE(elideMiddle("short", 16), std::string("short"));
+        // Sixty pyperformance-like names stay distinct and no longer than asked.
+        V many;
+        for (int i = 0; i < 60; ++i)
+            many.push_back("bm_" + std::to_string(i) + "_a_long_benchmark_name_of_pyperformance");
+        const auto shorter = shortNames(many, 20);
+        QCOMPARE(std::set<std::string>(shorter.begin(), shorter.end()).size(), many.size());
+        for (const auto& name : shorter)
+            QVERIFY(QString::fromStdString(name).size() <= 20);
     }
 
     void tukeyBoxes()

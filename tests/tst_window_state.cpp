@@ -3,8 +3,11 @@
 #include "ui/compare/compare_model.h"
 #include "ui/compare/compare_view.h"
 #include "ui/compare/comparison_charts.h"
+#include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
 #include "ui/results/runs_model.h"
+#include "ui/results/summary_model.h"
+#include "ui/run/benchmark_list_model.h"
 #include "ui/run/run_controller.h"
 #include "ui/window/main_window.h"
 
@@ -139,6 +142,39 @@ private Q_SLOTS:
         QVERIFY(!markerColours.isEmpty());
         for (const auto& colour : markerColours)
             QVERIFY(!benchmarkColours.contains(colour.rgb()));
+    }
+
+    // One benchmark has one name in the list, the summary, the runs table, the legends, Hotspots and Compare.
+    void oneNameEverywhere()
+    {
+        MainWindow window(m_dir.path());
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/hot_function.py"),
+            QStringLiteral(PYROMETER_FIXTURES "/cyclic_garbage.py") });
+        window.benchmarks()->addCommand({ QStringLiteral("/bin/sleep"), QStringLiteral("0.1") });
+        window.benchmarks()->addCommand({ QStringLiteral("/bin/sleep"), QStringLiteral("0.2") });
+        const auto listed
+            = [&](int row) { return window.benchmarks()->index(row, BenchmarkListModel::Name).data().toString(); };
+        QCOMPARE(listed(0), QStringLiteral("hot_function.py"));
+        QCOMPARE(listed(2), QStringLiteral("sleep 0.1")); // both read "/bin/sleep" before
+        QCOMPARE(listed(3), QStringLiteral("sleep 0.2"));
+
+        window.showResults(ResultsSnapshot(m_measured));
+        const QString name = QStringLiteral("hot_function.py");
+        QCOMPARE(window.summary()->index(0, SummaryModel::Name).data().toString(), name);
+        QVERIFY(window.summary()
+                    ->index(0, SummaryModel::Name)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("/"))); // the full path on hover
+        QCOMPARE(window.runs()->index(0, RunsModel::Benchmark).data().toString(), name);
+        QCOMPARE(window.timeSeries()->chart()->series().at(0)->name(), name);
+        QCOMPARE(window.hotspots()->benchmarkChooser()->itemText(0), name);
+        auto* compare = window.compareView();
+        QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
+        compare->setBaseline(m_measured, QStringLiteral("a"));
+        compare->setCandidateFile(std::make_shared<const Results>(*m_measured), QStringLiteral("b"));
+        QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 2, 20000);
+        QCOMPARE(compare->model()->index(0, CompareModel::Name).data().toString(), name);
     }
 
     // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.

@@ -95,7 +95,7 @@ BenchmarkResult prepareBenchmark(const BenchmarkRequest& request, std::map<std::
         benchmark.script = script;
         benchmark.command = { known->second.path, script };
         benchmark.command.insert(benchmark.command.end(), request.arguments.begin(), request.arguments.end());
-        benchmark.name = request.name.empty() ? *request.script : request.name;
+        benchmark.name = benchmarkName(request);
         benchmark.git = gitInfoFor(script);
         return benchmark;
     }
@@ -106,12 +106,19 @@ BenchmarkResult prepareBenchmark(const BenchmarkRequest& request, std::map<std::
         throw InputError("command not found: " + request.command.front());
     benchmark.command = request.command;
     benchmark.command.front() = *executable;
-    benchmark.name = request.name.empty() ? joined(request.command) : request.name;
+    benchmark.name = benchmarkName(request);
     if (request.command.front().find('/') != std::string::npos)
         benchmark.git = gitInfoFor(*executable);
     return benchmark;
 }
 } // namespace
+
+std::string benchmarkName(const BenchmarkRequest& request)
+{
+    if (!request.name.empty())
+        return request.name;
+    return request.script ? *request.script : joined(request.command);
+}
 
 Results prepare(const RunPlan& plan)
 {

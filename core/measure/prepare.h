@@ -11,4 +11,8 @@ namespace pyrometer {
 /// before anything is measured; InputError when the plan is empty.
 Results prepare(const RunPlan& plan);
 
+/// The name the results give the benchmark `request` asks for: its own name, else the script as given, else the
+/// command's words.
+std::string benchmarkName(const BenchmarkRequest& request);
+
 } // namespace pyrometer

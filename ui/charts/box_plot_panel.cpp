@@ -32,7 +32,7 @@ void BoxPlotPanel::rebuild()
     }
     const auto& view = snapshot().view();
     const auto unit = durationUnitFor(view.smallestMedian);
-    const auto names = displayNames(*snapshot());
+    const auto names = displayNames(snapshot());
     // Live refreshes only move the boxes; the series and axes are made anew when the benchmarks change.
     if (!m_series || names != m_names)
         build(names);

@@ -132,15 +132,12 @@ void ChartPanel::fitAxis(QValueAxis* axis, double min, double max, AxisValues va
         + QString::number(tickDecimals(nice)) + QLatin1Char('f'));
 }
 
-QStringList ChartPanel::displayNames(const Results& results)
+QStringList ChartPanel::displayNames(const ResultsSnapshot& snapshot)
 {
-    QStringList full, shortNames;
-    for (const auto& benchmark : results.benchmarks) {
-        full << QString::fromStdString(benchmark.name);
-        const auto slash = full.back().lastIndexOf(QLatin1Char('/'));
-        shortNames << (slash >= 0 && slash + 1 < full.back().size() ? full.back().mid(slash + 1) : full.back());
-    }
-    return QSet<QString>(shortNames.begin(), shortNames.end()).size() == shortNames.size() ? shortNames : full;
+    QStringList names;
+    for (const auto& name : snapshot.view().names)
+        names << QString::fromStdString(name);
+    return names;
 }
 
 bool ChartPanel::exportImage(const QString& path) const

@@ -50,9 +50,8 @@ public:
     /// holds readably, labels with just the decimals that tell ticks apart, a whole step for counts, and a sign
     /// for changes.
     void fitAxis(QValueAxis* axis, double min, double max, AxisValues values = AxisValues::Real) const;
-    /// Names short enough for legends and axes: the last path component of each benchmark's name, unless two
-    /// benchmarks would then look alike.
-    static QStringList displayNames(const Results& results);
+    /// The names every view shows (ViewData::names).
+    static QStringList displayNames(const ResultsSnapshot& snapshot);
 
 protected:
     virtual void rebuild() = 0;

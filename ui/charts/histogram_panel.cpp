@@ -64,7 +64,7 @@ void HistogramPanel::rebuild()
     m_binsShown = bins.count;
 
     const auto unit = durationUnitFor(smallestMedian);
-    const auto names = displayNames(*snapshot());
+    const auto names = displayNames(snapshot());
     // Live refreshes only swap the outlines in; the series are made anew when the benchmarks change.
     if (m_areas.empty() || names != m_names)
         build(names);

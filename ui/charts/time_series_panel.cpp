@@ -45,7 +45,7 @@ void TimeSeriesPanel::rebuild()
         return clear();
     m_unit = durationUnitFor(smallestMedian);
     m_y->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(m_unit.symbol)));
-    const auto names = displayNames(*snapshot());
+    const auto names = displayNames(snapshot());
 
     // Live refreshes only swap the points in; series are made anew when the benchmarks change, or when one
     // passes from points to a line (more than 500 runs).

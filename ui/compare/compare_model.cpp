@@ -1,5 +1,7 @@
 #include "ui/compare/compare_model.h"
 
+#include "core/model/short_names.h"
+
 #include "core/compare/comparison_report.h"
 #include "core/model/units.h"
 
@@ -46,6 +48,14 @@ CompareModel::CompareModel(QObject* parent)
 
 void CompareModel::setComparison(std::shared_ptr<const Comparison> comparison)
 {
+    std::vector<std::string> full;
+    if (comparison) {
+        for (const auto& pair : comparison->pairs)
+            full.push_back(pair.name);
+    }
+    m_names.clear();
+    for (const auto& name : shortNames(full))
+        m_names << QString::fromStdString(name);
     const bool sameRows = m_comparison && comparison && m_comparison->pairs.size() == comparison->pairs.size();
     if (sameRows) {
         // A live update keeps the rows, the selection and the sort order; only the numbers change.
@@ -81,7 +91,7 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name:
-            return text(p.name);
+            return m_names.value(index.row());
         case Baseline:
             return median(p.baseline);
         case Candidate:

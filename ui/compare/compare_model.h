@@ -32,6 +32,7 @@ public:
 
 private:
     std::shared_ptr<const Comparison> m_comparison;
+    QStringList m_names; ///< each pair's name as shown (shortNames()); the full name is the tooltip
 };
 
 } // namespace pyrometer::ui

@@ -1,5 +1,7 @@
 #include "ui/compare/comparison_charts.h"
 
+#include "core/model/short_names.h"
+
 #include "ui/compare/compare_model.h"
 
 #include "core/compare/comparison_report.h"
@@ -23,13 +25,21 @@ namespace {
 const QColor baselineColor = QColor::fromRgb(baselineRgb);
 const QColor candidateColor = QColor::fromRgb(candidateRgb);
 
-QString shortName(const std::string& name)
+/// Each pair's name as the Compare table shows it (shortNames() over all pairs).
+QStringList pairNames(const Comparison& c)
 {
-    auto text = QString::fromStdString(name);
-    const auto slash = text.lastIndexOf(QLatin1Char('/'));
-    if (slash >= 0 && slash + 1 < text.size() && !text.contains(QStringLiteral(" → ")))
-        text = text.mid(slash + 1);
-    return text.size() > 40 ? text.left(39) + QStringLiteral("…") : text;
+    std::vector<std::string> full;
+    for (const auto& p : c.pairs)
+        full.push_back(p.name);
+    QStringList names;
+    for (const auto& name : shortNames(full))
+        names << QString::fromStdString(name);
+    return names;
+}
+
+qsizetype indexOf(const Comparison& c, const PairComparison* p)
+{
+    return static_cast<qsizetype>(p - c.pairs.data());
 }
 
 QValueAxis* valueAxis(QChart* chart, const QString& title, Qt::Alignment alignment)
@@ -89,8 +99,9 @@ void ChangeChartPanel::rebuild()
     y->setGridLineVisible(false);
     // A category axis needs distinct labels: zero-width spaces tell apart benchmarks whose short names match.
     // End values must ascend: the last benchmark (at the bottom) first.
+    const auto shown = pairNames(c);
     for (std::size_t i = pairs.size(); i-- > 0;)
-        y->append(shortName(pairs[i]->name) + QString(static_cast<qsizetype>(i), QChar(0x200B)), n - 1 - double(i));
+        y->append(shown[indexOf(c, pairs[i])] + QString(static_cast<qsizetype>(i), QChar(0x200B)), n - 1 - double(i));
     chart()->addAxis(y, Qt::AlignLeft);
 
     auto* upper = new QLineSeries;
@@ -146,8 +157,9 @@ void PairedBoxPanel::rebuild()
     candidate->setPen(QPen(candidateColor.darker(120), 1.5));
     double low = 0, high = 0;
     QStringList names;
+    const auto shown = pairNames(*comparison());
     for (const auto* p : pairs) {
-        names << shortName(p->name);
+        names << shown[indexOf(*comparison(), p)];
         const double reference = p->baseline.median;
         for (auto [series, sample] : { std::pair { baseline, &p->baselineWall }, { candidate, &p->candidateWall } }) {
             auto sorted = *sample;
@@ -191,7 +203,7 @@ void DistributionPanel::rebuild()
     const auto& p = c.pairs[std::min(m_pair, c.pairs.size() - 1)];
     if (p.baselineWall.empty() || p.candidateWall.empty())
         return;
-    chart()->setTitle(tr("Distributions: %1").arg(shortName(p.name)));
+    chart()->setTitle(tr("Distributions: %1").arg(pairNames(c)[indexOf(c, &p)]));
     std::vector<double> a = p.baselineWall, b = p.candidateWall, pooled;
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());

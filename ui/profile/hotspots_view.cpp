@@ -122,24 +122,30 @@ HotspotsView::HotspotsView(QWidget* parent)
 void HotspotsView::setSnapshot(ResultsSnapshot snapshot)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    const auto keep = m_benchmark->currentText();
+    const auto keep = m_benchmark->currentData().toString();
     m_snapshot = std::move(snapshot);
     // Only benchmarks that were probed are offered.
-    QStringList names;
+    // Shown by the name every view uses; the full name is the item's data, and its tooltip.
+    QStringList names, full;
     if (m_snapshot) {
-        for (const auto& benchmark : m_snapshot->benchmarks) {
-            if (benchmark.probe)
-                names << QString::fromStdString(benchmark.name);
+        for (std::size_t b = 0; b < m_snapshot->benchmarks.size(); ++b) {
+            if (m_snapshot->benchmarks[b].probe) {
+                names << QString::fromStdString(m_snapshot.view().names[b]);
+                full << QString::fromStdString(m_snapshot->benchmarks[b].name);
+            }
         }
     }
     QStringList current;
     for (int i = 0; i < m_benchmark->count(); ++i)
-        current << m_benchmark->itemText(i);
-    if (names != current) {
+        current << m_benchmark->itemData(i).toString();
+    if (full != current) {
         const QSignalBlocker block(m_benchmark);
         m_benchmark->clear();
-        m_benchmark->addItems(names);
-        m_benchmark->setCurrentIndex(std::max<int>(0, static_cast<int>(names.indexOf(keep))));
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            m_benchmark->addItem(names[i], full[i]);
+            m_benchmark->setItemData(static_cast<int>(i), full[i], Qt::ToolTipRole);
+        }
+        m_benchmark->setCurrentIndex(std::max<int>(0, static_cast<int>(full.indexOf(keep))));
     }
     showBenchmark();
 }
@@ -148,7 +154,7 @@ const BenchmarkResult* HotspotsView::shownBenchmark() const
 {
     if (!m_snapshot)
         return nullptr;
-    const auto name = m_benchmark->currentText().toStdString();
+    const auto name = m_benchmark->currentData().toString().toStdString();
     for (const auto& benchmark : m_snapshot->benchmarks) {
         if (benchmark.probe && benchmark.name == name)
             return &benchmark;

@@ -117,7 +117,7 @@ void MemoryPanel::rebuild()
     font.setPointSizeF(font.pointSizeF() * 0.85);
     chart()->legend()->setFont(font);
     const auto& results = *snapshot();
-    const auto names = displayNames(results);
+    const auto names = displayNames(snapshot());
     const int columns = plotWidth();
     const bool everyRun = m_mode->currentIndex() == 1;
     auto* x = new QValueAxis;

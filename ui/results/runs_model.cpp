@@ -102,7 +102,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     const auto text = [](const std::string& s) { return QString::fromStdString(s); };
     switch (index.column()) {
     case Benchmark:
-        return text(benchmark.name);
+        return text(m_snapshot.view().names[b]);
     case Run:
         return static_cast<qulonglong>(number);
     case Kind:

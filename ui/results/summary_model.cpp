@@ -118,7 +118,7 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
         return statedText(*benchmark.stated, index.column());
     switch (index.column()) {
     case Name:
-        return text(benchmark.name);
+        return text(m_snapshot.view().names[row]);
     case Runs:
         return s.failedRuns ? tr("%1 (+%2 failed)").arg(w.n).arg(s.failedRuns) : QString::number(w.n);
     case Median:

@@ -1,5 +1,8 @@
 #include "ui/run/benchmark_list_model.h"
 
+#include "core/measure/prepare.h"
+#include "core/model/short_names.h"
+
 #include <QBrush>
 #include <QFileInfo>
 #include <QPalette>
@@ -110,6 +113,15 @@ int BenchmarkListModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+std::vector<std::string> BenchmarkListModel::shownNames() const
+{
+    // The names the results will have (see prepare()), shortened as every view of results shortens them.
+    std::vector<std::string> names;
+    for (const auto& request : m_requests)
+        names.push_back(benchmarkName(request));
+    return shortNames(names);
+}
+
 QVariant BenchmarkListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -118,17 +130,18 @@ QVariant BenchmarkListModel::data(const QModelIndex& index, int role) const
     const auto& problem = m_problems[static_cast<std::size_t>(index.row())];
     if (role == Qt::ForegroundRole && index.column() == Problem)
         return QBrush(Qt::red);
+    // A problem shows on the whole row, where the eye is, not only in the last column.
+    if (role == Qt::BackgroundRole && !problem.isEmpty())
+        return QBrush(QColor(255, 0, 0, 48));
     if (role == Qt::ToolTipRole)
         return problem.isEmpty() ? data(index, Qt::DisplayRole) : QVariant(problem);
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
     case Name:
-        if (!request.name.empty() || role == Qt::EditRole)
+        if (role == Qt::EditRole)
             return QString::fromStdString(request.name);
-        return request.script
-            ? QFileInfo(QString::fromStdString(*request.script)).fileName()
-            : QString::fromStdString(request.command.empty() ? std::string() : request.command.front());
+        return QString::fromStdString(shownNames()[static_cast<std::size_t>(index.row())]);
     case Target:
         return request.script ? QString::fromStdString(*request.script) : joined(request.command);
     case Interpreter:

@@ -35,6 +35,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    std::vector<std::string> shownNames() const;
+
     std::vector<BenchmarkRequest> m_requests;
     std::vector<QString> m_problems;
 };

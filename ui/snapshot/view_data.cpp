@@ -1,5 +1,7 @@
 #include "ui/snapshot/view_data.h"
 
+#include "core/model/short_names.h"
+
 #include <algorithm>
 
 namespace pyrometer::ui {
@@ -49,6 +51,10 @@ ViewData computeViewData(const Results& results, int columns)
         view.benchmarks.push_back(std::move(b));
     }
     view.fastest = fastest(summaries);
+    std::vector<std::string> full;
+    for (const auto& benchmark : results.benchmarks)
+        full.push_back(benchmark.name);
+    view.names = shortNames(full);
     return view;
 }
 

@@ -33,6 +33,8 @@ struct ViewData
     double lowest = 0; ///< shortest wall time of all, seconds
     double highest = 0; ///< longest wall time of all, seconds
     double smallestMedian = 0; ///< picks the display unit, seconds
+    /// Each benchmark's name as every view shows it (shortNames()); the full name goes in tooltips.
+    std::vector<std::string> names;
 };
 
 /// The rolling median's window, in runs.
