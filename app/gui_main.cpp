@@ -81,7 +81,7 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     std::string file, screenshot, baseline;
     int width = 1400, height = 900;
     int tab = -1; // none given: the Compare tab when there is a baseline, else Runs
-    const std::vector<std::string> tabs { "runs", "hotspots", "compare" };
+    const std::vector<std::string> tabs { "charts", "hotspots", "compare", "runs" }; // runs: the old name of charts
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i] == "--screenshot" && i + 1 < words.size()) {
             screenshot = words[++i];
@@ -95,15 +95,15 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         } else if (words[i] == "--tab" && i + 1 < words.size()) {
             const auto found = std::find(tabs.begin(), tabs.end(), words[++i]);
             if (found == tabs.end()) {
-                std::cerr << "pyrometer open: --tab takes runs, hotspots or compare, not " << words[i] << "\n";
+                std::cerr << "pyrometer open: --tab takes charts, hotspots or compare, not " << words[i] << "\n";
                 return cli::ExitUsage;
             }
-            tab = static_cast<int>(found - tabs.begin());
+            tab = static_cast<int>(found - tabs.begin()) % 3;
         } else if (file.empty() && !words[i].starts_with("-")) {
             file = words[i];
         } else {
             std::cerr << "pyrometer open: unexpected argument " << words[i]
-                      << " (usage: pyrometer open FILE.json [--baseline FILE.json] [--tab runs|hotspots|compare] "
+                      << " (usage: pyrometer open FILE.json [--baseline FILE.json] [--tab charts|hotspots|compare] "
                          "[--screenshot OUT.png] [--size WxH])\n";
             return cli::ExitUsage;
         }

@@ -14,6 +14,7 @@
 #include "core/formats/results_file.h"
 #include "core/model/units.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
@@ -23,12 +24,15 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QStatusTipEvent>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -175,6 +179,66 @@ private Q_SLOTS:
         compare->setCandidateFile(std::make_shared<const Results>(*m_measured), QStringLiteral("b"));
         QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 2, 20000);
         QCOMPARE(compare->model()->index(0, CompareModel::Name).data().toString(), name);
+    }
+
+    // Opening a results file fills the list and the settings, ready to run again.
+    void openedResultsCanRunAgain()
+    {
+        MainWindow window(m_dir.path());
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py") });
+        QVERIFY(window.openResults(QStringLiteral(PYROMETER_FIXTURES "/results_three_benchmarks.json")));
+        auto* list = window.benchmarks();
+        QCOMPARE(list->rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            QCOMPARE(list->index(row, BenchmarkListModel::Name).data().toString(),
+                window.summary()->index(row, SummaryModel::Name).data().toString());
+        }
+        const auto plan = window.plan();
+        QCOMPARE(plan.benchmarks[0].name, std::string("examples/fib.py"));
+        QVERIFY(plan.benchmarks[0].script->ends_with("/examples/fib.py")); // as resolved when it ran
+        QCOMPARE(plan.benchmarks[0].settings.runs, 40);
+        QCOMPARE(plan.order, RunOrder::Interleaved);
+        QVERIFY(window.runAction()->isEnabled());
+    }
+
+    // Small things a user trips over: the progress bar of a run that never started, hover tips over the run's
+    // progress, a Quit without a key, two tabs named "Runs".
+    void smallThingsInTheWay()
+    {
+        MainWindow window(m_dir.path());
+        window.show();
+        bool quitHasKey = false;
+        for (auto* action : window.findChildren<QAction*>()) {
+            if (action->text() == QStringLiteral("&Quit"))
+                quitHasKey = action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Q));
+        }
+        QVERIFY(quitHasKey);
+        QStringList tabs;
+        for (int i = 0; i < window.tabs()->count(); ++i)
+            tabs << window.tabs()->tabText(i);
+        QCOMPARE(
+            tabs, (QStringList { QStringLiteral("Charts"), QStringLiteral("Hotspots"), QStringLiteral("Compare") }));
+
+        // A plan that cannot start: its row shows the problem, and no progress bar is left at 0%.
+        window.addScripts({ m_dir.filePath(QStringLiteral("missing.py")) });
+        QSignalSpy failed(window.controller(), &RunController::failed);
+        window.startRun();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+        QVERIFY(!window.findChild<QProgressBar*>()->isVisible());
+        QVERIFY(window.benchmarks()->index(0, BenchmarkListModel::Name).data(Qt::BackgroundRole).isValid());
+
+        // While a run goes on, a hovered action's tip does not cover the progress.
+        window.benchmarks()->clear();
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py") });
+        QSignalSpy finished(window.controller(), &RunController::finished);
+        window.startRun();
+        QStatusTipEvent tip(QStringLiteral("Run every benchmark"));
+        QApplication::sendEvent(&window, &tip);
+        QVERIFY(window.statusBar()->currentMessage().isEmpty());
+        window.stopRun();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QApplication::sendEvent(&window, &tip); // when idle, tips show as usual
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Run every benchmark"));
     }
 
     // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.

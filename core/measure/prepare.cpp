@@ -120,6 +120,30 @@ std::string benchmarkName(const BenchmarkRequest& request)
     return request.script ? *request.script : joined(request.command);
 }
 
+RunPlan planToRunAgain(const Results& results)
+{
+    RunPlan plan;
+    plan.order = results.order;
+    plan.ignoreFailure = results.ignoreFailure;
+    for (const auto& benchmark : results.benchmarks) {
+        if (benchmark.command.empty())
+            continue;
+        BenchmarkRequest request;
+        request.name = benchmark.name;
+        request.settings = benchmark.settings;
+        // A script's command is the interpreter, the script, then the script's arguments.
+        if (benchmark.script && benchmark.command.size() >= 2) {
+            request.script = benchmark.script;
+            request.interpreter = benchmark.interpreter ? benchmark.interpreter->path : benchmark.command.front();
+            request.arguments.assign(benchmark.command.begin() + 2, benchmark.command.end());
+        } else {
+            request.command = benchmark.command;
+        }
+        plan.benchmarks.push_back(std::move(request));
+    }
+    return plan;
+}
+
 Results prepare(const RunPlan& plan)
 {
     if (plan.benchmarks.empty())

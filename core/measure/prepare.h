@@ -15,4 +15,8 @@ Results prepare(const RunPlan& plan);
 /// command's words.
 std::string benchmarkName(const BenchmarkRequest& request);
 
+/// The plan that runs `results`' benchmarks again, with their names, settings, interpreters and arguments; a
+/// benchmark with no command (another tool's file that names none) is left out.
+RunPlan planToRunAgain(const Results& results);
+
 } // namespace pyrometer

@@ -136,7 +136,11 @@ void MainWindow::setupMenus()
     file->addAction(m_saveWorkbench);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // The platform's Quit is empty under some themes (no key at all); Ctrl+Q then.
+    auto quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    if (!quitKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q)))
+        quitKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcuts(quitKeys);
 
     auto* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_run);
@@ -206,7 +210,7 @@ void MainWindow::setupCharts()
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("centralTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_chartRows, tr("Runs"));
+    m_tabs->addTab(m_chartRows, tr("Charts")); // "Runs" is the table of every run
     setCentralWidget(m_tabs);
     connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::selectRun);
     m_tabs->addTab(m_hotspots, tr("Hotspots"));
@@ -309,6 +313,7 @@ void MainWindow::setupController()
             m_benchmarks->setProblem(row, message);
     });
     connect(m_controller, &RunController::failed, this, [this](const QString& message) {
+        m_progress->setVisible(false); // no run: no progress bar standing at 0%
         setStatus(tr("Nothing was started: %1").arg(message));
         updateRunState();
     });
@@ -320,6 +325,14 @@ void MainWindow::about()
         tr("<h3>Pyrometer %1</h3><p>A workbench for benchmarking Python scripts: every run in a fresh process, "
            "measured precisely, summarised with robust statistics.</p>")
             .arg(QString::fromLatin1(PYROMETER_VERSION)));
+}
+
+bool MainWindow::event(QEvent* event)
+{
+    // A hovered action's tip would cover "run k of n — about m:ss left" in the status bar while a run goes on.
+    if (event->type() == QEvent::StatusTip && m_controller->isRunning())
+        return true;
+    return QMainWindow::event(event);
 }
 
 void MainWindow::showEvent(QShowEvent* event)

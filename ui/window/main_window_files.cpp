@@ -3,6 +3,7 @@
 #include "ui/charts/chart_panel.h"
 #include "ui/results/summary_model.h"
 #include "ui/run/benchmark_list_model.h"
+#include "ui/run/run_controller.h"
 #include "ui/run/run_settings_widget.h"
 
 #include "core/formats/csv_export.h"
@@ -11,6 +12,7 @@
 #include "core/formats/results_file.h"
 #include "core/formats/results_json.h"
 #include "core/formats/workbench_json.h"
+#include "core/measure/prepare.h"
 #include "core/model/error.h"
 
 #include <QFile>
@@ -41,6 +43,13 @@ bool MainWindow::openResults(const QString& path)
 void MainWindow::showOpenedResults(std::shared_ptr<const Results> results, const QString& path)
 {
     m_currentLabel = QFileInfo(path).fileName();
+    // Run again, as hyperfine users re-run a command from their history: the file's benchmarks and settings
+    // fill the list, ready for Run.
+    if (const auto again = planToRunAgain(*results); !again.benchmarks.empty() && !m_controller->isRunning()) {
+        m_benchmarks->setRequests(again.benchmarks);
+        m_settings->showPlan(again);
+        updateRunState();
+    }
     showResults(std::move(results));
     setWindowTitle(tr("%1 — Pyrometer").arg(QFileInfo(path).fileName()));
     const auto& notes = m_summary->snapshot()->notes;
