@@ -19,9 +19,11 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QProcess>
 #include <QProgressBar>
@@ -34,6 +36,7 @@
 #include <QStatusBar>
 #include <QStatusTipEvent>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -239,6 +242,45 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QApplication::sendEvent(&window, &tip); // when idle, tips show as usual
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Run every benchmark"));
+    }
+
+    // The summary: a failed benchmark is never the reference, CV is shown, the outlier warning is there, and
+    // Ctrl+C gives a spreadsheet a header and numbers it can compute with.
+    void summaryForSpreadsheets()
+    {
+        MainWindow window(m_dir.path());
+        window.show();
+        auto results = *fixture();
+        results.benchmarks[0].failure = "killed by signal 9"; // fib.py, the fastest, stopped early
+        window.showResults(ResultsSnapshot(std::make_shared<const Results>(results)));
+        auto* summary = window.summary();
+        QVERIFY(summary->index(0, SummaryModel::Relative).data().toString() != QStringLiteral("1.00"));
+        QCOMPARE(summary->index(2, SummaryModel::Relative).data().toString(), QStringLiteral("1.00"));
+        QVERIFY(summary->index(0, SummaryModel::Cv).data().toString().endsWith(QStringLiteral(" %")));
+        // json_roundtrip.py has outliers: the command line's warning is the cell's tooltip.
+        QVERIFY(summary->index(1, SummaryModel::Outliers)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("a quieter machine or more runs help")));
+
+        auto* view = qobject_cast<QTableView*>(window.findChild<QDockWidget*>(QStringLiteral("summaryDock"))->widget());
+        view->selectAll();
+        QCOMPARE(view->actions().size(), 1);
+        QCOMPARE(view->actions().at(0)->shortcut(), QKeySequence(QKeySequence::Copy));
+        view->actions().at(0)->trigger();
+        const auto lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        const auto header = lines[0].split(QLatin1Char('\t'));
+        QCOMPARE(header.value(3), QStringLiteral("Median (s)"));
+        QCOMPARE(header.value(13), QStringLiteral("Peak RSS (MiB)"));
+        const auto fib = lines[1].split(QLatin1Char('\t'));
+        QCOMPARE(fib.size(), header.size());
+        QCOMPARE(fib[0], QStringLiteral("examples/fib.py")); // the full name
+        bool ok = false;
+        const double median = fib[3].toDouble(&ok);
+        QVERIFY(ok);
+        QCOMPARE(median, window.summary()->snapshot().view().benchmarks[0].summary.wall.median);
+        QVERIFY(fib[13].toDouble(&ok) > 1 && ok); // MiB, a plain number
     }
 
     // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.

@@ -23,13 +23,11 @@ std::string ratio(double value)
 
 std::string outlierWarning(const Summary& w)
 {
-    const auto tukey = w.outliers.tukeyTotal();
-    if (tukey == 0 && w.outliers.modifiedZ == 0)
+    auto advice = outlierAdvice(w);
+    if (advice.empty())
         return {};
-    return "  Warning:       " + std::to_string(tukey) + " outlier" + (tukey == 1 ? "" : "s") + " by Tukey fences ("
-        + std::to_string(w.outliers.tukeySevere()) + " severe), " + std::to_string(w.outliers.modifiedZ)
-        + " by modified Z-score.\n"
-        + "                 Other programs may have disturbed the runs; a quieter machine or more runs help.\n";
+    const auto split = advice.find(" Other programs");
+    return "  Warning:       " + advice.substr(0, split) + "\n                " + advice.substr(split) + "\n";
 }
 
 /// The summary another tool wrote for a benchmark whose per-run times its file did not keep.

@@ -8,6 +8,7 @@ BenchmarkSummary summarize(const BenchmarkResult& benchmark)
 {
     BenchmarkSummary result;
     result.wallMeasured = benchmark.measured.wall;
+    result.failed = benchmark.failure.has_value();
     std::vector<double> wall, user, sys, rss;
     for (const auto& run : benchmark.runs) {
         if (run.warmup) {
@@ -60,11 +61,21 @@ std::optional<std::size_t> fastest(const std::vector<BenchmarkSummary>& summarie
 {
     std::optional<std::size_t> best;
     for (std::size_t i = 0; i < summaries.size(); ++i) {
-        if (summaries[i].wallMeasured && summaries[i].wall.n > 0
+        if (summaries[i].wallMeasured && summaries[i].wall.n > 0 && !summaries[i].failed
             && (!best || summaries[i].wall.median < summaries[*best].wall.median))
             best = i;
     }
     return best;
+}
+
+std::string outlierAdvice(const Summary& w)
+{
+    const auto tukey = w.outliers.tukeyTotal();
+    if (tukey == 0 && w.outliers.modifiedZ == 0)
+        return {};
+    return std::to_string(tukey) + " outlier" + (tukey == 1 ? "" : "s") + " by Tukey fences ("
+        + std::to_string(w.outliers.tukeySevere()) + " severe), " + std::to_string(w.outliers.modifiedZ)
+        + " by modified Z-score. Other programs may have disturbed the runs; a quieter machine or more runs help.";
 }
 
 } // namespace pyrometer

@@ -3,8 +3,10 @@
 #include "core/model/units.h"
 #include "ui/results/run_details.h"
 
+#include <QColor>
 #include <QThread>
 #include <QtGlobal>
+#include <cmath>
 
 namespace pyrometer::ui {
 namespace {
@@ -51,6 +53,8 @@ QVariant SummaryModel::statedText(const StatedSummary& stated, int column) const
         return shown(stated.median);
     case Mean:
         return shown(stated.mean);
+    case Cv:
+        return RunDetails::notAvailable();
     case Min:
         return shown(stated.min);
     case Max:
@@ -74,6 +78,15 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
 
     if (role == Qt::TextAlignmentRole)
         return index.column() == Name ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+    if ((role == Qt::ToolTipRole || role == Qt::ForegroundRole) && index.column() == Outliers) {
+        // The command line's warning, here too.
+        const auto advice = outlierAdvice(w);
+        if (advice.empty())
+            return {};
+        return role == Qt::ToolTipRole ? QVariant(text(advice)) : QVariant(QColor(0xD5, 0x5E, 0x00));
+    }
+    if (role == Qt::ToolTipRole && index.column() == Relative && any && benchmark.failure)
+        return tr("This benchmark stopped early; it is never the reference the others are measured against");
     if (role == Qt::ToolTipRole && index.column() == Name) {
         QString tip = text(benchmark.name);
         if (benchmark.failure)
@@ -91,6 +104,8 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
             return w.median;
         case Mean:
             return w.mean;
+        case Cv:
+            return w.cv;
         case Min:
             return w.min;
         case Max:
@@ -134,6 +149,8 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
         return w.n > 1
             ? QString(text(formatDuration(w.mean, unit)) + QStringLiteral(" ± ") + text(formatDuration(w.stddev, unit)))
             : text(formatDuration(w.mean, unit));
+    case Cv:
+        return any && w.n > 1 ? QString::number(w.cv * 100, 'f', 1) + QStringLiteral(" %") : QString();
     case Min:
         return any ? text(formatDuration(w.min, unit)) : QString();
     case Max:
@@ -179,6 +196,8 @@ QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("95% CI of median");
     case Mean:
         return tr("Mean ± σ");
+    case Cv:
+        return tr("CV");
     case Min:
         return tr("Min");
     case Max:
@@ -195,6 +214,56 @@ QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Relative");
     }
     return {};
+}
+
+} // namespace pyrometer::ui
+
+namespace pyrometer::ui {
+
+QString SummaryModel::spreadsheetText(const QList<int>& rows) const
+{
+    // Fixed columns, whatever the view shows: a spreadsheet computes with the numbers, so each column has one
+    // unit, named in its header, and numbers are written in full ('g', 9 digits), never "12.3 ms".
+    QStringList lines { QStringList { tr("Benchmark"), tr("Runs"), tr("Failed runs"), tr("Median (s)"),
+        tr("Median CI low (s)"), tr("Median CI high (s)"), tr("Mean (s)"), tr("Std dev (s)"), tr("CV (%)"),
+        tr("Min (s)"), tr("Max (s)"), tr("User (s)"), tr("System (s)"), tr("Peak RSS (MiB)"), tr("Outliers"),
+        tr("Relative") }
+                            .join(QLatin1Char('\t')) };
+    if (!m_snapshot)
+        return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    const auto number = [](std::optional<double> value) {
+        return value && std::isfinite(*value) ? QString::number(*value, 'g', 9) : QString();
+    };
+    const auto& view = m_snapshot.view();
+    for (int row : rows) {
+        if (row < 0 || row >= rowCount())
+            continue;
+        const auto& benchmark = m_snapshot->benchmarks[static_cast<std::size_t>(row)];
+        const auto& s = view.benchmarks[static_cast<std::size_t>(row)].summary;
+        const auto& w = s.wall;
+        const bool wall = w.n > 0 && benchmark.measured.wall;
+        const auto stated = [&](std::optional<double> StatedSummary::*field) -> std::optional<double> {
+            return benchmark.stated ? (*benchmark.stated).*field : std::nullopt;
+        };
+        const auto timed = [&](double value, std::optional<double> StatedSummary::*field) {
+            return wall ? number(value) : number(stated(field));
+        };
+        const bool cpu = w.n > 0 && benchmark.measured.cpu;
+        const bool split = cpu && benchmark.measured.cpuSplit;
+        QStringList cells { QString::fromStdString(benchmark.name), QString::number(w.n), QString::number(s.failedRuns),
+            timed(w.median, &StatedSummary::median), wall && w.medianCiLow ? number(*w.medianCiLow) : QString(),
+            wall && w.medianCiHigh ? number(*w.medianCiHigh) : QString(), timed(w.mean, &StatedSummary::mean),
+            timed(w.stddev, &StatedSummary::stddev), wall && w.n > 1 ? number(w.cv * 100) : QString(),
+            timed(w.min, &StatedSummary::min), timed(w.max, &StatedSummary::max),
+            split ? number(s.userMedian) : QString(), split ? number(s.sysMedian) : QString(),
+            w.n > 0 && benchmark.measured.memory ? number(s.maxRssMedian / (1024.0 * 1024.0)) : QString(),
+            wall ? QString::number(w.outliers.tukeyTotal()) : QString(),
+            wall && view.fastest ? number(w.median / view.benchmarks[*view.fastest].summary.wall.median) : QString() };
+        for (auto& cell : cells)
+            cell.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 } // namespace pyrometer::ui

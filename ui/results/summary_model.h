@@ -12,7 +12,22 @@ class SummaryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Runs, Median, MedianCi, Mean, Min, Max, User, Sys, PeakRss, Outliers, Relative, ColumnCount };
+    enum Column {
+        Name,
+        Runs,
+        Median,
+        MedianCi,
+        Mean,
+        Cv,
+        Min,
+        Max,
+        User,
+        Sys,
+        PeakRss,
+        Outliers,
+        Relative,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole;
 
     explicit SummaryModel(QObject* parent = nullptr);
@@ -25,6 +40,10 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// `rows` as a spreadsheet pastes them: a header row, then tab-separated plain numbers in one unit per column
+    /// (seconds, MiB, percent), full names, and nothing where a figure is not available.
+    QString spreadsheetText(const QList<int>& rows) const;
 
 private:
     QVariant statedText(const StatedSummary& stated, int column) const;

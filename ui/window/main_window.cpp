@@ -242,22 +242,17 @@ void MainWindow::setupSummaryDock()
     copy->setShortcutContext(Qt::WidgetShortcut);
     m_summaryView->addAction(copy);
     m_summaryView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(copy, &QAction::triggered, this, [this] {
-        // Tab-separated rows, as spreadsheets paste them.
-        auto selected = m_summaryView->selectionModel()->selectedIndexes();
-        std::sort(selected.begin(), selected.end());
-        QString text;
-        int row = selected.isEmpty() ? -1 : selected.front().row();
-        for (const auto& index : selected) {
-            if (index.row() != row) {
-                text += QLatin1Char('\n');
-                row = index.row();
-            } else if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n'))) {
-                text += QLatin1Char('\t');
-            }
-            text += index.data().toString();
+    connect(copy, &QAction::triggered, this, [this, proxy] {
+        // The rows with a cell selected, in the order shown, as a spreadsheet pastes them.
+        QList<int> rows;
+        for (const auto& index : m_summaryView->selectionModel()->selectedIndexes()) {
+            if (!rows.contains(index.row()))
+                rows << index.row();
         }
-        QApplication::clipboard()->setText(text);
+        std::sort(rows.begin(), rows.end());
+        for (auto& row : rows)
+            row = proxy->mapToSource(proxy->index(row, 0)).row();
+        QApplication::clipboard()->setText(m_summary->spreadsheetText(rows));
     });
     auto* d = dock(this, tr("Summary"), QStringLiteral("summaryDock"), m_summaryView, Qt::BottomDockWidgetArea);
     m_viewMenu->addAction(d->toggleViewAction());
