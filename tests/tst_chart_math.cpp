@@ -162,6 +162,9 @@ private Q_SLOTS:
         QCOMPARE(shortNames(V { "/bin/sleep 0.1", "/bin/sleep 0.2" }), (V { "sleep 0.1", "sleep 0.2" }));
         QCOMPARE(shortNames(V { "python3 -c pass", "/bin/true", "cat /etc/hosts" }),
             (V { "python3 -c pass", "true", "cat /etc/hosts" }));
+        // Pairs, side by side.
+        QCOMPARE(
+            shortNames(V { "/w/t/old_version.py → /w/t/new_version.py" }), (V { "old_version.py → new_version.py" }));
         // One name: its file name. Names that are not distinct stay as they are.
         QCOMPARE(shortNames(V { "/tmp/x/old.py" }), (V { "old.py" }));
         QCOMPARE(shortNames(V { "a", "a" }), (V { "a", "a" }));

@@ -1,4 +1,5 @@
 #include "core/compare/comparison.h"
+#include "core/compare/profile_diff.h"
 #include "core/model/error.h"
 
 #include <QTest>
@@ -58,6 +59,52 @@ class TestComparison : public QObject
     Q_OBJECT
 
 private slots:
+    void profilesDifferByFunction()
+    {
+        // old.py against new.py, as two benchmarks of one run compare them: parse() moved from line 10 to 12 and
+        // got slower, helper() got faster, gone() was removed and fresh() added. Figures set by hand; the changes
+        // are their differences.
+        const auto function = [](std::string file, int line, std::string name, double own) {
+            return ProfileFunction { std::move(file), line, std::move(name), 1, 1, own, own };
+        };
+        Profile oldProfile, newProfile;
+        oldProfile.functions = { function("old.py", 1, "<module>", 0.01), function("old.py", 10, "parse", 0.5),
+            function("old.py", 20, "helper", 0.3), function("~", 0, "<built-in method builtins.len>", 0.05),
+            function("old.py", 30, "gone", 0.1) };
+        newProfile.functions = { function("new.py", 1, "<module>", 0.01), function("new.py", 20, "helper", 0.2),
+            function("~", 0, "<built-in method builtins.len>", 0.05), function("new.py", 12, "parse", 0.9),
+            function("new.py", 40, "fresh", 0.2) };
+        const auto diff = diffProfiles(oldProfile, newProfile, { "old.py", "new.py" });
+        QCOMPARE(diff.functions.size(), std::size_t { 6 });
+        const auto& parse = diff.functions[0]; // the largest increase first: "what got slower"
+        QCOMPARE(parse.name, std::string("parse"));
+        QCOMPARE(parse.baseline, std::optional<std::size_t> { 1 });
+        QCOMPARE(parse.candidate, std::optional<std::size_t> { 3 });
+        QCOMPARE(parse.line, 12);
+        QCOMPARE(parse.ownChange(), 0.9 - 0.5);
+        QCOMPARE(diff.functions[1].name, std::string("fresh"));
+        QVERIFY(!diff.functions[1].baseline);
+        QCOMPARE(diff.functions.back().name, std::string("gone"));
+        QVERIFY(!diff.functions.back().candidate);
+        QCOMPARE(diff.forCandidate(1)->name, std::string("helper"));
+        QCOMPARE(diff.forCandidate(1)->baselineOwn, 0.3);
+        QCOMPARE(diff.baselineSeconds, 0.01 + 0.5 + 0.3 + 0.05 + 0.1);
+        QCOMPARE(diff.candidateSeconds, 0.01 + 0.2 + 0.05 + 0.9 + 0.2);
+        // Without the file alias, parse() of old.py and of new.py are still one function: its name is unique.
+        QCOMPARE(diffProfiles(oldProfile, newProfile).functions[0].baseline, std::optional<std::size_t> { 1 });
+
+        // Allocation sites: by file and line, the file of old.py standing for new.py's.
+        AllocationReport oldSites, newSites;
+        oldSites.top = { { "old.py", 5, 1000, 10 }, { "json/decoder.py", 353, 5000, 50 } };
+        newSites.top = { { "new.py", 5, 9000, 90 }, { "json/decoder.py", 353, 4000, 40 }, { "new.py", 8, 100, 1 } };
+        const auto sites = diffAllocations(oldSites, newSites, { "old.py", "new.py" });
+        QCOMPARE(sites.size(), std::size_t { 3 });
+        QCOMPARE(sites[0].file, std::string("new.py"));
+        QCOMPARE(sites[0].change(), std::int64_t { 8000 });
+        QCOMPARE(sites[1].baselineBytes, std::int64_t { 0 }); // new.py:8, new
+        QCOMPARE(sites[2].change(), std::int64_t { -1000 });
+    }
+
     void smallestPValueIsTwoOverTheArrangements()
     {
         // 2 / C(m+n, m) by hand: C(10, 5) = 252, C(8, 4) = 70, C(6, 3) = 20.

@@ -3,6 +3,8 @@
 #include "ui/compare/compare_model.h"
 #include "ui/compare/compare_view.h"
 #include "ui/compare/comparison_charts.h"
+#include "ui/compare/profile_diff_models.h"
+#include "ui/profile/flame_graph_widget.h"
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
 #include "ui/results/runs_model.h"
@@ -11,6 +13,7 @@
 #include "ui/run/run_controller.h"
 #include "ui/window/main_window.h"
 
+#include "core/compare/comparison_report.h"
 #include "core/formats/results_file.h"
 #include "core/model/units.h"
 
@@ -402,6 +405,74 @@ private Q_SLOTS:
         QVERIFY(!compare->withinCurrent());
         QVERIFY(compare->pairsByHand().empty());
         QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 3, 20000);
+    }
+
+    // old.py and new.py in one interleaved run, profiled: which functions got slower, in the table, the flame
+    // graph's colours and the HTML report; which allocation sites grew.
+    void whatGotSlowerByFunction()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        window.findChild<QSpinBox*>(QStringLiteral("runs"))->setValue(3);
+        window.findChild<QSpinBox*>(QStringLiteral("warmups"))->setValue(0);
+        window.findChild<QCheckBox*>(QStringLiteral("probeProfile"))->setChecked(true);
+        window.findChild<QCheckBox*>(QStringLiteral("probeTracemalloc"))->setChecked(true);
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/old_version.py"),
+            QStringLiteral(PYROMETER_FIXTURES "/new_version.py") });
+        QSignalSpy finished(window.controller(), &RunController::finished);
+        window.startRun();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+
+        auto* compare = window.compareView();
+        QVERIFY(!compare->detailTabs()->isTabEnabled(1)); // nothing compared yet
+        compare->compareWithinCurrent();
+        compare->pairByHand(
+            window.summary()->snapshot()->benchmarks[0].name, window.summary()->snapshot()->benchmarks[1].name);
+        QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 1, 20000);
+        QTRY_VERIFY(compare->detailTabs()->isTabEnabled(1));
+        QVERIFY(compare->detailTabs()->isTabEnabled(2));
+
+        // The generator of parse() does three times the work: the largest increase of own time, in new_version.py.
+        auto* functions = compare->functionDiff();
+        QVERIFY(functions->rowCount() > 5);
+        QCOMPARE(functions->index(0, FunctionDiffModel::Function).data().toString(), QStringLiteral("<genexpr>"));
+        QVERIFY(functions->index(0, FunctionDiffModel::Location)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral("new_version.py:6")));
+        const auto& top = functions->diff().functions.front();
+        QVERIFY(top.baseline && top.candidate && top.ownChange() > 0);
+        QVERIFY(functions->index(0, FunctionDiffModel::Change).data().toString().startsWith(QLatin1Char('+')));
+        // sum() is no longer called.
+        bool sumGone = false;
+        for (const auto& f : functions->diff().functions)
+            sumGone = sumGone || (f.name == "<built-in method builtins.sum>" && f.baseline && !f.candidate);
+        QVERIFY(sumGone);
+        // The flame graph is the candidate's, the slower function red.
+        auto* flame = compare->diffFlameGraph();
+        QVERIFY(!flame->graph().boxes.empty());
+        const auto red = flame->colorOf(*top.candidate);
+        QVERIFY2(red.red() > red.blue() + 60, qPrintable(red.name()));
+        // The list of 100 blocks grew tenfold: the allocation site with the largest increase.
+        auto* sites = compare->allocationDiff();
+        QVERIFY(sites->rowCount() >= 1);
+        QVERIFY(sites->diff().front().file.ends_with("new_version.py"));
+        QVERIFY(sites->diff().front().change() > 500'000);
+
+        // The HTML report says the same.
+        const auto* shown = window.summary()->snapshot().results().get();
+        const ComparisonSides sides { "old", "new", shown, shown };
+        const auto html = QString::fromStdString(comparisonHtml(*compare->model()->comparison(), sides));
+        QVERIFY(html.contains(QStringLiteral("What got slower, by function")));
+        QVERIFY(html.contains(QStringLiteral("&lt;genexpr&gt;")));
+        QVERIFY(html.contains(QStringLiteral("new_version.py:6")));
+        if (const auto dir = qEnvironmentVariable("PYROMETER_SCREENSHOTS"); !dir.isEmpty()) {
+            window.tabs()->setCurrentWidget(compare);
+            compare->detailTabs()->setCurrentIndex(1);
+            QTest::qWait(300);
+            window.grab().save(dir + QStringLiteral("/profile_diff.png"));
+        }
     }
 
     // The Compare tab can be rendered headless, with a baseline given on the command line.

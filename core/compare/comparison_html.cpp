@@ -1,4 +1,5 @@
 #include "core/compare/comparison_report.h"
+#include "core/compare/profile_diff.h"
 
 #include "core/model/units.h"
 #include "core/stats/chart_math.h"
@@ -191,6 +192,77 @@ std::string environmentTable(const Comparison& c, const ComparisonSides& sides)
     return html + "</table>";
 }
 
+/// What got slower, by function and by allocation site, for each pair whose two sides were profiled: the ten
+/// functions whose own time grew most and the five that shrank most, and the sites whose live memory changed most.
+std::string profileSection(const Comparison& c, const ComparisonSides& sides)
+{
+    if (!sides.baselineResults || !sides.candidateResults)
+        return {};
+    std::string html;
+    const auto signedText = [](double seconds) {
+        return (seconds > 0 ? "+" : seconds < 0 ? "−" : "") + formatDuration(std::abs(seconds));
+    };
+    for (const auto& p : c.pairs) {
+        const auto i = findBenchmark(*sides.baselineResults, p.baselineName);
+        const auto j = findBenchmark(*sides.candidateResults, p.candidateName);
+        if (!i || !j)
+            continue;
+        const auto& before = sides.baselineResults->benchmarks[*i];
+        const auto& after = sides.candidateResults->benchmarks[*j];
+        if (!before.probe || !after.probe)
+            continue;
+        SameFile sameFile;
+        if (before.script && after.script && *before.script != *after.script)
+            sameFile = { *before.script, *after.script };
+        std::string section;
+        if (before.probe->profile && after.probe->profile) {
+            const auto diff = diffProfiles(*before.probe->profile, *after.probe->profile, sameFile);
+            section += "<p>Own time of all functions: " + formatDuration(diff.baselineSeconds) + " → "
+                + formatDuration(diff.candidateSeconds) + ".</p>\n<div class=\"scroll\"><table><tr><th>Function</th>"
+                + "<th>Location</th><th>Baseline own</th><th>Candidate own</th><th>Change</th><th>Calls</th></tr>\n";
+            std::vector<const FunctionDiff*> shown;
+            for (std::size_t k = 0; k < diff.functions.size() && k < 10 && diff.functions[k].ownChange() > 0; ++k)
+                shown.push_back(&diff.functions[k]);
+            for (std::size_t k = diff.functions.size(), faster = 0; k-- > shown.size() && faster < 5; ++faster) {
+                if (diff.functions[k].ownChange() >= 0)
+                    break;
+                shown.push_back(&diff.functions[k]);
+            }
+            for (const auto* f : shown) {
+                const auto colour = f->ownChange() > 0 ? "#b2182b" : "#2166ac";
+                section += "<tr><td>" + xmlEscape(f->name) + "</td><td>"
+                    + xmlEscape(f->file == "~" ? std::string("built-in") : f->file + ":" + std::to_string(f->line))
+                    + "</td><td class=\"num\">" + (f->baseline ? formatDuration(f->baselineOwn) : "not called")
+                    + "</td><td class=\"num\">" + (f->candidate ? formatDuration(f->candidateOwn) : "not called")
+                    + "</td><td class=\"num\" style=\"color:" + colour + "\">" + signedText(f->ownChange())
+                    + "</td><td class=\"num\">" + std::to_string(f->baselineCalls) + " → "
+                    + std::to_string(f->candidateCalls) + "</td></tr>\n";
+            }
+            section += "</table></div>\n";
+        }
+        if (before.probe->tracemalloc && after.probe->tracemalloc) {
+            const auto sites = diffAllocations(*before.probe->tracemalloc, *after.probe->tracemalloc, sameFile);
+            section += "<div class=\"scroll\"><table><tr><th>Allocated at</th><th>Baseline (live at the end)</th>"
+                       "<th>Candidate (live at the end)</th><th>Change</th></tr>\n";
+            for (std::size_t k = 0; k < sites.size() && k < 10; ++k) {
+                const auto& s = sites[k];
+                const auto change = s.change();
+                section += "<tr><td>" + xmlEscape(s.file + ":" + std::to_string(s.line)) + "</td><td class=\"num\">"
+                    + formatBytes(static_cast<double>(s.baselineBytes)) + "</td><td class=\"num\">"
+                    + formatBytes(static_cast<double>(s.candidateBytes)) + "</td><td class=\"num\">"
+                    + (change > 0        ? "+"
+                            : change < 0 ? "−"
+                                         : "")
+                    + formatBytes(static_cast<double>(change < 0 ? -change : change)) + "</td></tr>\n";
+            }
+            section += "</table></div>\n";
+        }
+        if (!section.empty())
+            html += "<h3>" + xmlEscape(p.name) + "</h3>\n" + section;
+    }
+    return html.empty() ? html : "<h2>What got slower, by function</h2>\n" + html;
+}
+
 constexpr const char* style = R"(
 body { font: 14px/1.45 system-ui, "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 1180px; padding: 0 1em;
        color: #1d1d1d; background: #fff; }
@@ -329,7 +401,8 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
         if (!chart.empty())
             html += "<div class=\"pair\"><h3>" + xmlEscape(p.name) + "</h3>" + chart + "</div>\n";
     }
-    html += "</div>\n<h2>Environment</h2>\n" + environmentTable(c, sides) + "\n";
+    html += "</div>\n" + profileSection(c, sides);
+    html += "<h2>Environment</h2>\n" + environmentTable(c, sides) + "\n";
     html += "<p class=\"method\">Written by Pyrometer. Times are wall-clock times of successful runs; CPU time is "
             "user + system time; peak RSS the largest resident set of each run.</p>\n";
     return html + "</body></html>\n";

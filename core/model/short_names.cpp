@@ -112,6 +112,23 @@ std::vector<std::string> shortNames(const std::vector<std::string>& names, std::
 {
     if (!allDistinct(names))
         return names;
+    // Pairs of benchmarks ("old.py → new.py"): each side shortened among its kind.
+    static const std::string arrow = " → ";
+    if (!names.empty()
+        && std::all_of(names.begin(), names.end(), [](const std::string& n) { return n.find(arrow) != n.npos; })) {
+        std::vector<std::string> left, right;
+        for (const auto& name : names) {
+            const auto at = name.find(arrow);
+            left.push_back(name.substr(0, at));
+            right.push_back(name.substr(at + arrow.size()));
+        }
+        const auto shortLeft = shortNames(left, maxLength / 2), shortRight = shortNames(right, maxLength / 2);
+        std::vector<std::string> joined;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            joined.push_back(shortLeft[i] + arrow + shortRight[i]);
+        if (allDistinct(joined))
+            return joined;
+    }
     auto shorter = withoutCommonPrefix(byPathSuffix(names));
     std::vector<std::string> elided;
     for (const auto& name : shorter)

@@ -13,7 +13,8 @@ namespace pyrometer {
 ///  - a prefix all names share up to a separator ("::", "/", ".", "-" or "_") is dropped when at least two
 ///    names remain, so that pytest's "test_bench.py::test_sort_small" and "…::test_sort_large" read
 ///    "sort_small" and "sort_large";
-///  - what is still longer than `maxLength` characters loses its middle ("json_r…trip.py").
+///  - what is still longer than `maxLength` characters loses its middle ("json_r…trip.py");
+///  - names of pairs ("a/old.py → a/new.py") are shortened side by side ("old.py → new.py").
 /// Names stay distinct when the full names are; the full name belongs in a tooltip.
 std::vector<std::string> shortNames(const std::vector<std::string>& names, std::size_t maxLength = 32);
 

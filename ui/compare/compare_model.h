@@ -24,6 +24,8 @@ public:
     explicit CompareModel(QObject* parent = nullptr);
     void setComparison(std::shared_ptr<const Comparison> comparison);
     const std::shared_ptr<const Comparison>& comparison() const { return m_comparison; }
+    /// The name the table shows for pair `pair`.
+    QString shownName(std::size_t pair) const { return m_names.value(static_cast<qsizetype>(pair)); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -4,11 +4,14 @@
 #include "ui/compare/compare_model.h"
 #include "ui/compare/comparison_charts.h"
 #include "ui/compare/pair_dialog.h"
+#include "ui/compare/profile_diff_models.h"
+#include "ui/profile/flame_graph_widget.h"
 
 #include "core/compare/comparison_report.h"
 #include "core/formats/file_output.h"
 #include "core/formats/results_file.h"
 #include "core/model/error.h"
+#include "core/model/units.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -18,8 +21,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -33,6 +38,9 @@ CompareView::CompareView(QWidget* parent)
     , m_change(new ChangeChartPanel)
     , m_boxes(new PairedBoxPanel)
     , m_distributions(new DistributionPanel)
+    , m_functionDiff(new FunctionDiffModel(this))
+    , m_allocationDiff(new AllocationDiffModel(this))
+    , m_diffFlame(new FlameGraphWidget)
 {
     setupControls();
     setupCharts();
@@ -139,7 +147,7 @@ void CompareView::setupCharts()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this, proxy](const QModelIndex& current) {
             if (current.isValid())
-                m_distributions->setPair(static_cast<std::size_t>(proxy->mapToSource(current).row()));
+                selectPair(static_cast<std::size_t>(proxy->mapToSource(current).row()));
         });
 
     // The table across the top, the three charts side by side below it.
@@ -149,10 +157,140 @@ void CompareView::setupCharts()
     charts->addWidget(m_boxes);
     auto* rows = new QSplitter(Qt::Vertical);
     rows->addWidget(m_table);
-    rows->addWidget(charts);
+    setupDetails(charts);
+    rows->addWidget(m_detailTabs);
     rows->setStretchFactor(0, 2);
     rows->setStretchFactor(1, 3);
     static_cast<QVBoxLayout*>(layout())->addWidget(rows, 1);
+}
+
+void CompareView::setupDetails(QWidget* charts)
+{
+    m_detailTabs = new QTabWidget;
+    m_detailTabs->setObjectName(QStringLiteral("compareDetails"));
+    m_detailTabs->setDocumentMode(true);
+    m_detailTabs->addTab(charts, tr("Charts"));
+
+    // What got slower, by function: both profiles side by side, and the candidate's flame graph coloured by
+    // the change of each function's own time.
+    auto* functions = new QWidget;
+    auto* layout = new QVBoxLayout(functions);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_functionsNote = new QLabel;
+    m_functionsNote->setWordWrap(true);
+    m_functionsNote->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_functionsNote);
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_functionDiff);
+    proxy->setSortRole(FunctionDiffModel::SortRole);
+    auto* table = new QTableView;
+    table->setObjectName(QStringLiteral("functionDiffTable"));
+    table->setModel(proxy);
+    table->setSortingEnabled(true);
+    table->sortByColumn(-1, Qt::AscendingOrder);
+    table->verticalHeader()->hide();
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(table);
+    auto* flameScroll = new QScrollArea;
+    flameScroll->setWidget(m_diffFlame);
+    flameScroll->setWidgetResizable(true);
+    split->addWidget(flameScroll);
+    layout->addWidget(split, 1);
+    m_detailTabs->addTab(functions, tr("Functions"));
+    connect(table, &QTableView::doubleClicked, this, [this, proxy](const QModelIndex& index) {
+        const auto& f = m_functionDiff->diff().functions[static_cast<std::size_t>(proxy->mapToSource(index).row())];
+        if (f.candidate)
+            m_diffFlame->zoomTo(*f.candidate);
+    });
+
+    auto* allocations = new QTableView;
+    allocations->setObjectName(QStringLiteral("allocationDiffTable"));
+    auto* allocationProxy = new QSortFilterProxyModel(this);
+    allocationProxy->setSourceModel(m_allocationDiff);
+    allocationProxy->setSortRole(AllocationDiffModel::SortRole);
+    allocations->setModel(allocationProxy);
+    allocations->setSortingEnabled(true);
+    allocations->sortByColumn(-1, Qt::AscendingOrder);
+    allocations->verticalHeader()->hide();
+    allocations->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    allocations->horizontalHeader()->setStretchLastSection(true);
+    m_detailTabs->addTab(allocations, tr("Allocations"));
+    m_detailTabs->setTabEnabled(1, false);
+    m_detailTabs->setTabEnabled(2, false);
+}
+
+void CompareView::selectPair(std::size_t pair)
+{
+    m_distributions->setPair(pair);
+    showPairDetails();
+}
+
+void CompareView::showPairDetails()
+{
+    const auto comparison = m_model->comparison();
+    const auto candidateResults = candidate();
+    const PairComparison* pair = comparison && !comparison->pairs.empty()
+        ? &comparison->pairs[std::min(m_distributions->pair(), comparison->pairs.size() - 1)]
+        : nullptr;
+    const BenchmarkResult *before = nullptr, *after = nullptr;
+    if (pair && m_baseline && candidateResults) {
+        if (const auto i = findBenchmark(*m_baseline, pair->baselineName))
+            before = &m_baseline->benchmarks[*i];
+        if (const auto j = findBenchmark(*candidateResults, pair->candidateName))
+            after = &candidateResults->benchmarks[*j];
+    }
+    const bool profiles
+        = before && after && before->probe && after->probe && before->probe->profile && after->probe->profile;
+    const bool sites
+        = before && after && before->probe && after->probe && before->probe->tracemalloc && after->probe->tracemalloc;
+    // Two scripts compared with each other (old.py, new.py): their own files stand for each other.
+    SameFile sameFile;
+    if (before && after && before->script && after->script && *before->script != *after->script)
+        sameFile = { *before->script, *after->script };
+    m_functionDiff->setDiff(
+        profiles ? diffProfiles(*before->probe->profile, *after->probe->profile, sameFile) : ProfileDiff {});
+    m_allocationDiff->setDiff(sites ? diffAllocations(*before->probe->tracemalloc, *after->probe->tracemalloc, sameFile)
+                                    : std::vector<AllocationDiff> {});
+    m_detailTabs->setTabEnabled(1, profiles);
+    m_detailTabs->setTabEnabled(2, sites);
+    const auto needs = tr("Tick Profile (and tracemalloc) in Run Settings for both sides to see which functions "
+                          "got slower");
+    m_detailTabs->setTabToolTip(1, profiles ? QString() : needs);
+    m_detailTabs->setTabToolTip(2, sites ? QString() : needs);
+    if (!profiles) {
+        m_flameColors.clear();
+        m_diffFlame->setColoring({}, {});
+        m_diffFlame->setProfile(nullptr, nullptr);
+        if (m_detailTabs->currentIndex() != 0 && !m_detailTabs->isTabEnabled(m_detailTabs->currentIndex()))
+            m_detailTabs->setCurrentIndex(0);
+        return;
+    }
+    const auto& diff = m_functionDiff->diff();
+    const double total = std::max(diff.baselineSeconds, diff.candidateSeconds);
+    const auto& candidateProfile = *after->probe->profile;
+    m_flameColors.assign(candidateProfile.functions.size(), changeColor(0, total));
+    std::vector<QString> notes(candidateProfile.functions.size());
+    for (const auto& f : diff.functions) {
+        if (!f.candidate)
+            continue;
+        m_flameColors[*f.candidate]
+            = f.baseline ? changeColor(f.ownChange(), total) : changeColor(f.candidateOwn, total);
+        notes[*f.candidate] = f.baseline ? tr("own time %1 → %2")
+                                               .arg(QString::fromStdString(formatDuration(f.baselineOwn)),
+                                                   QString::fromStdString(formatDuration(f.candidateOwn)))
+                                         : tr("not called in the baseline");
+    }
+    m_diffFlame->setProfile(candidateResults, &candidateProfile);
+    m_diffFlame->setColoring([this](std::size_t f) { return f < m_flameColors.size() ? m_flameColors[f] : QColor(); },
+        [notes = std::move(notes)](std::size_t f) { return f < notes.size() ? notes[f] : QString(); });
+    m_functionsNote->setText(tr("%1: own time of all functions %2 → %3. The flame graph is the candidate's; red "
+                                "boxes got slower, blue ones faster.")
+                                 .arg(m_model->shownName(static_cast<std::size_t>(pair - comparison->pairs.data())),
+                                     QString::fromStdString(formatDuration(diff.baselineSeconds)),
+                                     QString::fromStdString(formatDuration(diff.candidateSeconds))));
 }
 
 QString CompareView::baselineLabel() const
@@ -293,12 +431,14 @@ void CompareView::showComparison(std::shared_ptr<const Comparison> comparison)
     m_change->setComparison(comparison);
     m_boxes->setComparison(comparison);
     m_distributions->setComparison(comparison);
+    showPairDetails();
     if (!comparison)
         return;
     if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
         m_table->selectRow(0);
     if (comparison->pairs.empty())
-        Q_EMIT message(tr("No benchmark in common: pair them by hand"));
+        Q_EMIT message(m_within ? tr("Choose the two benchmarks to compare with Pair by Hand")
+                                : tr("No benchmark in common: pair them by hand"));
 }
 
 std::optional<std::pair<std::shared_ptr<const Results>, QString>> CompareView::askForResults(const QString& title)

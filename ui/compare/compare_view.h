@@ -12,14 +12,18 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 class QTimer;
 QT_END_NAMESPACE
 
 namespace pyrometer::ui {
 
+class AllocationDiffModel;
 class ChangeChartPanel;
 class CompareController;
+class FlameGraphWidget;
+class FunctionDiffModel;
 class CompareModel;
 class DistributionPanel;
 class PairedBoxPanel;
@@ -57,6 +61,13 @@ public:
     ChangeChartPanel* changeChart() const { return m_change; }
     PairedBoxPanel* boxPlot() const { return m_boxes; }
     DistributionPanel* distributions() const { return m_distributions; }
+    /// Charts, Functions (the profile diff and its flame graph) and Allocations, for the selected pair.
+    QTabWidget* detailTabs() const { return m_detailTabs; }
+    FunctionDiffModel* functionDiff() const { return m_functionDiff; }
+    AllocationDiffModel* allocationDiff() const { return m_allocationDiff; }
+    FlameGraphWidget* diffFlameGraph() const { return m_diffFlame; }
+    /// Shows pair `pair` (an index into the comparison's pairs) in the charts and the profile diff.
+    void selectPair(std::size_t pair);
     QString baselineLabel() const;
 
 Q_SIGNALS:
@@ -68,6 +79,9 @@ private:
     void setupCharts();
     void recompute();
     void showComparison(std::shared_ptr<const Comparison> comparison);
+    void setupDetails(QWidget* charts);
+    /// The profile and allocation diff of the pair shown in the distributions chart.
+    void showPairDetails();
     /// A results file the user picks, read; empty when cancelled or unreadable (the reason goes to message()).
     std::optional<std::pair<std::shared_ptr<const Results>, QString>> askForResults(const QString& title);
     void openBaseline();
@@ -83,6 +97,12 @@ private:
     ChangeChartPanel* m_change;
     PairedBoxPanel* m_boxes;
     DistributionPanel* m_distributions;
+    FunctionDiffModel* m_functionDiff;
+    AllocationDiffModel* m_allocationDiff;
+    FlameGraphWidget* m_diffFlame;
+    QTabWidget* m_detailTabs = nullptr;
+    QLabel* m_functionsNote = nullptr;
+    std::vector<QColor> m_flameColors; ///< by candidate function
     QTableView* m_table = nullptr;
     QLabel* m_sides = nullptr;
     QLabel* m_method = nullptr;

@@ -39,6 +39,21 @@ void FlameGraphWidget::setProfile(std::shared_ptr<const void> owner, const Profi
     layoutGraph();
 }
 
+void FlameGraphWidget::setColoring(
+    std::function<QColor(std::size_t function)> color, std::function<QString(std::size_t)> note)
+{
+    m_color = std::move(color);
+    m_note = std::move(note);
+    update();
+}
+
+QColor FlameGraphWidget::colorOf(std::size_t function) const
+{
+    if (m_color)
+        return m_color(function);
+    return m_profile && function < m_profile->functions.size() ? boxColor(m_profile->functions[function]) : QColor();
+}
+
 void FlameGraphWidget::zoomTo(std::optional<std::size_t> function)
 {
     if (!m_profile || (function && *function >= m_profile->functions.size()))
@@ -101,7 +116,7 @@ void FlameGraphWidget::paintEvent(QPaintEvent*)
         if (r.width() < 0.5)
             continue;
         const auto& f = m_profile->functions[box.function];
-        painter.fillRect(r, boxColor(f));
+        painter.fillRect(r, colorOf(box.function));
         if (r.width() < 30)
             continue;
         painter.setPen(QColor(Qt::black));
@@ -135,13 +150,14 @@ bool FlameGraphWidget::event(QEvent* event)
         const double share = m_graph.totalSeconds > 0 ? 100 * box.seconds / m_graph.totalSeconds : 0;
         QToolTip::showText(help->globalPos(),
             tr("<b>%1</b><br>%2<br>%3 here (%4%), %5 cumulative in all, %6 own<br>%7 calls")
-                .arg(QString::fromStdString(f.name).toHtmlEscaped(),
-                    (f.file == "~" ? tr("built-in")
-                                   : QString::fromStdString(f.file) + QLatin1Char(':') + QString::number(f.line))
-                        .toHtmlEscaped(),
-                    QString::fromStdString(formatDuration(box.seconds)), QString::number(share, 'f', 1),
-                    QString::fromStdString(formatDuration(f.cumulativeSeconds)),
-                    QString::fromStdString(formatDuration(f.totalSeconds)), QString::number(f.calls)),
+                    .arg(QString::fromStdString(f.name).toHtmlEscaped(),
+                        (f.file == "~" ? tr("built-in")
+                                       : QString::fromStdString(f.file) + QLatin1Char(':') + QString::number(f.line))
+                            .toHtmlEscaped(),
+                        QString::fromStdString(formatDuration(box.seconds)), QString::number(share, 'f', 1),
+                        QString::fromStdString(formatDuration(f.cumulativeSeconds)),
+                        QString::fromStdString(formatDuration(f.totalSeconds)), QString::number(f.calls))
+                + (m_note ? QStringLiteral("<br>") + m_note(box.function).toHtmlEscaped() : QString()),
             this);
         return true;
     }

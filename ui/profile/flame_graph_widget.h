@@ -2,7 +2,9 @@
 
 #include "core/probe/flame_graph.h"
 
+#include <QColor>
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -19,6 +21,11 @@ public:
 
     /// Shows `profile` (kept alive by `owner`), zoomed out; null for none.
     void setProfile(std::shared_ptr<const void> owner, const Profile* profile);
+    /// Colours boxes by what `color` gives each function (a differential flame graph), with `note` added to the
+    /// tooltip; empty functions restore the colours by file.
+    void setColoring(std::function<QColor(std::size_t function)> color, std::function<QString(std::size_t)> note);
+    /// The colour the box of `function` is drawn in.
+    QColor colorOf(std::size_t function) const;
     /// Makes `function` the whole width; nullopt shows the whole profile.
     void zoomTo(std::optional<std::size_t> function);
     std::optional<std::size_t> zoomedFunction() const { return m_focus; }
@@ -43,6 +50,8 @@ private:
     const Profile* m_profile = nullptr;
     std::optional<std::size_t> m_focus;
     FlameGraph m_graph;
+    std::function<QColor(std::size_t)> m_color;
+    std::function<QString(std::size_t)> m_note;
 };
 
 } // namespace pyrometer::ui
