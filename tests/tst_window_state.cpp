@@ -28,6 +28,8 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -45,6 +47,7 @@
 #include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
+#include <QWheelEvent>
 
 using namespace pyrometer;
 using namespace pyrometer::ui;
@@ -331,6 +334,53 @@ private Q_SLOTS:
         QVERIFY(QToolTip::text().contains(QStringLiteral("hot_function.py\n")));
         // Far from every point: nothing.
         QVERIFY(panel->hoverTextAt(QPoint(2, 2)).isEmpty());
+    }
+
+    // Charts zoom (wheel, rectangle), pan and reset, keep the zoom across live refreshes, and a legend click
+    // hides a benchmark (its rolling median too) until clicked again.
+    void chartsZoomAndHide()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showResults(ResultsSnapshot(fixture()));
+        QApplication::processEvents();
+        auto* panel = window.timeSeries();
+        auto* x = qobject_cast<QValueAxis*>(panel->chart()->axes(Qt::Horizontal).at(0));
+        const double before = x->max() - x->min();
+        auto* view = panel->findChild<QChartView*>();
+        const auto centre = view->mapFromScene(panel->chart()->plotArea().center());
+        QWheelEvent wheel(centre, view->viewport()->mapToGlobal(centre), {}, QPoint(0, 120), Qt::NoButton,
+            Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view->viewport(), &wheel);
+        QVERIFY(panel->isZoomed());
+        const double zoomed = x->max() - x->min();
+        QVERIFY2(zoomed < before * 0.9, qPrintable(QStringLiteral("%1 %2").arg(before).arg(zoomed)));
+        // A live refresh keeps the zoom.
+        window.showResults(ResultsSnapshot(fixture(), window.timeSeries()->snapshot().set()));
+        QCOMPARE(x->max() - x->min(), zoomed);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
+        QVERIFY(!panel->isZoomed());
+        QCOMPARE(x->max() - x->min(), before);
+
+        // Hide fib.py from the legend: its runs and its rolling median go; a refresh keeps it hidden.
+        const auto seriesNamed = [&](const QString& name) -> QAbstractSeries* {
+            for (auto* series : panel->chart()->series()) {
+                if (series->name() == name)
+                    return series;
+            }
+            return nullptr;
+        };
+        auto* legendMarker = panel->chart()->legend()->markers(seriesNamed(QStringLiteral("fib.py"))).at(0);
+        Q_EMIT legendMarker->clicked();
+        QVERIFY(!seriesNamed(QStringLiteral("fib.py"))->isVisible());
+        QVERIFY(!seriesNamed(QStringLiteral("fib.py (rolling median)"))->isVisible());
+        QVERIFY(seriesNamed(QStringLiteral("sort_numbers.py"))->isVisible());
+        window.showResults(ResultsSnapshot(fixture(), window.timeSeries()->snapshot().set()));
+        QVERIFY(!seriesNamed(QStringLiteral("fib.py"))->isVisible());
+        panel->toggleSeries(QStringLiteral("fib.py"));
+        QVERIFY(seriesNamed(QStringLiteral("fib.py"))->isVisible());
     }
 
     // "Use Current Results" with no current results clears the comparison shown before.

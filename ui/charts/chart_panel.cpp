@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QPainter>
@@ -15,9 +17,11 @@
 #include <QSvgGenerator>
 #include <QThread>
 #include <QTimer>
+#include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QWheelEvent>
 #include <QXYSeries>
 #include <array>
 #include <map>
@@ -34,7 +38,7 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     m_resized->setInterval(100);
     connect(m_resized, &QTimer::timeout, this, [this] {
         if (hasData())
-            rebuild();
+            refresh();
     });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -48,6 +52,17 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     m_view->setMouseTracking(true);
     m_view->viewport()->setMouseTracking(true);
     m_view->viewport()->installEventFilter(this);
+    // Zoom: drag a rectangle, or turn the wheel; a middle-button drag pans; a double-click or Reset shows the
+    // whole data again. The axes then keep the user's range across live refreshes.
+    m_view->setRubberBand(QChartView::RectangleRubberBand);
+    auto* reset = new QToolButton;
+    reset->setObjectName(QStringLiteral("resetZoom"));
+    reset->setText(tr("Reset zoom"));
+    reset->setToolTip(tr("Show the whole data again (or double-click the chart); drag a rectangle or turn the "
+                         "wheel to zoom, drag with the middle button to pan"));
+    reset->setAutoRaise(true);
+    connect(reset, &QToolButton::clicked, this, &ChartPanel::resetZoom);
+    m_controls->insertWidget(0, reset);
     chart()->setTitle(title);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
@@ -66,7 +81,7 @@ void ChartPanel::setSnapshot(ResultsSnapshot snapshot)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     m_snapshot = std::move(snapshot);
-    rebuild();
+    refresh();
 }
 
 void ChartPanel::clearChart()
@@ -112,6 +127,8 @@ QColor ChartPanel::colorFor(const std::string& name)
 
 void ChartPanel::fitAxis(QValueAxis* axis, double min, double max, AxisValues values) const
 {
+    if (chart()->isZoomed() && axis->max() > axis->min())
+        return; // the user's zoom holds across live refreshes
     // A label every 80 pixels across and every 36 up, of the view less what titles, legend and labels take.
     const bool across = axis->orientation() == Qt::Horizontal;
     const int room = across ? m_view->width() - 90 : m_view->height() - 110;
@@ -200,8 +217,108 @@ ChartPanel::NearestPoint ChartPanel::nearestPoint(QPointF position, qreal radius
     return best;
 }
 
+void ChartPanel::refresh()
+{
+    rebuild();
+    for (auto* marker : chart()->legend()->markers()) {
+        connect(marker, &QLegendMarker::clicked, this, &ChartPanel::legendClicked, Qt::UniqueConnection);
+        const auto* series = marker->series();
+        const bool hidden = m_hidden.contains(series->name());
+        auto* s = marker->series();
+        s->setVisible(!hidden);
+        marker->setVisible(marker->isVisible() || hidden); // a hidden series keeps its entry, to show it again
+        auto brush = marker->labelBrush();
+        auto color = palette().color(QPalette::WindowText);
+        color.setAlphaF(hidden ? 0.4f : 1.0f);
+        brush.setColor(color);
+        marker->setLabelBrush(brush);
+    }
+    // Series that belong with a hidden one go with it.
+    for (auto* series : chart()->series()) {
+        const auto owner = series->property("pyrometerOwner").toString();
+        if (!owner.isEmpty())
+            series->setVisible(!m_hidden.contains(owner));
+    }
+}
+
+void ChartPanel::belongsTo(QAbstractSeries* series, const QString& owner)
+{
+    series->setProperty("pyrometerOwner", owner);
+}
+
+void ChartPanel::legendClicked()
+{
+    if (auto* marker = qobject_cast<QLegendMarker*>(sender()))
+        toggleSeries(marker->series()->name());
+}
+
+void ChartPanel::toggleSeries(const QString& name)
+{
+    if (!m_hidden.remove(name))
+        m_hidden.insert(name);
+    if (hasData())
+        refresh();
+}
+
+void ChartPanel::zoomBy(qreal factor)
+{
+    chart()->zoom(factor);
+}
+
+void ChartPanel::resetZoom()
+{
+    chart()->zoomReset();
+    if (hasData())
+        refresh();
+}
+
+bool ChartPanel::isZoomed() const
+{
+    return chart()->isZoomed();
+}
+
 bool ChartPanel::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_view->viewport()) {
+        switch (event->type()) {
+        case QEvent::Wheel: {
+            const auto* wheel = static_cast<QWheelEvent*>(event);
+            const qreal factor = wheel->angleDelta().y() > 0 ? 1.25 : 0.8;
+            // Zoom under the pointer: the point there stays where it is.
+            const auto at = m_view->mapToScene(wheel->position().toPoint());
+            const auto plot = chart()->plotArea();
+            QRectF area(0, 0, plot.width() / factor, plot.height() / factor);
+            area.moveCenter(QPointF(
+                at.x() + (plot.center().x() - at.x()) / factor, at.y() + (plot.center().y() - at.y()) / factor));
+            chart()->zoomIn(area);
+            return true;
+        }
+        case QEvent::MouseButtonDblClick:
+            resetZoom();
+            return true;
+        case QEvent::MouseButtonPress:
+            if (static_cast<QMouseEvent*>(event)->button() == Qt::MiddleButton) {
+                m_panning = true;
+                m_panFrom = static_cast<QMouseEvent*>(event)->position().toPoint();
+                return true;
+            }
+            break;
+        case QEvent::MouseButtonRelease:
+            if (m_panning && static_cast<QMouseEvent*>(event)->button() == Qt::MiddleButton) {
+                m_panning = false;
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseMove && m_panning) {
+        const auto at = static_cast<QMouseEvent*>(event)->position().toPoint();
+        chart()->scroll(m_panFrom.x() - at.x(), at.y() - m_panFrom.y());
+        m_panFrom = at;
+        return true;
+    }
     if (watched == m_view->viewport() && event->type() == QEvent::MouseMove) {
         const auto* move = static_cast<QMouseEvent*>(event);
         const auto text = hasData() ? hoverText(m_view->mapToScene(move->position().toPoint())) : QString();
@@ -238,7 +355,7 @@ void ChartPanel::applyTheme()
     chart()->setBackgroundRoundness(0);
     forgetSeries();
     if (hasData())
-        rebuild();
+        refresh();
 }
 
 } // namespace pyrometer::ui

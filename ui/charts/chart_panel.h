@@ -5,10 +5,12 @@
 #include "core/stats/chart_math.h"
 
 #include <QColor>
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QAbstractSeries;
 class QAreaSeries;
 class QLineSeries;
 class QValueAxis;
@@ -37,6 +39,15 @@ public:
     bool exportImage(const QString& path) const;
     /// What hovering the chart at `position` (in the panel's coordinates) shows; empty where there is nothing.
     QString hoverTextAt(QPoint position) const;
+    /// Zooms in by `factor` (> 1) around the plot's centre, or out (< 1); the wheel does this under the pointer.
+    void zoomBy(qreal factor);
+    /// Back to the whole data, as a double-click or the Reset button does.
+    void resetZoom();
+    bool isZoomed() const;
+    /// Hides or shows the series named `name` (and the series that belong with it), as a click on its legend
+    /// entry does; the choice holds across refreshes.
+    void toggleSeries(const QString& name);
+    bool isHidden(const QString& name) const { return m_hidden.contains(name); }
 
     /// A colour-blind-safe colour for the benchmark at `index` (Okabe & Ito 2008).
     /// An area series that owns its line series: QAreaSeries does not, so they leaked with every rebuild.
@@ -55,6 +66,11 @@ public:
 
 protected:
     virtual void rebuild() = 0;
+    /// Rebuilds, then wires the legend (a click hides a series) and hides what the user hid. Call this, not
+    /// rebuild(), to redraw.
+    void refresh();
+    /// Marks `series` as belonging with the series named `owner` in the legend: hidden and shown with it.
+    static void belongsTo(QAbstractSeries* series, const QString& owner);
     /// The hover text at `position`, in the chart's scene coordinates. By default the point of any visible
     /// series nearest the pointer (within a few pixels), told by describePoint().
     virtual QString hoverText(QPointF position) const;
@@ -87,10 +103,14 @@ protected:
 
 private:
     void applyTheme();
+    void legendClicked();
     ResultsSnapshot m_snapshot;
     QChartView* m_view;
     QHBoxLayout* m_controls;
     QTimer* m_resized;
+    QSet<QString> m_hidden; ///< series the user hid from the legend, by name
+    QPoint m_panFrom; ///< where a middle-button drag started
+    bool m_panning = false;
 };
 
 } // namespace pyrometer::ui

@@ -26,7 +26,7 @@ HistogramPanel::HistogramPanel(QWidget* parent)
     m_bins->setToolTip(tr("Number of bins; auto uses the Freedman–Diaconis rule"));
     controls()->addWidget(new QLabel(tr("Bins:")));
     controls()->addWidget(m_bins);
-    connect(m_bins, &QSpinBox::valueChanged, this, [this] { rebuild(); });
+    connect(m_bins, &QSpinBox::valueChanged, this, [this] { refresh(); });
 }
 
 void HistogramPanel::setBinCount(int bins)

@@ -99,6 +99,7 @@ TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
 
     track.median = new QLineSeries;
     track.median->setName(tr("%1 (rolling median)").arg(name));
+    belongsTo(track.median, name);
     track.median->setPen(QPen(color.darker(130), 2.5));
     c->addSeries(track.median);
     track.median->attachAxis(m_x);

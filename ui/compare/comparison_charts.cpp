@@ -190,7 +190,7 @@ DistributionPanel::DistributionPanel(QWidget* parent)
 void DistributionPanel::setPair(std::size_t pair)
 {
     m_pair = pair;
-    rebuild();
+    refresh();
 }
 
 void DistributionPanel::rebuild()

@@ -24,7 +24,7 @@ public:
     void setComparison(std::shared_ptr<const Comparison> comparison)
     {
         m_comparison = std::move(comparison);
-        rebuild();
+        refresh();
     }
     const std::shared_ptr<const Comparison>& comparison() const { return m_comparison; }
 

@@ -57,7 +57,7 @@ MemoryPanel::MemoryPanel(QWidget* parent)
                           "one), or every measured run overlaid"));
     controls()->insertWidget(0, new QLabel(tr("Show:")));
     controls()->insertWidget(1, m_mode);
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
 }
 
 void MemoryPanel::selectRun(std::size_t benchmark, std::size_t run)
@@ -65,7 +65,7 @@ void MemoryPanel::selectRun(std::size_t benchmark, std::size_t run)
     if (!snapshot())
         return;
     m_selected = Selection { snapshot().set(), benchmark, run };
-    rebuild();
+    refresh();
 }
 
 bool MemoryPanel::hasData() const
