@@ -122,9 +122,9 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     // Read before any window exists: a file that cannot be shown gets one line and exit 2, never a dialog.
     std::shared_ptr<const Results> results, baselineResults;
     try {
-        results = std::make_shared<const Results>(readResultsFile(file));
+        results = ui::shareResults(readResultsFile(file));
         if (!baseline.empty())
-            baselineResults = std::make_shared<const Results>(readResultsFile(baseline));
+            baselineResults = ui::shareResults(readResultsFile(baseline));
     } catch (const InputError& e) {
         std::cerr << "pyrometer open: " << e.what() << "\n";
         return cli::ExitUsage;

@@ -447,8 +447,7 @@ std::optional<std::pair<std::shared_ptr<const Results>, QString>> CompareView::a
     if (path.isEmpty())
         return std::nullopt;
     try {
-        return std::pair { std::make_shared<const Results>(readResultsFile(path.toStdString())),
-            QFileInfo(path).fileName() };
+        return std::pair { shareResults(readResultsFile(path.toStdString())), QFileInfo(path).fileName() };
     } catch (const InputError& e) {
         Q_EMIT message(QString::fromUtf8(e.what()));
         return std::nullopt;

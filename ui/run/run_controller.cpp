@@ -28,7 +28,7 @@ bool RunController::Mailbox::offer(const Results& results)
     std::lock_guard lock(mutex);
     if (busy || pending || now < notBefore)
         return false;
-    pending = std::make_shared<const Results>(results);
+    pending = shareResults(results);
     ready.notify_one();
     return true;
 }
@@ -198,12 +198,11 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
             savedTo = QString::fromStdString(journal->path().string());
         }
     }
-    post(
-        request, [this, snapshot = ResultsSnapshot(std::make_shared<const Results>(std::move(results)), set), savedTo] {
-            m_running = false;
-            Q_EMIT snapshotAvailable(snapshot);
-            Q_EMIT finished(snapshot, savedTo);
-        });
+    post(request, [this, snapshot = ResultsSnapshot(shareResults(std::move(results)), set), savedTo] {
+        m_running = false;
+        Q_EMIT snapshotAvailable(snapshot);
+        Q_EMIT finished(snapshot, savedTo);
+    });
 }
 
 } // namespace pyrometer::ui

@@ -12,6 +12,10 @@
 
 namespace pyrometer::ui {
 
+/// Shares `results` so that, whichever thread lets go of them last, they are freed on a thread of their own:
+/// freeing 100,000 runs takes about 9 ms, which the window must not spend on its own thread with every refresh.
+std::shared_ptr<const Results> shareResults(Results results);
+
 /// Results as they stood at one moment, with what the views draw of them: immutable, shared between threads.
 /// Reads like a pointer to the results.
 ///

@@ -31,8 +31,7 @@ constexpr int maxRecentFiles = 8;
 bool MainWindow::openResults(const QString& path)
 {
     try {
-        showOpenedResults(
-            std::make_shared<const Results>(readResultsFile(QFile::encodeName(path).toStdString())), path);
+        showOpenedResults(shareResults(readResultsFile(QFile::encodeName(path).toStdString())), path);
         return true;
     } catch (const InputError& e) {
         showError(tr("Cannot open results"), QString::fromUtf8(e.what()));
