@@ -1,3 +1,4 @@
+#include "ui/charts/histogram_panel.h"
 #include "ui/charts/time_series_panel.h"
 #include "ui/compare/compare_controller.h"
 #include "ui/compare/compare_model.h"
@@ -27,6 +28,8 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -383,6 +386,43 @@ private Q_SLOTS:
         QVERIFY(seriesNamed(QStringLiteral("fib.py"))->isVisible());
     }
 
+    // Charts export as PNG at twice their size without the view's grey frame, and as SVG with their background
+    // and grid; compare charts and flame graphs too.
+    void chartsExport()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        window.showResults(ResultsSnapshot(fixture()));
+        QApplication::processEvents();
+        auto* panel = window.histogram();
+        const auto png = m_dir.filePath(QStringLiteral("histogram.png"));
+        QVERIFY(panel->exportImage(png, 2.0));
+        const QImage picture(png);
+        QCOMPARE(picture.size(), panel->chart()->size().toSize() * 2);
+        // The corner is the chart's own background (the light theme's white), not the grey frame of the view.
+        QCOMPARE(QColor(picture.pixel(1, 1)), QColor(Qt::white));
+        QVERIFY(QColor(window.grab().toImage().pixel(panel->mapTo(&window, panel->findChild<QChartView*>()->pos())))
+            != QColor(Qt::white));
+        const auto svg = m_dir.filePath(QStringLiteral("histogram.svg"));
+        QVERIFY(panel->exportImage(svg));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto text = file.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.count("<path") + text.count("<polyline") > 10); // grid, outlines, background
+        // A directory is no file: false, and nothing written.
+        QVERIFY(!panel->exportImage(m_dir.path()));
+
+        auto* compare = window.compareView();
+        QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
+        compare->setBaseline(fixture(), QStringLiteral("a.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
+        const auto change = m_dir.filePath(QStringLiteral("change.png"));
+        QVERIFY(compare->changeChart()->exportImage(change, 1.0));
+        QCOMPARE(QImage(change).size(), compare->changeChart()->chart()->size().toSize());
+    }
+
     // "Use Current Results" with no current results clears the comparison shown before.
     void aComparisonWithoutACandidateIsCleared()
     {
@@ -517,6 +557,12 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("What got slower, by function")));
         QVERIFY(html.contains(QStringLiteral("&lt;genexpr&gt;")));
         QVERIFY(html.contains(QStringLiteral("new_version.py:6")));
+        window.tabs()->setCurrentWidget(compare);
+        compare->detailTabs()->setCurrentIndex(1);
+        QApplication::processEvents();
+        const auto flamePicture = m_dir.filePath(QStringLiteral("flame.png"));
+        QVERIFY(flame->exportImage(flamePicture, 2.0));
+        QCOMPARE(QImage(flamePicture).size(), flame->size() * 2);
         if (const auto dir = qEnvironmentVariable("PYROMETER_SCREENSHOTS"); !dir.isEmpty()) {
             window.tabs()->setCurrentWidget(compare);
             compare->detailTabs()->setCurrentIndex(1);

@@ -1,12 +1,17 @@
 #include "ui/charts/chart_panel.h"
 
+#include "ui/charts/image_export.h"
+
 #include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsScene>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -63,6 +68,13 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     reset->setAutoRaise(true);
     connect(reset, &QToolButton::clicked, this, &ChartPanel::resetZoom);
     m_controls->insertWidget(0, reset);
+    auto* exportButton = new QToolButton;
+    exportButton->setObjectName(QStringLiteral("exportChart"));
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Save this chart as PNG (at a resolution you choose) or SVG"));
+    exportButton->setAutoRaise(true);
+    connect(exportButton, &QToolButton::clicked, this, &ChartPanel::exportFromDialog);
+    m_controls->insertWidget(1, exportButton);
     chart()->setTitle(title);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
@@ -157,21 +169,29 @@ QStringList ChartPanel::displayNames(const ResultsSnapshot& snapshot)
     return names;
 }
 
-bool ChartPanel::exportImage(const QString& path) const
+bool ChartPanel::exportImage(const QString& path, qreal scale) const
 {
-    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(m_view->size());
-        generator.setViewBox(m_view->rect());
-        generator.setTitle(chart()->title());
-        QPainter painter;
-        if (!painter.begin(&generator))
-            return false;
-        m_view->render(&painter);
-        return painter.end();
+    return renderImage(path, chart()->size().toSize(), scale, [this](QPainter& painter, const QRectF& target) {
+        chart()->scene()->render(&painter, target, chart()->geometry());
+    });
+}
+
+void ChartPanel::exportFromDialog()
+{
+    QString filter;
+    const auto path = QFileDialog::getSaveFileName(
+        this, tr("Export Chart"), {}, tr("PNG image (*.png);;SVG image (*.svg)"), &filter);
+    if (path.isEmpty())
+        return;
+    qreal scale = 2.0;
+    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) != 0) {
+        bool ok = false;
+        scale = QInputDialog::getDouble(
+            this, tr("Export Chart"), tr("Resolution (times the size on screen):"), 2.0, 1.0, 8.0, 1, &ok);
+        if (!ok)
+            return;
     }
-    return m_view->grab().save(path);
+    Q_EMIT message(exportImage(path, scale) ? tr("Exported %1").arg(path) : tr("Cannot write %1").arg(path));
 }
 
 QString ChartPanel::hoverTextAt(QPoint position) const

@@ -35,8 +35,17 @@ public:
     void setSnapshot(ResultsSnapshot snapshot);
     const ResultsSnapshot& snapshot() const { return m_snapshot; }
     QChart* chart() const;
-    /// Writes the chart as PNG or SVG (by the file's suffix); false when the file cannot be written.
-    bool exportImage(const QString& path) const;
+    /// Writes the chart as PNG (at `scale` times its size on screen) or SVG (by the file's suffix): the chart
+    /// alone, background and grid included, without the view's frame. False when the file cannot be written.
+    bool exportImage(const QString& path, qreal scale = 2.0) const;
+    /// Asks where (and for PNG at what resolution) and exports; the outcome goes to message().
+    void exportFromDialog();
+
+Q_SIGNALS:
+    /// One line for the status bar.
+    void message(const QString& text);
+
+public:
     /// What hovering the chart at `position` (in the panel's coordinates) shows; empty where there is nothing.
     QString hoverTextAt(QPoint position) const;
     /// Zooms in by `factor` (> 1) around the plot's centre, or out (< 1); the wheel does this under the pointer.

@@ -45,6 +45,8 @@ CompareView::CompareView(QWidget* parent)
     setupControls();
     setupCharts();
     connect(m_controller, &CompareController::comparisonReady, this, &CompareView::showComparison);
+    for (ChartPanel* panel : std::initializer_list<ChartPanel*> { m_change, m_boxes, m_distributions })
+        connect(panel, &ChartPanel::message, this, &CompareView::message);
     m_liveUpdate = new QTimer(this);
     m_liveUpdate->setSingleShot(true);
     m_liveUpdate->setInterval(250);
@@ -179,7 +181,10 @@ void CompareView::setupDetails(QWidget* charts)
     m_functionsNote = new QLabel;
     m_functionsNote->setWordWrap(true);
     m_functionsNote->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_functionsNote);
+    auto* noteRow = new QHBoxLayout;
+    noteRow->addWidget(m_functionsNote, 1);
+    noteRow->addWidget(m_diffFlame->exportButton([this](const QString& text) { Q_EMIT message(text); }));
+    layout->addLayout(noteRow);
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_functionDiff);
     proxy->setSortRole(FunctionDiffModel::SortRole);

@@ -1,12 +1,15 @@
 #include "ui/profile/flame_graph_widget.h"
 
+#include "ui/charts/image_export.h"
 #include "ui/profile/hotspots_model.h"
 
 #include "core/model/units.h"
 
+#include <QFileDialog>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPushButton>
 #include <QToolTip>
 
 namespace pyrometer::ui {
@@ -69,6 +72,24 @@ void FlameGraphWidget::layoutGraph()
     setMinimumHeight(headerHeight + std::max(4, m_graph.depth) * rowHeight + 2);
     updateGeometry();
     update();
+}
+
+bool FlameGraphWidget::exportImage(const QString& path, double scale)
+{
+    return renderImage(path, size(), scale, [this](QPainter& painter, const QRectF&) { render(&painter); });
+}
+
+QWidget* FlameGraphWidget::exportButton(std::function<void(const QString&)> report)
+{
+    auto* button = new QPushButton(tr("Export Flame Graph…"));
+    button->setToolTip(tr("Save the flame graph as PNG or SVG"));
+    connect(button, &QPushButton::clicked, this, [this, report = std::move(report)] {
+        const auto path = QFileDialog::getSaveFileName(
+            this, tr("Export Flame Graph"), {}, tr("PNG image (*.png);;SVG image (*.svg)"));
+        if (!path.isEmpty())
+            report(exportImage(path) ? tr("Exported %1").arg(path) : tr("Cannot write %1").arg(path));
+    });
+    return button;
 }
 
 QSize FlameGraphWidget::sizeHint() const

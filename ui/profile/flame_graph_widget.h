@@ -35,6 +35,10 @@ public:
     QRectF boxRect(const FlameBox& box) const;
 
     QSize sizeHint() const override;
+    /// Writes the graph as PNG (at `scale` times its size) or SVG, as charts are exported.
+    bool exportImage(const QString& path, double scale = 2.0);
+    /// A button that asks where and exports; its outcome goes to `report`.
+    QWidget* exportButton(std::function<void(const QString&)> report);
 
 Q_SIGNALS:
     void zoomed(std::optional<std::size_t> function);

@@ -93,6 +93,7 @@ HotspotsView::HotspotsView(QWidget* parent)
     row->addWidget(m_filter, 1);
     row->addWidget(m_exportCsv);
     row->addWidget(m_exportPstats);
+    row->addWidget(m_flame->exportButton([this](const QString& text) { Q_EMIT message(text); }));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(row);

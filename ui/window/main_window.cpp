@@ -215,6 +215,8 @@ void MainWindow::setupCharts()
     connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::selectRun);
     m_tabs->addTab(m_hotspots, tr("Hotspots"));
     connect(m_hotspots, &HotspotsView::message, this, &MainWindow::setStatus);
+    for (ChartPanel* panel : std::initializer_list<ChartPanel*> { m_histogram, m_timeSeries, m_boxPlot, m_memory })
+        connect(panel, &ChartPanel::message, this, &MainWindow::setStatus);
 }
 
 void MainWindow::setupCompare()

@@ -107,14 +107,7 @@ void MainWindow::exportResults()
 
 void MainWindow::exportChart(ChartPanel* panel)
 {
-    const auto path
-        = QFileDialog::getSaveFileName(this, tr("Export Chart"), {}, tr("PNG image (*.png);;SVG image (*.svg)"));
-    if (path.isEmpty())
-        return;
-    if (panel->exportImage(path))
-        setStatus(tr("Exported %1").arg(path));
-    else
-        showError(tr("Cannot export"), tr("Cannot write %1").arg(path));
+    panel->exportFromDialog();
 }
 
 void MainWindow::saveWorkbench()
