@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -33,6 +34,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineSeries>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -48,6 +50,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QWheelEvent>
@@ -358,6 +361,7 @@ private Q_SLOTS:
             Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(view->viewport(), &wheel);
         QVERIFY(panel->isZoomed());
+        QVERIFY(!panel->findChild<QToolButton*>(QStringLiteral("resetZoom"))->isHidden());
         const double zoomed = x->max() - x->min();
         QVERIFY2(zoomed < before * 0.9, qPrintable(QStringLiteral("%1 %2").arg(before).arg(zoomed)));
         // A live refresh keeps the zoom.
@@ -365,6 +369,7 @@ private Q_SLOTS:
         QCOMPARE(x->max() - x->min(), zoomed);
         QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
         QVERIFY(!panel->isZoomed());
+        QVERIFY(panel->findChild<QToolButton*>(QStringLiteral("resetZoom"))->isHidden());
         QCOMPARE(x->max() - x->min(), before);
 
         // Hide fib.py from the legend: its runs and its rolling median go; a refresh keeps it hidden.
@@ -384,6 +389,49 @@ private Q_SLOTS:
         QVERIFY(!seriesNamed(QStringLiteral("fib.py"))->isVisible());
         panel->toggleSeries(QStringLiteral("fib.py"));
         QVERIFY(seriesNamed(QStringLiteral("fib.py"))->isVisible());
+    }
+
+    // Ten runs never make one flat bar; a tight benchmark beside a slow one keeps a shape; past 500 runs the
+    // points stay distinct from the rolling median.
+    void readableHistogramsAndManyRuns()
+    {
+        Results results;
+        results.complete = true;
+        for (const auto& [name, count, base, spread] : std::vector<std::tuple<const char*, int, double, double>> {
+                 { "ten.py", 10, 0.050, 0.004 }, { "tight.py", 40, 0.010, 0.0001 }, { "many.py", 2000, 1.0, 0.05 } }) {
+            BenchmarkResult b;
+            b.name = name;
+            for (int i = 0; i < count; ++i) {
+                RunRecord r;
+                r.wall = fromSeconds(base + spread * std::sin(i * 1.7));
+                r.exitCode = 0;
+                b.runs.push_back(r);
+            }
+            results.benchmarks.push_back(std::move(b));
+        }
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        window.showResults(ResultsSnapshot(std::make_shared<const Results>(std::move(results))));
+        QApplication::processEvents();
+        QCOMPARE(window.histogram()->chart()->series().size(), 3);
+        QCOMPARE(window.timeSeries()->chart()->series().size(), 6);
+        const auto outline = [&](int b) {
+            auto* area = qobject_cast<QAreaSeries*>(window.histogram()->chart()->series().at(b));
+            return area->upperSeries()->points();
+        };
+        // Bars: two points each, between the two closing points at 0.
+        QVERIFY((outline(0).size() - 2) / 2 >= 5);
+        int tightBars = 0;
+        for (const auto& p : outline(1))
+            tightBars += p.y() > 0 ? 1 : 0;
+        QVERIFY2(tightBars >= 2 * 3, qPrintable(QString::number(tightBars))); // a shape, not one spike
+        auto* many = qobject_cast<QScatterSeries*>(window.timeSeries()->chart()->series().at(4));
+        QVERIFY(many);
+        QVERIFY(many->markerSize() < 6);
+        QVERIFY(many->color().alpha() < 255);
+        auto* median = qobject_cast<QLineSeries*>(window.timeSeries()->chart()->series().at(5));
+        QVERIFY(median && median->pen().color().rgb() != many->color().rgb());
     }
 
     // Charts export as PNG at twice their size without the view's grey frame, and as SVG with their background

@@ -66,7 +66,9 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     reset->setToolTip(tr("Show the whole data again (or double-click the chart); drag a rectangle or turn the "
                          "wheel to zoom, drag with the middle button to pan"));
     reset->setAutoRaise(true);
+    reset->setVisible(false); // shown while zoomed
     connect(reset, &QToolButton::clicked, this, &ChartPanel::resetZoom);
+    connect(chart(), &QChart::plotAreaChanged, reset, [this, reset] { reset->setVisible(chart()->isZoomed()); });
     m_controls->insertWidget(0, reset);
     auto* exportButton = new QToolButton;
     exportButton->setObjectName(QStringLiteral("exportChart"));
@@ -283,11 +285,19 @@ void ChartPanel::toggleSeries(const QString& name)
 void ChartPanel::zoomBy(qreal factor)
 {
     chart()->zoom(factor);
+    zoomChanged();
+}
+
+void ChartPanel::zoomChanged()
+{
+    if (auto* reset = findChild<QToolButton*>(QStringLiteral("resetZoom")))
+        reset->setVisible(chart()->isZoomed());
 }
 
 void ChartPanel::resetZoom()
 {
     chart()->zoomReset();
+    zoomChanged();
     if (hasData())
         refresh();
 }
@@ -311,6 +321,7 @@ bool ChartPanel::eventFilter(QObject* watched, QEvent* event)
             area.moveCenter(QPointF(
                 at.x() + (plot.center().x() - at.x()) / factor, at.y() + (plot.center().y() - at.y()) / factor));
             chart()->zoomIn(area);
+            zoomChanged();
             return true;
         }
         case QEvent::MouseButtonDblClick:
@@ -333,6 +344,8 @@ bool ChartPanel::eventFilter(QObject* watched, QEvent* event)
             break;
         }
     }
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease)
+        QTimer::singleShot(0, this, &ChartPanel::zoomChanged); // after a rubber band zoomed in or out
     if (watched == m_view->viewport() && event->type() == QEvent::MouseMove && m_panning) {
         const auto at = static_cast<QMouseEvent*>(event)->position().toPoint();
         chart()->scroll(m_panFrom.x() - at.x(), at.y() - m_panFrom.y());

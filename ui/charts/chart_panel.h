@@ -113,6 +113,7 @@ protected:
 private:
     void applyTheme();
     void legendClicked();
+    void zoomChanged(); ///< Reset zoom shows while zoomed
     ResultsSnapshot m_snapshot;
     QChartView* m_view;
     QHBoxLayout* m_controls;

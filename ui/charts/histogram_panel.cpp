@@ -44,48 +44,44 @@ void HistogramPanel::rebuild()
         return;
     }
     const auto& view = snapshot().view();
-    const double lowest = view.lowest, highest = view.highest, smallestMedian = view.smallestMedian;
-    const std::array<double, 2> range { lowest, highest };
-    // Shared bins: the narrowest Freedman–Diaconis width of any benchmark, over the range of all of them.
-    Bins bins;
-    if (m_bins->value() > 0) {
-        bins = fixedBins(range, m_bins->value());
-    } else {
-        double width = 0;
-        for (const auto& b : view.benchmarks) {
-            if (b.sortedWalls.size() < 2)
-                continue;
-            const Bins own = freedmanDiaconisBins(b.sortedWalls);
-            width = width > 0 ? std::min(width, own.width) : own.width;
-        }
-        const int count = width > 0 && highest > lowest ? static_cast<int>(std::ceil((highest - lowest) / width)) : 1;
-        bins = fixedBins(range, std::clamp(count, 1, 200));
-    }
-    m_binsShown = bins.count;
-
-    const auto unit = durationUnitFor(smallestMedian);
+    // Bins of its own for each benchmark, over its own range: Freedman–Diaconis (at least 5 bins, so that ten
+    // runs never make one flat bar) or the count chosen in the panel. Shared bins over the range of all made a
+    // tight benchmark beside a slow one a single spike. Heights are shares of each benchmark's runs, so that
+    // benchmarks with different numbers of runs read alike; zoom in to look at one.
+    const auto unit = durationUnitFor(view.smallestMedian);
     const auto names = displayNames(snapshot());
     // Live refreshes only swap the outlines in; the series are made anew when the benchmarks change.
     if (m_areas.empty() || names != m_names)
         build(names);
     m_x->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)));
-    int tallest = 1;
+    double tallest = 1, lowest = view.lowest, highest = view.highest;
     for (std::size_t b = 0; b < view.benchmarks.size(); ++b) {
         QList<QPointF> outline;
-        if (!view.benchmarks[b].sortedWalls.empty()) {
-            const auto counts = histogram(view.benchmarks[b].sortedWalls, bins);
+        const auto& walls = view.benchmarks[b].sortedWalls;
+        if (!walls.empty()) {
+            Bins bins = m_bins->value() > 0 ? fixedBins(walls, m_bins->value()) : freedmanDiaconisBins(walls, 60);
+            if (m_bins->value() == 0 && bins.count < 5 && walls.back() > walls.front())
+                bins = fixedBins(walls, 5);
+            m_binsShown = std::max(m_binsShown, bins.count);
+            const auto counts = histogram(walls, bins);
+            const double toShare = 100.0 / static_cast<double>(walls.size());
+            outline.append(QPointF(bins.lower * unit.perSecond, 0));
             for (int i = 0; i < bins.count; ++i) {
                 const double left = (bins.lower + i * bins.width) * unit.perSecond;
                 const double right = left + bins.width * unit.perSecond;
-                outline.append(QPointF(left, counts[static_cast<std::size_t>(i)]));
-                outline.append(QPointF(right, counts[static_cast<std::size_t>(i)]));
-                tallest = std::max(tallest, counts[static_cast<std::size_t>(i)]);
+                const double share = counts[static_cast<std::size_t>(i)] * toShare;
+                outline.append(QPointF(left, share));
+                outline.append(QPointF(right, share));
+                tallest = std::max(tallest, share);
             }
+            outline.append(QPointF(bins.upper() * unit.perSecond, 0));
+            lowest = std::min(lowest, bins.lower);
+            highest = std::max(highest, bins.upper());
         }
         m_areas[b]->upperSeries()->replace(outline);
     }
-    fitAxis(m_x, bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
-    fitAxis(m_y, 0, tallest * 1.05, AxisValues::Counts);
+    fitAxis(m_x, lowest * unit.perSecond, highest * unit.perSecond);
+    fitAxis(m_y, 0, std::min(100.0, tallest * 1.05));
 }
 
 void HistogramPanel::build(const QStringList& names)
@@ -96,7 +92,7 @@ void HistogramPanel::build(const QStringList& names)
     m_names = names;
     m_x = new QValueAxis;
     m_y = new QValueAxis;
-    m_y->setTitleText(tr("Runs"));
+    m_y->setTitleText(tr("Share of runs (%)"));
     c->addAxis(m_x, Qt::AlignBottom);
     c->addAxis(m_y, Qt::AlignLeft);
     for (qsizetype b = 0; b < names.size(); ++b) {

@@ -10,8 +10,8 @@ QT_END_NAMESPACE
 
 namespace pyrometer::ui {
 
-/// Overlaid histograms of wall time, one colour per benchmark, on shared bins: Freedman–Diaconis by default,
-/// or a bin count chosen in the panel.
+/// Overlaid histograms of wall time, one colour per benchmark, each on bins of its own: Freedman–Diaconis by
+/// default (at least 5), or a bin count chosen in the panel; heights are shares of each benchmark's runs.
 class HistogramPanel final : public ChartPanel
 {
     Q_OBJECT
@@ -19,6 +19,7 @@ public:
     explicit HistogramPanel(QWidget* parent = nullptr);
     /// 0: automatic (Freedman–Diaconis).
     void setBinCount(int bins);
+    /// The most bins any benchmark is drawn with.
     int binCountShown() const { return m_binsShown; }
 
 protected:

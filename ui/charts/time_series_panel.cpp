@@ -48,7 +48,7 @@ void TimeSeriesPanel::rebuild()
     const auto names = displayNames(snapshot());
 
     // Live refreshes only swap the points in; series are made anew when the benchmarks change, or when one
-    // passes from points to a line (more than 500 runs).
+    // passes from large points to small ones (more than 500 runs).
     bool sameShape = m_tracks.size() == view.benchmarks.size() && names == m_names;
     for (std::size_t b = 0; sameShape && b < m_tracks.size(); ++b)
         sameShape = m_tracks[b].scatter == (view.benchmarks[b].sortedWalls.size() <= 500);
@@ -83,16 +83,18 @@ TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
     const auto& name = m_names[static_cast<qsizetype>(b)];
     Track track;
     track.scatter = scatter;
-    if (scatter) {
-        auto* points = new QScatterSeries;
-        points->setMarkerSize(6);
-        points->setBorderColor(color);
-        track.runs = points;
-    } else {
-        track.runs = new QLineSeries;
-    }
+    // Runs are points, the rolling median a line: past 500 runs the points (a min/max pair per two pixel
+    // columns) are small and see-through, so that the median stays distinct from them rather than both
+    // becoming lines of one hue.
+    auto* points = new QScatterSeries;
+    auto pointColor = color;
+    if (!scatter)
+        pointColor.setAlpha(110);
+    points->setMarkerSize(scatter ? 6 : 3);
+    points->setBorderColor(scatter ? color : Qt::transparent);
+    track.runs = points;
     track.runs->setName(name);
-    track.runs->setColor(color);
+    track.runs->setColor(pointColor);
     c->addSeries(track.runs);
     track.runs->attachAxis(m_x);
     track.runs->attachAxis(m_y);
@@ -100,7 +102,7 @@ TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
     track.median = new QLineSeries;
     track.median->setName(tr("%1 (rolling median)").arg(name));
     belongsTo(track.median, name);
-    track.median->setPen(QPen(color.darker(130), 2.5));
+    track.median->setPen(QPen(color.darker(scatter ? 130 : 170), 2.5));
     c->addSeries(track.median);
     track.median->attachAxis(m_x);
     track.median->attachAxis(m_y);

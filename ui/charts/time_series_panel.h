@@ -31,7 +31,7 @@ protected:
     QString describePoint(const QXYSeries* series, QPointF point) const override;
 
 private:
-    /// One benchmark's series: its runs (points, or a line past 500 runs) and their rolling median.
+    /// One benchmark's series: its runs (points, small and see-through past 500 runs) and their rolling median.
     struct Track
     {
         QXYSeries* runs = nullptr;
