@@ -11,6 +11,7 @@
 #include "ui/results/runs_model.h"
 #include "ui/results/summary_model.h"
 #include "ui/run/benchmark_list_model.h"
+#include "ui/run/python_finder.h"
 #include "ui/run/run_controller.h"
 #include "ui/window/main_window.h"
 
@@ -30,6 +31,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
@@ -293,6 +295,19 @@ private Q_SLOTS:
         QVERIFY(ok);
         QCOMPARE(median, window.summary()->snapshot().view().benchmarks[0].summary.wall.median);
         QVERIFY(fib[13].toDouble(&ok) > 1 && ok); // MiB, a plain number
+    }
+
+    // The interpreter list tells versions, from the paths alone (Debian's python3 is a link to python3.11).
+    void interpretersShowVersions()
+    {
+        QCOMPARE(pythonVersionHint(QStringLiteral("/usr/bin/python3")),
+            QStringLiteral("Python ")
+                + QFileInfo(QFileInfo(QStringLiteral("/usr/bin/python3")).canonicalFilePath()).fileName().mid(6));
+        QCOMPARE(pythonVersionHint(m_dir.filePath(QStringLiteral("no-such-python"))), QString());
+        QComboBox combo;
+        fillPythonChoices(&combo, { QStringLiteral("/usr/bin/python3") });
+        QCOMPARE(combo.itemText(0), QStringLiteral("/usr/bin/python3")); // the edit field keeps the path
+        QVERIFY(combo.itemData(0, Qt::ToolTipRole).toString().contains(QStringLiteral("Python 3.")));
     }
 
     // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.

@@ -1,5 +1,7 @@
 #include "ui/run/interpreter_delegate.h"
 
+#include "ui/run/python_finder.h"
+
 #include <QComboBox>
 
 namespace pyrometer::ui {
@@ -14,7 +16,7 @@ QWidget* InterpreterDelegate::createEditor(QWidget* parent, const QStyleOptionVi
 {
     auto* editor = new QComboBox(parent);
     editor->setEditable(true);
-    editor->addItems(m_pythons);
+    fillPythonChoices(editor, m_pythons);
     return editor;
 }
 

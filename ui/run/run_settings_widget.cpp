@@ -33,7 +33,7 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     , m_tracemalloc(new QCheckBox(tr("tracemalloc")))
 {
     m_interpreter->setEditable(true);
-    m_interpreter->addItems(findPythons());
+    fillPythonChoices(m_interpreter, findPythons());
     // Long interpreter paths must not widen the whole column.
     m_interpreter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_interpreter->setMinimumContentsLength(16);
