@@ -8,6 +8,7 @@
 #include "ui/profile/flame_graph_widget.h"
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
+#include "ui/results/run_details.h"
 #include "ui/results/runs_model.h"
 #include "ui/results/summary_model.h"
 #include "ui/run/benchmark_list_model.h"
@@ -54,6 +55,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
+#include <QTranslator>
 #include <QValueAxis>
 #include <QWheelEvent>
 
@@ -308,6 +310,30 @@ private Q_SLOTS:
         fillPythonChoices(&combo, { QStringLiteral("/usr/bin/python3") });
         QCOMPARE(combo.itemText(0), QStringLiteral("/usr/bin/python3")); // the edit field keeps the path
         QVERIFY(combo.itemData(0, Qt::ToolTipRole).toString().contains(QStringLiteral("Python 3.")));
+    }
+
+    // In German, Run Details' values line up and its words are translated (labels of fixed width did not).
+    void germanRunDetailsAlign()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(PYROMETER_GERMAN_QM)));
+        QCoreApplication::installTranslator(&german);
+        const auto text = runDetails(m_measured->benchmarks[0], 1);
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY(text.contains(QStringLiteral("erfolgreich")));
+        QVERIFY(text.contains(QStringLiteral("Lauf 1")));
+        QSet<qsizetype> columns;
+        const auto lines = text.split(QLatin1Char('\n'));
+        for (qsizetype i = 1; i < lines.size() && !lines[i].isEmpty(); ++i) {
+            const auto colon = lines[i].indexOf(QLatin1Char(':'));
+            QVERIFY2(colon > 0, qPrintable(lines[i]));
+            qsizetype value = colon + 1;
+            while (value < lines[i].size() && lines[i][value] == QLatin1Char(' '))
+                ++value;
+            columns.insert(value);
+        }
+        QVERIFY(lines.size() > 8);
+        QCOMPARE(columns.size(), 1);
     }
 
     // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.

@@ -23,44 +23,73 @@
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::AllocationDiffModel</name>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="203"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="207"/>
+        <source>%1 in %2 blocks</source>
+        <translation>%1 in %2 Blöcken</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="222"/>
+        <source>Allocated at</source>
+        <translation>Angelegt in</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="224"/>
+        <source>Baseline (live at the end)</source>
+        <translation>Basis (am Ende belegt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="226"/>
+        <source>Candidate (live at the end)</source>
+        <translation>Kandidat (am Ende belegt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="228"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="135"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="148"/>
         <source>(command)</source>
         <translation>(Befehl)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="213"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="226"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="215"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="228"/>
         <source>Script or command</source>
         <translation>Skript oder Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="217"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="230"/>
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="219"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="232"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="221"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="234"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="223"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="236"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="225"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="238"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -86,65 +115,114 @@
 <context>
     <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="62"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="72"/>
         <source>Change of the median (band: threshold)</source>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="82"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="92"/>
         <source>vs baseline (%)</source>
         <translation>ggü. Basis (%)</translation>
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::ChartPanel</name>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="65"/>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="66"/>
+        <source>Show the whole data again (or double-click the chart); drag a rectangle or turn the wheel to zoom, drag with the middle button to pan</source>
+        <translation>Wieder alle Daten zeigen (oder das Diagramm doppelklicken); ein Rechteck ziehen oder das Mausrad drehen zum Zoomen, mit der mittleren Taste ziehen zum Verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="75"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="76"/>
+        <source>Save this chart as PNG (at a resolution you choose) or SVG</source>
+        <translation>Dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="185"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="192"/>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="185"/>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="192"/>
+        <source>Resolution (times the size on screen):</source>
+        <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="196"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="196"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::CompareModel</name>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="23"/>
+        <location filename="../ui/compare/compare_model.cpp" line="25"/>
         <source>slower</source>
         <translation>langsamer</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="25"/>
+        <location filename="../ui/compare/compare_model.cpp" line="27"/>
         <source>faster</source>
         <translation>schneller</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="27"/>
+        <location filename="../ui/compare/compare_model.cpp" line="29"/>
         <source>no significant change</source>
         <translation>keine signifikante Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="29"/>
+        <location filename="../ui/compare/compare_model.cpp" line="31"/>
         <source>significant, but not shown to exceed %1%</source>
         <translation>signifikant, aber nicht nachweislich über %1%</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="31"/>
+        <location filename="../ui/compare/compare_model.cpp" line="33"/>
         <source>too few runs to tell</source>
         <translation>zu wenige Läufe für ein Urteil</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="33"/>
+        <location filename="../ui/compare/compare_model.cpp" line="35"/>
         <source>too fast to measure</source>
         <translation>zu schnell zum Messen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="35"/>
+        <location filename="../ui/compare/compare_model.cpp" line="37"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="37"/>
+        <location filename="../ui/compare/compare_model.cpp" line="39"/>
         <source>summary only: no runs to test</source>
         <translation>nur Zusammenfassung: keine Läufe zum Testen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="79"/>
+        <location filename="../ui/compare/compare_model.cpp" line="89"/>
         <source>no runs</source>
         <translation>keine Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="138"/>
+        <location filename="../ui/compare/compare_model.cpp" line="148"/>
         <source>%1
 %8: statistic %2, %3%4
 Welch&apos;s t-test: %5
@@ -155,22 +233,22 @@ Welch-t-Test: %5
 Hodges-Lehmann-Verschiebung: %6%7</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="164"/>
+        <location filename="../ui/compare/compare_model.cpp" line="174"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="168"/>
+        <location filename="../ui/compare/compare_model.cpp" line="178"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="170"/>
+        <location filename="../ui/compare/compare_model.cpp" line="180"/>
         <source>CPU time</source>
         <translation>CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="172"/>
+        <location filename="../ui/compare/compare_model.cpp" line="182"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
@@ -185,42 +263,42 @@ Welch-t-Test: %5
 Hodges–Lehmann-Verschiebung: %6%7</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="140"/>
+        <location filename="../ui/compare/compare_model.cpp" line="150"/>
         <source> (exact)</source>
         <translation> (exakt)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="140"/>
+        <location filename="../ui/compare/compare_model.cpp" line="150"/>
         <source> (normal approximation)</source>
         <translation> (Normalapproximation)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="141"/>
+        <location filename="../ui/compare/compare_model.cpp" line="151"/>
         <source>not defined</source>
         <translation>nicht definiert</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="154"/>
+        <location filename="../ui/compare/compare_model.cpp" line="164"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="156"/>
+        <location filename="../ui/compare/compare_model.cpp" line="166"/>
         <source>Baseline (runs)</source>
         <translation>Basis (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="158"/>
+        <location filename="../ui/compare/compare_model.cpp" line="168"/>
         <source>Candidate (runs)</source>
         <translation>Kandidat (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="160"/>
+        <location filename="../ui/compare/compare_model.cpp" line="170"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="162"/>
+        <location filename="../ui/compare/compare_model.cpp" line="172"/>
         <source>95% CI</source>
         <translation>95-%-KI</translation>
     </message>
@@ -229,7 +307,7 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
         <translation type="vanished">Mann–Whitney</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="166"/>
+        <location filename="../ui/compare/compare_model.cpp" line="176"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>
@@ -237,82 +315,82 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
 <context>
     <name>pyrometer::ui::CompareView</name>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="65"/>
+        <location filename="../ui/compare/compare_view.cpp" line="75"/>
         <source>Pin Current as Baseline</source>
         <translation>Aktuelle als Basis anheften</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="65"/>
+        <location filename="../ui/compare/compare_view.cpp" line="75"/>
         <source>Compare what runs next with the results shown now</source>
         <translation>Die nächsten Läufe mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="67"/>
+        <location filename="../ui/compare/compare_view.cpp" line="77"/>
         <source>Open Baseline…</source>
         <translation>Basis öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="67"/>
+        <location filename="../ui/compare/compare_view.cpp" line="77"/>
         <source>A results file of Pyrometer, hyperfine, pyperf or pytest-benchmark</source>
         <translation>Eine Ergebnisdatei von Pyrometer, hyperfine, pyperf oder pytest-benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="70"/>
+        <location filename="../ui/compare/compare_view.cpp" line="80"/>
         <source>Open Candidate…</source>
         <translation>Kandidat öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="70"/>
+        <location filename="../ui/compare/compare_view.cpp" line="80"/>
         <source>Compare with a file instead of the results shown now</source>
         <translation>Mit einer Datei statt den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="72"/>
+        <location filename="../ui/compare/compare_view.cpp" line="82"/>
         <source>Use Current Results</source>
         <translation>Aktuelle Ergebnisse verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="72"/>
+        <location filename="../ui/compare/compare_view.cpp" line="82"/>
         <source>The candidate is the results shown now, live while running</source>
         <translation>Kandidat sind die jetzt gezeigten Ergebnisse, live während eines Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="76"/>
+        <location filename="../ui/compare/compare_view.cpp" line="86"/>
         <source>Within One Run…</source>
         <translation>Innerhalb eines Laufs…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="77"/>
+        <location filename="../ui/compare/compare_view.cpp" line="87"/>
         <source>Compare two benchmarks of the results shown now, such as old.py and new.py of one interleaved run</source>
         <translation>Zwei Benchmarks der angezeigten Ergebnisse vergleichen, etwa old.py und new.py eines verschränkten Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="85"/>
+        <location filename="../ui/compare/compare_view.cpp" line="95"/>
         <source>Threshold:</source>
         <translation>Schwelle:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="92"/>
+        <location filename="../ui/compare/compare_view.cpp" line="102"/>
         <source>Smallest change of the median that counts as slower or faster</source>
         <translation>Kleinste Änderung des Medians, die als langsamer oder schneller zählt</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="94"/>
+        <location filename="../ui/compare/compare_view.cpp" line="104"/>
         <source>α:</source>
         <translation>α:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="99"/>
+        <location filename="../ui/compare/compare_view.cpp" line="109"/>
         <source>Significance level of the Mann–Whitney U test</source>
         <translation>Signifikanzniveau des Mann–Whitney-U-Tests</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="101"/>
+        <location filename="../ui/compare/compare_view.cpp" line="111"/>
         <source>Pair by Hand…</source>
         <translation>Von Hand paaren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="103"/>
+        <location filename="../ui/compare/compare_view.cpp" line="113"/>
         <source>Choose which benchmark of the baseline is compared with which of the candidate</source>
         <translation>Wählen, welcher Benchmark der Basis mit welchem des Kandidaten verglichen wird</translation>
     </message>
@@ -321,96 +399,140 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
         <translation type="vanished">Zwei Benchmarks mit verschiedenen Namen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="106"/>
+        <location filename="../ui/compare/compare_view.cpp" line="116"/>
         <source>Export Report…</source>
         <translation>Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="107"/>
+        <location filename="../ui/compare/compare_view.cpp" line="117"/>
         <source>HTML, Markdown, JUnit XML or JSON, by the file&apos;s suffix</source>
         <translation>HTML, Markdown, JUnit-XML oder JSON, nach der Dateiendung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="111"/>
+        <location filename="../ui/compare/compare_view.cpp" line="121"/>
         <source>How verdicts are made ⓘ</source>
         <translation>Wie Urteile entstehen ⓘ</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="193"/>
+        <location filename="../ui/compare/compare_view.cpp" line="174"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="207"/>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="225"/>
+        <source>Allocations</source>
+        <translation>Allokationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="264"/>
+        <source>Tick Profile (and tracemalloc) in Run Settings for both sides to see which functions got slower</source>
+        <translation>Profil (und tracemalloc) in den Laufeinstellungen für beide Seiten ankreuzen, um zu sehen, welche Funktionen langsamer wurden</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="286"/>
+        <source>own time %1 → %2</source>
+        <translation>Eigenzeit %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="289"/>
+        <source>not called in the baseline</source>
+        <translation>in der Basis nicht aufgerufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="294"/>
+        <source>%1: own time of all functions %2 → %3. The flame graph is the candidate&apos;s; red boxes got slower, blue ones faster.</source>
+        <translation>%1: Eigenzeit aller Funktionen %2 → %3. Der Flammengraph ist der des Kandidaten; rote Kästen wurden langsamer, blaue schneller.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="336"/>
         <source>Nothing to pin: run benchmarks or open results first</source>
         <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="196"/>
+        <location filename="../ui/compare/compare_view.cpp" line="339"/>
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="197"/>
+        <location filename="../ui/compare/compare_view.cpp" line="340"/>
         <source>Pinned as the baseline; the next run is compared with it</source>
         <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="225"/>
+        <location filename="../ui/compare/compare_view.cpp" line="368"/>
         <source>Nothing to compare: run benchmarks or open results first</source>
         <translation>Nichts zu vergleichen: erst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="269"/>
+        <location filename="../ui/compare/compare_view.cpp" line="412"/>
         <source>Within %1
 Pairs: %2</source>
         <translation>Innerhalb von %1
 Paare: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="271"/>
+        <location filename="../ui/compare/compare_view.cpp" line="414"/>
         <source>none yet — choose two benchmarks with Pair by Hand</source>
         <translation>noch keine — zwei Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="275"/>
+        <location filename="../ui/compare/compare_view.cpp" line="418"/>
         <source>Baseline: %1
 Candidate: %2</source>
         <translation>Basis: %1
 Kandidat: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="276"/>
+        <location filename="../ui/compare/compare_view.cpp" line="419"/>
         <source>none yet — pin the current results or open a file</source>
         <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="277"/>
+        <location filename="../ui/compare/compare_view.cpp" line="420"/>
         <source>none yet — run the benchmarks (again) or open results</source>
         <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="279"/>
-        <source>Verdicts: %1.</source>
-        <translation>Urteile: %1.</translation>
+        <location filename="../ui/compare/compare_view.cpp" line="424"/>
+        <source>Verdicts: two-sided Mann–Whitney U test at α = %1 and the whole %2% bootstrap interval of the ratio of medians (%3 resamples) beyond the threshold of %4%; for two benchmarks of one interleaved run, the Wilcoxon signed-rank test of their paired runs at α = %1 and the median ratio of the pairs beyond the threshold.</source>
+        <translation>Urteile: zweiseitiger Mann-Whitney-U-Test bei α = %1 und das ganze %2-%-Bootstrap-Intervall des Verhältnisses der Mediane (%3 Stichproben) jenseits der Schwelle von %4 %; für zwei Benchmarks eines verschränkten Laufs der Wilcoxon-Vorzeichen-Rang-Test ihrer gepaarten Läufe bei α = %1 und das Median-Verhältnis der Paare jenseits der Schwelle.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="301"/>
+        <location filename="../ui/compare/compare_view.cpp" line="452"/>
+        <source>Choose the two benchmarks to compare with Pair by Hand</source>
+        <translation>Die zwei zu vergleichenden Benchmarks mit „Von Hand paaren“ wählen</translation>
+    </message>
+    <message>
+        <source>Verdicts: %1.</source>
+        <translation type="vanished">Urteile: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="453"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="306"/>
+        <location filename="../ui/compare/compare_view.cpp" line="458"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="320"/>
+        <location filename="../ui/compare/compare_view.cpp" line="471"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="326"/>
+        <location filename="../ui/compare/compare_view.cpp" line="477"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="333"/>
+        <location filename="../ui/compare/compare_view.cpp" line="484"/>
         <source>Choose a baseline and a candidate first</source>
         <translation>Erst eine Basis und einen Kandidaten wählen</translation>
     </message>
@@ -431,22 +553,22 @@ Kandidat: %2</translation>
         <translation type="vanished">%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="345"/>
+        <location filename="../ui/compare/compare_view.cpp" line="496"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="348"/>
+        <location filename="../ui/compare/compare_view.cpp" line="499"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="349"/>
+        <location filename="../ui/compare/compare_view.cpp" line="500"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="361"/>
+        <location filename="../ui/compare/compare_view.cpp" line="512"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -454,33 +576,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="174"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="187"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="186"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="199"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="194"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="206"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="201"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="213"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="206"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="218"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="206"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="218"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="224"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="236"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -488,29 +610,118 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::FlameGraphWidget</name>
     <message>
-        <location filename="../ui/profile/flame_graph_widget.cpp" line="87"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="84"/>
+        <source>Export Flame Graph…</source>
+        <translation>Flammengraph exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="85"/>
+        <source>Save the flame graph as PNG or SVG</source>
+        <translation>Den Flammengraph als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="88"/>
+        <source>Export Flame Graph</source>
+        <translation>Flammengraph exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="88"/>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="90"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="90"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="123"/>
         <source>No profile: tick Profile in Run Settings and run again.</source>
         <translation>Kein Profil: in den Laufeinstellungen „Profil“ ankreuzen und erneut laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../ui/profile/flame_graph_widget.cpp" line="89"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="125"/>
         <source>Zoomed on %1 (%2) — right-click to see the whole profile</source>
         <translation>Vergrößert auf %1 (%2) – Rechtsklick zeigt das ganze Profil</translation>
     </message>
     <message>
-        <location filename="../ui/profile/flame_graph_widget.cpp" line="92"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="128"/>
         <source>Whole profile (%1) — click a box to zoom</source>
         <translation>Ganzes Profil (%1) – Klick auf ein Feld vergrößert</translation>
     </message>
     <message>
-        <location filename="../ui/profile/flame_graph_widget.cpp" line="137"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="173"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 here (%4%), %5 cumulative in all, %6 own&lt;br&gt;%7 calls</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 hier (%4 %), %5 kumuliert insgesamt, %6 eigene&lt;br&gt;%7 Aufrufe</translation>
     </message>
     <message>
-        <location filename="../ui/profile/flame_graph_widget.cpp" line="139"/>
+        <location filename="../ui/profile/flame_graph_widget.cpp" line="175"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::FunctionDiffModel</name>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="18"/>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="112"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="114"/>
+        <source>not called</source>
+        <translation>nicht aufgerufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="119"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="119"/>
+        <source>gone</source>
+        <translation>entfallen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="135"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="137"/>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="139"/>
+        <source>Baseline own</source>
+        <translation>Basis eigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="141"/>
+        <source>Candidate own</source>
+        <translation>Kandidat eigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="143"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="145"/>
+        <source>Change %</source>
+        <translation>Änderung %</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="147"/>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
     </message>
 </context>
 <context>
@@ -536,14 +747,18 @@ Kandidat: %2</translation>
         <translation>Klassen:</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogram_panel.cpp" line="71"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="56"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogram_panel.cpp" line="99"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="95"/>
+        <source>Share of runs (%)</source>
+        <translation>Anteil der Läufe (%)</translation>
+    </message>
+    <message>
         <source>Runs</source>
-        <translation>Läufe</translation>
+        <translation type="vanished">Läufe</translation>
     </message>
 </context>
 <context>
@@ -622,37 +837,37 @@ Kandidat: %2</translation>
         <translation>Benchmark:</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="112"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="113"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="115"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="116"/>
         <source>Export Hotspots</source>
         <translation>Hotspots exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="115"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="116"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="117"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="118"/>
         <source>Export Profile</source>
         <translation>Profil exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="117"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="118"/>
         <source>Python profile (*.pstats *.prof)</source>
         <translation>Python-Profil (*.pstats *.prof)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="170"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="177"/>
         <source>No %1 data: %2</source>
         <translation>Keine %1-Daten: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/profile/hotspots_view.cpp" line="173"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="180"/>
         <source>The script forked %n time(s); the data covers the parent only.</source>
         <translation>
             <numerusform>Das Skript hat sich %n-mal geforkt; die Daten gelten nur für den Elternprozess.</numerusform>
@@ -660,27 +875,27 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="181"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="188"/>
         <source>gen %1: %2</source>
         <translation>Gen. %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="183"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="190"/>
         <source>GC: %1 paused (%2).</source>
         <translation>GC: %1 pausiert (%2).</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="187"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="194"/>
         <source>tracemalloc: peak %1 traced</source>
         <translation>tracemalloc: Spitze %1 verfolgt</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="191"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="198"/>
         <source>; most still held at %1:%2 (%3)</source>
         <translation>; am meisten noch gehalten bei %1:%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/hotspots_view.cpp" line="213"/>
+        <location filename="../ui/profile/hotspots_view.cpp" line="220"/>
         <source>Tick GC, Profile or tracemalloc in Run Settings: after the timed runs, an instrumented run shows here where the time goes.</source>
         <translation>GC, Profil oder tracemalloc in den Laufeinstellungen ankreuzen: nach den gemessenen Läufen zeigt hier ein instrumentierter Lauf, wohin die Zeit geht.</translation>
     </message>
@@ -724,7 +939,7 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="103"/>
-        <location filename="../ui/window/main_window.cpp" line="141"/>
+        <location filename="../ui/window/main_window.cpp" line="145"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -839,88 +1054,92 @@ Kandidat: %2</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="147"/>
+        <location filename="../ui/window/main_window.cpp" line="151"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="148"/>
+        <location filename="../ui/window/main_window.cpp" line="152"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="149"/>
+        <location filename="../ui/window/main_window.cpp" line="153"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="151"/>
+        <location filename="../ui/window/main_window.cpp" line="155"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="168"/>
+        <location filename="../ui/window/main_window.cpp" line="172"/>
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="171"/>
+        <location filename="../ui/window/main_window.cpp" line="175"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="184"/>
+        <location filename="../ui/window/main_window.cpp" line="188"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="212"/>
+        <location filename="../ui/window/main_window.cpp" line="213"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="216"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="218"/>
+        <location filename="../ui/window/main_window.cpp" line="224"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="236"/>
+        <location filename="../ui/window/main_window.cpp" line="242"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="258"/>
+        <location filename="../ui/window/main_window.cpp" line="259"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="270"/>
+        <location filename="../ui/window/main_window.cpp" line="271"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="209"/>
-        <location filename="../ui/window/main_window.cpp" line="275"/>
+        <location filename="../ui/window/main_window.cpp" line="276"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="284"/>
+        <location filename="../ui/window/main_window.cpp" line="285"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="286"/>
+        <location filename="../ui/window/main_window.cpp" line="287"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="294"/>
+        <location filename="../ui/window/main_window.cpp" line="295"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="312"/>
+        <location filename="../ui/window/main_window.cpp" line="314"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -1026,126 +1245,121 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="319"/>
+        <location filename="../ui/window/main_window.cpp" line="321"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="320"/>
+        <location filename="../ui/window/main_window.cpp" line="322"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="344"/>
+        <location filename="../ui/window/main_window.cpp" line="354"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="345"/>
+        <location filename="../ui/window/main_window.cpp" line="355"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="45"/>
+        <location filename="../ui/window/main_window_files.cpp" line="53"/>
         <source>%1 — Pyrometer</source>
         <translation>%1 – Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="47"/>
-        <location filename="../ui/window/main_window_files.cpp" line="134"/>
+        <location filename="../ui/window/main_window_files.cpp" line="55"/>
+        <location filename="../ui/window/main_window_files.cpp" line="135"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="36"/>
+        <location filename="../ui/window/main_window_files.cpp" line="37"/>
         <source>Cannot open results</source>
         <translation>Ergebnisse können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="48"/>
+        <location filename="../ui/window/main_window_files.cpp" line="56"/>
         <source>Opened %1 — %2</source>
         <translation>%1 geöffnet — %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="67"/>
+        <location filename="../ui/window/main_window_files.cpp" line="75"/>
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="67"/>
+        <location filename="../ui/window/main_window_files.cpp" line="75"/>
         <source>Pyrometer results (*.json);;All files (*)</source>
         <translation>Pyrometer-Ergebnisse (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="76"/>
+        <location filename="../ui/window/main_window_files.cpp" line="84"/>
         <source>Nothing to export yet</source>
         <translation>Noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="80"/>
+        <location filename="../ui/window/main_window_files.cpp" line="88"/>
         <source>Export Results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="81"/>
+        <location filename="../ui/window/main_window_files.cpp" line="89"/>
         <source>JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)</source>
         <translation>JSON (*.json);;CSV, eine Zeile je Lauf (*.csv);;Markdown-Zusammenfassung (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="94"/>
-        <location filename="../ui/window/main_window_files.cpp" line="107"/>
+        <location filename="../ui/window/main_window_files.cpp" line="102"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="96"/>
-        <location filename="../ui/window/main_window_files.cpp" line="109"/>
+        <location filename="../ui/window/main_window_files.cpp" line="104"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="103"/>
         <source>Export Chart</source>
-        <translation>Diagramm exportieren</translation>
+        <translation type="vanished">Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="103"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+        <translation type="vanished">PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="109"/>
         <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
+        <translation type="vanished">%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="114"/>
+        <location filename="../ui/window/main_window_files.cpp" line="115"/>
         <source>Save Workbench</source>
         <translation>Arbeitsplatz speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="114"/>
-        <location filename="../ui/window/main_window_files.cpp" line="127"/>
+        <location filename="../ui/window/main_window_files.cpp" line="115"/>
+        <location filename="../ui/window/main_window_files.cpp" line="128"/>
         <source>Pyrometer workbench (*.json)</source>
         <translation>Pyrometer-Arbeitsplatz (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="119"/>
+        <location filename="../ui/window/main_window_files.cpp" line="120"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="121"/>
+        <location filename="../ui/window/main_window_files.cpp" line="122"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="127"/>
+        <location filename="../ui/window/main_window_files.cpp" line="128"/>
         <source>Open Workbench</source>
         <translation>Arbeitsplatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="137"/>
+        <location filename="../ui/window/main_window_files.cpp" line="138"/>
         <source>Cannot open workbench</source>
         <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
     </message>
@@ -1264,22 +1478,22 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="127"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="138"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="140"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="151"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="144"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="155"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="167"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="179"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>
@@ -1297,17 +1511,15 @@ Kandidat: %2</translation>
         <translation type="vanished"> (Aufwärmen)</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="14"/>
         <source>Outcome:   %1
 </source>
-        <translation>Ergebnis:  %1
+        <translation type="vanished">Ergebnis:  %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="15"/>
         <source>Wall:      %1
 </source>
-        <translation>Laufzeit:  %1
+        <translation type="vanished">Laufzeit:  %1
 </translation>
     </message>
     <message>
@@ -1317,85 +1529,146 @@ Kandidat: %2</translation>
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="13"/>
         <source>%1 — %2
 </source>
-        <translation>%1 — %2
+        <translation type="vanished">%1 — %2
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="14"/>
+        <location filename="../ui/results/run_details.cpp" line="18"/>
         <source>succeeded</source>
         <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="17"/>
+        <location filename="../ui/results/run_details.cpp" line="18"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="19"/>
+        <source>Wall</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="21"/>
         <source>not available (not in the file)</source>
         <translation>nicht verfügbar (nicht in der Datei)</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="19"/>
-        <source>CPU time:  %1 (user + system, not split in the file)
-</source>
-        <translation>CPU-Zeit:  %1 (Benutzer + System, in der Datei nicht getrennt)
-</translation>
+        <location filename="../ui/results/run_details.cpp" line="23"/>
+        <source>CPU time</source>
+        <translation>CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="22"/>
-        <source>User/sys:  %1
-</source>
-        <translation>Benutzer/System: %1
-</translation>
+        <location filename="../ui/results/run_details.cpp" line="23"/>
+        <source>%1 (user + system, not split in the file)</source>
+        <translation>%1 (Benutzer + System, in der Datei nicht getrennt)</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="26"/>
-        <source>Peak RSS:  %1
-</source>
-        <translation>Max. RSS:  %1
-</translation>
+        <location filename="../ui/results/run_details.cpp" line="25"/>
+        <source>User/sys</source>
+        <translation>Benutzer/System</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="27"/>
+        <source>Peak RSS</source>
+        <translation>Max. RSS</translation>
     </message>
     <message>
         <location filename="../ui/results/run_details.cpp" line="30"/>
+        <source>Faults</source>
+        <translation>Seitenfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="30"/>
+        <source>%1 minor, %2 major</source>
+        <translation>%1 leichte, %2 schwere</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="32"/>
+        <source>Switches</source>
+        <translation>Kontextwechsel</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="32"/>
+        <source>%1 voluntary, %2 involuntary</source>
+        <translation>%1 freiwillige, %2 erzwungene</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="34"/>
+        <source>Faults, switches</source>
+        <translation>Seitenfehler, Kontextwechsel</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="36"/>
+        <source>Hash seed</source>
+        <translation>Hash-Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="37"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="37"/>
+        <source>%1 bytes on stdout, %2 on stderr</source>
+        <translation>%1 Bytes auf stdout, %2 auf stderr</translation>
+    </message>
+    <message>
+        <source>CPU time:  %1 (user + system, not split in the file)
+</source>
+        <translation type="vanished">CPU-Zeit:  %1 (Benutzer + System, in der Datei nicht getrennt)
+</translation>
+    </message>
+    <message>
+        <source>User/sys:  %1
+</source>
+        <translation type="vanished">Benutzer/System: %1
+</translation>
+    </message>
+    <message>
+        <source>Peak RSS:  %1
+</source>
+        <translation type="vanished">Max. RSS:  %1
+</translation>
+    </message>
+    <message>
         <source>Faults:    %1 minor, %2 major
 </source>
-        <translation>Seitenfehler: %1 leicht, %2 schwer
+        <translation type="vanished">Seitenfehler: %1 leicht, %2 schwer
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="31"/>
         <source>Switches:  %1 voluntary, %2 involuntary
 </source>
-        <translation>Wechsel:   %1 freiwillig, %2 unfreiwillig
+        <translation type="vanished">Wechsel:   %1 freiwillig, %2 unfreiwillig
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="33"/>
         <source>Faults, context switches: %1
 </source>
-        <translation>Seitenfehler, Kontextwechsel: %1
+        <translation type="vanished">Seitenfehler, Kontextwechsel: %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="35"/>
         <source>Hash seed: %1
 </source>
-        <translation>Hash-Seed: %1
+        <translation type="vanished">Hash-Seed: %1
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="35"/>
+        <location filename="../ui/results/run_details.cpp" line="36"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="36"/>
         <source>Output:    %1 bytes on stdout, %2 on stderr
 </source>
-        <translation>Ausgabe:   %1 Bytes auf stdout, %2 auf stderr
+        <translation type="vanished">Ausgabe:   %1 Bytes auf stdout, %2 auf stderr
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="38"/>
+        <location filename="../ui/results/run_details.cpp" line="46"/>
         <source>
 — end of stderr —
 </source>
@@ -1404,7 +1677,7 @@ Kandidat: %2</translation>
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="40"/>
+        <location filename="../ui/results/run_details.cpp" line="48"/>
         <source>
 — end of stdout —
 </source>
@@ -1642,114 +1915,188 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::SummaryModel</name>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="45"/>
+        <location filename="../ui/results/summary_model.cpp" line="47"/>
         <source>%1 (stated)</source>
         <translation>%1 (angegeben)</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="49"/>
+        <location filename="../ui/results/summary_model.cpp" line="51"/>
         <source>%1 (summary only)</source>
         <translation>%1 (nur Zusammenfassung)</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="49"/>
+        <location filename="../ui/results/summary_model.cpp" line="51"/>
         <source>summary only</source>
         <translation>nur Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="80"/>
+        <location filename="../ui/results/summary_model.cpp" line="89"/>
+        <source>This benchmark stopped early; it is never the reference the others are measured against</source>
+        <translation>Dieser Benchmark brach vorzeitig ab; er ist nie der Bezug, an dem die anderen gemessen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="93"/>
         <source>Stopped: %1</source>
         <translation>Angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="123"/>
+        <location filename="../ui/results/summary_model.cpp" line="138"/>
         <source>%1 (+%2 failed)</source>
         <translation>%1 (+%2 fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="125"/>
+        <location filename="../ui/results/summary_model.cpp" line="140"/>
         <source>no successful run</source>
         <translation>kein erfolgreicher Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="128"/>
+        <location filename="../ui/results/summary_model.cpp" line="143"/>
         <source>too few runs</source>
         <translation>zu wenige Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="147"/>
+        <location filename="../ui/results/summary_model.cpp" line="164"/>
         <source>%1 (user + sys)</source>
         <translation>%1 (Benutzer + System)</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="153"/>
+        <location filename="../ui/results/summary_model.cpp" line="170"/>
         <source>%1 (mean, stated)</source>
         <translation>%1 (Mittel, angegeben)</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="160"/>
+        <location filename="../ui/results/summary_model.cpp" line="177"/>
         <source>%1 (%2 severe)</source>
         <translation>%1 (%2 stark)</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="173"/>
+        <location filename="../ui/results/summary_model.cpp" line="190"/>
+        <location filename="../ui/results/summary_model.cpp" line="227"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="175"/>
+        <location filename="../ui/results/summary_model.cpp" line="192"/>
+        <location filename="../ui/results/summary_model.cpp" line="227"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="177"/>
+        <location filename="../ui/results/summary_model.cpp" line="194"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="179"/>
+        <location filename="../ui/results/summary_model.cpp" line="196"/>
         <source>95% CI of median</source>
         <translation>95-%-KI des Medians</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="181"/>
+        <location filename="../ui/results/summary_model.cpp" line="198"/>
         <source>Mean ± σ</source>
         <translation>Mittel ± σ</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="183"/>
+        <location filename="../ui/results/summary_model.cpp" line="200"/>
+        <source>CV</source>
+        <translation>VK</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="202"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="185"/>
+        <location filename="../ui/results/summary_model.cpp" line="204"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="187"/>
+        <location filename="../ui/results/summary_model.cpp" line="206"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="189"/>
+        <location filename="../ui/results/summary_model.cpp" line="208"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="191"/>
+        <location filename="../ui/results/summary_model.cpp" line="210"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="193"/>
+        <location filename="../ui/results/summary_model.cpp" line="212"/>
+        <location filename="../ui/results/summary_model.cpp" line="229"/>
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/results/summary_model.cpp" line="195"/>
+        <location filename="../ui/results/summary_model.cpp" line="214"/>
+        <location filename="../ui/results/summary_model.cpp" line="230"/>
         <source>Relative</source>
         <translation>Relativ</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="227"/>
+        <source>Failed runs</source>
+        <translation>Fehlgeschlagene Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="227"/>
+        <source>Median (s)</source>
+        <translation>Median (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="228"/>
+        <source>Median CI low (s)</source>
+        <translation>Median-KI unten (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="228"/>
+        <source>Median CI high (s)</source>
+        <translation>Median-KI oben (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="228"/>
+        <source>Mean (s)</source>
+        <translation>Mittelwert (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="228"/>
+        <source>Std dev (s)</source>
+        <translation>Standardabweichung (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="228"/>
+        <source>CV (%)</source>
+        <translation>VK (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="229"/>
+        <source>Min (s)</source>
+        <translation>Min (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="229"/>
+        <source>Max (s)</source>
+        <translation>Max (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="229"/>
+        <source>User (s)</source>
+        <translation>Benutzer (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="229"/>
+        <source>System (s)</source>
+        <translation>System (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/summary_model.cpp" line="229"/>
+        <source>Peak RSS (MiB)</source>
+        <translation>Max. RSS (MiB)</translation>
     </message>
 </context>
 <context>
@@ -1770,19 +2117,19 @@ Kandidat: %2</translation>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="101"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="103"/>
         <source>%1 (rolling median)</source>
         <translation>%1 (gleitender Median)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="125"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="128"/>
         <source>%1
 rolling median at run %2: %3</source>
         <translation>%1
 gleitender Median bei Lauf %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="129"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="132"/>
         <source>%1
 run %2: %3</source>
         <translation>%1

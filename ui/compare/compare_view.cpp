@@ -419,7 +419,14 @@ void CompareView::recompute()
                 .arg(m_baseline ? m_baselineLabel : tr("none yet — pin the current results or open a file"),
                     candidate() ? candidateLabel() : tr("none yet — run the benchmarks (again) or open results")));
     }
-    m_method->setToolTip(tr("Verdicts: %1.").arg(QString::fromStdString(describeMethod(m_settings))));
+    // The words of describeMethod(), translated here: core/ speaks English only.
+    m_method->setToolTip(
+        tr("Verdicts: two-sided Mann–Whitney U test at α = %1 and the whole %2% bootstrap interval of the ratio of "
+           "medians (%3 resamples) beyond the threshold of %4%; for two benchmarks of one interleaved run, the "
+           "Wilcoxon signed-rank test of their paired runs at α = %1 and the median ratio of the pairs beyond the "
+           "threshold.")
+            .arg(QString::number(m_settings.alpha), QString::number(m_settings.confidence * 100, 'g', 3),
+                QString::number(m_settings.resamples), QString::number(m_settings.threshold * 100, 'g', 3)));
     if (m_baseline && candidate()) {
         m_controller->request(m_baseline, candidate(), m_pairs, m_settings);
         return;

@@ -4,36 +4,44 @@
 
 #include "core/model/units.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace pyrometer::ui {
 
 QString RunDetails::text(const BenchmarkResult& benchmark, std::size_t run)
 {
     const auto& r = benchmark.runs[run];
-    QString text;
-    text += tr("%1 — %2\n").arg(QString::fromStdString(benchmark.name), runLabel(benchmark, run));
-    text += tr("Outcome:   %1\n").arg(r.succeeded() ? tr("succeeded") : QString::fromStdString(r.outcome()));
-    text += tr("Wall:      %1\n").arg(QString::fromStdString(formatDuration(toSeconds(r.wall))));
+    const auto duration = [](auto d) { return QString::fromStdString(formatDuration(toSeconds(d))); };
+    // Labels and values, aligned once every label is translated: a fixed padding misaligned the German ones.
+    std::vector<std::pair<QString, QString>> rows;
+    rows.emplace_back(tr("Outcome"), r.succeeded() ? tr("succeeded") : QString::fromStdString(r.outcome()));
+    rows.emplace_back(tr("Wall"), duration(r.wall));
     const auto& measured = benchmark.measured;
     const auto notInFile = tr("not available (not in the file)");
     if (measured.cpu && !measured.cpuSplit)
-        text += tr("CPU time:  %1 (user + system, not split in the file)\n")
-                    .arg(QString::fromStdString(formatDuration(toSeconds(r.user))));
+        rows.emplace_back(tr("CPU time"), tr("%1 (user + system, not split in the file)").arg(duration(r.user)));
     else
-        text += tr("User/sys:  %1\n")
-                    .arg(measured.cpu ? QString::fromStdString(formatDuration(toSeconds(r.user)))
-                                + QStringLiteral(" / ") + QString::fromStdString(formatDuration(toSeconds(r.sys)))
-                                      : notInFile);
-    text += tr("Peak RSS:  %1\n")
-                .arg(measured.memory ? QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes)))
-                                     : notInFile);
+        rows.emplace_back(tr("User/sys"),
+            measured.cpu ? QString(duration(r.user) + QStringLiteral(" / ") + duration(r.sys)) : notInFile);
+    rows.emplace_back(tr("Peak RSS"),
+        measured.memory ? QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes))) : notInFile);
     if (measured.counters) {
-        text += tr("Faults:    %1 minor, %2 major\n").arg(r.minorFaults).arg(r.majorFaults);
-        text += tr("Switches:  %1 voluntary, %2 involuntary\n").arg(r.voluntarySwitches).arg(r.involuntarySwitches);
+        rows.emplace_back(tr("Faults"), tr("%1 minor, %2 major").arg(r.minorFaults).arg(r.majorFaults));
+        rows.emplace_back(
+            tr("Switches"), tr("%1 voluntary, %2 involuntary").arg(r.voluntarySwitches).arg(r.involuntarySwitches));
     } else {
-        text += tr("Faults, context switches: %1\n").arg(notInFile);
+        rows.emplace_back(tr("Faults, switches"), notInFile);
     }
-    text += tr("Hash seed: %1\n").arg(r.hashSeed ? QString::number(*r.hashSeed) : tr("none"));
-    text += tr("Output:    %1 bytes on stdout, %2 on stderr\n").arg(r.stdoutBytes).arg(r.stderrBytes);
+    rows.emplace_back(tr("Hash seed"), r.hashSeed ? QString::number(*r.hashSeed) : tr("none"));
+    rows.emplace_back(tr("Output"), tr("%1 bytes on stdout, %2 on stderr").arg(r.stdoutBytes).arg(r.stderrBytes));
+    qsizetype width = 0;
+    for (const auto& row : rows)
+        width = std::max(width, row.first.size());
+    QString text
+        = QString::fromStdString(benchmark.name) + QStringLiteral(" — ") + runLabel(benchmark, run) + QLatin1Char('\n');
+    for (const auto& [label, value] : rows)
+        text += QString(label + QLatin1Char(':')).leftJustified(width + 2) + value + QLatin1Char('\n');
     if (!r.stderrTail.empty())
         text += tr("\n— end of stderr —\n") + QString::fromStdString(r.stderrTail);
     if (!r.stdoutTail.empty())
