@@ -43,7 +43,8 @@ private Q_SLOTS:
             { QStringLiteral("run"), fixture("sleep_50ms.py"), fixture("path with spaces/grüße ünïcode.py"),
                 QStringLiteral("-n"), QStringLiteral("6"), QStringLiteral("-w"), QStringLiteral("1"),
                 QStringLiteral("--export-json"), QStringLiteral("r.json"), QStringLiteral("--export-csv"),
-                QStringLiteral("r.csv"), QStringLiteral("--export-markdown"), QStringLiteral("r.md") },
+                QStringLiteral("r.csv"), QStringLiteral("--export-markdown"), QStringLiteral("r.md"),
+                QStringLiteral("--export-html"), QStringLiteral("r.html") },
             dir.path());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Benchmark 1/2: ") + fixture("sleep_50ms.py")));
@@ -79,6 +80,13 @@ private Q_SLOTS:
         QCOMPARE(lineCount(dir.filePath(QStringLiteral("r.csv"))), 1 + 2 * 7);
         QCOMPARE(lineCount(dir.filePath(QStringLiteral("r.summary.csv"))), 1 + 2);
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("r.md"))));
+        // Without --baseline, --export-html is the report of this run: both benchmarks, each charted.
+        QFile html(dir.filePath(QStringLiteral("r.html")));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const auto page = QString::fromUtf8(html.readAll());
+        QVERIFY(page.contains(QStringLiteral("<h1>Pyrometer results</h1>")));
+        QVERIFY(page.contains(QStringLiteral("grüße ünïcode.py</h3>")));
+        QCOMPARE(page.count(QStringLiteral("aria-label=\"Wall time per run\"")), 2);
         // The journal is gone once the results are safe.
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("r.json.journal"))));
     }
@@ -393,6 +401,7 @@ private Q_SLOTS:
         const QList<QStringList> cases {
             { QStringLiteral("run"), script, QStringLiteral("--export-json"), script },
             { QStringLiteral("run"), script, QStringLiteral("--export-csv"), QStringLiteral("link.csv") },
+            { QStringLiteral("run"), script, QStringLiteral("--export-html"), script },
             { QStringLiteral("run"), script, QStringLiteral("--baseline"), results, QStringLiteral("--export-markdown"),
                 results },
             { QStringLiteral("compare"), results, results, QStringLiteral("--export-json"), results },

@@ -1,4 +1,5 @@
 #include "core/compare/comparison_report.h"
+#include "tests/html_check.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -84,15 +85,11 @@ private slots:
         f.sides.baselineResults = &f.baseline;
         f.sides.candidateResults = &f.candidate;
         const auto html = QString::fromStdString(comparisonHtml(f.comparison, f.sides));
-        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
         // No markup from a name, a path or the environment gets through.
         QVERIFY(!html.contains(QString::fromStdString(hostile)));
-        QVERIFY(!html.contains(QStringLiteral("<script")));
         QVERIFY(html.contains(QStringLiteral("&lt;img src=x onerror=alert(1)&gt;.py")));
         QVERIFY(html.contains(QStringLiteral("CPU &lt;A&gt;")));
         QVERIFY(html.contains(QStringLiteral("CPU &quot;B&quot;")));
-        // Nothing is fetched: no external source, stylesheet or script.
-        QVERIFY(!html.contains(QRegularExpression(QStringLiteral("\\b(src|href)=\"|@import|url\\("))));
         QCOMPARE(html.count(QStringLiteral("<svg")), 4); // the change chart, and the distributions of each pair
         QVERIFY(html.contains(QStringLiteral("measured differently")));
         QVERIFY(html.contains(QStringLiteral("Mann–Whitney U test at α = 0.01 and the whole 95% bootstrap interval")));
@@ -100,15 +97,7 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("<td>Mann–Whitney U</td>")));
         QVERIFY(html.contains(QStringLiteral(">slower<")));
         QVERIFY(html.contains(QStringLiteral(">too few runs to tell<")));
-        // Every tag the page opens is closed: read it as XML, entities aside.
-        auto xml = html;
-        xml.remove(0, xml.indexOf(QStringLiteral("<html")));
-        xml.replace(QRegularExpression(QStringLiteral("<(meta|br)([^>]*)>")), QStringLiteral("<\\1\\2/>"));
-        QXmlStreamReader reader(xml);
-        while (!reader.atEnd())
-            reader.readNext();
-        QVERIFY2(!reader.hasError(),
-            qPrintable(reader.errorString() + QStringLiteral(" at line ") + QString::number(reader.lineNumber())));
+        pyrometer::test::checkSelfContainedPage(html);
     }
 
     void markdownEscapesNamesAndStatesTheMethod()

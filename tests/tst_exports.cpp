@@ -1,12 +1,16 @@
 #include "core/formats/csv_export.h"
 #include "core/formats/file_output.h"
+#include "core/formats/html_report.h"
 #include "core/formats/markdown_export.h"
 #include "core/formats/text_report.h"
 #include "core/model/error.h"
 #include "core/model/units.h"
+#include "tests/html_check.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 #include <fstream>
 #include <sstream>
 
@@ -33,6 +37,32 @@ Results twoBenchmarks()
         results.benchmarks.push_back(b);
     }
     return results;
+}
+
+BenchmarkResult benchmarkOf(const std::string& name, double seconds, int runs)
+{
+    BenchmarkResult b;
+    b.name = name;
+    for (int i = 0; i < runs; ++i) {
+        RunRecord r;
+        r.wall = fromSeconds(seconds * (1 + 0.01 * (i % 7)));
+        r.exitCode = 0;
+        b.runs.push_back(r);
+    }
+    return b;
+}
+
+void checkSelfContainedPage(const std::string& page)
+{
+    pyrometer::test::checkSelfContainedPage(QString::fromStdString(page));
+}
+
+std::size_t count(const std::string& text, const std::string& what)
+{
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size()))
+        ++n;
+    return n;
 }
 
 std::vector<std::string> lines(const std::string& text)
@@ -104,6 +134,85 @@ private Q_SLOTS:
         QCOMPARE(cells(rows[2]), cells(rows[0]));
         QCOMPARE(cells(rows[3]), cells(rows[0]));
         QVERIFY(rows[3].find("| 2.47 |") != std::string::npos); // 50.45 / 20.45 = 2.4670
+    }
+
+    void htmlReportEscapesAndChartsEveryBenchmark()
+    {
+        auto results = twoBenchmarks();
+        results.complete = false;
+        results.notes.push_back("note <b>bold</b> & co");
+        auto failed = benchmarkOf("</h3><script>alert(1)</script>", 0.01, 0);
+        failed.failure = "exited with 1: <stderr> & more";
+        RunRecord run;
+        run.exitCode = 1;
+        failed.runs.push_back(run);
+        results.benchmarks.push_back(failed);
+        results.benchmarks[0].runs[3].exitCode = 2; // one failed run among the successful ones
+        // Memory over time with garbage collections, as --memory --gc gives it.
+        auto timeline = std::make_shared<Timeline>();
+        for (int i = 0; i < 400; ++i)
+            timeline->samples.push_back({ (10 + i / 40) * 1024 * 1024, static_cast<float>(i * 0.0001), 100, 1 });
+        ProbeRun probed;
+        probed.instruments.gc = true;
+        probed.run.wall = fromSeconds(0.04);
+        probed.run.exitCode = 0;
+        probed.run.timeline = timeline;
+        results.benchmarks[1].probe = ProbeData {};
+        results.benchmarks[1].probe->runs.push_back(probed);
+        results.benchmarks[1].probe->gcEvents = std::vector<GcEvent> {};
+        for (int i = 0; i < 3000; ++i)
+            results.benchmarks[1].probe->gcEvents->push_back({ i * 0.00001, 1e-5, i % 100 == 0 ? 2 : 0, 5, 0 });
+
+        const auto page = resultsHtml(results, "this <run>");
+        checkSelfContainedPage(page);
+        for (const char* raw : { "<img", "<b>bold", "<script>alert", "<stderr>", "<run>" })
+            QVERIFY2(page.find(raw) == std::string::npos, raw);
+        QVERIFY(page.find("&lt;img src=x onerror=alert(1)&gt;.py") != std::string::npos);
+        QVERIFY(page.find("&lt;/h3&gt;&lt;script&gt;alert(1)&lt;/script&gt;</b> stopped: exited with 1: &lt;stderr&gt; "
+                          "&amp; more")
+            != std::string::npos);
+        QVERIFY(page.find("<b>Incomplete</b>") != std::string::npos);
+        QVERIFY(page.find("note &lt;b&gt;bold&lt;/b&gt; &amp; co") != std::string::npos);
+        QVERIFY(page.find("1 of 10 runs failed and are left out of the statistics") != std::string::npos);
+        // The medians side by side; distribution and runs of the two that ran; memory of the one sampled.
+        QCOMPARE(count(page, "<svg"), 1 + 2 + 2 + 1);
+        QVERIFY(page.find("aria-label=\"Memory over time\"") != std::string::npos);
+        QVERIFY(page.find("× failed run") != std::string::npos);
+        // 3,000 collections thinned to one tick per pixel column (370), the oldest generation drawn.
+        const auto memory = page.substr(page.find("aria-label=\"Memory over time\""));
+        const auto ticks = count(memory.substr(0, memory.find("</svg>")), "stroke=\"#");
+        QVERIFY2(ticks < 420, std::to_string(ticks).c_str());
+        QVERIFY(memory.find("stroke=\"#222\"") != std::string::npos);
+        // The failed benchmark has a row of its own, and is never the reference of Relative.
+        QVERIFY(page.find("<tr class=\"failed\"><td title=\"&lt;/h3&gt;&lt;script&gt;") != std::string::npos);
+        QVERIFY(page.find("<td class=\"num\">1.00</td></tr>") != std::string::npos);
+    }
+
+    void htmlReportTurnsLogarithmicWhenScalesDiffer()
+    {
+        Results results;
+        results.complete = true;
+        results.benchmarks = { benchmarkOf("short.py", 0.010, 20), benchmarkOf("long.py", 1.0, 20) };
+        auto page = resultsHtml(results, "r.json");
+        QVERIFY(page.find("(logarithmic scale)") != std::string::npos);
+        checkSelfContainedPage(page);
+        results.benchmarks[1] = benchmarkOf("long.py", 0.05, 20);
+        page = resultsHtml(results, "r.json");
+        QVERIFY(page.find("median wall time, 95% interval</text>") != std::string::npos);
+        QVERIFY(page.find("logarithmic") == std::string::npos);
+    }
+
+    void htmlReportOf100000RunsStaysSmall()
+    {
+        Results results;
+        results.complete = true;
+        results.benchmarks = { benchmarkOf("many.py", 0.001, 100000) };
+        const auto page = resultsHtml(results, "r.json");
+        // Lowest and highest run per pixel column of the 370-pixel plot: at most 740 points, not 100,000.
+        const auto points = count(page, "<circle");
+        QVERIFY2(points <= 740 && points > 100, std::to_string(points).c_str());
+        QVERIFY2(page.size() < 200'000, std::to_string(page.size()).c_str());
+        QVERIFY(page.find("lowest and highest per pixel") != std::string::npos);
     }
 
     void textReportComparesBenchmarks()

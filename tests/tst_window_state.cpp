@@ -512,6 +512,31 @@ private Q_SLOTS:
         QCOMPARE(QImage(change).size(), compare->changeChart()->chart()->size().toSize());
     }
 
+    // File › Export Report writes the same self-contained page as `run --export-html`, of the results shown.
+    void exportReportOfTheResultsShown()
+    {
+        MainWindow window(m_dir.path());
+        QString error;
+        const auto page = m_dir.filePath(QStringLiteral("report.html"));
+        QVERIFY(!window.exportResultsTo(page, &error));
+        QCOMPARE(error, QStringLiteral("Nothing to export yet"));
+        QVERIFY(!QFile::exists(page));
+        QVERIFY(window.openResults(QStringLiteral(PYROMETER_FIXTURES "/results_three_benchmarks.json")));
+        QVERIFY2(window.exportResultsTo(page, &error), qPrintable(error));
+        QFile file(page);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(QStringLiteral("<h1>Pyrometer results</h1>\n<p>results_three_benchmarks.json")));
+        QCOMPARE(text.count(QStringLiteral("aria-label=\"Wall time per run\"")), 3);
+        const auto actions = window.findChildren<QAction*>();
+        QVERIFY(std::any_of(actions.begin(), actions.end(), [](const QAction* a) {
+            return a->text() == QStringLiteral("Export Re&port…") && !a->shortcut().isEmpty();
+        }));
+        // A directory is no file: the reason, and nothing lost.
+        QVERIFY(!window.exportResultsTo(m_dir.path(), &error));
+        QVERIFY(!error.isEmpty());
+    }
+
     // "Use Current Results" with no current results clears the comparison shown before.
     void aComparisonWithoutACandidateIsCleared()
     {

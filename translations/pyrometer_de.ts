@@ -939,7 +939,7 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="103"/>
-        <location filename="../ui/window/main_window.cpp" line="145"/>
+        <location filename="../ui/window/main_window.cpp" line="149"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -984,162 +984,176 @@ Kandidat: %2</translation>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="111"/>
         <source>Export results as JSON, CSV or Markdown</source>
-        <translation>Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
+        <translation type="vanished">Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="111"/>
+        <source>Export results as JSON, CSV, Markdown or an HTML report</source>
+        <translation>Ergebnisse als JSON, CSV, Markdown oder HTML-Bericht exportieren</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="112"/>
+        <source>Export Re&amp;port…</source>
+        <translation>&amp;Bericht exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <source>A self-contained HTML page: findings, summary, every chart, the environment</source>
+        <translation>Eine eigenständige HTML-Seite: Befunde, Übersicht, alle Diagramme, die Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="115"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="116"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="115"/>
+        <location filename="../ui/window/main_window.cpp" line="118"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="115"/>
+        <location filename="../ui/window/main_window.cpp" line="118"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="120"/>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="125"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="127"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="129"/>
+        <location filename="../ui/window/main_window.cpp" line="133"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="134"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="135"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="135"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="135"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="138"/>
+        <location filename="../ui/window/main_window.cpp" line="142"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="151"/>
+        <location filename="../ui/window/main_window.cpp" line="155"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="152"/>
+        <location filename="../ui/window/main_window.cpp" line="156"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="153"/>
+        <location filename="../ui/window/main_window.cpp" line="157"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="155"/>
+        <location filename="../ui/window/main_window.cpp" line="159"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="172"/>
+        <location filename="../ui/window/main_window.cpp" line="176"/>
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="175"/>
+        <location filename="../ui/window/main_window.cpp" line="179"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="188"/>
+        <location filename="../ui/window/main_window.cpp" line="192"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="213"/>
+        <location filename="../ui/window/main_window.cpp" line="217"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="216"/>
+        <location filename="../ui/window/main_window.cpp" line="220"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="224"/>
+        <location filename="../ui/window/main_window.cpp" line="228"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="242"/>
+        <location filename="../ui/window/main_window.cpp" line="246"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="259"/>
+        <location filename="../ui/window/main_window.cpp" line="263"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="271"/>
+        <location filename="../ui/window/main_window.cpp" line="275"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="276"/>
+        <location filename="../ui/window/main_window.cpp" line="280"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="285"/>
+        <location filename="../ui/window/main_window.cpp" line="289"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="287"/>
+        <location filename="../ui/window/main_window.cpp" line="291"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="295"/>
+        <location filename="../ui/window/main_window.cpp" line="299"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="314"/>
+        <location filename="../ui/window/main_window.cpp" line="318"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -1245,78 +1259,84 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="321"/>
+        <location filename="../ui/window/main_window.cpp" line="325"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="322"/>
+        <location filename="../ui/window/main_window.cpp" line="326"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="354"/>
+        <location filename="../ui/window/main_window.cpp" line="358"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="355"/>
+        <location filename="../ui/window/main_window.cpp" line="359"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="53"/>
+        <location filename="../ui/window/main_window_files.cpp" line="55"/>
         <source>%1 — Pyrometer</source>
         <translation>%1 – Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="55"/>
-        <location filename="../ui/window/main_window_files.cpp" line="135"/>
+        <location filename="../ui/window/main_window_files.cpp" line="57"/>
+        <location filename="../ui/window/main_window_files.cpp" line="161"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="37"/>
+        <location filename="../ui/window/main_window_files.cpp" line="39"/>
         <source>Cannot open results</source>
         <translation>Ergebnisse können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="56"/>
+        <location filename="../ui/window/main_window_files.cpp" line="58"/>
         <source>Opened %1 — %2</source>
         <translation>%1 geöffnet — %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="75"/>
+        <location filename="../ui/window/main_window_files.cpp" line="77"/>
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="75"/>
+        <location filename="../ui/window/main_window_files.cpp" line="77"/>
         <source>Pyrometer results (*.json);;All files (*)</source>
         <translation>Pyrometer-Ergebnisse (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="84"/>
+        <location filename="../ui/window/main_window_files.cpp" line="86"/>
+        <location filename="../ui/window/main_window_files.cpp" line="111"/>
         <source>Nothing to export yet</source>
         <translation>Noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="88"/>
+        <location filename="../ui/window/main_window_files.cpp" line="114"/>
+        <source>HTML report with charts (*.html)</source>
+        <translation>HTML-Bericht mit Diagrammen (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window_files.cpp" line="116"/>
         <source>Export Results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="89"/>
+        <location filename="../ui/window/main_window_files.cpp" line="117"/>
         <source>JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)</source>
         <translation>JSON (*.json);;CSV, eine Zeile je Lauf (*.csv);;Markdown-Zusammenfassung (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="102"/>
+        <location filename="../ui/window/main_window_files.cpp" line="129"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="104"/>
+        <location filename="../ui/window/main_window_files.cpp" line="131"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
@@ -1333,33 +1353,33 @@ Kandidat: %2</translation>
         <translation type="vanished">%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="115"/>
+        <location filename="../ui/window/main_window_files.cpp" line="141"/>
         <source>Save Workbench</source>
         <translation>Arbeitsplatz speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="115"/>
-        <location filename="../ui/window/main_window_files.cpp" line="128"/>
+        <location filename="../ui/window/main_window_files.cpp" line="141"/>
+        <location filename="../ui/window/main_window_files.cpp" line="154"/>
         <source>Pyrometer workbench (*.json)</source>
         <translation>Pyrometer-Arbeitsplatz (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="120"/>
+        <location filename="../ui/window/main_window_files.cpp" line="146"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="122"/>
+        <location filename="../ui/window/main_window_files.cpp" line="148"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="128"/>
+        <location filename="../ui/window/main_window_files.cpp" line="154"/>
         <source>Open Workbench</source>
         <translation>Arbeitsplatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="138"/>
+        <location filename="../ui/window/main_window_files.cpp" line="164"/>
         <source>Cannot open workbench</source>
         <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "core/formats/csv_export.h"
 #include "core/formats/file_output.h"
+#include "core/formats/html_report.h"
 #include "core/formats/journal.h"
 #include "core/formats/markdown_export.h"
 #include "core/formats/results_json.h"
@@ -13,7 +14,7 @@ namespace pyrometer::cli {
 std::vector<std::string> ExportPaths::files() const
 {
     std::vector<std::string> paths;
-    for (const auto* path : { &json, &csv, &markdown }) {
+    for (const auto* path : { &json, &csv, &markdown, &html }) {
         if (!path->empty())
             paths.push_back(*path);
     }
@@ -34,7 +35,7 @@ void checkExports(const ExportPaths& paths)
         checkWritable(file);
 }
 
-std::vector<std::string> writeExports(const Results& results, const ExportPaths& paths)
+std::vector<std::string> writeExports(const Results& results, const ExportPaths& paths, const std::string& source)
 {
     std::vector<std::string> errors;
     const auto write = [&](const std::string& path, auto&& render) {
@@ -50,6 +51,7 @@ std::vector<std::string> writeExports(const Results& results, const ExportPaths&
     write(paths.csv, [&] { return runsCsv(results); });
     write(paths.csv.empty() ? std::string() : summaryCsvPathFor(paths.csv), [&] { return summaryCsv(results); });
     write(paths.markdown, [&] { return markdownSummary(results); });
+    write(paths.html, [&] { return resultsHtml(results, source); });
     return errors;
 }
 

@@ -12,6 +12,7 @@ namespace pyrometer::cli {
 namespace {
 constexpr const char* recoverHelp
     = R"(Usage: pyrometer recover JOURNAL [--export-json FILE] [--export-csv FILE] [--export-markdown FILE]
+                         [--export-html FILE]
 
 Turns the journal of a run that did not finish (Pyrometer was killed, the machine went down) into results:
 prints the report and writes the exports. With no export option, writes JOURNAL without its .journal
@@ -32,6 +33,7 @@ int recoverCommand(const std::vector<std::string>& words)
         std::string* target = word == "--export-json" ? &paths.json
             : word == "--export-csv"                  ? &paths.csv
             : word == "--export-markdown"             ? &paths.markdown
+            : word == "--export-html"                 ? &paths.html
                                                       : nullptr;
         if (target) {
             if (i + 1 >= words.size()) {
@@ -62,7 +64,7 @@ int recoverCommand(const std::vector<std::string>& words)
         checkExports(paths);
         const Results results = readJournal(journalPath);
         std::cout << textReport(results);
-        const auto errors = writeExports(results, paths);
+        const auto errors = writeExports(results, paths, "recovered from " + journalPath);
         for (const auto& error : errors)
             std::cerr << "pyrometer recover: " << error << "\n";
         if (!errors.empty())

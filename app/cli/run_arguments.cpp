@@ -161,8 +161,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         return arguments;
     if (arguments.baseline.empty()) {
         const auto& c = arguments.compare;
-        if (c.failOnRegression || !c.pairs.empty() || !c.exportHtml.empty() || !c.exportJunit.empty())
-            throw InputError("--fail-on-regression, --pair, --export-html and --export-junit need --baseline FILE");
+        if (c.failOnRegression || !c.pairs.empty() || !c.exportJunit.empty())
+            throw InputError("--fail-on-regression, --pair and --export-junit need --baseline FILE");
     }
 
     for (const auto& script : scripts) {
@@ -223,6 +223,8 @@ Output:
       --export-json FILE      results with every run (schema pyrometer.run/1)
       --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv
       --export-markdown FILE  a summary table
+      --export-html FILE      a self-contained page: findings, summary, every chart, the environment
+                              (with --baseline: the comparison instead)
       --no-progress           no progress bar on stderr
 Comparison with a baseline (see pyrometer compare --help):
       --baseline FILE         compare with these results as soon as the run ends
@@ -232,7 +234,6 @@ Comparison with a baseline (see pyrometer compare --help):
       --fail-on-regression[=METRICS]
                               exit with 1 when any benchmark is slower than the baseline (or larger) in
                               one of METRICS: wall, cpu, memory, comma-separated (default wall)
-      --export-html FILE      the comparison as a self-contained page with charts
       --export-junit FILE     the comparison as JUnit XML, a failed test case per slower benchmark
   -h, --help              this help
 

@@ -29,6 +29,7 @@
 #include <sys/signalfd.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 namespace pyrometer::cli {
 namespace {
@@ -129,7 +130,9 @@ int runCommand(const std::vector<std::string>& words)
             std::cout << runHelp();
             return ExitOk;
         }
-        paths = { arguments.exportJson, arguments.exportCsv, arguments.exportMarkdown };
+        // Without a baseline, --export-html is the report of this run; with one, of the comparison.
+        paths = { arguments.exportJson, arguments.exportCsv, arguments.exportMarkdown,
+            arguments.baseline.empty() ? std::exchange(arguments.compare.exportHtml, {}) : std::string() };
         const auto inputs = inputFiles(arguments);
         auto outputs = paths.files();
         if (paths.any())
@@ -208,7 +211,7 @@ int runCommand(const std::vector<std::string>& words)
     std::cout << std::flush;
     if (!journalError.empty())
         std::cerr << "pyrometer run: warning: " << journalError << "\n";
-    const auto errors = writeExports(results, paths);
+    const auto errors = writeExports(results, paths, "this run");
     for (const auto& error : errors)
         std::cerr << "pyrometer run: " << error << "\n";
     if (journal) {

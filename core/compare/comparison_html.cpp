@@ -1,61 +1,24 @@
 #include "core/compare/comparison_report.h"
 #include "core/compare/profile_diff.h"
+#include "core/formats/html_report.h"
+#include "core/formats/svg.h"
 
+#include "core/model/short_names.h"
 #include "core/model/units.h"
 #include "core/stats/chart_math.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
 namespace pyrometer {
 namespace {
-/// "#0072B2" for CSS and SVG.
-std::string css(std::uint32_t rgb)
-{
-    char text[8];
-    std::snprintf(text, sizeof text, "#%06X", static_cast<unsigned>(rgb));
-    return text;
-}
+using namespace svg;
 
 std::string verdictColour(Verdict v)
 {
     return css(verdictRgb(v));
-}
-
-std::string number(double value)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", value);
-    return text;
-}
-
-std::string text(double x, double y, const std::string& content, const char* anchor = "middle")
-{
-    return "<text x=\"" + number(x) + "\" y=\"" + number(y) + "\" text-anchor=\"" + anchor + "\">" + content
-        + "</text>";
-}
-
-std::string line(double x1, double y1, double x2, double y2, const std::string& style)
-{
-    return "<line x1=\"" + number(x1) + "\" y1=\"" + number(y1) + "\" x2=\"" + number(x2) + "\" y2=\"" + number(y2)
-        + "\" " + style + "/>";
-}
-
-std::string rect(double x, double y, double w, double h, const std::string& style)
-{
-    return "<rect x=\"" + number(x) + "\" y=\"" + number(y) + "\" width=\"" + number(std::max(w, 0.0)) + "\" height=\""
-        + number(std::max(h, 0.0)) + "\" " + style + "/>";
-}
-
-std::string shortened(const std::string& name, std::size_t limit = 34)
-{
-    std::size_t characters = 0, cut = 0;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80 && ++characters == limit)
-            cut = i;
-    }
-    return characters > limit ? name.substr(0, cut) + "…" : name;
 }
 
 /// Relative change per pair: the ratio as a dot, its interval as whiskers, coloured by verdict; the threshold as
@@ -96,7 +59,7 @@ std::string changeChart(const Comparison& c)
         svg += "<g><title>" + xmlEscape(p.name) + ": " + formatChange(p.ratio.ratio) + " (95% CI "
             + formatChange(p.ratio.low) + " … " + formatChange(p.ratio.high) + "), "
             + verdictLabel(p.verdict, c.settings) + "</title>";
-        svg += text(left - 8, y + 4, xmlEscape(shortened(p.name)), "end");
+        svg += text(left - 8, y + 4, xmlEscape(elideMiddle(p.name, 34)), "end");
         const double x1 = x((p.ratio.low - 1) * 100), x2 = x((p.ratio.high - 1) * 100);
         svg += line(x1, y, x2, y, "stroke=\"" + colour + "\" stroke-width=\"2\"");
         svg += line(x1, y - 5, x1, y + 5, "stroke=\"" + colour + "\" stroke-width=\"2\"");
@@ -107,60 +70,12 @@ std::string changeChart(const Comparison& c)
     return svg + "</svg>";
 }
 
-/// Both distributions of one pair: histograms over shared bins, overlaid, and a box plot of each below.
+/// Both distributions of one pair, overlaid.
 std::string distributionChart(const PairComparison& p)
 {
-    if (p.baselineWall.empty() || p.candidateWall.empty())
-        return {};
-    std::vector<double> a = p.baselineWall, b = p.candidateWall, pooled;
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(pooled));
-    const auto bins = freedmanDiaconisBins(pooled, 60);
-    const auto ha = histogram(a, bins), hb = histogram(b, bins);
-    // Densities, so that sides with different numbers of runs compare by shape.
-    double peak = 0;
-    for (int i = 0; i < bins.count; ++i) {
-        peak = std::max(peak, ha[std::size_t(i)] / double(a.size()));
-        peak = std::max(peak, hb[std::size_t(i)] / double(b.size()));
-    }
-    const auto unit = durationUnitFor(pooled[pooled.size() / 2]);
-    const auto axis = niceAxis(bins.lower, bins.upper(), 6);
-    const double left = 34, width = 390, top = 8, plot = 120, boxTop = top + plot + 8, boxHeight = 14;
-    const auto x = [&](double seconds) { return left + (seconds - axis.min) / (axis.max - axis.min) * width; };
-    std::string svg = "<svg class=\"chart\" viewBox=\"0 0 460 222\" width=\"460\" height=\"222\" role=\"img\" "
-                      "aria-label=\"Distributions of both sides\">";
-    const auto bars = [&](const std::vector<int>& counts, std::size_t n, const std::string& colour) {
-        for (int i = 0; i < bins.count; ++i) {
-            const double h = counts[std::size_t(i)] / double(n) / peak * plot;
-            const double x0 = x(bins.lower + bins.width * i);
-            svg += rect(x0, top + plot - h, x(bins.lower + bins.width * (i + 1)) - x0, h,
-                std::string("fill=\"") + colour + "\" fill-opacity=\"0.55\"");
-        }
-    };
-    bars(ha, a.size(), css(baselineRgb));
-    bars(hb, b.size(), css(candidateRgb));
-    const auto box = [&](const std::vector<double>& sorted, double y, const std::string& colour) {
-        const auto t = tukeyBox(sorted);
-        const std::string stroke = std::string("stroke=\"") + colour + "\" stroke-width=\"1.5\"";
-        svg += line(x(t.lowerWhisker), y + boxHeight / 2, x(t.q1), y + boxHeight / 2, stroke);
-        svg += line(x(t.q3), y + boxHeight / 2, x(t.upperWhisker), y + boxHeight / 2, stroke);
-        svg += rect(x(t.q1), y, x(t.q3) - x(t.q1), boxHeight,
-            std::string("fill=\"") + colour + "\" fill-opacity=\"0.3\" " + stroke);
-        svg += line(
-            x(t.median), y, x(t.median), y + boxHeight, std::string("stroke=\"") + colour + "\" stroke-width=\"3\"");
-    };
-    box(a, boxTop, css(baselineRgb));
-    box(b, boxTop + boxHeight + 6, css(candidateRgb));
-    const double axisY = boxTop + 2 * boxHeight + 12;
-    svg += line(left, axisY, left + width, axisY, "stroke=\"#888\"");
-    for (int i = 0; i < axis.tickCount(); ++i) {
-        const double v = axis.min + axis.step * i;
-        svg += line(x(v), axisY, x(v), axisY + 4, "stroke=\"#888\"");
-        svg += text(x(v), axisY + 16, formatDuration(v, unit));
-    }
-    svg += text(left + width / 2, axisY + 32, "wall time per run (bars: share of runs; boxes: quartiles)");
-    return svg + "</svg>";
+    const std::array<svg::Sample, 2> samples { svg::Sample { p.baselineWall, baselineRgb },
+        svg::Sample { p.candidateWall, candidateRgb } };
+    return svg::distributionChart(samples, "Distributions of both sides");
 }
 
 std::string environmentTable(const Comparison& c, const ComparisonSides& sides)
@@ -263,20 +178,6 @@ std::string profileSection(const Comparison& c, const ComparisonSides& sides)
     return html.empty() ? html : "<h2>What got slower, by function</h2>\n" + html;
 }
 
-constexpr const char* style = R"(
-body { font: 14px/1.45 system-ui, "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 1180px; padding: 0 1em;
-       color: #1d1d1d; background: #fff; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; } h3 { font-size: 1em; margin: 1.5em 0 .3em; }
-table { border-collapse: collapse; margin: .5em 0; } th, td { padding: .25em .5em; border-bottom: 1px solid #ddd; }
-.scroll { overflow-x: auto; } .scroll table { font-size: 13px; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-th { text-align: left; } .env tr.differs td { background: #fde3d2; }
-.verdict { display: inline-block; padding: 0 .5em; border-radius: .8em; color: #fff; }
-.warning { border-left: 4px solid #D55E00; background: #fff4ec; padding: .5em 1em; margin: 1em 0; }
-.method, .legend { color: #555; } .chart { max-width: 100%; height: auto; font-size: 11px; fill: #333; }
-.swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; margin: 0 .3em 0 1em; }
-.pairs { display: flex; flex-wrap: wrap; gap: 1.5em; } .pair { flex: 0 1 460px; }
-)";
 } // namespace
 
 std::uint32_t verdictRgb(Verdict verdict)
@@ -298,44 +199,11 @@ std::uint32_t verdictRgb(Verdict verdict)
     return 0x7A7A7A;
 }
 
-std::string xmlEscape(std::string_view input)
-{
-    std::string out;
-    out.reserve(input.size());
-    for (char c : input) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            // XML 1.0 allows no control character but tab and line breaks.
-            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r')
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
 {
-    std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                       "<title>Pyrometer comparison: "
-        + xmlEscape(sides.baseline) + " vs " + xmlEscape(sides.candidate) + "</title><style>" + style
-        + "</style></head><body>\n<h1>Pyrometer comparison</h1>\n<p><b>Baseline</b> " + xmlEscape(sides.baseline)
-        + "<br><b>Candidate</b> " + xmlEscape(sides.candidate) + "</p>\n";
+    std::string html = htmlPageStart("Pyrometer comparison: " + sides.baseline + " vs " + sides.candidate)
+        + "<h1>Pyrometer comparison</h1>\n<p><b>Baseline</b> " + xmlEscape(sides.baseline) + "<br><b>Candidate</b> "
+        + xmlEscape(sides.candidate) + "</p>\n";
     if (!c.environmentDifferences.empty()) {
         html += "<div class=\"warning\"><b>The two sides were measured differently</b>; part of the change may "
                 "come from that:<ul>";

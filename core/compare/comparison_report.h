@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/compare/comparison.h"
+#include "core/formats/xml_escape.h"
 
 #include <cstdint>
 #include <string>
@@ -32,8 +33,5 @@ std::string comparisonJson(const Comparison& comparison, const ComparisonSides& 
 constexpr std::uint32_t baselineRgb = 0x0072B2;
 constexpr std::uint32_t candidateRgb = 0xE69F00;
 std::uint32_t verdictRgb(Verdict verdict);
-
-/// Text safe in HTML and XML content and attribute values: & < > " ' as entities, control characters dropped.
-std::string xmlEscape(std::string_view text);
 
 } // namespace pyrometer

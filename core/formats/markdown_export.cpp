@@ -1,5 +1,6 @@
 #include "core/formats/markdown_export.h"
 
+#include "core/formats/xml_escape.h"
 #include "core/model/units.h"
 #include "core/stats/benchmark_summary.h"
 
@@ -11,37 +12,14 @@ std::string markdownEscape(std::string_view text)
 {
     std::string out;
     for (char c : text) {
-        switch (c) {
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '&':
-            out += "&amp;";
-            break;
-        case '\n':
-        case '\r':
+        if (c == '\n' || c == '\r')
             out += ' ';
-            break;
-        case '\\':
-        case '|':
-        case '`':
-        case '*':
-        case '_':
-        case '[':
-        case ']':
-        case '#':
-        case '~':
-            out += '\\';
+        else if (std::string_view("\\|`*_[]#~").find(c) != std::string_view::npos)
+            out += std::string("\\") + c;
+        else
             out += c;
-            break;
-        default:
-            out += c;
-        }
     }
-    return out;
+    return xmlEscape(out); // GitHub renders HTML in Markdown: its characters as entities
 }
 
 std::string markdownSummary(const Results& results)

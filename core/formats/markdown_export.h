@@ -11,7 +11,7 @@ namespace pyrometer {
 std::string markdownSummary(const Results& results);
 
 /// Text safe inside a Markdown table cell: markup characters escaped, HTML characters as entities, line breaks
-/// as spaces.
+/// as spaces, other control characters dropped.
 std::string markdownEscape(std::string_view text);
 
 } // namespace pyrometer

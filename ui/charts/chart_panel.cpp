@@ -2,6 +2,8 @@
 
 #include "ui/charts/image_export.h"
 
+#include "core/formats/svg.h"
+
 #include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
@@ -131,8 +133,7 @@ int ChartPanel::plotWidth() const
 
 QColor ChartPanel::colorFor(const std::string& name)
 {
-    static constexpr std::array<QRgb, 7> colors { 0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00,
-        0xF0E442 };
+    const auto& colors = svg::palette; // the reports' colours
     static std::map<std::string, std::size_t> given; // the GUI thread's only
     Q_ASSERT(QThread::currentThread() == qApp->thread());
     const auto [at, added] = given.try_emplace(name, given.size());

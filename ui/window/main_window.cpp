@@ -108,7 +108,10 @@ void MainWindow::setupActions()
     m_openResults = make(
         tr("&Open Results…"), QKeySequence::Open, tr("Open a results file (JSON)"), &MainWindow::openResultsFromDialog);
     m_export = make(tr("&Export Results…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-        tr("Export results as JSON, CSV or Markdown"), &MainWindow::exportResults);
+        tr("Export results as JSON, CSV, Markdown or an HTML report"), [this] { exportResults(); });
+    m_exportReport = make(tr("Export Re&port…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        tr("A self-contained HTML page: findings, summary, every chart, the environment"),
+        [this] { exportResults(QStringLiteral("report.html")); });
     m_openWorkbench = make(tr("Open &Workbench…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
         tr("Open a saved set of benchmarks and settings"), &MainWindow::openWorkbench);
     m_saveWorkbench = make(
@@ -126,6 +129,7 @@ void MainWindow::setupMenus()
     connect(m_recentScriptsMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentScriptsMenu);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(m_export);
+    file->addAction(m_exportReport);
     auto* chartMenu = file->addMenu(tr("Export &Chart"));
     const std::pair<ChartPanel*, QString> panels[] = { { m_histogram, tr("Histogram…") },
         { m_timeSeries, tr("Time Series…") }, { m_boxPlot, tr("Box Plot…") }, { m_memory, tr("Memory…") } };

@@ -71,6 +71,9 @@ public:
     QAction* stopAction() const { return m_stop; }
     /// The last message shown in the status bar.
     QString statusText() const;
+    /// Writes the results shown to `path` as JSON, CSV (.csv), Markdown (.md) or an HTML report (.html, .htm),
+    /// whole or not at all; false with the reason in `error` when it cannot.
+    bool exportResultsTo(const QString& path, QString* error) const;
 
 public Q_SLOTS:
     void startRun();
@@ -108,7 +111,8 @@ private:
     void addCommandFromDialog();
     void removeSelectedBenchmarks();
     void openResultsFromDialog();
-    void exportResults();
+    /// Asks where, suggesting `suggested`, and writes the results shown in the format its suffix names.
+    void exportResults(const QString& suggested = {});
     void exportChart(ChartPanel* panel);
     void saveWorkbench();
     void openWorkbench();
@@ -152,6 +156,7 @@ private:
     QAction* m_remove = nullptr;
     QAction* m_openResults = nullptr;
     QAction* m_export = nullptr;
+    QAction* m_exportReport = nullptr;
     QAction* m_openWorkbench = nullptr;
     QAction* m_saveWorkbench = nullptr;
     bool m_closeWhenStopped = false;

@@ -8,6 +8,7 @@
 
 #include "core/formats/csv_export.h"
 #include "core/formats/file_output.h"
+#include "core/formats/html_report.h"
 #include "core/formats/markdown_export.h"
 #include "core/formats/results_file.h"
 #include "core/formats/results_json.h"
@@ -20,6 +21,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 
 // The window's files: results in and out, charts out, workbench files, recent files.
@@ -77,18 +79,13 @@ void MainWindow::openResultsFromDialog()
         openResults(path);
 }
 
-void MainWindow::exportResults()
+bool MainWindow::exportResultsTo(const QString& path, QString* error) const
 {
     const auto snapshot = m_summary->snapshot();
     if (!snapshot) {
-        setStatus(tr("Nothing to export yet"));
-        return;
+        *error = tr("Nothing to export yet");
+        return false;
     }
-    QString filter;
-    const auto path = QFileDialog::getSaveFileName(this, tr("Export Results"), {},
-        tr("JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)"), &filter);
-    if (path.isEmpty())
-        return;
     try {
         const auto suffix = QFileInfo(path).suffix().toLower();
         if (suffix == QLatin1String("csv")) {
@@ -96,13 +93,42 @@ void MainWindow::exportResults()
             writeFileAtomically(summaryCsvPathFor(path.toStdString()), summaryCsv(*snapshot));
         } else if (suffix == QLatin1String("md")) {
             writeFileAtomically(path.toStdString(), markdownSummary(*snapshot));
+        } else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
+            writeFileAtomically(path.toStdString(), resultsHtml(*snapshot, m_currentLabel.toStdString()));
         } else {
             writeFileAtomically(path.toStdString(), resultsJsonText(*snapshot));
         }
-        setStatus(tr("Exported %1").arg(path));
+        return true;
     } catch (const std::exception& e) {
-        showError(tr("Cannot export"), QString::fromUtf8(e.what()));
+        *error = QString::fromUtf8(e.what());
+        return false;
     }
+}
+
+void MainWindow::exportResults(const QString& suggested)
+{
+    if (!m_summary->snapshot()) {
+        setStatus(tr("Nothing to export yet"));
+        return;
+    }
+    const QString report = tr("HTML report with charts (*.html)");
+    QString filter = suggested.endsWith(QLatin1String(".html")) ? report : QString();
+    const auto path = QFileDialog::getSaveFileName(this, tr("Export Results"), suggested,
+        tr("JSON (*.json);;CSV, one row per run (*.csv);;Markdown summary (*.md)") + QStringLiteral(";;") + report,
+        &filter);
+    if (path.isEmpty())
+        return;
+    // A name without a suffix gets the chosen filter's, so that the file is what the user chose.
+    QString chosen = path;
+    if (QFileInfo(path).suffix().isEmpty()) {
+        const auto match = QRegularExpression(QStringLiteral("\\*(\\.\\w+)")).match(filter);
+        chosen += match.hasMatch() ? match.captured(1) : QStringLiteral(".json");
+    }
+    QString error;
+    if (exportResultsTo(chosen, &error))
+        setStatus(tr("Exported %1").arg(chosen));
+    else
+        showError(tr("Cannot export"), error);
 }
 
 void MainWindow::exportChart(ChartPanel* panel)
