@@ -6,6 +6,7 @@
 #include "core/model/error.h"
 #include "core/model/units.h"
 #include "tests/html_check.h"
+#include "tests/synthetic_results.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -39,18 +40,7 @@ Results twoBenchmarks()
     return results;
 }
 
-BenchmarkResult benchmarkOf(const std::string& name, double seconds, int runs)
-{
-    BenchmarkResult b;
-    b.name = name;
-    for (int i = 0; i < runs; ++i) {
-        RunRecord r;
-        r.wall = fromSeconds(seconds * (1 + 0.01 * (i % 7)));
-        r.exitCode = 0;
-        b.runs.push_back(r);
-    }
-    return b;
-}
+using test::benchmarkOf;
 
 void checkSelfContainedPage(const std::string& page)
 {

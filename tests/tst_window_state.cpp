@@ -1,3 +1,4 @@
+#include "ui/charts/box_plot_panel.h"
 #include "ui/charts/histogram_panel.h"
 #include "ui/charts/time_series_panel.h"
 #include "ui/compare/compare_controller.h"
@@ -15,6 +16,8 @@
 #include "ui/run/python_finder.h"
 #include "ui/run/run_controller.h"
 #include "ui/window/main_window.h"
+
+#include "tests/synthetic_results.h"
 
 #include "core/compare/comparison_report.h"
 #include "core/formats/results_file.h"
@@ -38,6 +41,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -381,6 +385,77 @@ private Q_SLOTS:
         QVERIFY(QToolTip::text().contains(QStringLiteral("hot_function.py\n")));
         // Far from every point: nothing.
         QVERIFY(panel->hoverTextAt(QPoint(2, 2)).isEmpty());
+    }
+
+    // A 10 ms script beside a 1 s one: the time axes turn logarithmic by themselves, until the user chooses; a box
+    // tells its figures on hover; past twelve benchmarks the legend gives way to a note and box labels stand up.
+    void scalesThatDifferTurnLogarithmic()
+    {
+        using test::benchmarkOf;
+        auto apart = std::make_shared<Results>();
+        apart->complete = true;
+        apart->benchmarks = { benchmarkOf("short.py", 0.010, 12), benchmarkOf("long.py", 1.0, 12) };
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showResults(ResultsSnapshot(apart));
+        QApplication::processEvents();
+        const auto logarithmic = [](ChartPanel* panel, Qt::Orientation time) {
+            const auto axes = panel->chart()->axes(time);
+            return !axes.isEmpty() && qobject_cast<QLogValueAxis*>(axes.at(0)) != nullptr;
+        };
+        const std::pair<ChartPanel*, Qt::Orientation> panels[] = { { window.histogram(), Qt::Horizontal },
+            { window.timeSeries(), Qt::Vertical }, { window.boxPlot(), Qt::Vertical } };
+        for (const auto& [panel, time] : panels) {
+            QVERIFY(panel->findChild<QCheckBox*>(QStringLiteral("logScale"))->isChecked());
+            QVERIFY(logarithmic(panel, time));
+        }
+        // The user's choice holds across new results.
+        window.timeSeries()->findChild<QCheckBox*>(QStringLiteral("logScale"))->setChecked(false);
+        QVERIFY(!logarithmic(window.timeSeries(), Qt::Vertical));
+        window.showResults(ResultsSnapshot(apart));
+        QVERIFY(!logarithmic(window.timeSeries(), Qt::Vertical));
+        QVERIFY(logarithmic(window.boxPlot(), Qt::Vertical));
+        // Hovering the 1 s box: its full name and figures.
+        auto* box = window.boxPlot();
+        const auto at = box->chart()->mapToPosition(QPointF(1, 1010), box->chart()->series().at(0));
+        auto* view = box->findChild<QChartView*>();
+        const auto text = box->hoverTextAt(view->mapTo(box, view->mapFromScene(at)));
+        QVERIFY2(text.startsWith(QStringLiteral("long.py\nmedian 1.0"))
+                && text.endsWith(QStringLiteral("successful runs: 12")),
+            qPrintable(text));
+
+        // Medians within tenfold: linear.
+        auto close = std::make_shared<Results>(*apart);
+        close->benchmarks[1] = benchmarkOf("long.py", 0.05, 12);
+        MainWindow other(m_dir.path());
+        other.resize(1400, 900);
+        other.show();
+        other.showResults(ResultsSnapshot(close));
+        QApplication::processEvents();
+        QVERIFY(!logarithmic(other.boxPlot(), Qt::Vertical));
+        QVERIFY(!other.boxPlot()->findChild<QCheckBox*>(QStringLiteral("logScale"))->isChecked());
+
+        // Twenty benchmarks: no legend of unlabeled squares and no row of "…" under the boxes, but a note.
+        auto many = std::make_shared<Results>();
+        for (int i = 0; i < 20; ++i)
+            many->benchmarks.push_back(benchmarkOf("bench_" + std::to_string(i) + ".py", 0.01 * (1 + i % 3), 8));
+        other.showResults(ResultsSnapshot(many));
+        QApplication::processEvents();
+        QVERIFY(!other.timeSeries()->chart()->legend()->isVisible());
+        auto* note = other.timeSeries()->findChild<QLabel*>(QStringLiteral("manySeries"));
+        QVERIFY(note && note->isVisible());
+        QCOMPARE(note->text(), QStringLiteral("20 benchmarks: hover for names"));
+        const auto categories = other.boxPlot()->chart()->axes(Qt::Horizontal);
+        QVERIFY(!categories.at(0)->labelsVisible());
+        QVERIFY(other.boxPlot()->findChild<QLabel*>(QStringLiteral("manySeries"))->isVisible());
+        QVERIFY(other.boxPlot()->hoverTextAt(QPoint(2, 2)).isEmpty());
+        other.showResults(ResultsSnapshot(close));
+        QVERIFY(other.timeSeries()->chart()->legend()->isVisible());
+        QVERIFY(!note->isVisible());
+        QVERIFY(other.boxPlot()->chart()->axes(Qt::Horizontal).at(0)->labelsVisible());
+        QVERIFY(!other.boxPlot()->chart()->legend()->isVisible());
     }
 
     // Charts zoom (wheel, rectangle), pan and reset, keep the zoom across live refreshes, and a legend click

@@ -97,17 +97,30 @@
 <context>
     <name>pyrometer::ui::BoxPlotPanel</name>
     <message>
-        <location filename="../ui/charts/box_plot_panel.cpp" line="20"/>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="21"/>
         <source>Wall time per benchmark</source>
         <translation>Laufzeit je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/charts/box_plot_panel.cpp" line="82"/>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="92"/>
         <source>Outliers</source>
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/charts/box_plot_panel.cpp" line="39"/>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="128"/>
+        <source>%1
+median %2
+quartiles %3 … %4
+whiskers %5 … %6
+successful runs: %7</source>
+        <translation>%1
+Median %2
+Quartile %3 … %4
+Whisker %5 … %6
+erfolgreiche Läufe: %7</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="41"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
@@ -128,48 +141,63 @@
 <context>
     <name>pyrometer::ui::ChartPanel</name>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="65"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="70"/>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="66"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="71"/>
         <source>Show the whole data again (or double-click the chart); drag a rectangle or turn the wheel to zoom, drag with the middle button to pan</source>
         <translation>Wieder alle Daten zeigen (oder das Diagramm doppelklicken); ein Rechteck ziehen oder das Mausrad drehen zum Zoomen, mit der mittleren Taste ziehen zum Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="75"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="80"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="76"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="81"/>
         <source>Save this chart as PNG (at a resolution you choose) or SVG</source>
         <translation>Dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="185"/>
-        <location filename="../ui/charts/chart_panel.cpp" line="192"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="214"/>
+        <source>Log scale</source>
+        <translation>Log. Skala</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="216"/>
+        <source>A logarithmic time axis, so that a 10 ms script and a 1 s one both show; on by itself while the medians differ more than tenfold, until you choose</source>
+        <translation>Eine logarithmische Zeitachse, damit ein 10-ms-Skript und eines mit 1 s beide sichtbar sind; von selbst an, solange sich die Mediane um mehr als das Zehnfache unterscheiden, bis Sie wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="237"/>
+        <source>%1 benchmarks: hover for names</source>
+        <translation>%1 Benchmarks: Namen beim Darüberfahren</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="260"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="267"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="185"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="260"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="192"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="267"/>
         <source>Resolution (times the size on screen):</source>
         <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="196"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="271"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="196"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="271"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -747,12 +775,12 @@ Kandidat: %2</translation>
         <translation>Klassen:</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogram_panel.cpp" line="56"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="58"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogram_panel.cpp" line="95"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="97"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -2127,29 +2155,29 @@ Kandidat: %2</translation>
         <translation>Laufzeit je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="35"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="38"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="47"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="50"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="103"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="107"/>
         <source>%1 (rolling median)</source>
         <translation>%1 (gleitender Median)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="128"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="132"/>
         <source>%1
 rolling median at run %2: %3</source>
         <translation>%1
 gleitender Median bei Lauf %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="132"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="136"/>
         <source>%1
 run %2: %3</source>
         <translation>%1

@@ -5,7 +5,7 @@
 QT_BEGIN_NAMESPACE
 class QBoxPlotSeries;
 class QScatterSeries;
-class QValueAxis;
+class QAbstractAxis;
 QT_END_NAMESPACE
 
 namespace pyrometer::ui {
@@ -21,12 +21,14 @@ public:
 protected:
     void rebuild() override;
     void forgetSeries() override;
+    /// Over a box: the benchmark's full name, its quartiles, median, whiskers and runs.
+    QString hoverText(QPointF position) const override;
 
 private:
     void build(const QStringList& names);
     QBoxPlotSeries* m_series = nullptr;
     QScatterSeries* m_outliers = nullptr;
-    QValueAxis* m_y = nullptr;
+    QAbstractAxis* m_y = nullptr; ///< linear or logarithmic (ChartPanel::logScale())
     QStringList m_names;
 };
 

@@ -8,6 +8,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,6 +19,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSet>
@@ -31,6 +33,7 @@
 #include <QWheelEvent>
 #include <QXYSeries>
 #include <array>
+#include <cmath>
 #include <map>
 
 namespace pyrometer::ui {
@@ -164,6 +167,77 @@ void ChartPanel::fitAxis(QValueAxis* axis, double min, double max, AxisValues va
         + QString::number(tickDecimals(nice)) + QLatin1Char('f'));
 }
 
+void ChartPanel::fitAxis(QAbstractAxis* axis, double min, double max) const
+{
+    if (auto* linear = qobject_cast<QValueAxis*>(axis))
+        return fitAxis(linear, min, max);
+    auto* log = qobject_cast<QLogValueAxis*>(axis);
+    if (!log || (chart()->isZoomed() && log->max() > log->min()))
+        return;
+    min = min > 0 ? min : max / 10;
+    if (!(max > min))
+        max = min * 2;
+    const double room = std::pow(max / min, 0.05);
+    log->setRange(min / room, max * room);
+    auto font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    if (log->labelsFont() != font)
+        log->setLabelsFont(font);
+    font.setBold(true);
+    if (log->titleFont() != font)
+        log->setTitleFont(font);
+}
+
+bool ChartPanel::logScale() const
+{
+    return m_log && m_log->isChecked();
+}
+
+QAbstractAxis* ChartPanel::timeAxis(bool logarithmic)
+{
+    if (!logarithmic)
+        return new QValueAxis;
+    auto* axis = new QLogValueAxis;
+    axis->setBase(10);
+    axis->setLabelFormat(QStringLiteral("%g"));
+    axis->setMinorTickCount(8); // grid lines at 2, 3, … 9 times each power of ten
+    return axis;
+}
+
+bool ChartPanel::isLogarithmic(const QAbstractAxis* axis)
+{
+    return axis && axis->type() == QAbstractAxis::AxisTypeLogValue;
+}
+
+void ChartPanel::addLogScaleChoice()
+{
+    m_log = new QCheckBox(tr("Log scale"));
+    m_log->setObjectName(QStringLiteral("logScale"));
+    m_log->setToolTip(tr("A logarithmic time axis, so that a 10 ms script and a 1 s one both show; on by itself "
+                         "while the medians differ more than tenfold, until you choose"));
+    connect(m_log, &QCheckBox::toggled, this, [this] {
+        m_logChosen = true;
+        if (hasData())
+            refresh();
+    });
+    m_controls->insertWidget(2, m_log); // after Reset zoom and Export…
+}
+
+void ChartPanel::fitLegend(int series, bool withoutLegend)
+{
+    const bool many = series > legendLimit;
+    chart()->legend()->setVisible(!many && !withoutLegend);
+    if (!m_manySeries && many) {
+        m_manySeries = new QLabel;
+        m_manySeries->setObjectName(QStringLiteral("manySeries"));
+        m_controls->insertWidget(m_log ? m_controls->indexOf(m_log) + 1 : 2, m_manySeries);
+    }
+    if (m_manySeries) {
+        m_manySeries->setVisible(many);
+        m_manySeries->setText(tr("%1 benchmarks: hover for names").arg(series));
+    }
+}
+
 QStringList ChartPanel::displayNames(const ResultsSnapshot& snapshot)
 {
     QStringList names;
@@ -242,6 +316,19 @@ ChartPanel::NearestPoint ChartPanel::nearestPoint(QPointF position, qreal radius
 
 void ChartPanel::refresh()
 {
+    if (m_log && !m_logChosen && m_snapshot) {
+        // Until the user chooses, the scale follows the data: logarithmic while medians differ tenfold.
+        const auto& view = m_snapshot.view();
+        double low = 0, high = 0;
+        for (const auto& b : view.benchmarks) {
+            if (b.sortedWalls.empty() || !(b.box.median > 0))
+                continue;
+            low = low > 0 ? std::min(low, b.box.median) : b.box.median;
+            high = std::max(high, b.box.median);
+        }
+        const QSignalBlocker quiet(m_log);
+        m_log->setChecked(low > 0 && high / low > 10);
+    }
     rebuild();
     for (auto* marker : chart()->legend()->markers()) {
         connect(marker, &QLegendMarker::clicked, this, &ChartPanel::legendClicked, Qt::UniqueConnection);

@@ -10,8 +10,11 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QAbstractAxis;
 class QAbstractSeries;
 class QAreaSeries;
+class QCheckBox;
+class QLabel;
 class QLineSeries;
 class QValueAxis;
 class QXYSeries;
@@ -70,6 +73,17 @@ public:
     /// holds readably, labels with just the decimals that tell ticks apart, a whole step for counts, and a sign
     /// for changes.
     void fitAxis(QValueAxis* axis, double min, double max, AxisValues values = AxisValues::Real) const;
+    /// The same for a time axis that may be logarithmic: a logarithmic one spans `min` … `max` with a little room,
+    /// a label at each power of ten and grid lines between.
+    void fitAxis(QAbstractAxis* axis, double min, double max) const;
+    /// Whether the wall-time axis is logarithmic now: as the user chose it, or, until they do, whenever the
+    /// benchmarks' medians differ more than tenfold (a 10 ms script beside a 1 s one).
+    bool logScale() const;
+    /// A new wall-time axis, logarithmic or not.
+    static QAbstractAxis* timeAxis(bool logarithmic);
+    static bool isLogarithmic(const QAbstractAxis* axis);
+    /// The most series a legend lists readably; past it the legend gives way to a note (names show on hover).
+    static constexpr int legendLimit = 12;
     /// The names every view shows (ViewData::names).
     static QStringList displayNames(const ResultsSnapshot& snapshot);
 
@@ -98,6 +112,11 @@ protected:
     /// the panel's own colours (a theme change recolours existing series).
     virtual void forgetSeries() = 0;
     QHBoxLayout* controls() const { return m_controls; }
+    /// Adds the "Log scale" choice for the wall-time axis to the controls; logScale() then answers it.
+    void addLogScaleChoice();
+    /// Shows the legend for `series` series; past legendLimit hides it and says in the controls how to tell them
+    /// apart. A chart `withoutLegend` only gets the note.
+    void fitLegend(int series, bool withoutLegend = false);
     /// Removes every series and axis, for panels that rebuild their chart whole.
     void clearChart();
     /// The smallest size the chart may shrink to (200 × 150 unless set).
@@ -119,6 +138,9 @@ private:
     QHBoxLayout* m_controls;
     QTimer* m_resized;
     QSet<QString> m_hidden; ///< series the user hid from the legend, by name
+    QCheckBox* m_log = nullptr; ///< the "Log scale" choice, where the panel has one
+    bool m_logChosen = false; ///< the user set it; else it follows the data
+    QLabel* m_manySeries = nullptr; ///< says the legend gave way
     QPoint m_panFrom; ///< where a middle-button drag started
     bool m_panning = false;
 };

@@ -27,6 +27,7 @@ HistogramPanel::HistogramPanel(QWidget* parent)
     controls()->addWidget(new QLabel(tr("Bins:")));
     controls()->addWidget(m_bins);
     connect(m_bins, &QSpinBox::valueChanged, this, [this] { refresh(); });
+    addLogScaleChoice();
 }
 
 void HistogramPanel::setBinCount(int bins)
@@ -51,8 +52,9 @@ void HistogramPanel::rebuild()
     const auto unit = durationUnitFor(view.smallestMedian);
     const auto names = displayNames(snapshot());
     // Live refreshes only swap the outlines in; the series are made anew when the benchmarks change.
-    if (m_areas.empty() || names != m_names)
+    if (m_areas.empty() || names != m_names || isLogarithmic(m_x) != logScale())
         build(names);
+    fitLegend(static_cast<int>(names.size()));
     m_x->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)));
     double tallest = 1, lowest = view.lowest, highest = view.highest;
     for (std::size_t b = 0; b < view.benchmarks.size(); ++b) {
@@ -90,7 +92,7 @@ void HistogramPanel::build(const QStringList& names)
     clearChart();
     m_areas.clear();
     m_names = names;
-    m_x = new QValueAxis;
+    m_x = timeAxis(logScale());
     m_y = new QValueAxis;
     m_y->setTitleText(tr("Share of runs (%)"));
     c->addAxis(m_x, Qt::AlignBottom);
@@ -115,7 +117,8 @@ void HistogramPanel::forgetSeries()
     clearChart();
     m_areas.clear();
     m_names.clear();
-    m_x = m_y = nullptr;
+    m_x = nullptr;
+    m_y = nullptr;
 }
 
 } // namespace pyrometer::ui

@@ -32,7 +32,7 @@ private:
     int m_binsShown = 0;
     std::vector<QAreaSeries*> m_areas; ///< one per benchmark, in order
     QStringList m_names;
-    QValueAxis* m_x = nullptr;
+    QAbstractAxis* m_x = nullptr; ///< linear or logarithmic (ChartPanel::logScale())
     QValueAxis* m_y = nullptr;
 };
 

@@ -18,6 +18,7 @@ namespace pyrometer::ui {
 TimeSeriesPanel::TimeSeriesPanel(QWidget* parent)
     : ChartPanel(tr("Wall time per run"), parent)
 {
+    addLogScaleChoice();
 }
 
 void TimeSeriesPanel::clear()
@@ -29,9 +30,11 @@ void TimeSeriesPanel::clear()
 void TimeSeriesPanel::rebuild()
 {
     auto* c = chart();
+    if (m_y && isLogarithmic(m_y) != logScale())
+        forgetSeries(); // series attach to their axes: made anew on the other scale
     if (!m_x) {
         m_x = new QValueAxis;
-        m_y = new QValueAxis;
+        m_y = timeAxis(logScale());
         m_x->setTitleText(tr("Run"));
         c->addAxis(m_x, Qt::AlignBottom);
         c->addAxis(m_y, Qt::AlignLeft);
@@ -46,6 +49,7 @@ void TimeSeriesPanel::rebuild()
     m_unit = durationUnitFor(smallestMedian);
     m_y->setTitleText(tr("Wall time (%1)").arg(QString::fromUtf8(m_unit.symbol)));
     const auto names = displayNames(snapshot());
+    fitLegend(static_cast<int>(names.size()));
 
     // Live refreshes only swap the points in; series are made anew when the benchmarks change, or when one
     // passes from large points to small ones (more than 500 runs).
@@ -139,7 +143,8 @@ void TimeSeriesPanel::forgetSeries()
     clearChart();
     m_tracks.clear();
     m_names.clear();
-    m_x = m_y = nullptr;
+    m_x = nullptr;
+    m_y = nullptr;
 }
 
 } // namespace pyrometer::ui

@@ -44,7 +44,7 @@ private:
     std::vector<Track> m_tracks;
     QStringList m_names;
     QValueAxis* m_x = nullptr;
-    QValueAxis* m_y = nullptr;
+    QAbstractAxis* m_y = nullptr; ///< linear or logarithmic (ChartPanel::logScale())
     DurationUnit m_unit { "s", 1.0 };
 };
 

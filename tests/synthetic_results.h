@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/model/results.h"
+
+#include <string>
+
+namespace pyrometer::test {
+
+/// A benchmark of `runs` successful runs around `seconds`: 1.00, 1.01, … 1.04 times it, over and over.
+inline BenchmarkResult benchmarkOf(const std::string& name, double seconds, int runs)
+{
+    BenchmarkResult b;
+    b.name = name;
+    for (int i = 0; i < runs; ++i) {
+        RunRecord r;
+        r.wall = fromSeconds(seconds * (1 + 0.01 * (i % 5)));
+        r.exitCode = 0;
+        b.runs.push_back(r);
+    }
+    return b;
+}
+
+} // namespace pyrometer::test
