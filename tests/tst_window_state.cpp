@@ -458,6 +458,57 @@ private Q_SLOTS:
         QVERIFY(!other.boxPlot()->chart()->legend()->isVisible());
     }
 
+    // One chart per benchmark: each on its own scale under its full name; a click in one selects that benchmark's
+    // run; the grid exports whole; and back to one chart.
+    void smallMultiplesPerBenchmark()
+    {
+        using test::benchmarkOf;
+        auto apart = std::make_shared<Results>();
+        apart->complete = true;
+        apart->benchmarks = { benchmarkOf("dir/short.py", 0.010, 12), benchmarkOf("dir/long.py", 1.0, 12) };
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showResults(ResultsSnapshot(apart));
+        auto* panel = window.timeSeries();
+        auto* shared = panel->findChild<QChartView*>(QString(), Qt::FindDirectChildrenOnly);
+        QVERIFY(shared->isVisible());
+        panel->setSmallMultiples(true);
+        QApplication::processEvents();
+        QCOMPARE(panel->multiples().size(), std::size_t(2));
+        QVERIFY(!shared->isVisible());
+        const auto yTitle = [](ChartPanel* p) { return p->chart()->axes(Qt::Vertical).at(0)->titleText(); };
+        QCOMPARE(panel->multiples()[0]->chart()->title(), QStringLiteral("dir/short.py"));
+        QCOMPARE(yTitle(panel->multiples()[0]), QStringLiteral("Wall time (ms)"));
+        QCOMPARE(yTitle(panel->multiples()[1]), QStringLiteral("Wall time (s)"));
+        // Each its own scale: the 1 s benchmark's axis does not reach down to 10 ms.
+        auto* longAxis = qobject_cast<QValueAxis*>(panel->multiples()[1]->chart()->axes(Qt::Vertical).at(0));
+        QVERIFY2(longAxis && longAxis->min() > 0.5, qPrintable(QString::number(longAxis ? longAxis->min() : -1)));
+        QSignalSpy selected(panel, &TimeSeriesPanel::runSelected);
+        auto* points = qobject_cast<QXYSeries*>(panel->multiples()[1]->chart()->series().at(0));
+        Q_EMIT points->clicked(points->points().at(2));
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(0).value<std::size_t>(), std::size_t(1));
+        QCOMPARE(selected.at(0).at(1).value<std::size_t>(), std::size_t(2));
+        // New results reach every small chart.
+        auto longer = std::make_shared<Results>(*apart);
+        longer->benchmarks[1] = benchmarkOf("dir/long.py", 1.0, 20);
+        window.showResults(ResultsSnapshot(longer));
+        QCOMPARE(panel->multiples()[1]->snapshot()->benchmarks[0].runs.size(), std::size_t(20));
+        const auto png = m_dir.filePath(QStringLiteral("multiples.png"));
+        QVERIFY(panel->exportImage(png, 1.0));
+        QCOMPARE(QImage(png).width(), panel->multiples()[0]->parentWidget()->width());
+        if (const auto dir = qEnvironmentVariable("PYROMETER_SCREENSHOTS"); !dir.isEmpty()) {
+            QTest::qWait(300); // resized panels settle
+            window.grab().save(dir + QStringLiteral("/small-multiples.png"));
+        }
+        panel->setSmallMultiples(false);
+        QVERIFY(panel->multiples().empty());
+        QVERIFY(shared->isVisible());
+        QCOMPARE(yTitle(panel), QStringLiteral("Wall time (ms)"));
+    }
+
     // Charts zoom (wheel, rectangle), pan and reset, keep the zoom across live refreshes, and a legend click
     // hides a benchmark (its rolling median too) until clicked again.
     void chartsZoomAndHide()

@@ -141,63 +141,73 @@ erfolgreiche Läufe: %7</translation>
 <context>
     <name>pyrometer::ui::ChartPanel</name>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="70"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="72"/>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="71"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="73"/>
         <source>Show the whole data again (or double-click the chart); drag a rectangle or turn the wheel to zoom, drag with the middle button to pan</source>
         <translation>Wieder alle Daten zeigen (oder das Diagramm doppelklicken); ein Rechteck ziehen oder das Mausrad drehen zum Zoomen, mit der mittleren Taste ziehen zum Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="80"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="82"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="81"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="83"/>
         <source>Save this chart as PNG (at a resolution you choose) or SVG</source>
         <translation>Dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="214"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="216"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="216"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="218"/>
         <source>A logarithmic time axis, so that a 10 ms script and a 1 s one both show; on by itself while the medians differ more than tenfold, until you choose</source>
         <translation>Eine logarithmische Zeitachse, damit ein 10-ms-Skript und eines mit 1 s beide sichtbar sind; von selbst an, solange sich die Mediane um mehr als das Zehnfache unterscheiden, bis Sie wählen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="237"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="231"/>
+        <source>One per benchmark</source>
+        <translation>Einzeln je Benchmark</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="233"/>
+        <source>A small chart for each benchmark, each on its own scale, instead of all in one</source>
+        <translation>Ein kleines Diagramm je Benchmark, jedes mit eigener Skala, statt aller in einem</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="323"/>
         <source>%1 benchmarks: hover for names</source>
         <translation>%1 Benchmarks: Namen beim Darüberfahren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="260"/>
-        <location filename="../ui/charts/chart_panel.cpp" line="267"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="357"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="364"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="260"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="357"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="267"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="364"/>
         <source>Resolution (times the size on screen):</source>
         <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="271"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="368"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="271"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="368"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -775,12 +785,12 @@ Kandidat: %2</translation>
         <translation>Klassen:</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogram_panel.cpp" line="58"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="67"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogram_panel.cpp" line="97"/>
+        <location filename="../ui/charts/histogram_panel.cpp" line="106"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -2155,29 +2165,29 @@ Kandidat: %2</translation>
         <translation>Laufzeit je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="38"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="44"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="50"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="56"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="107"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="113"/>
         <source>%1 (rolling median)</source>
         <translation>%1 (gleitender Median)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="132"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="138"/>
         <source>%1
 rolling median at run %2: %3</source>
         <translation>%1
 gleitender Median bei Lauf %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="136"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="142"/>
         <source>%1
 run %2: %3</source>
         <translation>%1

@@ -8,13 +8,17 @@
 #include <QSet>
 #include <QStringList>
 #include <QWidget>
+#include <functional>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
 class QAbstractSeries;
 class QAreaSeries;
 class QCheckBox;
+class QGridLayout;
 class QLabel;
+class QScrollArea;
 class QLineSeries;
 class QValueAxis;
 class QXYSeries;
@@ -82,6 +86,11 @@ public:
     /// A new wall-time axis, logarithmic or not.
     static QAbstractAxis* timeAxis(bool logarithmic);
     static bool isLogarithmic(const QAbstractAxis* axis);
+    /// Whether each benchmark has a small chart of its own, on its own scale, instead of all sharing one.
+    bool smallMultiples() const;
+    void setSmallMultiples(bool separate);
+    /// The small charts, one per benchmark in order, while smallMultiples() (else none).
+    const std::vector<ChartPanel*>& multiples() const { return m_multiples; }
     /// The most series a legend lists readably; past it the legend gives way to a note (names show on hover).
     static constexpr int legendLimit = 12;
     /// The names every view shows (ViewData::names).
@@ -114,6 +123,9 @@ protected:
     QHBoxLayout* controls() const { return m_controls; }
     /// Adds the "Log scale" choice for the wall-time axis to the controls; logScale() then answers it.
     void addLogScaleChoice();
+    /// Adds the "One per benchmark" choice: small multiples, each a panel `make` gives for benchmark `b` (shown
+    /// the results of that benchmark alone), laid out in a grid that scrolls.
+    void addSmallMultiplesChoice(std::function<ChartPanel*(std::size_t b)> make);
     /// Shows the legend for `series` series; past legendLimit hides it and says in the controls how to tell them
     /// apart. A chart `withoutLegend` only gets the note.
     void fitLegend(int series, bool withoutLegend = false);
@@ -141,6 +153,11 @@ private:
     QCheckBox* m_log = nullptr; ///< the "Log scale" choice, where the panel has one
     bool m_logChosen = false; ///< the user set it; else it follows the data
     QLabel* m_manySeries = nullptr; ///< says the legend gave way
+    QCheckBox* m_separate = nullptr; ///< the "One per benchmark" choice, where the panel has one
+    std::function<ChartPanel*(std::size_t)> m_makeMultiple;
+    std::vector<ChartPanel*> m_multiples;
+    QScrollArea* m_grid = nullptr;
+    void refreshMultiples();
     QPoint m_panFrom; ///< where a middle-button drag started
     bool m_panning = false;
 };

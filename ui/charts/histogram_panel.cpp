@@ -26,8 +26,17 @@ HistogramPanel::HistogramPanel(QWidget* parent)
     m_bins->setToolTip(tr("Number of bins; auto uses the Freedman–Diaconis rule"));
     controls()->addWidget(new QLabel(tr("Bins:")));
     controls()->addWidget(m_bins);
-    connect(m_bins, &QSpinBox::valueChanged, this, [this] { refresh(); });
+    connect(m_bins, &QSpinBox::valueChanged, this, [this] {
+        for (auto* panel : multiples())
+            static_cast<HistogramPanel*>(panel)->setBinCount(m_bins->value());
+        refresh();
+    });
     addLogScaleChoice();
+    addSmallMultiplesChoice([this](std::size_t) {
+        auto* panel = new HistogramPanel;
+        panel->setBinCount(m_bins->value());
+        return panel;
+    });
 }
 
 void HistogramPanel::setBinCount(int bins)

@@ -19,6 +19,12 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget* parent)
     : ChartPanel(tr("Wall time per run"), parent)
 {
     addLogScaleChoice();
+    addSmallMultiplesChoice([this](std::size_t b) {
+        auto* panel = new TimeSeriesPanel;
+        connect(panel, &TimeSeriesPanel::runSelected, this,
+            [this, b](std::size_t, std::size_t run) { Q_EMIT runSelected(b, run); });
+        return panel;
+    });
 }
 
 void TimeSeriesPanel::clear()
