@@ -3,10 +3,14 @@
 //              refresh (summary, histogram, time series, box plot) with 100,000 runs on screen.
 //   latency  — the GUI thread's event-loop latency while a 5,000-run benchmark of an empty script runs: a 5 ms
 //              timer records how late it fires; prints p50, p99 and the maximum.
-// Usage: QT_QPA_PLATFORM=offscreen gui_bench [refresh|latency] [--runs N]
+//   compare  — raw Qt Charts as above, against the Compare tab on screen taking a new comparison of 200
+//              benchmarks whose first pair was profiled on both sides (2,000 functions each): the table, the
+//              three charts, the profile diff (table and flame graph) and the allocation diff, and one frame.
+// Usage: QT_QPA_PLATFORM=offscreen gui_bench [refresh|latency|compare] [--runs N]
 #include "ui/charts/box_plot_panel.h"
 #include "ui/charts/histogram_panel.h"
 #include "ui/charts/time_series_panel.h"
+#include "ui/compare/compare_controller.h"
 #include "ui/compare/compare_view.h"
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
@@ -15,6 +19,8 @@
 #include "ui/run/run_controller.h"
 #include "ui/window/main_window.h"
 
+#include "core/compare/comparison.h"
+#include "core/compare/profile_diff.h"
 #include "core/measure/spawn_helper.h"
 
 #include <QApplication>
@@ -22,6 +28,7 @@
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QLineSeries>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QValueAxis>
@@ -66,19 +73,155 @@ std::shared_ptr<const Results> manyRuns(std::size_t count, std::uint32_t seed)
     return shareResults(std::move(results)); // as the run controller shares them: freed off the GUI thread
 }
 
+/// A QChart with one line series of 100,000 points: what drawing a frame costs Qt Charts itself.
+class RawChart
+{
+public:
+    RawChart()
+        : m_view(new QChart)
+        , m_series(new QLineSeries)
+    {
+        m_view.resize(1000, 600);
+        m_view.chart()->addSeries(m_series);
+        m_view.chart()->createDefaultAxes();
+        m_view.show();
+    }
+    /// Milliseconds to take new points and draw one frame.
+    double frame(unsigned seed)
+    {
+        QList<QPointF> data;
+        data.reserve(points);
+        std::mt19937 random(seed);
+        std::normal_distribution<double> y(50, 2);
+        for (std::size_t i = 0; i < points; ++i)
+            data.append(QPointF(static_cast<double>(i), y(random)));
+        QElapsedTimer timer;
+        timer.start();
+        m_series->replace(data);
+        m_view.chart()->axes(Qt::Horizontal).front()->setRange(0.0, static_cast<double>(points));
+        m_view.chart()->axes(Qt::Vertical).front()->setRange(40.0, 60.0);
+        const QPixmap frame = m_view.grab();
+        return frame.isNull() ? -1 : static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    }
+    static constexpr std::size_t points = 100'000;
+
+private:
+    QChartView m_view;
+    QLineSeries* m_series;
+};
+
+/// 200 benchmarks of 30 runs; the first profiled with 2,000 functions in a call tree and traced with 200
+/// allocation sites, `slower` times slower in its first 100 functions.
+std::shared_ptr<const Results> manyBenchmarks(std::uint32_t seed, double slower)
+{
+    Results results;
+    results.complete = true;
+    std::mt19937 random(seed);
+    std::lognormal_distribution<double> wall(std::log(0.02), 0.05);
+    for (int b = 0; b < 200; ++b) {
+        BenchmarkResult benchmark;
+        benchmark.name = "benchmarks/bm_" + std::to_string(b) + ".py";
+        benchmark.script = benchmark.name;
+        for (int i = 0; i < 30; ++i) {
+            RunRecord r;
+            r.wall = fromSeconds(wall(random) * (1 + 0.001 * b) * (b % 7 == 0 ? slower : 1.0));
+            r.user = r.wall;
+            r.exitCode = 0;
+            r.maxRssBytes = 10'000'000 + b;
+            benchmark.runs.push_back(std::move(r));
+        }
+        if (b == 0) {
+            Profile profile;
+            for (int f = 0; f < 2000; ++f) {
+                const double own = 1e-4 * (1 + f % 13) * (f < 100 ? slower : 1.0);
+                profile.functions.push_back({ "benchmarks/module_" + std::to_string(f % 40) + ".py", 10 + f,
+                    "function_" + std::to_string(f), 10 + f % 50, 10 + f % 50, own, own * 2 });
+                if (f > 0) // a tree: each function called by one before it
+                    profile.edges.push_back({ static_cast<std::size_t>((f - 1) / 3), static_cast<std::size_t>(f),
+                        10 + f % 50, 10 + f % 50, own, own * 2 });
+            }
+            AllocationReport sites;
+            for (int k = 0; k < 200; ++k)
+                sites.top.push_back({ "benchmarks/module_" + std::to_string(k % 40) + ".py", 100 + k,
+                    static_cast<std::int64_t>(1000 * (k + 1) * slower), 10 + k });
+            ProbeData probe;
+            probe.profile = std::move(profile);
+            probe.tracemalloc = std::move(sites);
+            benchmark.probe = std::move(probe);
+        }
+        results.benchmarks.push_back(std::move(benchmark));
+    }
+    return shareResults(std::move(results));
+}
+
+int compareTab()
+{
+    constexpr int repetitions = 11;
+    RawChart raw;
+    QTemporaryDir dir;
+    MainWindow window(dir.path());
+    window.resize(1400, 900);
+    window.show();
+    auto* view = window.compareView();
+    window.tabs()->setCurrentWidget(view);
+    const auto baseline = manyBenchmarks(1, 1.0);
+    // Two candidates, so that every repetition replaces what the views hold.
+    const std::shared_ptr<const Results> candidates[] = { manyBenchmarks(2, 1.1), manyBenchmarks(3, 1.2) };
+    std::shared_ptr<const Comparison> comparisons[2];
+    QElapsedTimer timer;
+    timer.start();
+    for (int c = 0; c < 2; ++c) {
+        comparisons[c] = std::make_shared<const Comparison>(
+            compare(*baseline, *candidates[c], pairBenchmarks(*baseline, *candidates[c])));
+    }
+    const double worker = static_cast<double>(timer.nsecsElapsed()) / 2e6;
+    // The window's own path once, to have both sides in place; then the comparisons are delivered as the
+    // worker delivers them, on the GUI thread.
+    bool ready = false;
+    QObject::connect(view->controller(), &CompareController::comparisonReady, [&] { ready = true; });
+    view->setBaseline(baseline, QStringLiteral("baseline"));
+    view->setCandidateFile(candidates[0], QStringLiteral("candidate"));
+    while (!ready)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    view->detailTabs()->setCurrentIndex(1); // the profile diff: its table and flame graph on screen
+    QApplication::processEvents();
+
+    std::vector<double> rawFrames, ours, update, diff;
+    for (int k = 0; k < repetitions; ++k) {
+        rawFrames.push_back(raw.frame(static_cast<unsigned>(k)));
+        timer.restart();
+        Q_EMIT view->controller()->comparisonReady(comparisons[k % 2]);
+        update.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        const QPixmap frame = window.grab();
+        ours.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        const auto functions
+            = diffProfiles(*baseline->benchmarks[0].probe->profile, *candidates[k % 2]->benchmarks[0].probe->profile);
+        diff.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        if (frame.isNull() || functions.functions.empty())
+            return 1;
+    }
+    std::printf("Compare tab, 200 benchmarks, the first profiled (2,000 functions a side), median of %d repetitions\n",
+        repetitions);
+    std::printf("  raw Qt Charts, one series of 100,000 points, one frame: %8.1f ms\n", median(rawFrames));
+    std::printf("  Pyrometer, GUI thread: new comparison shown (table, charts, profile and allocation diff, flame "
+                "graph) and one frame drawn: %.1f ms   (%s 'under 16 ms')\n",
+        median(ours), median(ours) < 16.0 ? "meets" : "MISSES");
+    std::printf("    of which updating the views: %.1f ms, of that the profile diff of 2,000 functions: %.2f ms\n",
+        median(update), median(diff));
+    std::printf("  worker thread: the comparison itself (bootstrap, tests): %.0f ms\n", worker);
+    std::printf("  ratio Pyrometer / raw: %.3f\n", median(ours) / median(rawFrames));
+    return median(ours) < 16.0 ? 0 : 1;
+}
+
 int refresh()
 {
-    constexpr std::size_t points = 100'000;
+    constexpr std::size_t points = RawChart::points;
     constexpr int repetitions = 11;
     std::vector<double> raw, ours, update, analysis;
     constexpr int views = 8;
     std::vector<double> parts[views];
-    QChartView rawView(new QChart);
-    rawView.resize(1000, 600);
-    auto* series = new QLineSeries;
-    rawView.chart()->addSeries(series);
-    rawView.chart()->createDefaultAxes();
-    rawView.show();
+    RawChart rawChart;
 
     QTemporaryDir dir;
     MainWindow window(dir.path());
@@ -88,26 +231,15 @@ int refresh()
 
     for (int k = 0; k < repetitions; ++k) {
         // Side by side in one loop, so that machine drift hits both alike.
-        QList<QPointF> data;
-        data.reserve(points);
-        std::mt19937 random(static_cast<unsigned>(k));
-        std::normal_distribution<double> y(50, 2);
-        for (std::size_t i = 0; i < points; ++i)
-            data.append(QPointF(static_cast<double>(i), y(random)));
+        raw.push_back(rawChart.frame(static_cast<unsigned>(k)));
         QElapsedTimer timer;
-        timer.start();
-        series->replace(data);
-        rawView.chart()->axes(Qt::Horizontal).front()->setRange(0.0, static_cast<double>(points));
-        rawView.chart()->axes(Qt::Vertical).front()->setRange(40.0, 60.0);
-        const QPixmap rawFrame = rawView.grab();
-        raw.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
 
         // Two sets: one for timing the views one by one, the next for the whole refresh, which (as in a live
         // run) replaces results every view holds.
         const auto results = manyRuns(points, static_cast<std::uint32_t>(k));
         const ResultsSnapshot next(manyRuns(points, static_cast<std::uint32_t>(k + 1000)));
         // What the controller's analyst thread does, off the GUI thread.
-        timer.restart();
+        timer.start();
         const ResultsSnapshot snapshot(results);
         analysis.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         for (int view = 0; view < views; ++view) {
@@ -147,7 +279,7 @@ int refresh()
         update.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         const QPixmap frame = window.grab();
         ours.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-        if (rawFrame.isNull() || frame.isNull())
+        if (raw.back() < 0 || frame.isNull())
             return 1;
     }
     std::printf(
@@ -227,5 +359,7 @@ int main(int argc, char** argv)
     }
     if (mode == QLatin1String("latency"))
         return latency(runs);
+    if (mode == QLatin1String("compare"))
+        return compareTab();
     return refresh();
 }

@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
+#include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -244,9 +245,16 @@ private Q_SLOTS:
         QCOMPARE(model->index(1, CompareModel::Verdict).data().toString(), QStringLiteral("slower"));
         QCOMPARE(model->index(1, CompareModel::Change).data().toString(), QStringLiteral("+10.0%"));
         QCOMPARE(model->index(0, CompareModel::Verdict).data().toString(), QStringLiteral("no significant change"));
-        // The change chart: a band, the zero line, and a whisker and a dot per benchmark; two boxes per benchmark;
-        // two overlaid distributions.
-        QCOMPARE(window.compareView()->changeChart()->chart()->series().size(), 2 + 2 * 3);
+        // The change chart: a band, the zero line, a whisker per benchmark and their dots, one series per verdict
+        // (two here); two boxes per benchmark; two overlaid distributions.
+        const auto changeSeries = window.compareView()->changeChart()->chart()->series();
+        QCOMPARE(changeSeries.size(), 2 + 3 + 2);
+        qsizetype dots = 0;
+        for (auto* series : changeSeries) {
+            if (auto* scatter = qobject_cast<QScatterSeries*>(series))
+                dots += scatter->count();
+        }
+        QCOMPARE(dots, 3);
         QCOMPARE(window.compareView()->boxPlot()->chart()->series().size(), 2);
         QCOMPARE(window.compareView()->distributions()->chart()->series().size(), 2);
 

@@ -26,6 +26,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QAreaSeries>
+#include <QBoxPlotSeries>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -661,6 +663,55 @@ private Q_SLOTS:
         // A directory is no file: the reason, and nothing lost.
         QVERIFY(!window.exportResultsTo(m_dir.path(), &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    // 200 benchmarks compared: the change chart keeps a dot per benchmark (one series per verdict, no names, no
+    // whiskers) and tells each on hover; the box chart shows the 40 largest changes, named as such.
+    void manyPairsStayReadable()
+    {
+        using test::benchmarkOf;
+        auto baseline = std::make_shared<Results>(), candidate = std::make_shared<Results>();
+        for (int b = 0; b < 200; ++b) {
+            const auto name = "bm_" + std::to_string(b) + ".py";
+            baseline->benchmarks.push_back(benchmarkOf(name, 0.01, 20));
+            candidate->benchmarks.push_back(benchmarkOf(name, 0.01 * (b == 7 ? 1.5 : 1.0 + 0.001 * (b % 10)), 20));
+        }
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        auto* compare = window.compareView();
+        QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
+        compare->setBaseline(baseline, QStringLiteral("a.json"));
+        compare->setCandidateFile(candidate, QStringLiteral("b.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 200 && !ready.isEmpty(), 60000);
+        QApplication::processEvents();
+        auto* change = compare->changeChart();
+        qsizetype dots = 0, lines = 0;
+        for (auto* series : change->chart()->series()) {
+            if (auto* scatter = qobject_cast<QScatterSeries*>(series))
+                dots += scatter->count();
+            else if (qobject_cast<QLineSeries*>(series))
+                ++lines;
+        }
+        QCOMPARE(dots, 200);
+        QCOMPARE(lines, 1); // the zero line; no whiskers
+        QVERIFY(change->chart()->series().size() <= 2 + 8); // band, zero line, a series per verdict at most
+        auto* names = qobject_cast<QCategoryAxis*>(change->chart()->axes(Qt::Vertical).at(0));
+        QVERIFY(names && names->categoriesLabels().isEmpty());
+        QCOMPARE(names->titleText(), QStringLiteral("200 benchmarks (hover for each)"));
+        // Hovering bm_7's dot (row 7 from the top): its name, change and verdict.
+        const auto& pair = compare->model()->comparison()->pairs[7];
+        QCOMPARE(pair.name, std::string("bm_7.py"));
+        auto* dotsOf7 = change->chart()->series().at(2);
+        const auto at = change->chart()->mapToPosition(QPointF((pair.ratio.ratio - 1) * 100, 200 - 1 - 7), dotsOf7);
+        auto* view = change->findChild<QChartView*>();
+        const auto text = change->hoverTextAt(view->mapTo(change, view->mapFromScene(at)));
+        QVERIFY2(text.startsWith(QStringLiteral("bm_7.py\n+50.0%")) && text.endsWith(QStringLiteral("slower")),
+            qPrintable(text));
+        auto* boxes = compare->boxPlot();
+        QCOMPARE(boxes->chart()->title(), QStringLiteral("Wall time, both sides: the 40 largest changes of 200"));
+        const auto* box = qobject_cast<QBoxPlotSeries*>(boxes->chart()->series().at(0));
+        QCOMPARE(box->count(), 40);
     }
 
     // "Use Current Results" with no current results clears the comparison shown before.

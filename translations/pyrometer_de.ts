@@ -128,14 +128,28 @@ erfolgreiche Läufe: %7</translation>
 <context>
     <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="72"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="73"/>
         <source>Change of the median (band: threshold)</source>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="92"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="93"/>
         <source>vs baseline (%)</source>
         <translation>ggü. Basis (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/comparison_charts.cpp" line="111"/>
+        <source>%1 benchmarks (hover for each)</source>
+        <translation>%1 Benchmarks (Details beim Darüberfahren)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/comparison_charts.cpp" line="156"/>
+        <source>%1
+%2 (95% CI %3 … %4)
+%5</source>
+        <translation>%1
+%2 (95-%-KI %3 … %4)
+%5</translation>
     </message>
 </context>
 <context>
@@ -452,96 +466,96 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
         <translation>Wie Urteile entstehen ⓘ</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="174"/>
+        <location filename="../ui/compare/compare_view.cpp" line="176"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="207"/>
+        <location filename="../ui/compare/compare_view.cpp" line="210"/>
         <source>Functions</source>
         <translation>Funktionen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="225"/>
+        <location filename="../ui/compare/compare_view.cpp" line="229"/>
         <source>Allocations</source>
         <translation>Allokationen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="264"/>
+        <location filename="../ui/compare/compare_view.cpp" line="268"/>
         <source>Tick Profile (and tracemalloc) in Run Settings for both sides to see which functions got slower</source>
         <translation>Profil (und tracemalloc) in den Laufeinstellungen für beide Seiten ankreuzen, um zu sehen, welche Funktionen langsamer wurden</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="286"/>
+        <location filename="../ui/compare/compare_view.cpp" line="290"/>
         <source>own time %1 → %2</source>
         <translation>Eigenzeit %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="289"/>
+        <location filename="../ui/compare/compare_view.cpp" line="293"/>
         <source>not called in the baseline</source>
         <translation>in der Basis nicht aufgerufen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="294"/>
+        <location filename="../ui/compare/compare_view.cpp" line="298"/>
         <source>%1: own time of all functions %2 → %3. The flame graph is the candidate&apos;s; red boxes got slower, blue ones faster.</source>
         <translation>%1: Eigenzeit aller Funktionen %2 → %3. Der Flammengraph ist der des Kandidaten; rote Kästen wurden langsamer, blaue schneller.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="336"/>
+        <location filename="../ui/compare/compare_view.cpp" line="340"/>
         <source>Nothing to pin: run benchmarks or open results first</source>
         <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="339"/>
+        <location filename="../ui/compare/compare_view.cpp" line="343"/>
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="340"/>
+        <location filename="../ui/compare/compare_view.cpp" line="344"/>
         <source>Pinned as the baseline; the next run is compared with it</source>
         <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="368"/>
+        <location filename="../ui/compare/compare_view.cpp" line="372"/>
         <source>Nothing to compare: run benchmarks or open results first</source>
         <translation>Nichts zu vergleichen: erst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="412"/>
+        <location filename="../ui/compare/compare_view.cpp" line="416"/>
         <source>Within %1
 Pairs: %2</source>
         <translation>Innerhalb von %1
 Paare: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="414"/>
+        <location filename="../ui/compare/compare_view.cpp" line="418"/>
         <source>none yet — choose two benchmarks with Pair by Hand</source>
         <translation>noch keine — zwei Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="418"/>
+        <location filename="../ui/compare/compare_view.cpp" line="422"/>
         <source>Baseline: %1
 Candidate: %2</source>
         <translation>Basis: %1
 Kandidat: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="419"/>
+        <location filename="../ui/compare/compare_view.cpp" line="423"/>
         <source>none yet — pin the current results or open a file</source>
         <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="420"/>
+        <location filename="../ui/compare/compare_view.cpp" line="424"/>
         <source>none yet — run the benchmarks (again) or open results</source>
         <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="424"/>
+        <location filename="../ui/compare/compare_view.cpp" line="428"/>
         <source>Verdicts: two-sided Mann–Whitney U test at α = %1 and the whole %2% bootstrap interval of the ratio of medians (%3 resamples) beyond the threshold of %4%; for two benchmarks of one interleaved run, the Wilcoxon signed-rank test of their paired runs at α = %1 and the median ratio of the pairs beyond the threshold.</source>
         <translation>Urteile: zweiseitiger Mann-Whitney-U-Test bei α = %1 und das ganze %2-%-Bootstrap-Intervall des Verhältnisses der Mediane (%3 Stichproben) jenseits der Schwelle von %4 %; für zwei Benchmarks eines verschränkten Laufs der Wilcoxon-Vorzeichen-Rang-Test ihrer gepaarten Läufe bei α = %1 und das Median-Verhältnis der Paare jenseits der Schwelle.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="452"/>
+        <location filename="../ui/compare/compare_view.cpp" line="456"/>
         <source>Choose the two benchmarks to compare with Pair by Hand</source>
         <translation>Die zwei zu vergleichenden Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
@@ -550,27 +564,27 @@ Kandidat: %2</translation>
         <translation type="vanished">Urteile: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="453"/>
+        <location filename="../ui/compare/compare_view.cpp" line="457"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="458"/>
+        <location filename="../ui/compare/compare_view.cpp" line="462"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="471"/>
+        <location filename="../ui/compare/compare_view.cpp" line="475"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="477"/>
+        <location filename="../ui/compare/compare_view.cpp" line="481"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="484"/>
+        <location filename="../ui/compare/compare_view.cpp" line="488"/>
         <source>Choose a baseline and a candidate first</source>
         <translation>Erst eine Basis und einen Kandidaten wählen</translation>
     </message>
@@ -591,22 +605,22 @@ Kandidat: %2</translation>
         <translation type="vanished">%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="496"/>
+        <location filename="../ui/compare/compare_view.cpp" line="500"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="499"/>
+        <location filename="../ui/compare/compare_view.cpp" line="503"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="500"/>
+        <location filename="../ui/compare/compare_view.cpp" line="504"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="512"/>
+        <location filename="../ui/compare/compare_view.cpp" line="516"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -614,33 +628,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="186"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="199"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="227"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="240"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="206"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="247"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="213"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="254"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="218"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="259"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="218"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="259"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="236"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="277"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -1156,42 +1170,42 @@ Kandidat: %2</translation>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="246"/>
+        <location filename="../ui/window/main_window.cpp" line="247"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="263"/>
+        <location filename="../ui/window/main_window.cpp" line="264"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="275"/>
+        <location filename="../ui/window/main_window.cpp" line="277"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="280"/>
+        <location filename="../ui/window/main_window.cpp" line="282"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="289"/>
+        <location filename="../ui/window/main_window.cpp" line="291"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
+        <location filename="../ui/window/main_window.cpp" line="293"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="299"/>
+        <location filename="../ui/window/main_window.cpp" line="301"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="318"/>
+        <location filename="../ui/window/main_window.cpp" line="320"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -1297,22 +1311,22 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="325"/>
+        <location filename="../ui/window/main_window.cpp" line="327"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="326"/>
+        <location filename="../ui/window/main_window.cpp" line="328"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="358"/>
+        <location filename="../ui/window/main_window.cpp" line="360"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="359"/>
+        <location filename="../ui/window/main_window.cpp" line="361"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -1536,22 +1550,28 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="138"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="163"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="190"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="151"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="189"/>
+        <source>Wall time, both sides: the %1 largest changes of %2</source>
+        <translation>Laufzeit, beide Seiten: die %1 größten Änderungen von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/comparison_charts.cpp" line="192"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="155"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="196"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="179"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="220"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>

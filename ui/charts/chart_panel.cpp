@@ -190,6 +190,22 @@ void ChartPanel::fitAxis(QAbstractAxis* axis, double min, double max) const
         log->setTitleFont(font);
 }
 
+void ChartPanel::useLightMarkers(QXYSeries* series, QColor color, QColor border, qreal size)
+{
+    // Twice the size, so that the marker stays round on a high-density screen and in a 2x export.
+    const int pixels = static_cast<int>(std::ceil(size * 2));
+    QImage marker(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
+    marker.fill(Qt::transparent);
+    QPainter painter(&marker);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(color);
+    painter.setPen(border.alpha() > 0 ? QPen(border, 2) : QPen(Qt::NoPen));
+    painter.drawEllipse(QRectF(1, 1, pixels - 2, pixels - 2));
+    painter.end();
+    series->setMarkerSize(size);
+    series->setLightMarker(marker);
+}
+
 bool ChartPanel::logScale() const
 {
     return m_log && m_log->isChecked();

@@ -71,6 +71,10 @@ public:
     /// The colour of the benchmark called `name`: the same for as long as the program runs, whatever its row
     /// (removing another benchmark never recolours it), given out in the palette's order as names first appear.
     static QColor colorFor(const std::string& name);
+    /// Draws the points of `series` (its colour, border and marker size set) from one picture of its marker instead
+    /// of a graphics item each: a frame with a thousand points took several times longer the other way. Call again
+    /// when the colour or size changes.
+    static void useLightMarkers(QXYSeries* series, QColor color, QColor border, qreal size);
     /// What an axis counts or shows, for fitAxis().
     enum class AxisValues { Real, Counts, SignedReal };
     /// Gives `axis` (already added to the chart) a nice range over `min` … `max` with as many ticks as its length

@@ -100,11 +100,11 @@ TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
     auto pointColor = color;
     if (!scatter)
         pointColor.setAlpha(110);
-    points->setMarkerSize(scatter ? 6 : 3);
     points->setBorderColor(scatter ? color : Qt::transparent);
     track.runs = points;
     track.runs->setName(name);
     track.runs->setColor(pointColor);
+    useLightMarkers(points, pointColor, scatter ? color : Qt::transparent, scatter ? 6 : 3);
     c->addSeries(track.runs);
     track.runs->attachAxis(m_x);
     track.runs->attachAxis(m_y);

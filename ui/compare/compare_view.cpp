@@ -145,6 +145,8 @@ void CompareView::setupCharts()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized to the rows in sight: measuring every row of 200 took 20 ms of each update.
+    m_table->horizontalHeader()->setResizeContentsPrecision(0);
     m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this, proxy](const QModelIndex& current) {
@@ -196,6 +198,7 @@ void CompareView::setupDetails(QWidget* charts)
     table->verticalHeader()->hide();
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setResizeContentsPrecision(0); // the rows in sight
     table->horizontalHeader()->setStretchLastSection(true);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(table);
@@ -221,6 +224,7 @@ void CompareView::setupDetails(QWidget* charts)
     allocations->sortByColumn(-1, Qt::AscendingOrder);
     allocations->verticalHeader()->hide();
     allocations->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    allocations->horizontalHeader()->setResizeContentsPrecision(0); // the rows in sight
     allocations->horizontalHeader()->setStretchLastSection(true);
     m_detailTabs->addTab(allocations, tr("Allocations"));
     m_detailTabs->setTabEnabled(1, false);

@@ -19,6 +19,7 @@
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace pyrometer::ui {
 namespace {
@@ -91,17 +92,23 @@ void ChangeChartPanel::rebuild()
     }
     auto* x = valueAxis(chart(), tr("vs baseline (%)"), Qt::AlignBottom);
     fitAxis(x, low, high, AxisValues::SignedReal);
-    // Benchmarks top to bottom in table order.
+    // Benchmarks top to bottom in table order. Past `detailed` pairs a row is a few pixels high: no names and no
+    // whiskers (hover a dot for both), and one series per verdict, as 400 series took 150 ms to make and draw.
     const double n = static_cast<double>(pairs.size());
+    const bool detailed = pairs.size() <= detailedPairs;
     auto* y = new QCategoryAxis;
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->setRange(-0.5, n - 0.5);
     y->setGridLineVisible(false);
-    // A category axis needs distinct labels: zero-width spaces tell apart benchmarks whose short names match.
-    // End values must ascend: the last benchmark (at the bottom) first.
-    const auto shown = pairNames(c);
-    for (std::size_t i = pairs.size(); i-- > 0;)
-        y->append(shown[indexOf(c, pairs[i])] + QString(static_cast<qsizetype>(i), QChar(0x200B)), n - 1 - double(i));
+    if (detailed) {
+        // A category axis needs distinct labels: zero-width spaces tell apart benchmarks whose short names match.
+        // End values must ascend: the last benchmark (at the bottom) first.
+        const auto shown = pairNames(c);
+        for (std::size_t i = pairs.size(); i-- > 0;)
+            y->append(
+                shown[indexOf(c, pairs[i])] + QString(static_cast<qsizetype>(i), QChar(0x200B)), n - 1 - double(i));
+    }
+    y->setTitleText(detailed ? QString() : tr("%1 benchmarks (hover for each)").arg(pairs.size()));
     chart()->addAxis(y, Qt::AlignLeft);
 
     auto* upper = new QLineSeries;
@@ -117,21 +124,39 @@ void ChangeChartPanel::rebuild()
     zero->setPen(QPen(QColor(128, 128, 128), 1));
     attach(chart(), zero, x, y);
 
+    std::map<Verdict, QList<QPointF>> dots;
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         const auto& p = *pairs[i];
         const double row = n - 1 - double(i);
-        const auto color = verdictColor(p.verdict);
-        auto* whisker = new QLineSeries;
-        whisker->append({ QPointF((p.ratio.low - 1) * 100, row), QPointF((p.ratio.high - 1) * 100, row) });
-        whisker->setPen(QPen(color, 3));
-        attach(chart(), whisker, x, y);
+        if (detailed) {
+            auto* whisker = new QLineSeries;
+            whisker->append({ QPointF((p.ratio.low - 1) * 100, row), QPointF((p.ratio.high - 1) * 100, row) });
+            whisker->setPen(QPen(verdictColor(p.verdict), 3));
+            attach(chart(), whisker, x, y);
+        }
+        dots[p.verdict].append(QPointF((p.ratio.ratio - 1) * 100, row));
+    }
+    for (const auto& [verdict, points] : dots) {
         auto* dot = new QScatterSeries;
-        dot->append((p.ratio.ratio - 1) * 100, row);
-        dot->setColor(color);
-        dot->setBorderColor(color);
-        dot->setMarkerSize(11);
+        dot->replace(points);
+        dot->setColor(verdictColor(verdict));
+        dot->setBorderColor(verdictColor(verdict));
+        useLightMarkers(dot, verdictColor(verdict), verdictColor(verdict), detailed ? 11 : 7);
         attach(chart(), dot, x, y);
     }
+}
+
+QString ChangeChartPanel::describePoint(const QXYSeries*, QPointF point) const
+{
+    const auto pairs = withRuns(*comparison());
+    const auto row = static_cast<std::size_t>(std::lround(point.y()));
+    if (pairs.empty() || row >= pairs.size())
+        return {};
+    const auto& p = *pairs[pairs.size() - 1 - row];
+    return tr("%1\n%2 (95% CI %3 … %4)\n%5")
+        .arg(QString::fromStdString(p.name), QString::fromStdString(formatChange(p.ratio.ratio)),
+            QString::fromStdString(formatChange(p.ratio.low)), QString::fromStdString(formatChange(p.ratio.high)),
+            verdictName(p.verdict, comparison()->settings.threshold));
 }
 
 PairedBoxPanel::PairedBoxPanel(QWidget* parent)
@@ -144,9 +169,25 @@ void PairedBoxPanel::rebuild()
     clearChart();
     if (!hasData())
         return;
-    const auto pairs = withRuns(*comparison());
+    auto pairs = withRuns(*comparison());
     if (pairs.empty())
         return;
+    // Past a readable number of pairs, the ones that changed most, in table order: 400 boxes of a pixel each
+    // showed nothing and took 30 ms.
+    const std::size_t all = pairs.size();
+    if (all > ChangeChartPanel::detailedPairs) {
+        auto largest = pairs;
+        std::nth_element(largest.begin(), largest.begin() + ChangeChartPanel::detailedPairs, largest.end(),
+            [](const PairComparison* a, const PairComparison* b) {
+                return std::abs(std::log(a->ratio.ratio)) > std::abs(std::log(b->ratio.ratio));
+            });
+        largest.resize(ChangeChartPanel::detailedPairs);
+        std::sort(largest.begin(), largest.end());
+        pairs = std::move(largest);
+    }
+    chart()->setTitle(all > pairs.size()
+            ? tr("Wall time, both sides: the %1 largest changes of %2").arg(pairs.size()).arg(all)
+            : tr("Wall time per benchmark, both sides"));
     auto* baseline = new QBoxPlotSeries;
     baseline->setName(tr("baseline"));
     baseline->setBrush(baselineColor.lighter(140));

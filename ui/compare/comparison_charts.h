@@ -43,9 +43,13 @@ class ChangeChartPanel : public ComparisonChartPanel
     Q_OBJECT
 public:
     explicit ChangeChartPanel(QWidget* parent = nullptr);
+    /// The most pairs drawn with names and interval whiskers; past it, dots alone.
+    static constexpr std::size_t detailedPairs = 40;
 
 protected:
     void rebuild() override;
+    /// A dot or whisker: its benchmark, change with interval, and verdict.
+    QString describePoint(const QXYSeries* series, QPointF point) const override;
 };
 
 /// A box plot of each side per benchmark, in percent of the baseline's median, so that benchmarks of any

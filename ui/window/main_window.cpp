@@ -242,6 +242,7 @@ void MainWindow::setupSummaryDock()
     proxy->sort(-1);
     m_summaryView->verticalHeader()->hide();
     m_summaryView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summaryView->horizontalHeader()->setResizeContentsPrecision(0); // the rows in sight
     m_summaryView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     auto* copy = new QAction(tr("Copy"), m_summaryView);
     copy->setShortcut(QKeySequence::Copy);
@@ -272,6 +273,7 @@ void MainWindow::setupRunsDock()
     m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_runsView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_runsView->horizontalHeader()->setResizeContentsPrecision(0); // the rows in sight
     m_runsView->setToolTip(tr("Every run, warmups and failures too; click one to see its details"));
     connect(m_runsView, &QTableView::clicked, this, [this](const QModelIndex& index) {
         const auto [benchmark, run] = m_runList->runAt(index.row());
