@@ -385,6 +385,12 @@ private Q_SLOTS:
         const QString shown = QToolTip::text();
         QVERIFY2(shown.contains(expected), qPrintable(shown));
         QVERIFY(QToolTip::text().contains(QStringLiteral("hot_function.py\n")));
+        // A real click on the point (drawn from one picture, see useLightMarkers) selects its run.
+        QSignalSpy selected(panel, &TimeSeriesPanel::runSelected);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        QTRY_COMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(1).value<std::size_t>(), std::size_t(3));
+        QVERIFY(!panel->isZoomed()); // a click is no rubber band
         // Far from every point: nothing.
         QVERIFY(panel->hoverTextAt(QPoint(2, 2)).isEmpty());
     }
@@ -488,8 +494,12 @@ private Q_SLOTS:
         auto* longAxis = qobject_cast<QValueAxis*>(panel->multiples()[1]->chart()->axes(Qt::Vertical).at(0));
         QVERIFY2(longAxis && longAxis->min() > 0.5, qPrintable(QString::number(longAxis ? longAxis->min() : -1)));
         QSignalSpy selected(panel, &TimeSeriesPanel::runSelected);
-        auto* points = qobject_cast<QXYSeries*>(panel->multiples()[1]->chart()->series().at(0));
-        Q_EMIT points->clicked(points->points().at(2));
+        QTest::qWait(200); // the small charts settle at their size
+        auto* small = panel->multiples()[1];
+        auto* points = qobject_cast<QXYSeries*>(small->chart()->series().at(0));
+        auto* smallView = small->findChild<QChartView*>(QString(), Qt::FindDirectChildrenOnly);
+        QTest::mouseClick(smallView->viewport(), Qt::LeftButton, {},
+            smallView->mapFromScene(small->chart()->mapToPosition(points->points().at(2), points)));
         QCOMPARE(selected.count(), 1);
         QCOMPARE(selected.at(0).at(0).value<std::size_t>(), std::size_t(1));
         QCOMPARE(selected.at(0).at(1).value<std::size_t>(), std::size_t(2));

@@ -403,6 +403,10 @@ QString ChartPanel::describePoint(const QXYSeries* series, QPointF point) const
     return QStringLiteral("%1\n%2, %3").arg(series->name()).arg(point.x()).arg(point.y());
 }
 
+void ChartPanel::pointClicked(const QXYSeries*, QPointF)
+{
+}
+
 ChartPanel::NearestPoint ChartPanel::nearestPoint(QPointF position, qreal radius) const
 {
     NearestPoint best;
@@ -534,18 +538,29 @@ bool ChartPanel::eventFilter(QObject* watched, QEvent* event)
             resetZoom();
             return true;
         case QEvent::MouseButtonPress:
+            if (static_cast<QMouseEvent*>(event)->button() == Qt::LeftButton)
+                m_clickFrom = static_cast<QMouseEvent*>(event)->position().toPoint();
             if (static_cast<QMouseEvent*>(event)->button() == Qt::MiddleButton) {
                 m_panning = true;
                 m_panFrom = static_cast<QMouseEvent*>(event)->position().toPoint();
                 return true;
             }
             break;
-        case QEvent::MouseButtonRelease:
-            if (m_panning && static_cast<QMouseEvent*>(event)->button() == Qt::MiddleButton) {
+        case QEvent::MouseButtonRelease: {
+            const auto* release = static_cast<QMouseEvent*>(event);
+            if (m_panning && release->button() == Qt::MiddleButton) {
                 m_panning = false;
                 return true;
             }
+            // A click, not a drag: the point under it (the view's rubber band ignores an empty rectangle).
+            if (release->button() == Qt::LeftButton && hasData()
+                && (release->position().toPoint() - m_clickFrom).manhattanLength() < 4) {
+                const auto nearest = nearestPoint(m_view->mapToScene(release->position().toPoint()));
+                if (nearest.series)
+                    pointClicked(nearest.series, nearest.point);
+            }
             break;
+        }
         default:
             break;
         }

@@ -112,6 +112,9 @@ protected:
     virtual QString hoverText(QPointF position) const;
     /// How a point of `series` reads in a tooltip.
     virtual QString describePoint(const QXYSeries* series, QPointF point) const;
+    /// A click (no drag) on or near a point of a visible series; the panel, not the series, sees the click, as the
+    /// view takes the press for its rubber band.
+    virtual void pointClicked(const QXYSeries* series, QPointF point);
     /// The point of a visible series of the chart nearest `position` (scene coordinates), within `radius` pixels.
     struct NearestPoint
     {
@@ -163,6 +166,7 @@ private:
     QScrollArea* m_grid = nullptr;
     void refreshMultiples();
     QPoint m_panFrom; ///< where a middle-button drag started
+    QPoint m_clickFrom; ///< where the left button went down
     bool m_panning = false;
 };
 

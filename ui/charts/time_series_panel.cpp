@@ -120,11 +120,18 @@ TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
     for (auto* marker : c->legend()->markers(track.median))
         marker->setVisible(false);
 
-    connect(track.runs, &QXYSeries::clicked, this, [this, b](const QPointF& point) {
+    return track;
+}
+
+void TimeSeriesPanel::pointClicked(const QXYSeries* series, QPointF point)
+{
+    for (std::size_t b = 0; b < m_tracks.size(); ++b) {
+        if (series != m_tracks[b].runs && series != m_tracks[b].median)
+            continue;
         if (const auto run = measuredRunIndex(snapshot()->benchmarks[b], static_cast<std::size_t>(qRound(point.x()))))
             Q_EMIT runSelected(b, *run);
-    });
-    return track;
+        return;
+    }
 }
 
 QString TimeSeriesPanel::describePoint(const QXYSeries* series, QPointF point) const

@@ -29,6 +29,8 @@ protected:
     void rebuild() override;
     void forgetSeries() override;
     QString describePoint(const QXYSeries* series, QPointF point) const override;
+    /// A run's point selects that run.
+    void pointClicked(const QXYSeries* series, QPointF point) override;
 
 private:
     /// One benchmark's series: its runs (points, small and see-through past 500 runs) and their rolling median.
