@@ -466,6 +466,28 @@ private Q_SLOTS:
         QVERIFY(!other.boxPlot()->chart()->legend()->isVisible());
     }
 
+    // Every chart's legend lists each benchmark once (a rolling median or a second run has no entry of its own),
+    // also when results arrive before the window is laid out.
+    void legendsListEveryBenchmark()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.showResults(ResultsSnapshot(fixture()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showResults(ResultsSnapshot(fixture()));
+        QApplication::processEvents();
+        for (ChartPanel* panel : std::initializer_list<ChartPanel*> { window.histogram(), window.timeSeries() }) {
+            QVERIFY(panel->chart()->legend()->isVisible());
+            QStringList entries;
+            for (auto* marker : panel->chart()->legend()->markers()) {
+                if (marker->isVisible())
+                    entries << marker->label();
+            }
+            QCOMPARE(entries, ChartPanel::displayNames(panel->snapshot()));
+        }
+    }
+
     // One chart per benchmark: each on its own scale under its full name; a click in one selects that benchmark's
     // run; the grid exports whole; and back to one chart.
     void smallMultiplesPerBenchmark()

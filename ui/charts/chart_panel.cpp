@@ -458,7 +458,10 @@ void ChartPanel::refresh()
         const bool hidden = m_hidden.contains(series->name());
         auto* s = marker->series();
         s->setVisible(!hidden);
-        marker->setVisible(marker->isVisible() || hidden); // a hidden series keeps its entry, to show it again
+        // Every benchmark keeps its entry, a hidden one too (to show it again); a series that belongs with another
+        // has none. (Asking the marker whether it is visible answers for its parents as well: a legend not yet laid
+        // out hid every entry for good.)
+        marker->setVisible(series->property("pyrometerOwner").toString().isEmpty());
         auto brush = marker->labelBrush();
         auto color = palette().color(QPalette::WindowText);
         color.setAlphaF(hidden ? 0.4f : 1.0f);

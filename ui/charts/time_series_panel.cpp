@@ -116,9 +116,7 @@ TimeSeriesPanel::Track TimeSeriesPanel::makeTrack(std::size_t b, bool scatter)
     c->addSeries(track.median);
     track.median->attachAxis(m_x);
     track.median->attachAxis(m_y);
-    // One legend entry per benchmark: the rolling median shares its colour.
-    for (auto* marker : c->legend()->markers(track.median))
-        marker->setVisible(false);
+    // One legend entry per benchmark: the rolling median shares its colour (belongsTo() leaves it out).
 
     return track;
 }

@@ -164,8 +164,8 @@ void MemoryPanel::rebuild()
                 if (run.warmup || !run.timeline || run.timeline->samples.empty())
                     continue;
                 auto* series = addCurve(run, names[static_cast<int>(b)], colorFor(results.benchmarks[b].name), 1.0);
-                if (named)
-                    chart()->legend()->markers(series).value(0)->setVisible(false);
+                if (named) // one legend entry per benchmark, hiding all its runs
+                    belongsTo(series, names[static_cast<int>(b)]);
                 named = true;
             }
             continue;
