@@ -154,7 +154,12 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     window.histogram()->setSnapshot(window.histogram()->snapshot());
     window.timeSeries()->setSnapshot(window.timeSeries()->snapshot());
     window.memory()->setSnapshot(window.memory()->snapshot());
-    QApplication::processEvents();
+    // Charts lay out their legends on later turns of the event loop, and rebuild 100 ms after a resize.
+    for (QElapsedTimer settling; !settling.isValid() || settling.elapsed() < 300;) {
+        if (!settling.isValid())
+            settling.start();
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
     // Written aside and renamed into place once whole: a full disk leaves the old picture, never half a new one.
     const auto out = QFile::decodeName(screenshot.c_str());
     QSaveFile saved(out);

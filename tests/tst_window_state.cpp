@@ -23,6 +23,7 @@
 #include "core/formats/results_file.h"
 #include "core/model/units.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QAreaSeries>
@@ -340,6 +341,41 @@ private Q_SLOTS:
         }
         QVERIFY(lines.size() > 8);
         QCOMPARE(columns.size(), 1);
+    }
+
+    // Every character the window writes in its labels, buttons, tabs and menus is in the font it is drawn in (a
+    // "ⓘ" came out as a box with Debian's DejaVu fonts), in English and German.
+    void everyTextHasItsGlyphs()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(PYROMETER_GERMAN_QM)));
+        for (const bool inGerman : { false, true }) {
+            if (inGerman)
+                QCoreApplication::installTranslator(&german);
+            MainWindow window(m_dir.path());
+            window.show();
+            QStringList missing;
+            const auto check = [&](const QString& text, const QFont& font) {
+                const QFontMetrics metrics(font);
+                for (const auto c : text.toUcs4()) {
+                    if (c > 0x7E && !metrics.inFontUcs4(c))
+                        missing << QStringLiteral("U+%1 in \"%2\"").arg(c, 4, 16, QLatin1Char('0')).arg(text);
+                }
+            };
+            for (const auto* label : window.findChildren<QLabel*>())
+                check(label->text(), label->font());
+            for (const auto* button : window.findChildren<QAbstractButton*>())
+                check(button->text(), button->font());
+            for (const auto* tabs : window.findChildren<QTabWidget*>()) {
+                for (int i = 0; i < tabs->count(); ++i)
+                    check(tabs->tabText(i), tabs->font());
+            }
+            for (const auto* action : window.findChildren<QAction*>())
+                check(action->text(), window.font());
+            if (inGerman)
+                QCoreApplication::removeTranslator(&german);
+            QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+        }
     }
 
     // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.
@@ -744,6 +780,31 @@ private Q_SLOTS:
         QCOMPARE(boxes->chart()->title(), QStringLiteral("Wall time, both sides: the 40 largest changes of 200"));
         const auto* box = qobject_cast<QBoxPlotSeries*>(boxes->chart()->series().at(0));
         QCOMPARE(box->count(), 40);
+    }
+
+    // On a 1024×700 screen the window fits, and the Compare table shows each benchmark's verdict without scrolling.
+    void compareFitsASmallScreen()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(window.minimumSizeHint().width() <= 1024 && window.minimumSizeHint().height() <= 700,
+            qPrintable(
+                QStringLiteral("%1x%2").arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
+        QCOMPARE(window.size(), QSize(1024, 700));
+        auto* compare = window.compareView();
+        window.tabs()->setCurrentWidget(compare);
+        QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
+        compare->setBaseline(fixture(), QStringLiteral("a.json"));
+        compare->setCandidateFile(fixture(), QStringLiteral("b.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 3, 20000);
+        QTest::qWait(200);
+        auto* table = compare->findChild<QTableView*>(QStringLiteral("comparisonTable"));
+        const int right
+            = table->columnViewportPosition(CompareModel::Verdict) + table->columnWidth(CompareModel::Verdict);
+        QVERIFY2(table->columnViewportPosition(CompareModel::Verdict) >= 0 && right <= table->viewport()->width(),
+            qPrintable(QStringLiteral("verdict ends at %1 of %2").arg(right).arg(table->viewport()->width())));
     }
 
     // "Use Current Results" with no current results clears the comparison shown before.

@@ -175,53 +175,53 @@ erfolgreiche Läufe: %7</translation>
         <translation>Dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="216"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="232"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="218"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="234"/>
         <source>A logarithmic time axis, so that a 10 ms script and a 1 s one both show; on by itself while the medians differ more than tenfold, until you choose</source>
         <translation>Eine logarithmische Zeitachse, damit ein 10-ms-Skript und eines mit 1 s beide sichtbar sind; von selbst an, solange sich die Mediane um mehr als das Zehnfache unterscheiden, bis Sie wählen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="231"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="247"/>
         <source>One per benchmark</source>
         <translation>Einzeln je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="233"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="249"/>
         <source>A small chart for each benchmark, each on its own scale, instead of all in one</source>
         <translation>Ein kleines Diagramm je Benchmark, jedes mit eigener Skala, statt aller in einem</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="323"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="339"/>
         <source>%1 benchmarks: hover for names</source>
         <translation>%1 Benchmarks: Namen beim Darüberfahren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="357"/>
-        <location filename="../ui/charts/chart_panel.cpp" line="364"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="373"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="380"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="357"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="373"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="364"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="380"/>
         <source>Resolution (times the size on screen):</source>
         <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="368"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="384"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="368"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="384"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -461,101 +461,105 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
         <translation>HTML, Markdown, JUnit-XML oder JSON, nach der Dateiendung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="121"/>
         <source>How verdicts are made ⓘ</source>
-        <translation>Wie Urteile entstehen ⓘ</translation>
+        <translation type="vanished">Wie Urteile entstehen ⓘ</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="176"/>
+        <location filename="../ui/compare/compare_view.cpp" line="121"/>
+        <source>How verdicts are made (?)</source>
+        <translation>Wie Urteile entstehen (?)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="180"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="210"/>
+        <location filename="../ui/compare/compare_view.cpp" line="214"/>
         <source>Functions</source>
         <translation>Funktionen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="229"/>
+        <location filename="../ui/compare/compare_view.cpp" line="233"/>
         <source>Allocations</source>
         <translation>Allokationen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="268"/>
+        <location filename="../ui/compare/compare_view.cpp" line="272"/>
         <source>Tick Profile (and tracemalloc) in Run Settings for both sides to see which functions got slower</source>
         <translation>Profil (und tracemalloc) in den Laufeinstellungen für beide Seiten ankreuzen, um zu sehen, welche Funktionen langsamer wurden</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="290"/>
+        <location filename="../ui/compare/compare_view.cpp" line="294"/>
         <source>own time %1 → %2</source>
         <translation>Eigenzeit %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="293"/>
+        <location filename="../ui/compare/compare_view.cpp" line="297"/>
         <source>not called in the baseline</source>
         <translation>in der Basis nicht aufgerufen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="298"/>
+        <location filename="../ui/compare/compare_view.cpp" line="302"/>
         <source>%1: own time of all functions %2 → %3. The flame graph is the candidate&apos;s; red boxes got slower, blue ones faster.</source>
         <translation>%1: Eigenzeit aller Funktionen %2 → %3. Der Flammengraph ist der des Kandidaten; rote Kästen wurden langsamer, blaue schneller.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="340"/>
+        <location filename="../ui/compare/compare_view.cpp" line="344"/>
         <source>Nothing to pin: run benchmarks or open results first</source>
         <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="343"/>
+        <location filename="../ui/compare/compare_view.cpp" line="347"/>
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="344"/>
+        <location filename="../ui/compare/compare_view.cpp" line="348"/>
         <source>Pinned as the baseline; the next run is compared with it</source>
         <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="372"/>
+        <location filename="../ui/compare/compare_view.cpp" line="376"/>
         <source>Nothing to compare: run benchmarks or open results first</source>
         <translation>Nichts zu vergleichen: erst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="416"/>
+        <location filename="../ui/compare/compare_view.cpp" line="420"/>
         <source>Within %1
 Pairs: %2</source>
         <translation>Innerhalb von %1
 Paare: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="418"/>
+        <location filename="../ui/compare/compare_view.cpp" line="422"/>
         <source>none yet — choose two benchmarks with Pair by Hand</source>
         <translation>noch keine — zwei Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="422"/>
+        <location filename="../ui/compare/compare_view.cpp" line="426"/>
         <source>Baseline: %1
 Candidate: %2</source>
         <translation>Basis: %1
 Kandidat: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="423"/>
+        <location filename="../ui/compare/compare_view.cpp" line="427"/>
         <source>none yet — pin the current results or open a file</source>
         <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="424"/>
+        <location filename="../ui/compare/compare_view.cpp" line="428"/>
         <source>none yet — run the benchmarks (again) or open results</source>
         <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="428"/>
+        <location filename="../ui/compare/compare_view.cpp" line="432"/>
         <source>Verdicts: two-sided Mann–Whitney U test at α = %1 and the whole %2% bootstrap interval of the ratio of medians (%3 resamples) beyond the threshold of %4%; for two benchmarks of one interleaved run, the Wilcoxon signed-rank test of their paired runs at α = %1 and the median ratio of the pairs beyond the threshold.</source>
         <translation>Urteile: zweiseitiger Mann-Whitney-U-Test bei α = %1 und das ganze %2-%-Bootstrap-Intervall des Verhältnisses der Mediane (%3 Stichproben) jenseits der Schwelle von %4 %; für zwei Benchmarks eines verschränkten Laufs der Wilcoxon-Vorzeichen-Rang-Test ihrer gepaarten Läufe bei α = %1 und das Median-Verhältnis der Paare jenseits der Schwelle.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="456"/>
+        <location filename="../ui/compare/compare_view.cpp" line="460"/>
         <source>Choose the two benchmarks to compare with Pair by Hand</source>
         <translation>Die zwei zu vergleichenden Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
@@ -564,27 +568,27 @@ Kandidat: %2</translation>
         <translation type="vanished">Urteile: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="457"/>
+        <location filename="../ui/compare/compare_view.cpp" line="461"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="462"/>
+        <location filename="../ui/compare/compare_view.cpp" line="466"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="475"/>
+        <location filename="../ui/compare/compare_view.cpp" line="479"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="481"/>
+        <location filename="../ui/compare/compare_view.cpp" line="485"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="488"/>
+        <location filename="../ui/compare/compare_view.cpp" line="492"/>
         <source>Choose a baseline and a candidate first</source>
         <translation>Erst eine Basis und einen Kandidaten wählen</translation>
     </message>
@@ -605,22 +609,22 @@ Kandidat: %2</translation>
         <translation type="vanished">%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="500"/>
+        <location filename="../ui/compare/compare_view.cpp" line="504"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="503"/>
+        <location filename="../ui/compare/compare_view.cpp" line="507"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="504"/>
+        <location filename="../ui/compare/compare_view.cpp" line="508"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="516"/>
+        <location filename="../ui/compare/compare_view.cpp" line="520"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -2200,14 +2204,14 @@ Kandidat: %2</translation>
         <translation>%1 (gleitender Median)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="138"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="143"/>
         <source>%1
 rolling median at run %2: %3</source>
         <translation>%1
 gleitender Median bei Lauf %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/charts/time_series_panel.cpp" line="142"/>
+        <location filename="../ui/charts/time_series_panel.cpp" line="147"/>
         <source>%1
 run %2: %3</source>
         <translation>%1

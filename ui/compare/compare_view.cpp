@@ -118,7 +118,7 @@ void CompareView::setupControls()
     connect(report, &QPushButton::clicked, this, &CompareView::exportReport);
     settings->addWidget(report);
     // The method in full is a paragraph: it sits in the tooltip, so that the table keeps its rows on a laptop.
-    m_method = new QLabel(tr("How verdicts are made ⓘ"));
+    m_method = new QLabel(tr("How verdicts are made (?)"));
     m_method->setObjectName(QStringLiteral("method"));
     m_method->setTextFormat(Qt::PlainText);
     settings->addWidget(m_method, 1);
@@ -138,6 +138,7 @@ void CompareView::setupCharts()
     proxy->setSourceModel(m_model);
     proxy->setSortRole(CompareModel::SortRole);
     m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("comparisonTable"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder);
@@ -148,6 +149,9 @@ void CompareView::setupCharts()
     // Sized to the rows in sight: measuring every row of 200 took 20 ms of each update.
     m_table->horizontalHeader()->setResizeContentsPrecision(0);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // The verdict beside the change, where a narrow window still shows it; interval and p-value after.
+    m_table->horizontalHeader()->moveSection(
+        m_table->horizontalHeader()->visualIndex(CompareModel::Verdict), CompareModel::Change + 1);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this, proxy](const QModelIndex& current) {
             if (current.isValid())
