@@ -49,6 +49,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -376,6 +377,34 @@ private Q_SLOTS:
                 QCoreApplication::removeTranslator(&german);
             QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
         }
+    }
+
+    // In German, whose labels are longest, the run settings fit their dock at 1400×900: Browse… is not cut off.
+    void germanSettingsFitTheirDock()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(PYROMETER_GERMAN_QM)));
+        QCoreApplication::installTranslator(&german);
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::processEvents();
+        QToolButton* browse = nullptr;
+        for (auto* button : window.findChildren<QToolButton*>()) {
+            if (button->text() == QStringLiteral("Durchsuchen…"))
+                browse = button;
+        }
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY(browse);
+        QWidget* viewport = browse->parentWidget();
+        while (viewport && !qobject_cast<QScrollArea*>(viewport->parentWidget()))
+            viewport = viewport->parentWidget();
+        QVERIFY(viewport);
+        const QRect shown(browse->mapTo(viewport, QPoint(0, 0)), browse->size());
+        QVERIFY2(viewport->rect().contains(shown),
+            qPrintable(
+                QStringLiteral("Browse… at %1..%2 of %3").arg(shown.left()).arg(shown.right()).arg(viewport->width())));
     }
 
     // Runs are numbered alike in the table, the details and the chart: measured runs from 1, warmups apart.

@@ -36,7 +36,8 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     fillPythonChoices(m_interpreter, findPythons());
     // Long interpreter paths must not widen the whole column.
     m_interpreter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_interpreter->setMinimumContentsLength(16);
+    // Ten characters: with German labels beside it, sixteen pushed Browse… out of a 410-pixel dock.
+    m_interpreter->setMinimumContentsLength(10);
     m_interpreter->setToolTip(tr("Interpreter for scripts added from now on"));
     m_runs->setRange(1, 1'000'000);
     m_runs->setValue(20);
