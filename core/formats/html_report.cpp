@@ -309,6 +309,8 @@ std::string memoryChart(const BenchmarkResult& benchmark, std::uint32_t rgb)
     std::vector<Point> points;
     double peak = 0, end = 0;
     for (const auto& s : samples) {
+        if (!std::isfinite(s.tSeconds))
+            continue; // a file's word is not trusted
         points.push_back({ s.tSeconds, static_cast<double>(s.rssBytes) });
         peak = std::max(peak, static_cast<double>(s.rssBytes));
         end = std::max(end, static_cast<double>(s.tSeconds));
@@ -340,6 +342,8 @@ std::string memoryChart(const BenchmarkResult& benchmark, std::uint32_t rgb)
         // One tick per pixel column and generation, the oldest generation on top.
         std::vector<int> column(static_cast<std::size_t>(width) + 1, -1);
         for (const auto& event : *gc) {
+            if (!std::isfinite(event.tSeconds))
+                continue;
             const auto c = static_cast<std::size_t>(std::clamp((x(event.tSeconds) - left), 0.0, width));
             column[c] = std::max(column[c], event.generation);
         }

@@ -9,6 +9,7 @@
 #include "core/compare/comparison.h"
 #include "core/compare/comparison_report.h"
 #include "core/formats/csv_export.h"
+#include "core/formats/html_report.h"
 #include "core/formats/journal.h"
 #include "core/formats/json_input.h"
 #include "core/formats/markdown_export.h"
@@ -37,6 +38,7 @@ void writeEverything(const Results& results)
     runsCsv(results);
     summaryCsv(results);
     markdownSummary(results);
+    resultsHtml(results, "fuzz");
     textReport(results);
     probeReport(results);
     for (const auto& benchmark : results.benchmarks) {
