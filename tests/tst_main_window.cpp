@@ -245,16 +245,19 @@ private Q_SLOTS:
         QCOMPARE(model->index(1, CompareModel::Verdict).data().toString(), QStringLiteral("slower"));
         QCOMPARE(model->index(1, CompareModel::Change).data().toString(), QStringLiteral("+10.0%"));
         QCOMPARE(model->index(0, CompareModel::Verdict).data().toString(), QStringLiteral("no significant change"));
-        // The change chart: a band, the zero line, a whisker per benchmark and their dots, one series per verdict
-        // (two here); two boxes per benchmark; two overlaid distributions.
+        // The change chart: a band, the zero line, a whisker per benchmark, and the dots in a series per verdict
+        // (two of them hold dots here); two boxes per benchmark; two overlaid distributions.
         const auto changeSeries = window.compareView()->changeChart()->chart()->series();
-        QCOMPARE(changeSeries.size(), 2 + 3 + 2);
-        qsizetype dots = 0;
+        QCOMPARE(changeSeries.size(), 2 + 3 + 8);
+        qsizetype dots = 0, verdicts = 0;
         for (auto* series : changeSeries) {
-            if (auto* scatter = qobject_cast<QScatterSeries*>(series))
+            if (auto* scatter = qobject_cast<QScatterSeries*>(series)) {
                 dots += scatter->count();
+                verdicts += scatter->count() > 0;
+            }
         }
         QCOMPARE(dots, 3);
+        QCOMPARE(verdicts, 2);
         QCOMPARE(window.compareView()->boxPlot()->chart()->series().size(), 2);
         QCOMPARE(window.compareView()->distributions()->chart()->series().size(), 2);
 

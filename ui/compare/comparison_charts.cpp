@@ -18,8 +18,8 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <map>
 
 namespace pyrometer::ui {
 namespace {
@@ -58,6 +58,10 @@ void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractA
     series->attachAxis(y);
 }
 
+constexpr std::array allVerdicts { Verdict::Slower, Verdict::Faster, Verdict::NoSignificantChange,
+    Verdict::BelowThreshold, Verdict::TooFewRuns, Verdict::TooFastToMeasure, Verdict::NotMeasured,
+    Verdict::NoRunsToTest };
+
 std::vector<const PairComparison*> withRuns(const Comparison& c)
 {
     std::vector<const PairComparison*> pairs;
@@ -69,6 +73,13 @@ std::vector<const PairComparison*> withRuns(const Comparison& c)
 }
 } // namespace
 
+bool ComparisonChartPanel::sameShape(const QString& shape)
+{
+    const bool same = shape == m_shape && !chart()->series().isEmpty();
+    m_shape = shape;
+    return same;
+}
+
 ChangeChartPanel::ChangeChartPanel(QWidget* parent)
     : ComparisonChartPanel(tr("Change of the median (band: threshold)"), parent)
 {
@@ -77,25 +88,51 @@ ChangeChartPanel::ChangeChartPanel(QWidget* parent)
 
 void ChangeChartPanel::rebuild()
 {
-    clearChart();
-    if (!hasData())
+    const auto pairs = hasData() ? withRuns(*comparison()) : std::vector<const PairComparison*> {};
+    if (pairs.empty()) {
+        clearChart();
+        sameShape({});
         return;
+    }
     const auto& c = *comparison();
-    const auto pairs = withRuns(c);
-    if (pairs.empty())
-        return;
     const double threshold = c.settings.threshold * 100;
     double low = -threshold, high = threshold;
     for (const auto* p : pairs) {
         low = std::min(low, (p->ratio.low - 1) * 100);
         high = std::max(high, (p->ratio.high - 1) * 100);
     }
-    auto* x = valueAxis(chart(), tr("vs baseline (%)"), Qt::AlignBottom);
-    fitAxis(x, low, high, AxisValues::SignedReal);
     // Benchmarks top to bottom in table order. Past `detailed` pairs a row is a few pixels high: no names and no
     // whiskers (hover a dot for both), and one series per verdict, as 400 series took 150 ms to make and draw.
     const double n = static_cast<double>(pairs.size());
     const bool detailed = pairs.size() <= detailedPairs;
+    // A series of dots for every verdict, so that a pair whose verdict changes only moves from one to another.
+    std::array<QList<QPointF>, allVerdicts.size()> dots;
+    std::vector<QList<QPointF>> whiskers;
+    QString shape = QString::number(threshold) + QLatin1Char(detailed ? 'd' : 's');
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const auto& p = *pairs[i];
+        const double row = n - 1 - double(i);
+        if (detailed)
+            whiskers.push_back({ QPointF((p.ratio.low - 1) * 100, row), QPointF((p.ratio.high - 1) * 100, row) });
+        dots[static_cast<std::size_t>(p.verdict)].append(QPointF((p.ratio.ratio - 1) * 100, row));
+        shape += QString::fromStdString(p.name) + QLatin1Char('\n');
+    }
+    if (sameShape(shape)) {
+        fitAxis(m_x, low, high, AxisValues::SignedReal);
+        for (std::size_t i = 0; i < whiskers.size(); ++i) {
+            m_whiskers[i]->replace(whiskers[i]);
+            if (const auto color = verdictColor(pairs[i]->verdict); m_whiskers[i]->pen().color() != color)
+                m_whiskers[i]->setPen(QPen(color, 3));
+        }
+        for (std::size_t k = 0; k < dots.size(); ++k)
+            m_dots[k]->replace(dots[k]);
+        return;
+    }
+    clearChart();
+    m_whiskers.clear();
+    m_dots.clear();
+    m_x = valueAxis(chart(), tr("vs baseline (%)"), Qt::AlignBottom);
+    fitAxis(m_x, low, high, AxisValues::SignedReal);
     auto* y = new QCategoryAxis;
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->setRange(-0.5, n - 0.5);
@@ -118,31 +155,26 @@ void ChangeChartPanel::rebuild()
     auto* band = areaSeries(upper, lower);
     band->setColor(QColor(128, 128, 128, 50));
     band->setBorderColor(Qt::transparent);
-    attach(chart(), band, x, y);
+    attach(chart(), band, m_x, y);
     auto* zero = new QLineSeries;
     zero->append({ QPointF(0, -0.5), QPointF(0, n - 0.5) });
     zero->setPen(QPen(QColor(128, 128, 128), 1));
-    attach(chart(), zero, x, y);
-
-    std::map<Verdict, QList<QPointF>> dots;
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-        const auto& p = *pairs[i];
-        const double row = n - 1 - double(i);
-        if (detailed) {
-            auto* whisker = new QLineSeries;
-            whisker->append({ QPointF((p.ratio.low - 1) * 100, row), QPointF((p.ratio.high - 1) * 100, row) });
-            whisker->setPen(QPen(verdictColor(p.verdict), 3));
-            attach(chart(), whisker, x, y);
-        }
-        dots[p.verdict].append(QPointF((p.ratio.ratio - 1) * 100, row));
+    attach(chart(), zero, m_x, y);
+    for (std::size_t i = 0; i < whiskers.size(); ++i) {
+        auto* whisker = new QLineSeries;
+        whisker->replace(whiskers[i]);
+        whisker->setPen(QPen(verdictColor(pairs[i]->verdict), 3));
+        attach(chart(), whisker, m_x, y);
+        m_whiskers.push_back(whisker);
     }
-    for (const auto& [verdict, points] : dots) {
+    for (const auto verdict : allVerdicts) {
         auto* dot = new QScatterSeries;
-        dot->replace(points);
+        dot->replace(dots[static_cast<std::size_t>(verdict)]);
         dot->setColor(verdictColor(verdict));
         dot->setBorderColor(verdictColor(verdict));
         useLightMarkers(dot, verdictColor(verdict), verdictColor(verdict), detailed ? 11 : 7);
-        attach(chart(), dot, x, y);
+        attach(chart(), dot, m_x, y);
+        m_dots.push_back(dot);
     }
 }
 
@@ -166,12 +198,12 @@ PairedBoxPanel::PairedBoxPanel(QWidget* parent)
 
 void PairedBoxPanel::rebuild()
 {
-    clearChart();
-    if (!hasData())
+    auto pairs = hasData() ? withRuns(*comparison()) : std::vector<const PairComparison*> {};
+    if (pairs.empty()) {
+        clearChart();
+        sameShape({});
         return;
-    auto pairs = withRuns(*comparison());
-    if (pairs.empty())
-        return;
+    }
     // Past a readable number of pairs, the ones that changed most, in table order: 400 boxes of a pixel each
     // showed nothing and took 30 ms.
     const std::size_t all = pairs.size();
@@ -185,42 +217,60 @@ void PairedBoxPanel::rebuild()
         std::sort(largest.begin(), largest.end());
         pairs = std::move(largest);
     }
-    chart()->setTitle(all > pairs.size()
-            ? tr("Wall time, both sides: the %1 largest changes of %2").arg(pairs.size()).arg(all)
-            : tr("Wall time per benchmark, both sides"));
-    auto* baseline = new QBoxPlotSeries;
-    baseline->setName(tr("baseline"));
-    baseline->setBrush(baselineColor.lighter(140));
-    baseline->setPen(QPen(baselineColor, 1.5));
-    auto* candidate = new QBoxPlotSeries;
-    candidate->setName(tr("candidate"));
-    candidate->setBrush(candidateColor.lighter(130));
-    candidate->setPen(QPen(candidateColor.darker(120), 1.5));
+    const auto title = all > pairs.size()
+        ? tr("Wall time, both sides: the %1 largest changes of %2").arg(pairs.size()).arg(all)
+        : tr("Wall time per benchmark, both sides");
+    // Each side's box per pair, in percent of the baseline's median.
     double low = 0, high = 0;
     QStringList names;
+    std::vector<std::array<double, 5>> boxes[2];
     const auto shown = pairNames(*comparison());
     for (const auto* p : pairs) {
         names << shown[indexOf(*comparison(), p)];
         const double reference = p->baseline.median;
-        for (auto [series, sample] : { std::pair { baseline, &p->baselineWall }, { candidate, &p->candidateWall } }) {
-            auto sorted = *sample;
+        const auto percent = [&](double v) { return (v / reference - 1) * 100; };
+        for (int side = 0; side < 2; ++side) {
+            auto sorted = side == 0 ? p->baselineWall : p->candidateWall;
             std::sort(sorted.begin(), sorted.end());
             const auto box = tukeyBox(sorted);
-            const auto percent = [&](double v) { return (v / reference - 1) * 100; };
-            auto* set = new QBoxSet(percent(box.lowerWhisker), percent(box.q1), percent(box.median), percent(box.q3),
-                percent(box.upperWhisker), names.back());
-            series->append(set);
-            low = std::min(low, percent(box.lowerWhisker));
-            high = std::max(high, percent(box.upperWhisker));
+            boxes[side].push_back({ percent(box.lowerWhisker), percent(box.q1), percent(box.median), percent(box.q3),
+                percent(box.upperWhisker) });
+            low = std::min(low, boxes[side].back()[0]);
+            high = std::max(high, boxes[side].back()[4]);
         }
     }
+    if (sameShape(title + names.join(QLatin1Char('\n')))) {
+        fitAxis(m_y, low, high, AxisValues::SignedReal);
+        for (int side = 0; side < 2; ++side) {
+            const auto sets = m_sides[side]->boxSets();
+            for (std::size_t i = 0; i < boxes[side].size(); ++i) {
+                for (int v = 0; v < 5; ++v)
+                    sets[static_cast<qsizetype>(i)]->setValue(v, boxes[side][i][static_cast<std::size_t>(v)]);
+            }
+        }
+        return;
+    }
+    clearChart();
+    chart()->setTitle(title);
+    const QColor fills[2] = { baselineColor.lighter(140), candidateColor.lighter(130) };
+    const QColor lines[2] = { baselineColor, candidateColor.darker(120) };
     auto* x = new QBarCategoryAxis;
     x->append(names);
     chart()->addAxis(x, Qt::AlignBottom);
-    auto* y = valueAxis(chart(), tr("vs baseline median (%)"), Qt::AlignLeft);
-    fitAxis(y, low, high, AxisValues::SignedReal);
-    attach(chart(), baseline, x, y);
-    attach(chart(), candidate, x, y);
+    m_y = valueAxis(chart(), tr("vs baseline median (%)"), Qt::AlignLeft);
+    fitAxis(m_y, low, high, AxisValues::SignedReal);
+    for (int side = 0; side < 2; ++side) {
+        auto* series = new QBoxPlotSeries;
+        series->setName(side == 0 ? tr("baseline") : tr("candidate"));
+        series->setBrush(fills[side]);
+        series->setPen(QPen(lines[side], 1.5));
+        for (std::size_t i = 0; i < boxes[side].size(); ++i) {
+            const auto& b = boxes[side][i];
+            series->append(new QBoxSet(b[0], b[1], b[2], b[3], b[4], names[static_cast<qsizetype>(i)]));
+        }
+        attach(chart(), series, x, m_y);
+        m_sides[side] = series;
+    }
 }
 
 DistributionPanel::DistributionPanel(QWidget* parent)
@@ -236,48 +286,55 @@ void DistributionPanel::setPair(std::size_t pair)
 
 void DistributionPanel::rebuild()
 {
-    clearChart();
-    chart()->setTitle(tr("Distributions"));
-    if (!hasData())
+    const PairComparison* p
+        = hasData() ? &comparison()->pairs[std::min(m_pair, comparison()->pairs.size() - 1)] : nullptr;
+    if (!p || p->baselineWall.empty() || p->candidateWall.empty()) {
+        clearChart();
+        sameShape({});
+        chart()->setTitle(tr("Distributions"));
         return;
+    }
     const auto& c = *comparison();
-    const auto& p = c.pairs[std::min(m_pair, c.pairs.size() - 1)];
-    if (p.baselineWall.empty() || p.candidateWall.empty())
-        return;
-    chart()->setTitle(tr("Distributions: %1").arg(pairNames(c)[indexOf(c, &p)]));
-    std::vector<double> a = p.baselineWall, b = p.candidateWall, pooled;
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(pooled));
+    const auto title = tr("Distributions: %1").arg(pairNames(c)[indexOf(c, p)]);
+    std::vector<double> sorted[2] = { p->baselineWall, p->candidateWall }, pooled;
+    std::sort(sorted[0].begin(), sorted[0].end());
+    std::sort(sorted[1].begin(), sorted[1].end());
+    std::merge(sorted[0].begin(), sorted[0].end(), sorted[1].begin(), sorted[1].end(), std::back_inserter(pooled));
     const auto bins = freedmanDiaconisBins(pooled, 80);
     const auto unit = durationUnitFor(pooled[pooled.size() / 2]);
-    auto* x = valueAxis(chart(), tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)), Qt::AlignBottom);
-    fitAxis(x, bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
+    // The share of runs in each bin, drawn as steps, so that sides with different numbers of runs compare.
     double peak = 0;
-    std::vector<QAreaSeries*> areas;
-    for (auto [sorted, name, color] :
-        { std::tuple { &a, tr("baseline"), baselineColor }, std::tuple { &b, tr("candidate"), candidateColor } }) {
-        const auto counts = histogram(*sorted, bins);
-        // The share of runs in each bin, drawn as steps, so that sides with different numbers of runs compare.
-        auto* outline = new QLineSeries;
+    QList<QPointF> outlines[2];
+    for (int side = 0; side < 2; ++side) {
+        const auto counts = histogram(sorted[side], bins);
         for (int i = 0; i < bins.count; ++i) {
-            const double share = counts[std::size_t(i)] * 100.0 / double(sorted->size());
+            const double share = counts[std::size_t(i)] * 100.0 / double(sorted[side].size());
             peak = std::max(peak, share);
-            outline->append((bins.lower + bins.width * i) * unit.perSecond, share);
-            outline->append((bins.lower + bins.width * (i + 1)) * unit.perSecond, share);
+            outlines[side].append(QPointF((bins.lower + bins.width * i) * unit.perSecond, share));
+            outlines[side].append(QPointF((bins.lower + bins.width * (i + 1)) * unit.perSecond, share));
         }
-        auto* area = areaSeries(outline);
-        area->setName(name);
-        QColor fill = color;
-        fill.setAlpha(110);
-        area->setColor(fill);
-        area->setBorderColor(color);
-        areas.push_back(area);
     }
-    auto* y = valueAxis(chart(), tr("Share of runs (%)"), Qt::AlignLeft);
-    fitAxis(y, 0, peak);
-    for (auto* area : areas)
-        attach(chart(), area, x, y);
+    if (!sameShape(title + QString::fromUtf8(unit.symbol))) {
+        clearChart();
+        chart()->setTitle(title);
+        m_x = valueAxis(chart(), tr("Wall time (%1)").arg(QString::fromUtf8(unit.symbol)), Qt::AlignBottom);
+        m_y = valueAxis(chart(), tr("Share of runs (%)"), Qt::AlignLeft);
+        for (int side = 0; side < 2; ++side) {
+            m_outlines[side] = new QLineSeries;
+            auto* area = areaSeries(m_outlines[side]);
+            area->setName(side == 0 ? tr("baseline") : tr("candidate"));
+            const QColor color = side == 0 ? baselineColor : candidateColor;
+            QColor fill = color;
+            fill.setAlpha(110);
+            area->setColor(fill);
+            area->setBorderColor(color);
+            attach(chart(), area, m_x, m_y);
+        }
+    }
+    fitAxis(m_x, bins.lower * unit.perSecond, bins.upper() * unit.perSecond);
+    fitAxis(m_y, 0, peak);
+    for (int side = 0; side < 2; ++side)
+        m_outlines[side]->replace(outlines[side]);
 }
 
 } // namespace pyrometer::ui

@@ -5,11 +5,17 @@
 #include "core/compare/comparison.h"
 
 #include <memory>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QBoxPlotSeries;
+class QScatterSeries;
+QT_END_NAMESPACE
 
 namespace pyrometer::ui {
 
-/// A chart of a comparison rather than of one set of results. The panels rebuild their chart whole: a
-/// comparison has a few series per benchmark, and changes a few times a second at most.
+/// A chart of a comparison rather than of one set of results. A new comparison of the same pairs (a live one,
+/// four times a second during a run) only swaps the points of the series in; other changes rebuild the chart.
 class ComparisonChartPanel : public ChartPanel
 {
     Q_OBJECT
@@ -30,10 +36,14 @@ public:
 
 protected:
     bool hasData() const override { return m_comparison && !m_comparison->pairs.empty(); }
-    void forgetSeries() override { }
+    void forgetSeries() override { m_shape.clear(); }
+    /// Whether the series drawn so far suit `shape` (what decides which series there are: the pairs' names, …), so
+    /// that a new comparison of the same pairs, as during a run, only swaps their points in. Remembers `shape`.
+    bool sameShape(const QString& shape);
 
 private:
     std::shared_ptr<const Comparison> m_comparison;
+    QString m_shape;
 };
 
 /// The change of the median per benchmark: a dot, the 95% interval as whiskers, coloured by verdict; the
@@ -50,6 +60,11 @@ protected:
     void rebuild() override;
     /// A dot or whisker: its benchmark, change with interval, and verdict.
     QString describePoint(const QXYSeries* series, QPointF point) const override;
+
+private:
+    QValueAxis* m_x = nullptr;
+    std::vector<QLineSeries*> m_whiskers;
+    std::vector<QScatterSeries*> m_dots; ///< one per verdict, in Verdict's order
 };
 
 /// A box plot of each side per benchmark, in percent of the baseline's median, so that benchmarks of any
@@ -62,6 +77,10 @@ public:
 
 protected:
     void rebuild() override;
+
+private:
+    QValueAxis* m_y = nullptr;
+    QBoxPlotSeries* m_sides[2] = {}; ///< baseline, candidate
 };
 
 /// Both distributions of one benchmark, overlaid: the share of runs in each of a set of bins common to both.
@@ -79,6 +98,9 @@ protected:
 
 private:
     std::size_t m_pair = 0;
+    QValueAxis* m_x = nullptr;
+    QValueAxis* m_y = nullptr;
+    QLineSeries* m_outlines[2] = {}; ///< baseline, candidate
 };
 
 } // namespace pyrometer::ui
