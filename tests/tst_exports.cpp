@@ -192,6 +192,31 @@ private Q_SLOTS:
         QVERIFY(page.find("logarithmic") == std::string::npos);
     }
 
+    void htmlReportBoundsItsLogarithmicAxis()
+    {
+        // Found by fuzzing: a median interval reaching down to zero made the logarithmic axis start at 0, and
+        // its decades (0, 0 × 10, …) never reached the top: ticks were added until memory ran out.
+        Results results;
+        results.complete = true;
+        auto zeros = benchmarkOf("zeros.py", 0.001, 21);
+        for (int i = 0; i < 10; ++i)
+            zeros.runs[std::size_t(i)].wall = fromSeconds(0);
+        results.benchmarks = { zeros, benchmarkOf("long.py", 1.0, 21) };
+        auto page = resultsHtml(results, "r.json");
+        QVERIFY(page.find("(logarithmic scale)") != std::string::npos);
+        checkSelfContainedPage(page);
+        // Fifteen decades apart: the axis labels at most eight of them, so that no two labels overlap.
+        results.benchmarks = { benchmarkOf("nano.py", 1e-9, 21), benchmarkOf("days.py", 1e6, 21) };
+        page = resultsHtml(results, "r.json");
+        const auto start = page.find("Median wall time of each benchmark");
+        QVERIFY(start != std::string::npos);
+        const auto chart = page.substr(start, page.find("</svg>", start) - start);
+        // The tick labels and the axis title are the chart's centred texts.
+        const auto labels = count(chart, "text-anchor=\"middle\"") - 1;
+        QVERIFY2(labels >= 4 && labels <= 8, std::to_string(labels).c_str());
+        checkSelfContainedPage(page);
+    }
+
     void htmlReportOf100000RunsStaysSmall()
     {
         Results results;

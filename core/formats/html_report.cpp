@@ -155,12 +155,15 @@ std::string mediansChart(const Results& results, const std::vector<BenchmarkSumm
     double low = INFINITY, high = 0;
     for (std::size_t i = 0; i < summaries.size(); ++i) {
         const auto& w = summaries[i].wall;
-        if (w.n == 0 || !results.benchmarks[i].measured.wall || w.median <= 0)
+        if (w.n == 0 || !results.benchmarks[i].measured.wall || !(w.median > 0) || !std::isfinite(w.median))
             continue;
         shown.push_back(i);
         names.push_back(results.benchmarks[i].name);
-        low = std::min(low, w.medianCiLow.value_or(w.median));
-        high = std::max(high, w.medianCiHigh.value_or(w.median));
+        // The axis spans the medians and their intervals, but only where a logarithmic axis can go: an interval
+        // reaching down to zero, or up to infinity, is drawn clipped at the axis end.
+        const double ciLow = w.medianCiLow.value_or(w.median), ciHigh = w.medianCiHigh.value_or(w.median);
+        low = std::min(low, ciLow > 0 ? ciLow : w.median);
+        high = std::max(high, std::isfinite(ciHigh) ? ciHigh : w.median);
     }
     if (shown.size() < 2)
         return {};
@@ -171,11 +174,17 @@ std::string mediansChart(const Results& results, const std::vector<BenchmarkSumm
     std::vector<double> ticks;
     double from = low, to = high;
     if (logarithmic) {
-        from = std::pow(10, std::floor(std::log10(low)));
-        to = std::pow(10, std::ceil(std::log10(high)));
-        for (double decade = from; decade < to * 1.001; decade *= 10) {
+        const double first = std::floor(std::log10(low)), last = std::ceil(std::log10(high));
+        from = std::pow(10, first);
+        to = std::pow(10, last);
+        // 1, 2 and 5 of each decade over two decades at most; past eight, every few decades, so that no two
+        // labels overlap however far apart the medians are.
+        const double decades = last - first;
+        const double every = decades > 8 ? std::ceil(decades / 7) : 1;
+        for (double exponent = first; exponent <= last; exponent += every) {
+            const double decade = std::pow(10, exponent);
             for (const double m : { 1.0, 2.0, 5.0 }) {
-                if (decade * m <= to * 1.001 && (to / from <= 100 || m == 1.0))
+                if (decade * m <= to * 1.001 && (decades <= 2 || m == 1.0))
                     ticks.push_back(decade * m);
             }
         }
@@ -187,6 +196,7 @@ std::string mediansChart(const Results& results, const std::vector<BenchmarkSumm
             ticks.push_back(axis.min + axis.step * t);
     }
     const auto x = [&](double seconds) {
+        seconds = std::clamp(seconds, from, to);
         const double f = logarithmic ? std::log(seconds / from) / std::log(to / from) : (seconds - from) / (to - from);
         return left + f * width;
     };
