@@ -167,7 +167,9 @@ int compareTab()
     const auto baseline = manyBenchmarks(1, 1.0);
     // Two candidates, so that every repetition replaces what the views hold.
     const std::shared_ptr<const Results> candidates[] = { manyBenchmarks(2, 1.1), manyBenchmarks(3, 1.2) };
-    std::shared_ptr<const Comparison> comparisons[2];
+    // Three comparisons: the second has other largest changes than the first; the third has the first's pairs
+    // and values with other bootstrap resamples, as a live comparison of a run that goes on.
+    std::shared_ptr<const Comparison> comparisons[3];
     QElapsedTimer timer;
     timer.start();
     for (int c = 0; c < 2; ++c) {
@@ -175,6 +177,10 @@ int compareTab()
             compare(*baseline, *candidates[c], pairBenchmarks(*baseline, *candidates[c])));
     }
     const double worker = static_cast<double>(timer.nsecsElapsed()) / 2e6;
+    ComparisonSettings resampled;
+    resampled.seed = 7;
+    comparisons[2] = std::make_shared<const Comparison>(
+        compare(*baseline, *candidates[0], pairBenchmarks(*baseline, *candidates[0]), resampled));
     // The window's own path once, to have both sides in place; then the comparisons are delivered as the
     // worker delivers them, on the GUI thread.
     bool ready = false;
@@ -186,32 +192,46 @@ int compareTab()
     view->detailTabs()->setCurrentIndex(1); // the profile diff: its table and flame graph on screen
     QApplication::processEvents();
 
-    std::vector<double> rawFrames, ours, update, diff;
+    std::vector<double> rawFrames, ours, update, same, sameUpdate, diff;
+    const auto show = [&](const std::shared_ptr<const Comparison>& comparison, std::vector<double>& updated,
+                          std::vector<double>& shown) {
+        timer.restart();
+        Q_EMIT view->controller()->comparisonReady(comparison);
+        updated.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        const QPixmap frame = window.grab();
+        shown.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        return !frame.isNull();
+    };
     for (int k = 0; k < repetitions; ++k) {
         rawFrames.push_back(raw.frame(static_cast<unsigned>(k)));
-        timer.restart();
-        Q_EMIT view->controller()->comparisonReady(comparisons[k % 2]);
-        update.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-        const QPixmap frame = window.grab();
-        ours.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        // Each shown comparison replaces one of other largest changes, but the third: it follows the first.
+        if (!show(comparisons[1], update, ours) || !show(comparisons[0], update, ours)
+            || !show(comparisons[2], sameUpdate, same))
+            return 1;
         timer.restart();
         const auto functions
             = diffProfiles(*baseline->benchmarks[0].probe->profile, *candidates[k % 2]->benchmarks[0].probe->profile);
         diff.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-        if (frame.isNull() || functions.functions.empty())
+        if (functions.functions.empty())
             return 1;
     }
     std::printf("Compare tab, 200 benchmarks, the first profiled (2,000 functions a side), median of %d repetitions\n",
         repetitions);
     std::printf("  raw Qt Charts, one series of 100,000 points, one frame: %8.1f ms\n", median(rawFrames));
-    std::printf("  Pyrometer, GUI thread: new comparison shown (table, charts, profile and allocation diff, flame "
-                "graph) and one frame drawn: %.1f ms   (%s 'under 16 ms')\n",
+    std::printf("  Pyrometer, GUI thread: a comparison with other largest changes shown (table, charts, profile and "
+                "allocation diff, flame graph) and one frame drawn: %.1f ms   (%s 'under 16 ms')\n",
         median(ours), median(ours) < 16.0 ? "meets" : "MISSES");
-    std::printf("    of which updating the views: %.1f ms, of that the profile diff of 2,000 functions: %.2f ms\n",
-        median(update), median(diff));
-    std::printf("  worker thread: the comparison itself (bootstrap, tests): %.0f ms\n", worker);
-    std::printf("  ratio Pyrometer / raw: %.3f\n", median(ours) / median(rawFrames));
-    return median(ours) < 16.0 ? 0 : 1;
+    std::printf("    of which updating the views: %.1f ms\n", median(update));
+    std::printf("  Pyrometer, GUI thread: the same pairs with new values (a live comparison) and one frame drawn: %.1f "
+                "ms   (%s 'under 16 ms')\n",
+        median(same), median(same) < 16.0 ? "meets" : "MISSES");
+    std::printf("    of which updating the views: %.1f ms\n", median(sameUpdate));
+    std::printf("  worker thread: the comparison itself (bootstrap, tests, profile diffs): %.0f ms, of that the "
+                "profile diff of 2,000 functions %.2f ms\n",
+        worker, median(diff));
+    std::printf("  ratio Pyrometer / raw: %.3f (other largest changes), %.3f (same pairs)\n",
+        median(ours) / median(rawFrames), median(same) / median(rawFrames));
+    return median(ours) < 16.0 && median(same) < 16.0 ? 0 : 1;
 }
 
 int refresh()

@@ -1,6 +1,7 @@
 #include "core/compare/comparison.h"
 #include "core/compare/profile_diff.h"
 #include "core/model/error.h"
+#include "tests/synthetic_results.h"
 
 #include <QTest>
 
@@ -44,7 +45,7 @@ std::vector<double> scaled(std::vector<double> values, double factor)
     return values;
 }
 /// An exact test's outcome for sizes m and n: its floor is 2 / C(m+n, m).
-TestResult test(std::size_t m, std::size_t n, double pValue)
+TestResult exactTest(std::size_t m, std::size_t n, double pValue)
 {
     TestResult result;
     result.pValue = pValue;
@@ -105,6 +106,40 @@ private slots:
         QCOMPARE(sites[2].change(), std::int64_t { -1000 });
     }
 
+    void comparisonCarriesWhatGotSlower()
+    {
+        // Two scripts of one run, both profiled and with tracemalloc, and a third without probes. The comparison
+        // carries each pair's diffs (computed once, on the comparing thread), with old.py standing for new.py.
+        const auto function = [](std::string file, int line, std::string name, double own) {
+            return ProfileFunction { std::move(file), line, std::move(name), 1, 1, own, own };
+        };
+        Results run;
+        run.benchmarks = { test::benchmarkOf("old.py", 0.01, 10), test::benchmarkOf("new.py", 0.012, 10),
+            test::benchmarkOf("plain.py", 0.01, 10) };
+        const char* files[] = { "old.py", "new.py" };
+        for (int side = 0; side < 2; ++side) {
+            auto& b = run.benchmarks[std::size_t(side)];
+            b.script = files[side];
+            ProbeData probe;
+            probe.profile = Profile {};
+            probe.profile->functions
+                = { function(files[side], 3, "parse", side == 0 ? 0.2 : 0.5), function(files[side], 9, "helper", 0.1) };
+            probe.tracemalloc = AllocationReport {};
+            probe.tracemalloc->top = { { files[side], 4, side == 0 ? 100 : 700, 1 } };
+            b.probe = probe;
+        }
+        const auto c = compare(run, run, { { 0, 1, PairedBy::Hand }, { 2, 2, PairedBy::Hand } });
+        QVERIFY(c.pairs[0].functions && c.pairs[0].allocations);
+        QCOMPARE(c.pairs[0].functions->functions.size(), std::size_t { 2 }); // matched across the two files
+        QCOMPARE(c.pairs[0].functions->functions[0].name, std::string("parse"));
+        QVERIFY(std::abs(c.pairs[0].functions->functions[0].ownChange() - 0.3) < 1e-12);
+        QCOMPARE(c.pairs[0].functions->forCandidate(1)->name, std::string("helper"));
+        QVERIFY(!c.pairs[0].functions->forCandidate(2)); // no such function
+        QCOMPARE(c.pairs[0].allocations->size(), std::size_t { 1 });
+        QCOMPARE(c.pairs[0].allocations->front().change(), std::int64_t { 600 });
+        QVERIFY(!c.pairs[1].functions && !c.pairs[1].allocations);
+    }
+
     void smallestPValueIsTwoOverTheArrangements()
     {
         // 2 / C(m+n, m) by hand: C(10, 5) = 252, C(8, 4) = 70, C(6, 3) = 20.
@@ -149,27 +184,27 @@ private slots:
     {
         const ComparisonSettings s; // α = 0.01, threshold 2%
         const auto r = [](double ratio, double low, double high) { return BootstrapRatio { ratio, low, high, {} }; };
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.10, 1.05, 1.15), s), Verdict::Slower);
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.10, 1 / 1.15, 1 / 1.05), s), Verdict::Faster);
-        QCOMPARE(verdictFor(test(30, 30, 0.02), r(1.10, 1.05, 1.15), s), Verdict::NoSignificantChange);
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.015, 1.01, 1.02), s), Verdict::BelowThreshold);
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.015, 1 / 1.02, 1 / 1.01), s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1.10, 1.05, 1.15), s), Verdict::Slower);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1 / 1.10, 1 / 1.15, 1 / 1.05), s), Verdict::Faster);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.02), r(1.10, 1.05, 1.15), s), Verdict::NoSignificantChange);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1.015, 1.01, 1.02), s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1 / 1.015, 1 / 1.02, 1 / 1.01), s), Verdict::BelowThreshold);
         // A point estimate past the threshold is not enough while the interval reaches below it.
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.03, 1.01, 1.05), s), Verdict::BelowThreshold);
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.03, 1.02, 1.05), s), Verdict::Slower);
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.03, 1 / 1.05, 1 / 1.02), s), Verdict::Faster);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1.03, 1.01, 1.05), s), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1.03, 1.02, 1.05), s), Verdict::Slower);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1 / 1.03, 1 / 1.05, 1 / 1.02), s), Verdict::Faster);
         // Paired runs share the machine's state: there the point estimate decides.
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.03, 1.01, 1.05), s, true), Verdict::Slower);
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1 / 1.03, 1 / 1.05, 1 / 1.01), s, true), Verdict::Faster);
-        QCOMPARE(verdictFor(test(30, 30, 0.001), r(1.015, 1.01, 1.05), s, true), Verdict::BelowThreshold);
-        QCOMPARE(verdictFor(test(30, 30, 0.02), r(1.03, 1.01, 1.05), s, true), Verdict::NoSignificantChange);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1.03, 1.01, 1.05), s, true), Verdict::Slower);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1 / 1.03, 1 / 1.05, 1 / 1.01), s, true), Verdict::Faster);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.001), r(1.015, 1.01, 1.05), s, true), Verdict::BelowThreshold);
+        QCOMPARE(verdictFor(exactTest(30, 30, 0.02), r(1.03, 1.01, 1.05), s, true), Verdict::NoSignificantChange);
         // 4 + 4 runs can reach p = 2/70 at best, never below α = 0.01; 5 + 5 can (2/252).
-        QCOMPARE(verdictFor(test(4, 4, 0.0), r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
-        QCOMPARE(verdictFor(test(5, 5, 0.0079), r(2.0, 1.5, 2.5), s), Verdict::Slower);
-        QCOMPARE(verdictFor(test(0, 30, 0.0), r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
+        QCOMPARE(verdictFor(exactTest(4, 4, 0.0), r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
+        QCOMPARE(verdictFor(exactTest(5, 5, 0.0079), r(2.0, 1.5, 2.5), s), Verdict::Slower);
+        QCOMPARE(verdictFor(exactTest(0, 30, 0.0), r(2.0, 1.5, 2.5), s), Verdict::TooFewRuns);
         ComparisonSettings loose;
         loose.alpha = 0.05;
-        QCOMPARE(verdictFor(test(4, 4, 0.029), r(2.0, 1.5, 2.5), loose), Verdict::Slower);
+        QCOMPARE(verdictFor(exactTest(4, 4, 0.029), r(2.0, 1.5, 2.5), loose), Verdict::Slower);
         QCOMPARE(QString::fromUtf8(verdictText(Verdict::BelowThreshold)), QStringLiteral("change below threshold"));
         QCOMPARE(verdictLabel(Verdict::BelowThreshold, s), std::string("significant, but not shown to exceed 2%"));
         QCOMPARE(verdictLabel(Verdict::Slower, s), std::string("slower"));

@@ -828,6 +828,15 @@ private Q_SLOTS:
                             QPointF((compare->model()->comparison()->pairs[7].ratio.ratio - 1) * 100, 60 - 1 - 7),
                             dotsOf7))))
                     .startsWith(QStringLiteral("bm_7.py\n+20.0%")));
+        // The boxes are new: bm_7's candidate box (named without the common "bm_") has the new median, 20% above
+        // the baseline's.
+        const auto* candidateBoxes = qobject_cast<QBoxPlotSeries*>(boxes->chart()->series().at(1));
+        QCOMPARE(candidateBoxes->count(), 40);
+        const auto sets = candidateBoxes->boxSets();
+        const auto bm7 = std::find_if(
+            sets.begin(), sets.end(), [](QBoxSet* set) { return set->label() == QStringLiteral("7.py"); });
+        QVERIFY(bm7 != sets.end());
+        QVERIFY2(std::abs((*bm7)->at(QBoxSet::Median) - 20) < 1e-6, qPrintable(QString::number((*bm7)->at(2))));
     }
 
     // On a 1024×700 screen the window fits, and the Compare table shows each benchmark's verdict without scrolling.

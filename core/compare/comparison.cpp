@@ -356,6 +356,25 @@ MetricComparison compareMetric(const BenchmarkResult& b, const BenchmarkResult& 
     m.verdict = verdictFor(m.test, m.ratio, settings, paired);
     return m;
 }
+
+/// The function and allocation-site diffs of a pair whose sides both carry them.
+void diffProbes(const BenchmarkResult& before, const BenchmarkResult& after, PairComparison& pair)
+{
+    if (!before.probe || !after.probe)
+        return;
+    // Two scripts compared with each other (old.py, new.py): their own files stand for each other.
+    SameFile sameFile;
+    if (before.script && after.script && *before.script != *after.script)
+        sameFile = { *before.script, *after.script };
+    if (before.probe->profile && after.probe->profile) {
+        pair.functions = std::make_shared<const ProfileDiff>(
+            diffProfiles(*before.probe->profile, *after.probe->profile, sameFile));
+    }
+    if (before.probe->tracemalloc && after.probe->tracemalloc) {
+        pair.allocations = std::make_shared<const std::vector<AllocationDiff>>(
+            diffAllocations(*before.probe->tracemalloc, *after.probe->tracemalloc, sameFile));
+    }
+}
 } // namespace
 
 MetricComparison PairComparison::wall() const
@@ -427,6 +446,7 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
             ratios.push_back(p.ratio.ratio);
         }
         p.ratio.replicates = {};
+        diffProbes(b, c, p);
         comparison.pairs.push_back(std::move(p));
     }
     if (!ratios.empty())

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/compare/profile_diff.h"
 #include "core/model/results.h"
 #include "core/stats/statistics.h"
 #include "core/stats/two_sample_tests.h"
 
 #include <cmath>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,6 +110,10 @@ struct PairComparison
     std::optional<std::size_t> candidateProcesses;
     MetricComparison cpu; ///< user + system time; NotMeasured when a side's file has none
     MetricComparison memory; ///< peak RSS; NotMeasured when a side's file has none
+    /// What got slower by function, when both sides were profiled, and by allocation site, when both ran
+    /// tracemalloc; shared, so that views hold them without copies.
+    std::shared_ptr<const ProfileDiff> functions;
+    std::shared_ptr<const std::vector<AllocationDiff>> allocations;
 
     double relativeChange() const { return ratio.ratio - 1.0; } ///< +0.10: 10% slower
     /// Both sides have runs and a ratio of medians exists (not with a median of 0 s): what charts can draw.

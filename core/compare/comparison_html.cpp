@@ -109,29 +109,16 @@ std::string environmentTable(const Comparison& c, const ComparisonSides& sides)
 
 /// What got slower, by function and by allocation site, for each pair whose two sides were profiled: the ten
 /// functions whose own time grew most and the five that shrank most, and the sites whose live memory changed most.
-std::string profileSection(const Comparison& c, const ComparisonSides& sides)
+std::string profileSection(const Comparison& c)
 {
-    if (!sides.baselineResults || !sides.candidateResults)
-        return {};
     std::string html;
     const auto signedText = [](double seconds) {
         return (seconds > 0 ? "+" : seconds < 0 ? "−" : "") + formatDuration(std::abs(seconds));
     };
     for (const auto& p : c.pairs) {
-        const auto i = findBenchmark(*sides.baselineResults, p.baselineName);
-        const auto j = findBenchmark(*sides.candidateResults, p.candidateName);
-        if (!i || !j)
-            continue;
-        const auto& before = sides.baselineResults->benchmarks[*i];
-        const auto& after = sides.candidateResults->benchmarks[*j];
-        if (!before.probe || !after.probe)
-            continue;
-        SameFile sameFile;
-        if (before.script && after.script && *before.script != *after.script)
-            sameFile = { *before.script, *after.script };
         std::string section;
-        if (before.probe->profile && after.probe->profile) {
-            const auto diff = diffProfiles(*before.probe->profile, *after.probe->profile, sameFile);
+        if (p.functions) {
+            const auto& diff = *p.functions;
             section += "<p>Own time of all functions: " + formatDuration(diff.baselineSeconds) + " → "
                 + formatDuration(diff.candidateSeconds) + ".</p>\n<div class=\"scroll\"><table><tr><th>Function</th>"
                 + "<th>Location</th><th>Baseline own</th><th>Candidate own</th><th>Change</th><th>Calls</th></tr>\n";
@@ -155,8 +142,8 @@ std::string profileSection(const Comparison& c, const ComparisonSides& sides)
             }
             section += "</table></div>\n";
         }
-        if (before.probe->tracemalloc && after.probe->tracemalloc) {
-            const auto sites = diffAllocations(*before.probe->tracemalloc, *after.probe->tracemalloc, sameFile);
+        if (p.allocations) {
+            const auto& sites = *p.allocations;
             section += "<div class=\"scroll\"><table><tr><th>Allocated at</th><th>Baseline (live at the end)</th>"
                        "<th>Candidate (live at the end)</th><th>Change</th></tr>\n";
             for (std::size_t k = 0; k < sites.size() && k < 10; ++k) {
@@ -269,7 +256,7 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
         if (!chart.empty())
             html += "<div class=\"pair\"><h3>" + xmlEscape(p.name) + "</h3>" + chart + "</div>\n";
     }
-    html += "</div>\n" + profileSection(c, sides);
+    html += "</div>\n" + profileSection(c);
     html += "<h2>Environment</h2>\n" + environmentTable(c, sides) + "\n";
     html += "<p class=\"method\">Written by Pyrometer. Times are wall-clock times of successful runs; CPU time is "
             "user + system time; peak RSS the largest resident set of each run.</p>\n";

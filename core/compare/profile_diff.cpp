@@ -37,11 +37,8 @@ void matchBy(const Profile& a, const Profile& b, std::vector<std::optional<std::
 
 const FunctionDiff* ProfileDiff::forCandidate(std::size_t index) const
 {
-    for (const auto& f : functions) {
-        if (f.candidate == index)
-            return &f;
-    }
-    return nullptr;
+    return index < byCandidate.size() && byCandidate[index] != std::string::npos ? &functions[byCandidate[index]]
+                                                                                 : nullptr;
 }
 
 ProfileDiff diffProfiles(const Profile& baseline, const Profile& candidate, const SameFile& sameFile)
@@ -87,6 +84,11 @@ ProfileDiff diffProfiles(const Profile& baseline, const Profile& candidate, cons
     }
     std::stable_sort(diff.functions.begin(), diff.functions.end(),
         [](const FunctionDiff& x, const FunctionDiff& y) { return x.ownChange() > y.ownChange(); });
+    diff.byCandidate.assign(candidate.functions.size(), std::string::npos);
+    for (std::size_t k = 0; k < diff.functions.size(); ++k) {
+        if (diff.functions[k].candidate)
+            diff.byCandidate[*diff.functions[k].candidate] = k;
+    }
     return diff;
 }
 

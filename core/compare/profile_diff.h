@@ -39,6 +39,8 @@ struct ProfileDiff
     double candidateSeconds = 0;
     /// The entry of candidate function `index`, if any.
     const FunctionDiff* forCandidate(std::size_t index) const;
+
+    std::vector<std::size_t> byCandidate; ///< position in `functions` of each candidate function (npos: none)
 };
 ///
 /// `sameFile` names a file of the baseline that is the candidate's file of that name (the two scripts compared:

@@ -248,25 +248,16 @@ void CompareView::showPairDetails()
     const PairComparison* pair = comparison && !comparison->pairs.empty()
         ? &comparison->pairs[std::min(m_distributions->pair(), comparison->pairs.size() - 1)]
         : nullptr;
-    const BenchmarkResult *before = nullptr, *after = nullptr;
-    if (pair && m_baseline && candidateResults) {
-        if (const auto i = findBenchmark(*m_baseline, pair->baselineName))
-            before = &m_baseline->benchmarks[*i];
+    const BenchmarkResult* after = nullptr;
+    if (pair && candidateResults) {
         if (const auto j = findBenchmark(*candidateResults, pair->candidateName))
             after = &candidateResults->benchmarks[*j];
     }
-    const bool profiles
-        = before && after && before->probe && after->probe && before->probe->profile && after->probe->profile;
-    const bool sites
-        = before && after && before->probe && after->probe && before->probe->tracemalloc && after->probe->tracemalloc;
-    // Two scripts compared with each other (old.py, new.py): their own files stand for each other.
-    SameFile sameFile;
-    if (before && after && before->script && after->script && *before->script != *after->script)
-        sameFile = { *before->script, *after->script };
-    m_functionDiff->setDiff(
-        profiles ? diffProfiles(*before->probe->profile, *after->probe->profile, sameFile) : ProfileDiff {});
-    m_allocationDiff->setDiff(sites ? diffAllocations(*before->probe->tracemalloc, *after->probe->tracemalloc, sameFile)
-                                    : std::vector<AllocationDiff> {});
+    // The comparison computed the diffs on its worker thread; the flame graph is the candidate's profile.
+    const bool profiles = pair && pair->functions && after && after->probe && after->probe->profile;
+    const bool sites = pair && pair->allocations;
+    m_functionDiff->setDiff(profiles ? pair->functions : nullptr);
+    m_allocationDiff->setDiff(sites ? pair->allocations : nullptr);
     m_detailTabs->setTabEnabled(1, profiles);
     m_detailTabs->setTabEnabled(2, sites);
     const auto needs = tr("Tick Profile (and tracemalloc) in Run Settings for both sides to see which functions "
@@ -274,36 +265,37 @@ void CompareView::showPairDetails()
     m_detailTabs->setTabToolTip(1, profiles ? QString() : needs);
     m_detailTabs->setTabToolTip(2, sites ? QString() : needs);
     if (!profiles) {
-        m_flameColors.clear();
         m_diffFlame->setColoring({}, {});
         m_diffFlame->setProfile(nullptr, nullptr);
         if (m_detailTabs->currentIndex() != 0 && !m_detailTabs->isTabEnabled(m_detailTabs->currentIndex()))
             m_detailTabs->setCurrentIndex(0);
         return;
     }
-    const auto& diff = m_functionDiff->diff();
-    const double total = std::max(diff.baselineSeconds, diff.candidateSeconds);
-    const auto& candidateProfile = *after->probe->profile;
-    m_flameColors.assign(candidateProfile.functions.size(), changeColor(0, total));
-    std::vector<QString> notes(candidateProfile.functions.size());
-    for (const auto& f : diff.functions) {
-        if (!f.candidate)
-            continue;
-        m_flameColors[*f.candidate]
-            = f.baseline ? changeColor(f.ownChange(), total) : changeColor(f.candidateOwn, total);
-        notes[*f.candidate] = f.baseline ? tr("own time %1 → %2")
-                                               .arg(QString::fromStdString(formatDuration(f.baselineOwn)),
-                                                   QString::fromStdString(formatDuration(f.candidateOwn)))
-                                         : tr("not called in the baseline");
-    }
-    m_diffFlame->setProfile(candidateResults, &candidateProfile);
-    m_diffFlame->setColoring([this](std::size_t f) { return f < m_flameColors.size() ? m_flameColors[f] : QColor(); },
-        [notes = std::move(notes)](std::size_t f) { return f < notes.size() ? notes[f] : QString(); });
+    // Colours and notes are asked for as boxes are drawn and hovered: nothing is prepared per function here.
+    const std::shared_ptr<const ProfileDiff> diff = pair->functions;
+    const double total = std::max(diff->baselineSeconds, diff->candidateSeconds);
+    m_diffFlame->setProfile(candidateResults, &*after->probe->profile);
+    m_diffFlame->setColoring(
+        [diff, total](std::size_t function) {
+            const auto* f = diff->forCandidate(function);
+            if (!f)
+                return changeColor(0, total);
+            return changeColor(f->baseline ? f->ownChange() : f->candidateOwn, total);
+        },
+        [diff](std::size_t function) {
+            const auto* f = diff->forCandidate(function);
+            if (!f)
+                return QString();
+            return f->baseline ? tr("own time %1 → %2")
+                                     .arg(QString::fromStdString(formatDuration(f->baselineOwn)),
+                                         QString::fromStdString(formatDuration(f->candidateOwn)))
+                               : tr("not called in the baseline");
+        });
     m_functionsNote->setText(tr("%1: own time of all functions %2 → %3. The flame graph is the candidate's; red "
                                 "boxes got slower, blue ones faster.")
                                  .arg(m_model->shownName(static_cast<std::size_t>(pair - comparison->pairs.data())),
-                                     QString::fromStdString(formatDuration(diff.baselineSeconds)),
-                                     QString::fromStdString(formatDuration(diff.candidateSeconds))));
+                                     QString::fromStdString(formatDuration(diff->baselineSeconds)),
+                                     QString::fromStdString(formatDuration(diff->candidateSeconds))));
 }
 
 QString CompareView::baselineLabel() const

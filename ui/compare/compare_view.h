@@ -102,7 +102,6 @@ private:
     FlameGraphWidget* m_diffFlame;
     QTabWidget* m_detailTabs = nullptr;
     QLabel* m_functionsNote = nullptr;
-    std::vector<QColor> m_flameColors; ///< by candidate function
     QTableView* m_table = nullptr;
     QLabel* m_sides = nullptr;
     QLabel* m_method = nullptr;

@@ -62,6 +62,16 @@ constexpr std::array allVerdicts { Verdict::Slower, Verdict::Faster, Verdict::No
     Verdict::BelowThreshold, Verdict::TooFewRuns, Verdict::TooFastToMeasure, Verdict::NotMeasured,
     Verdict::NoRunsToTest };
 
+QList<QBoxSet*> boxSets(const std::vector<std::array<double, 5>>& boxes, const QStringList& names)
+{
+    QList<QBoxSet*> sets;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        const auto& b = boxes[i];
+        sets.append(new QBoxSet(b[0], b[1], b[2], b[3], b[4], names[static_cast<qsizetype>(i)]));
+    }
+    return sets;
+}
+
 std::vector<const PairComparison*> withRuns(const Comparison& c)
 {
     std::vector<const PairComparison*> pairs;
@@ -239,14 +249,14 @@ void PairedBoxPanel::rebuild()
             high = std::max(high, boxes[side].back()[4]);
         }
     }
+    // The same pairs as before (a live comparison): the axes stay, the boxes are replaced. Qt Charts lays out
+    // every box again on each value set, so new boxes cost a third of setting the values (2-4 ms against 6-11
+    // for 80 boxes); new names on the category axis cost more than building the chart anew (7-14 ms against 5).
     if (sameShape(title + names.join(QLatin1Char('\n')))) {
         fitAxis(m_y, low, high, AxisValues::SignedReal);
         for (int side = 0; side < 2; ++side) {
-            const auto sets = m_sides[side]->boxSets();
-            for (std::size_t i = 0; i < boxes[side].size(); ++i) {
-                for (int v = 0; v < 5; ++v)
-                    sets[static_cast<qsizetype>(i)]->setValue(v, boxes[side][i][static_cast<std::size_t>(v)]);
-            }
+            m_sides[side]->clear();
+            m_sides[side]->append(boxSets(boxes[side], names));
         }
         return;
     }
@@ -264,10 +274,7 @@ void PairedBoxPanel::rebuild()
         series->setName(side == 0 ? tr("baseline") : tr("candidate"));
         series->setBrush(fills[side]);
         series->setPen(QPen(lines[side], 1.5));
-        for (std::size_t i = 0; i < boxes[side].size(); ++i) {
-            const auto& b = boxes[side][i];
-            series->append(new QBoxSet(b[0], b[1], b[2], b[3], b[4], names[static_cast<qsizetype>(i)]));
-        }
+        series->append(boxSets(boxes[side], names));
         attach(chart(), series, x, m_y);
         m_sides[side] = series;
     }

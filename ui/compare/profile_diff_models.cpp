@@ -51,16 +51,22 @@ FunctionDiffModel::FunctionDiffModel(QObject* parent)
 {
 }
 
-void FunctionDiffModel::setDiff(ProfileDiff diff)
+void FunctionDiffModel::setDiff(std::shared_ptr<const ProfileDiff> diff)
 {
     beginResetModel();
     m_diff = std::move(diff);
     endResetModel();
 }
 
+const ProfileDiff& FunctionDiffModel::diff() const
+{
+    static const ProfileDiff none;
+    return m_diff ? *m_diff : none;
+}
+
 int FunctionDiffModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_diff.functions.size());
+    return parent.isValid() ? 0 : static_cast<int>(diff().functions.size());
 }
 
 int FunctionDiffModel::columnCount(const QModelIndex& parent) const
@@ -72,7 +78,7 @@ QVariant FunctionDiffModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const auto& f = m_diff.functions[static_cast<std::size_t>(index.row())];
+    const auto& f = diff().functions[static_cast<std::size_t>(index.row())];
     const bool both = f.baseline && f.candidate;
     const double percent = f.baselineOwn > 0 ? 100 * f.ownChange() / f.baselineOwn : 0;
     if (role == SortRole) {
@@ -95,7 +101,7 @@ QVariant FunctionDiffModel::data(const QModelIndex& index, int role) const
         return {};
     }
     if (role == Qt::ForegroundRole && (index.column() == Change || index.column() == ChangePercent))
-        return changeColor(f.ownChange(), std::max(m_diff.baselineSeconds, m_diff.candidateSeconds)).darker(140);
+        return changeColor(f.ownChange(), std::max(diff().baselineSeconds, diff().candidateSeconds)).darker(140);
     if (role == Qt::TextAlignmentRole)
         return index.column() <= Location ? int(Qt::AlignLeft | Qt::AlignVCenter)
                                           : int(Qt::AlignRight | Qt::AlignVCenter);
@@ -154,16 +160,22 @@ AllocationDiffModel::AllocationDiffModel(QObject* parent)
 {
 }
 
-void AllocationDiffModel::setDiff(std::vector<AllocationDiff> diff)
+void AllocationDiffModel::setDiff(std::shared_ptr<const std::vector<AllocationDiff>> diff)
 {
     beginResetModel();
     m_diff = std::move(diff);
     endResetModel();
 }
 
+const std::vector<AllocationDiff>& AllocationDiffModel::diff() const
+{
+    static const std::vector<AllocationDiff> none;
+    return m_diff ? *m_diff : none;
+}
+
 int AllocationDiffModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_diff.size());
+    return parent.isValid() ? 0 : static_cast<int>(diff().size());
 }
 
 int AllocationDiffModel::columnCount(const QModelIndex& parent) const
@@ -175,7 +187,7 @@ QVariant AllocationDiffModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const auto& site = m_diff[static_cast<std::size_t>(index.row())];
+    const auto& site = diff()[static_cast<std::size_t>(index.row())];
     if (role == SortRole) {
         switch (index.column()) {
         case Location:

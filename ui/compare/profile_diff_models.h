@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+#include <memory>
+
 namespace pyrometer::ui {
 
 /// The hotspots of two profiles side by side: own time on each side and its change per function, the largest
@@ -16,8 +18,9 @@ public:
     static constexpr int SortRole = Qt::UserRole;
 
     explicit FunctionDiffModel(QObject* parent = nullptr);
-    void setDiff(ProfileDiff diff);
-    const ProfileDiff& diff() const { return m_diff; }
+    /// Held, not copied: the comparison that computed it shares it.
+    void setDiff(std::shared_ptr<const ProfileDiff> diff);
+    const ProfileDiff& diff() const; ///< empty when none is set
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -25,7 +28,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    ProfileDiff m_diff;
+    std::shared_ptr<const ProfileDiff> m_diff;
 };
 
 /// tracemalloc's allocation sites of both sides: live bytes at the end on each side and the change.
@@ -37,8 +40,8 @@ public:
     static constexpr int SortRole = Qt::UserRole;
 
     explicit AllocationDiffModel(QObject* parent = nullptr);
-    void setDiff(std::vector<AllocationDiff> diff);
-    const std::vector<AllocationDiff>& diff() const { return m_diff; }
+    void setDiff(std::shared_ptr<const std::vector<AllocationDiff>> diff);
+    const std::vector<AllocationDiff>& diff() const; ///< empty when none is set
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -46,7 +49,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<AllocationDiff> m_diff;
+    std::shared_ptr<const std::vector<AllocationDiff>> m_diff;
 };
 
 /// Red for a function that got slower, blue for one that got faster, stronger with the share of the total own
