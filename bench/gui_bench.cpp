@@ -189,10 +189,11 @@ int compareTab()
     view->setCandidateFile(candidates[0], QStringLiteral("candidate"));
     while (!ready)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    view->detailTabs()->setCurrentIndex(1); // the profile diff: its table and flame graph on screen
-    QApplication::processEvents();
 
-    std::vector<double> rawFrames, ours, update, same, sameUpdate, diff;
+    // Under the table, either the charts (the tab shown at first) or the profile diff (its table and flame graph):
+    // what is behind the other tab waits until shown, so both are measured.
+    const char* details[2] = { "charts", "profile diff" };
+    std::vector<double> rawFrames, diff, other[2], otherUpdate[2], same[2], sameUpdate[2];
     const auto show = [&](const std::shared_ptr<const Comparison>& comparison, std::vector<double>& updated,
                           std::vector<double>& shown) {
         timer.restart();
@@ -204,10 +205,15 @@ int compareTab()
     };
     for (int k = 0; k < repetitions; ++k) {
         rawFrames.push_back(raw.frame(static_cast<unsigned>(k)));
-        // Each shown comparison replaces one of other largest changes, but the third: it follows the first.
-        if (!show(comparisons[1], update, ours) || !show(comparisons[0], update, ours)
-            || !show(comparisons[2], sameUpdate, same))
-            return 1;
+        for (int d = 0; d < 2; ++d) {
+            view->detailTabs()->setCurrentIndex(d);
+            QApplication::processEvents();
+            // Each shown comparison has other largest changes than the one before, but the third: it follows the
+            // first.
+            if (!show(comparisons[1], otherUpdate[d], other[d]) || !show(comparisons[0], otherUpdate[d], other[d])
+                || !show(comparisons[2], sameUpdate[d], same[d]))
+                return 1;
+        }
         timer.restart();
         const auto functions
             = diffProfiles(*baseline->benchmarks[0].probe->profile, *candidates[k % 2]->benchmarks[0].probe->profile);
@@ -218,20 +224,23 @@ int compareTab()
     std::printf("Compare tab, 200 benchmarks, the first profiled (2,000 functions a side), median of %d repetitions\n",
         repetitions);
     std::printf("  raw Qt Charts, one series of 100,000 points, one frame: %8.1f ms\n", median(rawFrames));
-    std::printf("  Pyrometer, GUI thread: a comparison with other largest changes shown (table, charts, profile and "
-                "allocation diff, flame graph) and one frame drawn: %.1f ms   (%s 'under 16 ms')\n",
-        median(ours), median(ours) < 16.0 ? "meets" : "MISSES");
-    std::printf("    of which updating the views: %.1f ms\n", median(update));
-    std::printf("  Pyrometer, GUI thread: the same pairs with new values (a live comparison) and one frame drawn: %.1f "
-                "ms   (%s 'under 16 ms')\n",
-        median(same), median(same) < 16.0 ? "meets" : "MISSES");
-    std::printf("    of which updating the views: %.1f ms\n", median(sameUpdate));
+    bool met = true;
+    for (int d = 0; d < 2; ++d) {
+        std::printf(
+            "  Pyrometer, GUI thread, the %s below the table: a comparison shown and one frame drawn\n", details[d]);
+        for (const bool live : { false, true }) {
+            const double frame = median(live ? same[d] : other[d]);
+            met = met && frame < 16.0;
+            std::printf("    %-44s %5.1f ms (views %4.1f ms)   ratio to raw %.3f   (%s 'under 16 ms')\n",
+                live ? "the same pairs, new values (live comparison):" : "other largest changes:", frame,
+                median(live ? sameUpdate[d] : otherUpdate[d]), frame / median(rawFrames),
+                frame < 16.0 ? "meets" : "MISSES");
+        }
+    }
     std::printf("  worker thread: the comparison itself (bootstrap, tests, profile diffs): %.0f ms, of that the "
                 "profile diff of 2,000 functions %.2f ms\n",
         worker, median(diff));
-    std::printf("  ratio Pyrometer / raw: %.3f (other largest changes), %.3f (same pairs)\n",
-        median(ours) / median(rawFrames), median(same) / median(rawFrames));
-    return median(ours) < 16.0 && median(same) < 16.0 ? 0 : 1;
+    return met ? 0 : 1;
 }
 
 int refresh()

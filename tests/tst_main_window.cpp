@@ -246,7 +246,9 @@ private Q_SLOTS:
         QCOMPARE(model->index(1, CompareModel::Change).data().toString(), QStringLiteral("+10.0%"));
         QCOMPARE(model->index(0, CompareModel::Verdict).data().toString(), QStringLiteral("no significant change"));
         // The change chart: a band, the zero line, a whisker per benchmark, and the dots in a series per verdict
-        // (two of them hold dots here); two boxes per benchmark; two overlaid distributions.
+        // (two of them hold dots here); two boxes per benchmark; two overlaid distributions. Charts are drawn
+        // once their tab shows.
+        window.tabs()->setCurrentWidget(window.compareView());
         const auto changeSeries = window.compareView()->changeChart()->chart()->series();
         QCOMPARE(changeSeries.size(), 2 + 3 + 8);
         qsizetype dots = 0, verdicts = 0;

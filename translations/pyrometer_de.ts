@@ -25,28 +25,28 @@
 <context>
     <name>pyrometer::ui::AllocationDiffModel</name>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="203"/>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="207"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="215"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="219"/>
         <source>%1 in %2 blocks</source>
         <translation>%1 in %2 Blöcken</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="222"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="234"/>
         <source>Allocated at</source>
         <translation>Angelegt in</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="224"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="236"/>
         <source>Baseline (live at the end)</source>
         <translation>Basis (am Ende belegt)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="226"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="238"/>
         <source>Candidate (live at the end)</source>
         <translation>Kandidat (am Ende belegt)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="228"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="240"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
@@ -107,7 +107,7 @@
         <translation>Ausreißer</translation>
     </message>
     <message>
-        <location filename="../ui/charts/box_plot_panel.cpp" line="128"/>
+        <location filename="../ui/charts/box_plot_panel.cpp" line="130"/>
         <source>%1
 median %2
 quartiles %3 … %4
@@ -128,22 +128,26 @@ erfolgreiche Läufe: %7</translation>
 <context>
     <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="73"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="95"/>
         <source>Change of the median (band: threshold)</source>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="93"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="121"/>
+        <source>%1 benchmarks: hover for names</source>
+        <translation>%1 Benchmarks: Namen beim Darüberfahren</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/comparison_charts.cpp" line="148"/>
         <source>vs baseline (%)</source>
         <translation>ggü. Basis (%)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="111"/>
         <source>%1 benchmarks (hover for each)</source>
-        <translation>%1 Benchmarks (Details beim Darüberfahren)</translation>
+        <translation type="vanished">%1 Benchmarks (Details beim Darüberfahren)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="156"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="201"/>
         <source>%1
 %2 (95% CI %3 … %4)
 %5</source>
@@ -155,73 +159,74 @@ erfolgreiche Läufe: %7</translation>
 <context>
     <name>pyrometer::ui::ChartPanel</name>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="72"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="74"/>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="73"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="75"/>
         <source>Show the whole data again (or double-click the chart); drag a rectangle or turn the wheel to zoom, drag with the middle button to pan</source>
         <translation>Wieder alle Daten zeigen (oder das Diagramm doppelklicken); ein Rechteck ziehen oder das Mausrad drehen zum Zoomen, mit der mittleren Taste ziehen zum Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="82"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="84"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="83"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="85"/>
         <source>Save this chart as PNG (at a resolution you choose) or SVG</source>
         <translation>Dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="232"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="255"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="234"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="257"/>
         <source>A logarithmic time axis, so that a 10 ms script and a 1 s one both show; on by itself while the medians differ more than tenfold, until you choose</source>
         <translation>Eine logarithmische Zeitachse, damit ein 10-ms-Skript und eines mit 1 s beide sichtbar sind; von selbst an, solange sich die Mediane um mehr als das Zehnfache unterscheiden, bis Sie wählen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="247"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="270"/>
         <source>One per benchmark</source>
         <translation>Einzeln je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="249"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="272"/>
         <source>A small chart for each benchmark, each on its own scale, instead of all in one</source>
         <translation>Ein kleines Diagramm je Benchmark, jedes mit eigener Skala, statt aller in einem</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="339"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="159"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="355"/>
         <source>%1 benchmarks: hover for names</source>
         <translation>%1 Benchmarks: Namen beim Darüberfahren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="373"/>
-        <location filename="../ui/charts/chart_panel.cpp" line="380"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="402"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="409"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="373"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="402"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="380"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="409"/>
         <source>Resolution (times the size on screen):</source>
         <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="384"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="413"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="384"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="413"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -485,81 +490,81 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
         <translation>Allokationen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="272"/>
+        <location filename="../ui/compare/compare_view.cpp" line="263"/>
         <source>Tick Profile (and tracemalloc) in Run Settings for both sides to see which functions got slower</source>
         <translation>Profil (und tracemalloc) in den Laufeinstellungen für beide Seiten ankreuzen, um zu sehen, welche Funktionen langsamer wurden</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="294"/>
+        <location filename="../ui/compare/compare_view.cpp" line="289"/>
         <source>own time %1 → %2</source>
         <translation>Eigenzeit %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="297"/>
+        <location filename="../ui/compare/compare_view.cpp" line="292"/>
         <source>not called in the baseline</source>
         <translation>in der Basis nicht aufgerufen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="302"/>
+        <location filename="../ui/compare/compare_view.cpp" line="294"/>
         <source>%1: own time of all functions %2 → %3. The flame graph is the candidate&apos;s; red boxes got slower, blue ones faster.</source>
         <translation>%1: Eigenzeit aller Funktionen %2 → %3. Der Flammengraph ist der des Kandidaten; rote Kästen wurden langsamer, blaue schneller.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="344"/>
+        <location filename="../ui/compare/compare_view.cpp" line="336"/>
         <source>Nothing to pin: run benchmarks or open results first</source>
         <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="347"/>
+        <location filename="../ui/compare/compare_view.cpp" line="339"/>
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="348"/>
+        <location filename="../ui/compare/compare_view.cpp" line="340"/>
         <source>Pinned as the baseline; the next run is compared with it</source>
         <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="376"/>
+        <location filename="../ui/compare/compare_view.cpp" line="368"/>
         <source>Nothing to compare: run benchmarks or open results first</source>
         <translation>Nichts zu vergleichen: erst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="420"/>
+        <location filename="../ui/compare/compare_view.cpp" line="412"/>
         <source>Within %1
 Pairs: %2</source>
         <translation>Innerhalb von %1
 Paare: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="422"/>
+        <location filename="../ui/compare/compare_view.cpp" line="414"/>
         <source>none yet — choose two benchmarks with Pair by Hand</source>
         <translation>noch keine — zwei Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="426"/>
+        <location filename="../ui/compare/compare_view.cpp" line="418"/>
         <source>Baseline: %1
 Candidate: %2</source>
         <translation>Basis: %1
 Kandidat: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="427"/>
+        <location filename="../ui/compare/compare_view.cpp" line="419"/>
         <source>none yet — pin the current results or open a file</source>
         <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="428"/>
+        <location filename="../ui/compare/compare_view.cpp" line="420"/>
         <source>none yet — run the benchmarks (again) or open results</source>
         <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="432"/>
+        <location filename="../ui/compare/compare_view.cpp" line="424"/>
         <source>Verdicts: two-sided Mann–Whitney U test at α = %1 and the whole %2% bootstrap interval of the ratio of medians (%3 resamples) beyond the threshold of %4%; for two benchmarks of one interleaved run, the Wilcoxon signed-rank test of their paired runs at α = %1 and the median ratio of the pairs beyond the threshold.</source>
         <translation>Urteile: zweiseitiger Mann-Whitney-U-Test bei α = %1 und das ganze %2-%-Bootstrap-Intervall des Verhältnisses der Mediane (%3 Stichproben) jenseits der Schwelle von %4 %; für zwei Benchmarks eines verschränkten Laufs der Wilcoxon-Vorzeichen-Rang-Test ihrer gepaarten Läufe bei α = %1 und das Median-Verhältnis der Paare jenseits der Schwelle.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="460"/>
+        <location filename="../ui/compare/compare_view.cpp" line="452"/>
         <source>Choose the two benchmarks to compare with Pair by Hand</source>
         <translation>Die zwei zu vergleichenden Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
@@ -568,27 +573,27 @@ Kandidat: %2</translation>
         <translation type="vanished">Urteile: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="461"/>
+        <location filename="../ui/compare/compare_view.cpp" line="453"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="466"/>
+        <location filename="../ui/compare/compare_view.cpp" line="458"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="479"/>
+        <location filename="../ui/compare/compare_view.cpp" line="471"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="485"/>
+        <location filename="../ui/compare/compare_view.cpp" line="477"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="492"/>
+        <location filename="../ui/compare/compare_view.cpp" line="484"/>
         <source>Choose a baseline and a candidate first</source>
         <translation>Erst eine Basis und einen Kandidaten wählen</translation>
     </message>
@@ -609,22 +614,22 @@ Kandidat: %2</translation>
         <translation type="vanished">%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="504"/>
+        <location filename="../ui/compare/compare_view.cpp" line="496"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="507"/>
+        <location filename="../ui/compare/compare_view.cpp" line="499"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="508"/>
+        <location filename="../ui/compare/compare_view.cpp" line="500"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="520"/>
+        <location filename="../ui/compare/compare_view.cpp" line="512"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -632,33 +637,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="227"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="240"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="309"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="326"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="247"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="330"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="254"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="352"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="259"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="357"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="259"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="357"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="277"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="353"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -729,53 +734,53 @@ Kandidat: %2</translation>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="112"/>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="114"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="118"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="120"/>
         <source>not called</source>
         <translation>nicht aufgerufen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="119"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="125"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="119"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="125"/>
         <source>gone</source>
         <translation>entfallen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="135"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="141"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="137"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="143"/>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="139"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="145"/>
         <source>Baseline own</source>
         <translation>Basis eigen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="141"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="147"/>
         <source>Candidate own</source>
         <translation>Kandidat eigen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="143"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="149"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="145"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="151"/>
         <source>Change %</source>
         <translation>Änderung %</translation>
     </message>
     <message>
-        <location filename="../ui/compare/profile_diff_models.cpp" line="147"/>
+        <location filename="../ui/compare/profile_diff_models.cpp" line="153"/>
         <source>Calls</source>
         <translation>Aufrufe</translation>
     </message>
@@ -1554,28 +1559,48 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="163"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="190"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="208"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="234"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="189"/>
         <source>Wall time, both sides: the %1 largest changes of %2</source>
-        <translation>Laufzeit, beide Seiten: die %1 größten Änderungen von %2</translation>
+        <translation type="vanished">Laufzeit, beide Seiten: die %1 größten Änderungen von %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="192"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="233"/>
+        <source>Wall time: the %1 largest changes of %2</source>
+        <translation>Laufzeit: die %1 größten Änderungen von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/comparison_charts.cpp" line="280"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="196"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="280"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="220"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="301"/>
+        <source>median %1, quartiles %2 … %3</source>
+        <translation>Median %1, Quartile %2 … %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/comparison_charts.cpp" line="304"/>
+        <source>%1
+baseline: %2
+candidate: %3
+(change from the baseline&apos;s median)</source>
+        <translation>%1
+Basis: %2
+Kandidat: %3
+(Änderung gegenüber dem Median der Basis)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/comparison_charts.cpp" line="276"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>
@@ -1796,132 +1821,132 @@ Kandidat: %2</translation>
         <translation>tracemalloc</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="40"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="41"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="47"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="48"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="48"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="49"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="49"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="50"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="49"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="50"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="51"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="52"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="54"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="55"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="54"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="55"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="57"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="59"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="59"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
         <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
         <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="61"/>
         <source>An extra run after the timed ones records every garbage collection</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="61"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="62"/>
         <source>An extra run after the timed ones profiles every function (cProfile)</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="63"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="64"/>
         <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
         <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="76"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="77"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="77"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="78"/>
         <source>Choose an interpreter anywhere on this machine</source>
         <translation>Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="87"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="88"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="88"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="89"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="89"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="91"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="91"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="93"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="93"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="94"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="95"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="96"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="100"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="101"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
     </message>

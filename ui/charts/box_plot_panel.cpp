@@ -100,6 +100,8 @@ void BoxPlotPanel::build(const QStringList& names)
     // hover, and a note says so.
     x->setLabelsVisible(names.size() <= legendLimit);
     fitLegend(static_cast<int>(names.size()), true);
+    if (names.size() <= legendLimit)
+        fitCategoryLabels(x);
     m_y = timeAxis(logScale());
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(m_y, Qt::AlignLeft);

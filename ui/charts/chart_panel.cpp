@@ -6,12 +6,14 @@
 
 #include <QApplication>
 #include <QAreaSeries>
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QGraphicsScene>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -134,6 +136,27 @@ int ChartPanel::plotWidth() const
 {
     const int width = static_cast<int>(chart()->plotArea().width());
     return width > 10 ? width : 800;
+}
+
+int ChartPanel::plotHeight() const
+{
+    const int height = static_cast<int>(chart()->plotArea().height());
+    return height > 10 ? height : 600;
+}
+
+void ChartPanel::fitCategoryLabels(QBarCategoryAxis* axis)
+{
+    const auto names = axis->categories();
+    if (names.isEmpty())
+        return;
+    const QFontMetrics metrics(axis->labelsFont());
+    int widest = 0;
+    for (const auto& name : names)
+        widest = std::max(widest, metrics.horizontalAdvance(name));
+    // Qt Charts elides a name that does not fit to "…", turned or not: then the names show on hover instead.
+    const bool fits = widest + metrics.averageCharWidth() <= plotWidth() / names.size();
+    axis->setLabelsVisible(fits);
+    showNote(fits ? QString() : tr("%1 benchmarks: hover for names").arg(names.size()));
 }
 
 QColor ChartPanel::colorFor(const std::string& name)
@@ -329,14 +352,20 @@ void ChartPanel::fitLegend(int series, bool withoutLegend)
 {
     const bool many = series > legendLimit;
     chart()->legend()->setVisible(!many && !withoutLegend);
-    if (!m_manySeries && many) {
+    showNote(many ? tr("%1 benchmarks: hover for names").arg(series) : QString());
+}
+
+void ChartPanel::showNote(const QString& text)
+{
+    if (!m_manySeries && !text.isEmpty()) {
         m_manySeries = new QLabel;
         m_manySeries->setObjectName(QStringLiteral("manySeries"));
+        m_manySeries->setTextFormat(Qt::PlainText);
         m_controls->insertWidget(m_log ? m_controls->indexOf(m_log) + 1 : 2, m_manySeries);
     }
     if (m_manySeries) {
-        m_manySeries->setVisible(many);
-        m_manySeries->setText(tr("%1 benchmarks: hover for names").arg(series));
+        m_manySeries->setVisible(!text.isEmpty());
+        m_manySeries->setText(text);
     }
 }
 
@@ -433,6 +462,12 @@ ChartPanel::NearestPoint ChartPanel::nearestPoint(QPointF position, qreal radius
 
 void ChartPanel::refresh()
 {
+    // Hidden in a window on screen; a window not shown at all (a test, an export) is drawn as asked.
+    if (!isVisible() && window()->isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     if (m_log && !m_logChosen && m_snapshot) {
         // Until the user chooses, the scale follows the data: logarithmic while medians differ tenfold.
         const auto& view = m_snapshot.view();
@@ -591,6 +626,13 @@ void ChartPanel::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     m_resized->start();
+}
+
+void ChartPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void ChartPanel::changeEvent(QEvent* event)

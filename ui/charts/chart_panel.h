@@ -13,6 +13,7 @@
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
+class QBarCategoryAxis;
 class QAbstractSeries;
 class QAreaSeries;
 class QCheckBox;
@@ -142,11 +143,19 @@ protected:
     void setMinimumChartSize(QSize size);
     /// The plot area's width in pixels, for downsampling.
     int plotWidth() const;
+    int plotHeight() const; ///< in pixels
+    /// Names under the boxes show while each fits its share of the width; else the axis says to hover.
+    void fitCategoryLabels(QBarCategoryAxis* axis);
+    /// A line in the controls above the chart, such as how to tell series apart; empty hides it.
+    void showNote(const QString& text);
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
     /// Axes hold as many ticks as their length fits, and series are thinned to the width: a panel that changed
     /// size is rebuilt, once the size has settled.
     void resizeEvent(QResizeEvent* event) override;
+    /// A panel the user cannot see (another tab is in front) is not rebuilt on each refresh, but once, when it
+    /// shows: refreshes of a live run on a hidden tab cost nothing.
+    void showEvent(QShowEvent* event) override;
 
 private:
     void applyTheme();
@@ -159,7 +168,7 @@ private:
     QSet<QString> m_hidden; ///< series the user hid from the legend, by name
     QCheckBox* m_log = nullptr; ///< the "Log scale" choice, where the panel has one
     bool m_logChosen = false; ///< the user set it; else it follows the data
-    QLabel* m_manySeries = nullptr; ///< says the legend gave way
+    QLabel* m_manySeries = nullptr; ///< the note: says how to tell series apart where names gave way
     QCheckBox* m_separate = nullptr; ///< the "One per benchmark" choice, where the panel has one
     std::function<ChartPanel*(std::size_t)> m_makeMultiple;
     std::vector<ChartPanel*> m_multiples;
@@ -168,6 +177,7 @@ private:
     QPoint m_panFrom; ///< where a middle-button drag started
     QPoint m_clickFrom; ///< where the left button went down
     bool m_panning = false;
+    bool m_stale = false; ///< refreshed while hidden: rebuilt when shown
 };
 
 } // namespace pyrometer::ui

@@ -14,6 +14,7 @@
 #include <QBoxSet>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QFontMetrics>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -115,10 +116,13 @@ void ChangeChartPanel::rebuild()
     // whiskers (hover a dot for both), and one series per verdict, as 400 series took 150 ms to make and draw.
     const double n = static_cast<double>(pairs.size());
     const bool detailed = pairs.size() <= detailedPairs;
+    // Names where a row is a line of text high: else they would overlap, and the note says to hover.
+    const bool named = detailed && n * QFontMetrics(chart()->font()).height() <= plotHeight();
+    showNote(named ? QString() : tr("%1 benchmarks: hover for names").arg(pairs.size()));
     // A series of dots for every verdict, so that a pair whose verdict changes only moves from one to another.
     std::array<QList<QPointF>, allVerdicts.size()> dots;
     std::vector<QList<QPointF>> whiskers;
-    QString shape = QString::number(threshold) + QLatin1Char(detailed ? 'd' : 's');
+    QString shape = QString::number(threshold) + QLatin1Char(detailed ? 'd' : 's') + QLatin1Char(named ? 'n' : 'u');
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         const auto& p = *pairs[i];
         const double row = n - 1 - double(i);
@@ -147,7 +151,7 @@ void ChangeChartPanel::rebuild()
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->setRange(-0.5, n - 0.5);
     y->setGridLineVisible(false);
-    if (detailed) {
+    if (named) {
         // A category axis needs distinct labels: zero-width spaces tell apart benchmarks whose short names match.
         // End values must ascend: the last benchmark (at the bottom) first.
         const auto shown = pairNames(c);
@@ -155,7 +159,6 @@ void ChangeChartPanel::rebuild()
             y->append(
                 shown[indexOf(c, pairs[i])] + QString(static_cast<qsizetype>(i), QChar(0x200B)), n - 1 - double(i));
     }
-    y->setTitleText(detailed ? QString() : tr("%1 benchmarks (hover for each)").arg(pairs.size()));
     chart()->addAxis(y, Qt::AlignLeft);
 
     auto* upper = new QLineSeries;
@@ -214,29 +217,30 @@ void PairedBoxPanel::rebuild()
         sameShape({});
         return;
     }
-    // Past a readable number of pairs, the ones that changed most, in table order: 400 boxes of a pixel each
-    // showed nothing and took 30 ms.
+    // Past a readable number of pairs, the ones that changed most, in table order.
     const std::size_t all = pairs.size();
-    if (all > ChangeChartPanel::detailedPairs) {
+    if (all > shownPairs) {
         auto largest = pairs;
-        std::nth_element(largest.begin(), largest.begin() + ChangeChartPanel::detailedPairs, largest.end(),
+        std::nth_element(largest.begin(), largest.begin() + shownPairs, largest.end(),
             [](const PairComparison* a, const PairComparison* b) {
                 return std::abs(std::log(a->ratio.ratio)) > std::abs(std::log(b->ratio.ratio));
             });
-        largest.resize(ChangeChartPanel::detailedPairs);
+        largest.resize(shownPairs);
         std::sort(largest.begin(), largest.end());
         pairs = std::move(largest);
     }
     const auto title = all > pairs.size()
-        ? tr("Wall time, both sides: the %1 largest changes of %2").arg(pairs.size()).arg(all)
+        ? tr("Wall time: the %1 largest changes of %2").arg(pairs.size()).arg(all)
         : tr("Wall time per benchmark, both sides");
     // Each side's box per pair, in percent of the baseline's median.
     double low = 0, high = 0;
     QStringList names;
     std::vector<std::array<double, 5>> boxes[2];
     const auto shown = pairNames(*comparison());
+    m_fullNames.clear();
     for (const auto* p : pairs) {
         names << shown[indexOf(*comparison(), p)];
+        m_fullNames << QString::fromStdString(p->name);
         const double reference = p->baseline.median;
         const auto percent = [&](double v) { return (v / reference - 1) * 100; };
         for (int side = 0; side < 2; ++side) {
@@ -253,6 +257,7 @@ void PairedBoxPanel::rebuild()
     // every box again on each value set, so new boxes cost a third of setting the values (2-4 ms against 6-11
     // for 80 boxes); new names on the category axis cost more than building the chart anew (7-14 ms against 5).
     if (sameShape(title + names.join(QLatin1Char('\n')))) {
+        fitCategoryLabels(qobject_cast<QBarCategoryAxis*>(chart()->axes(Qt::Horizontal).value(0)));
         fitAxis(m_y, low, high, AxisValues::SignedReal);
         for (int side = 0; side < 2; ++side) {
             m_sides[side]->clear();
@@ -266,6 +271,7 @@ void PairedBoxPanel::rebuild()
     const QColor lines[2] = { baselineColor, candidateColor.darker(120) };
     auto* x = new QBarCategoryAxis;
     x->append(names);
+    fitCategoryLabels(x);
     chart()->addAxis(x, Qt::AlignBottom);
     m_y = valueAxis(chart(), tr("vs baseline median (%)"), Qt::AlignLeft);
     fitAxis(m_y, low, high, AxisValues::SignedReal);
@@ -278,6 +284,25 @@ void PairedBoxPanel::rebuild()
         attach(chart(), series, x, m_y);
         m_sides[side] = series;
     }
+}
+
+QString PairedBoxPanel::hoverText(QPointF position) const
+{
+    if (!m_sides[0] || !m_sides[1] || !chart()->plotArea().contains(position))
+        return {};
+    const auto at = chart()->mapToValue(position, m_sides[0]);
+    const auto i = static_cast<qsizetype>(std::lround(at.x()));
+    const auto before = m_sides[0]->boxSets(), after = m_sides[1]->boxSets();
+    if (i < 0 || i >= before.size() || i >= after.size() || i >= m_fullNames.size()
+        || std::abs(at.x() - double(i)) > 0.45)
+        return {};
+    const auto side = [](const QBoxSet* box) {
+        const auto percent = [&](QBoxSet::ValuePositions v) { return QString::asprintf("%+.1f%%", box->at(v)); };
+        return tr("median %1, quartiles %2 … %3")
+            .arg(percent(QBoxSet::Median), percent(QBoxSet::LowerQuartile), percent(QBoxSet::UpperQuartile));
+    };
+    return tr("%1\nbaseline: %2\ncandidate: %3\n(change from the baseline's median)")
+        .arg(m_fullNames[i], side(before[i]), side(after[i]));
 }
 
 DistributionPanel::DistributionPanel(QWidget* parent)

@@ -74,11 +74,17 @@ class PairedBoxPanel : public ComparisonChartPanel
     Q_OBJECT
 public:
     explicit PairedBoxPanel(QWidget* parent = nullptr);
+    /// The most pairs it shows, two boxes each: past them, the largest changes. At 40 pairs the boxes were a
+    /// few pixels wide and every name read "…".
+    static constexpr std::size_t shownPairs = legendLimit;
 
 protected:
     void rebuild() override;
+    /// A box's pair, full name, and both sides' medians and quartiles.
+    QString hoverText(QPointF position) const override;
 
 private:
+    QStringList m_fullNames; ///< of the pairs shown, in order
     QValueAxis* m_y = nullptr;
     QBoxPlotSeries* m_sides[2] = {}; ///< baseline, candidate
 };
