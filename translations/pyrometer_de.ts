@@ -133,9 +133,8 @@ erfolgreiche Läufe: %7</translation>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="121"/>
         <source>%1 benchmarks: hover for names</source>
-        <translation>%1 Benchmarks: Namen beim Darüberfahren</translation>
+        <translation type="vanished">%1 Benchmarks: Namen beim Darüberfahren</translation>
     </message>
     <message>
         <location filename="../ui/compare/comparison_charts.cpp" line="148"/>
@@ -199,34 +198,33 @@ erfolgreiche Läufe: %7</translation>
         <translation>Ein kleines Diagramm je Benchmark, jedes mit eigener Skala, statt aller in einem</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="159"/>
-        <location filename="../ui/charts/chart_panel.cpp" line="355"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="360"/>
         <source>%1 benchmarks: hover for names</source>
         <translation>%1 Benchmarks: Namen beim Darüberfahren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="402"/>
-        <location filename="../ui/charts/chart_panel.cpp" line="409"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="407"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="414"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="402"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="407"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="409"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="414"/>
         <source>Resolution (times the size on screen):</source>
         <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="413"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="418"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="413"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="418"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -637,33 +635,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="309"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="326"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="308"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="325"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="330"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="329"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="352"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="351"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="357"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="356"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="357"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="356"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="353"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="352"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -1560,7 +1558,7 @@ Kandidat: %2</translation>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
         <location filename="../ui/compare/comparison_charts.cpp" line="208"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="234"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="233"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
@@ -1569,27 +1567,27 @@ Kandidat: %2</translation>
         <translation type="vanished">Laufzeit, beide Seiten: die %1 größten Änderungen von %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="233"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="232"/>
         <source>Wall time: the %1 largest changes of %2</source>
         <translation>Laufzeit: die %1 größten Änderungen von %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="280"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="279"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="280"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="279"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="301"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="300"/>
         <source>median %1, quartiles %2 … %3</source>
         <translation>Median %1, Quartile %2 … %3</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="304"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="303"/>
         <source>%1
 baseline: %2
 candidate: %3
@@ -1600,7 +1598,7 @@ Kandidat: %3
 (Änderung gegenüber dem Median der Basis)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="276"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="275"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>

@@ -156,7 +156,7 @@ void ChartPanel::fitCategoryLabels(QBarCategoryAxis* axis)
     // Qt Charts elides a name that does not fit to "…", turned or not: then the names show on hover instead.
     const bool fits = widest + metrics.averageCharWidth() <= plotWidth() / names.size();
     axis->setLabelsVisible(fits);
-    showNote(fits ? QString() : tr("%1 benchmarks: hover for names").arg(names.size()));
+    sayHoverForNames(fits ? 0 : names.size());
 }
 
 QColor ChartPanel::colorFor(const std::string& name)
@@ -352,7 +352,12 @@ void ChartPanel::fitLegend(int series, bool withoutLegend)
 {
     const bool many = series > legendLimit;
     chart()->legend()->setVisible(!many && !withoutLegend);
-    showNote(many ? tr("%1 benchmarks: hover for names").arg(series) : QString());
+    sayHoverForNames(many ? series : 0);
+}
+
+void ChartPanel::sayHoverForNames(qsizetype benchmarks)
+{
+    showNote(benchmarks > 0 ? tr("%1 benchmarks: hover for names").arg(benchmarks) : QString());
 }
 
 void ChartPanel::showNote(const QString& text)

@@ -148,6 +148,8 @@ protected:
     void fitCategoryLabels(QBarCategoryAxis* axis);
     /// A line in the controls above the chart, such as how to tell series apart; empty hides it.
     void showNote(const QString& text);
+    /// The note that names gave way for `benchmarks` benchmarks and show on hover; 0 hides it.
+    void sayHoverForNames(qsizetype benchmarks);
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
     /// Axes hold as many ticks as their length fits, and series are thinned to the width: a panel that changed

@@ -118,7 +118,7 @@ void ChangeChartPanel::rebuild()
     const bool detailed = pairs.size() <= detailedPairs;
     // Names where a row is a line of text high: else they would overlap, and the note says to hover.
     const bool named = detailed && n * QFontMetrics(chart()->font()).height() <= plotHeight();
-    showNote(named ? QString() : tr("%1 benchmarks: hover for names").arg(pairs.size()));
+    sayHoverForNames(named ? 0 : static_cast<qsizetype>(pairs.size()));
     // A series of dots for every verdict, so that a pair whose verdict changes only moves from one to another.
     std::array<QList<QPointF>, allVerdicts.size()> dots;
     std::vector<QList<QPointF>> whiskers;
@@ -229,9 +229,8 @@ void PairedBoxPanel::rebuild()
         std::sort(largest.begin(), largest.end());
         pairs = std::move(largest);
     }
-    const auto title = all > pairs.size()
-        ? tr("Wall time: the %1 largest changes of %2").arg(pairs.size()).arg(all)
-        : tr("Wall time per benchmark, both sides");
+    const auto title = all > pairs.size() ? tr("Wall time: the %1 largest changes of %2").arg(pairs.size()).arg(all)
+                                          : tr("Wall time per benchmark, both sides");
     // Each side's box per pair, in percent of the baseline's median.
     double low = 0, high = 0;
     QStringList names;
