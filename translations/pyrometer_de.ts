@@ -158,73 +158,77 @@ erfolgreiche Läufe: %7</translation>
 <context>
     <name>pyrometer::ui::ChartPanel</name>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="74"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="75"/>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="75"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="76"/>
         <source>Show the whole data again (or double-click the chart); drag a rectangle or turn the wheel to zoom, drag with the middle button to pan</source>
         <translation>Wieder alle Daten zeigen (oder das Diagramm doppelklicken); ein Rechteck ziehen oder das Mausrad drehen zum Zoomen, mit der mittleren Taste ziehen zum Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="84"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="86"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="85"/>
         <source>Save this chart as PNG (at a resolution you choose) or SVG</source>
-        <translation>Dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
+        <translation type="vanished">Dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="255"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="90"/>
+        <source>Export… — save this chart as PNG (at a resolution you choose) or SVG</source>
+        <translation>Exportieren… – dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/chart_panel.cpp" line="261"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="257"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="263"/>
         <source>A logarithmic time axis, so that a 10 ms script and a 1 s one both show; on by itself while the medians differ more than tenfold, until you choose</source>
         <translation>Eine logarithmische Zeitachse, damit ein 10-ms-Skript und eines mit 1 s beide sichtbar sind; von selbst an, solange sich die Mediane um mehr als das Zehnfache unterscheiden, bis Sie wählen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="270"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="276"/>
         <source>One per benchmark</source>
         <translation>Einzeln je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="272"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="278"/>
         <source>A small chart for each benchmark, each on its own scale, instead of all in one</source>
         <translation>Ein kleines Diagramm je Benchmark, jedes mit eigener Skala, statt aller in einem</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="360"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="366"/>
         <source>%1 benchmarks: hover for names</source>
-        <translation>%1 Benchmarks: Namen beim Darüberfahren</translation>
+        <translation>%1 Benchmarks: Namen im Tooltip</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="407"/>
         <location filename="../ui/charts/chart_panel.cpp" line="414"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="421"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="407"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="414"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="414"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="421"/>
         <source>Resolution (times the size on screen):</source>
         <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="418"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="425"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="418"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="425"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -1157,62 +1161,62 @@ Kandidat: %2</translation>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="192"/>
+        <location filename="../ui/window/main_window.cpp" line="194"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="217"/>
+        <location filename="../ui/window/main_window.cpp" line="219"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="220"/>
+        <location filename="../ui/window/main_window.cpp" line="222"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="228"/>
+        <location filename="../ui/window/main_window.cpp" line="230"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="247"/>
+        <location filename="../ui/window/main_window.cpp" line="249"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="264"/>
+        <location filename="../ui/window/main_window.cpp" line="266"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="277"/>
+        <location filename="../ui/window/main_window.cpp" line="279"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="282"/>
+        <location filename="../ui/window/main_window.cpp" line="284"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
+        <location filename="../ui/window/main_window.cpp" line="293"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="293"/>
+        <location filename="../ui/window/main_window.cpp" line="295"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="301"/>
+        <location filename="../ui/window/main_window.cpp" line="303"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="320"/>
+        <location filename="../ui/window/main_window.cpp" line="322"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -1318,22 +1322,22 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="327"/>
+        <location filename="../ui/window/main_window.cpp" line="329"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="328"/>
+        <location filename="../ui/window/main_window.cpp" line="330"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="360"/>
+        <location filename="../ui/window/main_window.cpp" line="364"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="361"/>
+        <location filename="../ui/window/main_window.cpp" line="365"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -1799,152 +1803,166 @@ Kandidat: %3
 <context>
     <name>pyrometer::ui::RunSettingsWidget</name>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="29"/>
         <source>Go on after a failed run</source>
-        <translation>Nach einem fehlgeschlagenen Lauf weitermachen</translation>
+        <translation type="vanished">Nach einem fehlgeschlagenen Lauf weitermachen</translation>
     </message>
     <message>
         <location filename="../ui/run/run_settings_widget.cpp" line="31"/>
+        <source>Go on after failures</source>
+        <translation>Bei Fehlern weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="33"/>
         <source>GC</source>
         <translation>GC</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="32"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="34"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="33"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="35"/>
         <source>tracemalloc</source>
         <translation>tracemalloc</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="41"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="44"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="48"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="51"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="49"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="52"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="50"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="53"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="50"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="53"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="52"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="55"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="55"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="55"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="59"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="67"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="68"/>
         <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
         <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="61"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="69"/>
+        <source>A benchmark goes on after a failed run (as --ignore-failure): failed runs are kept but left out of the statistics</source>
+        <translation>Ein Benchmark läuft nach einem fehlgeschlagenen Lauf weiter (wie --ignore-failure): fehlgeschlagene Läufe bleiben erhalten, zählen aber nicht in der Statistik</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="71"/>
         <source>An extra run after the timed ones records every garbage collection</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="62"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="72"/>
         <source>An extra run after the timed ones profiles every function (cProfile)</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="64"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="74"/>
         <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
         <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="77"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="88"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="91"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="78"/>
-        <source>Choose an interpreter anywhere on this machine</source>
-        <translation>Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
+        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
+        <source>Browse… — choose an interpreter anywhere on this machine</source>
+        <translation>Durchsuchen… — einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
+        <source>Choose an interpreter anywhere on this machine</source>
+        <translation type="vanished">Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="94"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="88"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="105"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="89"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="106"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="107"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="91"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="108"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="109"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="93"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="110"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="94"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="111"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="96"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="113"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="101"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="118"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
     </message>

@@ -27,6 +27,7 @@
 #include <QPainter>
 #include <QScrollArea>
 #include <QSet>
+#include <QStyle>
 #include <QSvgGenerator>
 #include <QThread>
 #include <QTimer>
@@ -81,8 +82,12 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     m_controls->insertWidget(0, reset);
     auto* exportButton = new QToolButton;
     exportButton->setObjectName(QStringLiteral("exportChart"));
+    // An icon: two panels' controls side by side must leave the docks room on a 1024-pixel screen in German.
     exportButton->setText(tr("Export…"));
-    exportButton->setToolTip(tr("Save this chart as PNG (at a resolution you choose) or SVG"));
+    exportButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    exportButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    exportButton->setAccessibleName(exportButton->text());
+    exportButton->setToolTip(tr("Export… — save this chart as PNG (at a resolution you choose) or SVG"));
     exportButton->setAutoRaise(true);
     connect(exportButton, &QToolButton::clicked, this, &ChartPanel::exportFromDialog);
     m_controls->insertWidget(1, exportButton);
@@ -153,7 +158,8 @@ void ChartPanel::fitCategoryLabels(QBarCategoryAxis* axis)
     int widest = 0;
     for (const auto& name : names)
         widest = std::max(widest, metrics.horizontalAdvance(name));
-    // Qt Charts elides a name that does not fit to "…", turned or not: then the names show on hover instead.
+    // Qt Charts elides a name that does not fit its share of the width, turned or not, down to "fi…" or "…":
+    // names show whole or on hover.
     const bool fits = widest + metrics.averageCharWidth() <= plotWidth() / names.size();
     axis->setLabelsVisible(fits);
     sayHoverForNames(fits ? 0 : names.size());
@@ -366,6 +372,7 @@ void ChartPanel::showNote(const QString& text)
         m_manySeries = new QLabel;
         m_manySeries->setObjectName(QStringLiteral("manySeries"));
         m_manySeries->setTextFormat(Qt::PlainText);
+        m_manySeries->setWordWrap(true); // a second line rather than a wider panel
         m_controls->insertWidget(m_log ? m_controls->indexOf(m_log) + 1 : 2, m_manySeries);
     }
     if (m_manySeries) {

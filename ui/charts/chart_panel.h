@@ -144,7 +144,7 @@ protected:
     /// The plot area's width in pixels, for downsampling.
     int plotWidth() const;
     int plotHeight() const; ///< in pixels
-    /// Names under the boxes show while each fits its share of the width; else the axis says to hover.
+    /// Names under the boxes show while each fits its share of the width; else a note says to hover.
     void fitCategoryLabels(QBarCategoryAxis* axis);
     /// A line in the controls above the chart, such as how to tell series apart; empty hides it.
     void showNote(const QString& text);

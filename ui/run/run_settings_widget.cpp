@@ -13,7 +13,9 @@
 #include <QHBoxLayout>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStyle>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace pyrometer::ui {
 
@@ -26,7 +28,7 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     , m_seedPolicy(new QComboBox)
     , m_seed(new QSpinBox)
     , m_order(new QComboBox)
-    , m_ignoreFailure(new QCheckBox(tr("Go on after a failed run")))
+    , m_ignoreFailure(new QCheckBox(tr("Go on after failures")))
     , m_sampleHz(new QSpinBox)
     , m_gc(new QCheckBox(tr("GC")))
     , m_profile(new QCheckBox(tr("Profile")))
@@ -36,8 +38,9 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     fillPythonChoices(m_interpreter, findPythons());
     // Long interpreter paths must not widen the whole column.
     m_interpreter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    // Ten characters: with German labels beside it, sixteen pushed Browse… out of a 410-pixel dock.
-    m_interpreter->setMinimumContentsLength(10);
+    // Six characters (the list shows whole paths and versions): with ten, Browse… lay past the edge of the
+    // dock on a 1024-pixel screen in German.
+    m_interpreter->setMinimumContentsLength(6);
     m_interpreter->setToolTip(tr("Interpreter for scripts added from now on"));
     m_runs->setRange(1, 1'000'000);
     m_runs->setValue(20);
@@ -53,11 +56,18 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     m_seed->setRange(0, 2'147'483'647);
     m_seed->setEnabled(false);
     m_order->addItems({ tr("interleaved (A B C A B C …)"), tr("sequential") });
+    // The choices' long texts must not hold the dock wider than a laptop screen leaves it: they elide.
+    for (auto* box : { m_seedPolicy, m_order }) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
     m_sampleHz->setRange(0, maxSampleHz);
     m_sampleHz->setValue(defaultSampleHz);
     m_sampleHz->setSuffix(tr(" Hz"));
     m_sampleHz->setSpecialValueText(tr("off"));
     m_sampleHz->setToolTip(tr("Samples per second of each run's RSS, CPU use and threads"));
+    m_ignoreFailure->setToolTip(tr("A benchmark goes on after a failed run (as --ignore-failure): failed runs are "
+                                   "kept but left out of the statistics"));
     m_gc->setToolTip(tr("An extra run after the timed ones records every garbage collection"));
     m_profile->setToolTip(tr("An extra run after the timed ones profiles every function (cProfile)"));
     m_tracemalloc->setToolTip(
@@ -73,9 +83,13 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     connect(
         m_seedPolicy, &QComboBox::currentIndexChanged, this, [this](int policy) { m_seed->setEnabled(policy == 1); });
 
+    // An icon, as the row must fit a narrow dock beside the interpreter's name.
     auto* browse = new QToolButton;
     browse->setText(tr("Browse…"));
-    browse->setToolTip(tr("Choose an interpreter anywhere on this machine"));
+    browse->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
+    browse->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    browse->setAccessibleName(tr("Browse…"));
+    browse->setToolTip(tr("Browse… — choose an interpreter anywhere on this machine"));
     connect(browse, &QToolButton::clicked, this, [this] {
         const auto path = QFileDialog::getOpenFileName(this, tr("Choose Interpreter"), QStringLiteral("/usr/bin"));
         if (!path.isEmpty())
@@ -85,6 +99,9 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     interpreterRow->addWidget(m_interpreter, 1);
     interpreterRow->addWidget(browse);
     auto* layout = new QFormLayout(this);
+    // In a narrow dock (a laptop screen, longer German labels) a field goes below its label rather than past
+    // the dock's edge.
+    layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout->addRow(tr("Interpreter:"), interpreterRow);
     layout->addRow(tr("Runs:"), m_runs);
     layout->addRow(tr("Warmup runs:"), m_warmups);
@@ -94,10 +111,10 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     layout->addRow(tr("Order:"), m_order);
     layout->addRow(m_ignoreFailure);
     layout->addRow(tr("Memory timeline:"), m_sampleHz);
-    auto* inside = new QHBoxLayout;
+    // One below the other: side by side they held the dock 250 pixels wide.
+    auto* inside = new QVBoxLayout;
     for (auto* box : { m_gc, m_profile, m_tracemalloc })
         inside->addWidget(box);
-    inside->addStretch();
     layout->addRow(tr("Instrumented run:"), inside);
 }
 

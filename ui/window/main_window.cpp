@@ -188,7 +188,9 @@ void MainWindow::setupSettingsDock()
     scroll->setWidget(m_settings);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Labels go above fields when the dock is narrow; narrower still (a small screen in German), it scrolls
+    // sideways rather than cut fields at its edge.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     auto* d = dock(this, tr("Run Settings"), QStringLiteral("settingsDock"), scroll, Qt::LeftDockWidgetArea);
     m_viewMenu->addAction(d->toggleViewAction());
 }
@@ -351,6 +353,8 @@ void MainWindow::showEvent(QShowEvent* event)
             { findChild<QDockWidget*>(QStringLiteral("benchmarksDock")) }, { width() * 3 / 10 }, Qt::Horizontal);
         resizeDocks({ findChild<QDockWidget*>(QStringLiteral("summaryDock")) }, { height() / 4 }, Qt::Vertical);
         m_chartRows->setSizes({ m_chartRows->height() / 2, m_chartRows->height() / 2 });
+        // Histogram and box plot three to two, whatever their controls ask for.
+        m_chartColumns->setSizes({ m_chartColumns->width() * 3 / 5, m_chartColumns->width() * 2 / 5 });
     });
 }
 
