@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/formats/results_file.h"
 #include "core/model/results.h"
 
+#include <memory>
 #include <string>
 
 namespace pyrometer::test {
@@ -18,6 +20,12 @@ inline BenchmarkResult benchmarkOf(const std::string& name, double seconds, int 
         b.runs.push_back(r);
     }
     return b;
+}
+
+/// The fixture of three benchmarks as a real run wrote it (tests/fixtures/results_three_benchmarks.json).
+inline std::shared_ptr<const Results> threeBenchmarks()
+{
+    return std::make_shared<const Results>(readResultsFile(PYROMETER_FIXTURES "/results_three_benchmarks.json"));
 }
 
 } // namespace pyrometer::test

@@ -54,11 +54,6 @@ class TestCompareWindow : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    static std::shared_ptr<const Results> fixture()
-    {
-        return std::make_shared<const Results>(readResultsFile(PYROMETER_FIXTURES "/results_three_benchmarks.json"));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -181,8 +176,8 @@ private Q_SLOTS:
         auto* compare = window.compareView();
         window.tabs()->setCurrentWidget(compare);
         QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
-        compare->setBaseline(fixture(), QStringLiteral("a.json"));
-        compare->setCandidateFile(fixture(), QStringLiteral("b.json"));
+        compare->setBaseline(test::threeBenchmarks(), QStringLiteral("a.json"));
+        compare->setCandidateFile(test::threeBenchmarks(), QStringLiteral("b.json"));
         QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 3, 20000);
         QTest::qWait(200);
         auto* table = compare->findChild<QTableView*>(QStringLiteral("comparisonTable"));
@@ -198,8 +193,8 @@ private Q_SLOTS:
         MainWindow window(m_dir.path());
         auto* compare = window.compareView();
         QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
-        compare->setBaseline(fixture(), QStringLiteral("a.json"));
-        compare->setCandidateFile(fixture(), QStringLiteral("b.json"));
+        compare->setBaseline(test::threeBenchmarks(), QStringLiteral("a.json"));
+        compare->setCandidateFile(test::threeBenchmarks(), QStringLiteral("b.json"));
         QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
         QCOMPARE(compare->model()->rowCount(), 3);
         QVERIFY(!compare->changeChart()->chart()->series().isEmpty());
@@ -224,7 +219,7 @@ private Q_SLOTS:
         MainWindow window(m_dir.path());
         window.resize(1400, 900);
         window.show();
-        window.showOpenedResults(fixture(), QStringLiteral("three.json"));
+        window.showOpenedResults(test::threeBenchmarks(), QStringLiteral("three.json"));
         auto* compare = window.compareView();
         QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
         // The dialog lists every benchmark of each side; within one run the second is proposed as the candidate.
@@ -260,7 +255,7 @@ private Q_SLOTS:
             compare->model()->comparison()->pairs[0].name.find("json_roundtrip") != std::string::npos, 20000);
         QCOMPARE(compare->model()->rowCount(), 1);
         // A file as the baseline ends the comparison within one run, and its pairs.
-        compare->setBaseline(fixture(), QStringLiteral("other.json"));
+        compare->setBaseline(test::threeBenchmarks(), QStringLiteral("other.json"));
         QVERIFY(!compare->withinCurrent());
         QVERIFY(compare->pairsByHand().empty());
         QTRY_VERIFY_WITH_TIMEOUT(compare->model()->rowCount() == 3, 20000);

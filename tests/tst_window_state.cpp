@@ -79,11 +79,6 @@ class TestWindowState : public QObject
     QTemporaryDir m_dir;
     std::shared_ptr<const Results> m_measured; ///< cyclic_garbage.py and hot_function.py, with GCs and timelines
 
-    static std::shared_ptr<const Results> fixture()
-    {
-        return std::make_shared<const Results>(readResultsFile(PYROMETER_FIXTURES "/results_three_benchmarks.json"));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -153,10 +148,10 @@ private Q_SLOTS:
             }
             return QColor();
         };
-        window.showResults(ResultsSnapshot(fixture()));
+        window.showResults(ResultsSnapshot(test::threeBenchmarks()));
         const auto sortColour = colourOf(QStringLiteral("sort_numbers.py"));
         QVERIFY(sortColour.isValid());
-        auto fewer = *fixture();
+        auto fewer = *test::threeBenchmarks();
         fewer.benchmarks.erase(fewer.benchmarks.begin() + 1); // json_roundtrip.py removed
         window.showResults(ResultsSnapshot(std::make_shared<const Results>(std::move(fewer))));
         QCOMPARE(colourOf(QStringLiteral("sort_numbers.py")), sortColour);
@@ -275,7 +270,7 @@ private Q_SLOTS:
     {
         MainWindow window(m_dir.path());
         window.show();
-        auto results = *fixture();
+        auto results = *test::threeBenchmarks();
         results.benchmarks[0].failure = "killed by signal 9"; // fib.py, the fastest, stopped early
         window.showResults(ResultsSnapshot(std::make_shared<const Results>(results)));
         auto* summary = window.summary();
@@ -555,10 +550,10 @@ private Q_SLOTS:
     {
         MainWindow window(m_dir.path());
         window.resize(1400, 900);
-        window.showResults(ResultsSnapshot(fixture()));
+        window.showResults(ResultsSnapshot(test::threeBenchmarks()));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.showResults(ResultsSnapshot(fixture()));
+        window.showResults(ResultsSnapshot(test::threeBenchmarks()));
         QApplication::processEvents();
         for (ChartPanel* panel : std::initializer_list<ChartPanel*> { window.histogram(), window.timeSeries() }) {
             QVERIFY(panel->chart()->legend()->isVisible());
@@ -665,7 +660,7 @@ private Q_SLOTS:
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.showResults(ResultsSnapshot(fixture()));
+        window.showResults(ResultsSnapshot(test::threeBenchmarks()));
         QApplication::processEvents();
         auto* panel = window.timeSeries();
         auto* x = qobject_cast<QValueAxis*>(panel->chart()->axes(Qt::Horizontal).at(0));
@@ -680,7 +675,7 @@ private Q_SLOTS:
         const double zoomed = x->max() - x->min();
         QVERIFY2(zoomed < before * 0.9, qPrintable(QStringLiteral("%1 %2").arg(before).arg(zoomed)));
         // A live refresh keeps the zoom.
-        window.showResults(ResultsSnapshot(fixture(), window.timeSeries()->snapshot().set()));
+        window.showResults(ResultsSnapshot(test::threeBenchmarks(), window.timeSeries()->snapshot().set()));
         QCOMPARE(x->max() - x->min(), zoomed);
         QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
         QVERIFY(!panel->isZoomed());
@@ -700,7 +695,7 @@ private Q_SLOTS:
         QVERIFY(!seriesNamed(QStringLiteral("fib.py"))->isVisible());
         QVERIFY(!seriesNamed(QStringLiteral("fib.py (rolling median)"))->isVisible());
         QVERIFY(seriesNamed(QStringLiteral("sort_numbers.py"))->isVisible());
-        window.showResults(ResultsSnapshot(fixture(), window.timeSeries()->snapshot().set()));
+        window.showResults(ResultsSnapshot(test::threeBenchmarks(), window.timeSeries()->snapshot().set()));
         QVERIFY(!seriesNamed(QStringLiteral("fib.py"))->isVisible());
         panel->toggleSeries(QStringLiteral("fib.py"));
         QVERIFY(seriesNamed(QStringLiteral("fib.py"))->isVisible());
@@ -756,7 +751,7 @@ private Q_SLOTS:
         MainWindow window(m_dir.path());
         window.resize(1400, 900);
         window.show();
-        window.showResults(ResultsSnapshot(fixture()));
+        window.showResults(ResultsSnapshot(test::threeBenchmarks()));
         QApplication::processEvents();
         auto* panel = window.histogram();
         const auto png = m_dir.filePath(QStringLiteral("histogram.png"));
@@ -779,7 +774,7 @@ private Q_SLOTS:
 
         auto* compare = window.compareView();
         QSignalSpy ready(compare->controller(), &CompareController::comparisonReady);
-        compare->setBaseline(fixture(), QStringLiteral("a.json"));
+        compare->setBaseline(test::threeBenchmarks(), QStringLiteral("a.json"));
         QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
         const auto change = m_dir.filePath(QStringLiteral("change.png"));
         QVERIFY(compare->changeChart()->exportImage(change, 1.0));
