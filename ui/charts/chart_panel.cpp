@@ -14,28 +14,19 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontMetrics>
-#include <QGraphicsScene>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
-#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
-#include <QMouseEvent>
 #include <QPainter>
-#include <QScrollArea>
-#include <QSet>
 #include <QStyle>
-#include <QSvgGenerator>
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
-#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QWheelEvent>
 #include <QXYSeries>
 #include <array>
 #include <cmath>
@@ -235,125 +226,6 @@ void ChartPanel::useLightMarkers(QXYSeries* series, QColor color, QColor border,
     series->setLightMarker(marker);
 }
 
-bool ChartPanel::logScale() const
-{
-    return m_log && m_log->isChecked();
-}
-
-QAbstractAxis* ChartPanel::timeAxis(bool logarithmic)
-{
-    if (!logarithmic)
-        return new QValueAxis;
-    auto* axis = new QLogValueAxis;
-    axis->setBase(10);
-    axis->setLabelFormat(QStringLiteral("%g"));
-    axis->setMinorTickCount(8); // grid lines at 2, 3, … 9 times each power of ten
-    return axis;
-}
-
-bool ChartPanel::isLogarithmic(const QAbstractAxis* axis)
-{
-    return axis && axis->type() == QAbstractAxis::AxisTypeLogValue;
-}
-
-void ChartPanel::addLogScaleChoice()
-{
-    m_log = new QCheckBox(tr("Log scale"));
-    m_log->setObjectName(QStringLiteral("logScale"));
-    m_log->setToolTip(tr("A logarithmic time axis, so that a 10 ms script and a 1 s one both show; on by itself "
-                         "while the medians differ more than tenfold, until you choose"));
-    connect(m_log, &QCheckBox::toggled, this, [this] {
-        m_logChosen = true;
-        if (hasData())
-            refresh();
-    });
-    m_controls->insertWidget(2, m_log); // after Reset zoom and Export…
-}
-
-void ChartPanel::addSmallMultiplesChoice(std::function<ChartPanel*(std::size_t)> make)
-{
-    m_makeMultiple = std::move(make);
-    m_separate = new QCheckBox(tr("One per benchmark"));
-    m_separate->setObjectName(QStringLiteral("smallMultiples"));
-    m_separate->setToolTip(tr("A small chart for each benchmark, each on its own scale, instead of all in one"));
-    connect(m_separate, &QCheckBox::toggled, this, [this] {
-        if (hasData())
-            refresh();
-        else
-            refreshMultiples();
-    });
-    m_controls->insertWidget(2, m_separate);
-    m_grid = new QScrollArea;
-    m_grid->setWidgetResizable(true);
-    m_grid->setFrameShape(QFrame::NoFrame);
-    m_grid->setWidget(new QWidget);
-    new QGridLayout(m_grid->widget());
-    m_grid->hide();
-    static_cast<QVBoxLayout*>(layout())->addWidget(m_grid, 1);
-}
-
-bool ChartPanel::smallMultiples() const
-{
-    return m_separate && m_separate->isChecked();
-}
-
-void ChartPanel::setSmallMultiples(bool separate)
-{
-    if (m_separate)
-        m_separate->setChecked(separate);
-}
-
-void ChartPanel::refreshMultiples()
-{
-    const bool separate = smallMultiples() && m_snapshot && m_snapshot->benchmarks.size() > 1;
-    m_view->setVisible(!separate);
-    if (m_log)
-        m_log->setEnabled(!separate); // each small chart has a linear scale of its own
-    if (m_grid)
-        m_grid->setVisible(separate);
-    const std::size_t count = separate ? m_snapshot->benchmarks.size() : 0;
-    auto* grid = m_grid ? static_cast<QGridLayout*>(m_grid->widget()->layout()) : nullptr;
-    const int columns = std::max(1, (width() - 20) / 330);
-    if (m_multiples.size() != count) {
-        for (auto* panel : m_multiples)
-            delete panel;
-        m_multiples.clear();
-        for (std::size_t b = 0; b < count; ++b) {
-            auto* panel = m_makeMultiple(b);
-            // Small and plain: no controls, no legend (the title names the benchmark).
-            for (int i = 0; i < panel->m_controls->count(); ++i) {
-                if (auto* widget = panel->m_controls->itemAt(i)->widget())
-                    widget->hide();
-            }
-            panel->m_logChosen = true; // each on its own scale: linear
-            panel->chart()->legend()->hide();
-            panel->setMinimumChartSize(QSize(260, 240));
-            connect(panel, &ChartPanel::message, this, &ChartPanel::message);
-            m_multiples.push_back(panel);
-        }
-    }
-    // As many columns as the panel's width holds, laid out again when it changes.
-    for (std::size_t b = 0; b < m_multiples.size(); ++b) {
-        const int row = static_cast<int>(b) / columns, column = static_cast<int>(b) % columns;
-        int at = grid->indexOf(m_multiples[b]), r = -1, c = -1, rs = 0, cs = 0;
-        if (at >= 0)
-            grid->getItemPosition(at, &r, &c, &rs, &cs);
-        if (r != row || c != column)
-            grid->addWidget(m_multiples[b], row, column);
-    }
-    // Each shows its benchmark alone, in the same result set, under its full name.
-    for (std::size_t b = 0; b < count; ++b) {
-        const auto& all = *m_snapshot;
-        Results one;
-        one.environment = all.environment;
-        one.complete = all.complete;
-        one.importedFrom = all.importedFrom;
-        one.benchmarks = { all.benchmarks[b] };
-        m_multiples[b]->chart()->setTitle(QString::fromStdString(all.benchmarks[b].name));
-        m_multiples[b]->setSnapshot(ResultsSnapshot(shareResults(std::move(one)), m_snapshot.set()));
-    }
-}
-
 void ChartPanel::fitLegend(int series, bool withoutLegend)
 {
     const bool many = series > legendLimit;
@@ -425,53 +297,6 @@ void ChartPanel::exportFromDialog()
     Q_EMIT message(exportImage(path, scale) ? tr("Exported %1").arg(path) : tr("Cannot write %1").arg(path));
 }
 
-QString ChartPanel::hoverTextAt(QPoint position) const
-{
-    if (!hasData())
-        return {};
-    const auto inView = m_view->mapFrom(this, position);
-    return hoverText(m_view->mapToScene(inView));
-}
-
-QString ChartPanel::hoverText(QPointF position) const
-{
-    const auto nearest = nearestPoint(position);
-    return nearest.series ? describePoint(nearest.series, nearest.point) : QString();
-}
-
-QString ChartPanel::describePoint(const QXYSeries* series, QPointF point) const
-{
-    return QStringLiteral("%1\n%2, %3").arg(series->name()).arg(point.x()).arg(point.y());
-}
-
-void ChartPanel::pointClicked(const QXYSeries*, QPointF)
-{
-}
-
-ChartPanel::NearestPoint ChartPanel::nearestPoint(QPointF position, qreal radius) const
-{
-    NearestPoint best;
-    qreal bestDistance = radius * radius;
-    if (!chart()->plotArea().adjusted(-radius, -radius, radius, radius).contains(position))
-        return best;
-    for (auto* abstract : chart()->series()) {
-        auto* series = qobject_cast<QXYSeries*>(abstract);
-        if (!series || !series->isVisible())
-            continue;
-        const auto points = series->points();
-        for (const auto& point : points) {
-            const auto at = chart()->mapToPosition(point, series);
-            const auto d = at - position;
-            const qreal distance = d.x() * d.x() + d.y() * d.y();
-            if (distance <= bestDistance) {
-                bestDistance = distance;
-                best = { series, point };
-            }
-        }
-    }
-    return best;
-}
-
 void ChartPanel::refresh()
 {
     // Hidden in a window on screen; a window not shown at all (a test, an export) is drawn as asked.
@@ -526,112 +351,6 @@ void ChartPanel::refresh()
 void ChartPanel::belongsTo(QAbstractSeries* series, const QString& owner)
 {
     series->setProperty("pyrometerOwner", owner);
-}
-
-void ChartPanel::legendClicked()
-{
-    if (auto* marker = qobject_cast<QLegendMarker*>(sender()))
-        toggleSeries(marker->series()->name());
-}
-
-void ChartPanel::toggleSeries(const QString& name)
-{
-    if (!m_hidden.remove(name))
-        m_hidden.insert(name);
-    if (hasData())
-        refresh();
-}
-
-void ChartPanel::zoomBy(qreal factor)
-{
-    chart()->zoom(factor);
-    zoomChanged();
-}
-
-void ChartPanel::zoomChanged()
-{
-    if (auto* reset = findChild<QToolButton*>(QStringLiteral("resetZoom")))
-        reset->setVisible(chart()->isZoomed());
-}
-
-void ChartPanel::resetZoom()
-{
-    chart()->zoomReset();
-    zoomChanged();
-    if (hasData())
-        refresh();
-}
-
-bool ChartPanel::isZoomed() const
-{
-    return chart()->isZoomed();
-}
-
-bool ChartPanel::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == m_view->viewport()) {
-        switch (event->type()) {
-        case QEvent::Wheel: {
-            const auto* wheel = static_cast<QWheelEvent*>(event);
-            const qreal factor = wheel->angleDelta().y() > 0 ? 1.25 : 0.8;
-            // Zoom under the pointer: the point there stays where it is.
-            const auto at = m_view->mapToScene(wheel->position().toPoint());
-            const auto plot = chart()->plotArea();
-            QRectF area(0, 0, plot.width() / factor, plot.height() / factor);
-            area.moveCenter(QPointF(
-                at.x() + (plot.center().x() - at.x()) / factor, at.y() + (plot.center().y() - at.y()) / factor));
-            chart()->zoomIn(area);
-            zoomChanged();
-            return true;
-        }
-        case QEvent::MouseButtonDblClick:
-            resetZoom();
-            return true;
-        case QEvent::MouseButtonPress:
-            if (static_cast<QMouseEvent*>(event)->button() == Qt::LeftButton)
-                m_clickFrom = static_cast<QMouseEvent*>(event)->position().toPoint();
-            if (static_cast<QMouseEvent*>(event)->button() == Qt::MiddleButton) {
-                m_panning = true;
-                m_panFrom = static_cast<QMouseEvent*>(event)->position().toPoint();
-                return true;
-            }
-            break;
-        case QEvent::MouseButtonRelease: {
-            const auto* release = static_cast<QMouseEvent*>(event);
-            if (m_panning && release->button() == Qt::MiddleButton) {
-                m_panning = false;
-                return true;
-            }
-            // A click, not a drag: the point under it (the view's rubber band ignores an empty rectangle).
-            if (release->button() == Qt::LeftButton && hasData()
-                && (release->position().toPoint() - m_clickFrom).manhattanLength() < 4) {
-                const auto nearest = nearestPoint(m_view->mapToScene(release->position().toPoint()));
-                if (nearest.series)
-                    pointClicked(nearest.series, nearest.point);
-            }
-            break;
-        }
-        default:
-            break;
-        }
-    }
-    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease)
-        QTimer::singleShot(0, this, &ChartPanel::zoomChanged); // after a rubber band zoomed in or out
-    if (watched == m_view->viewport() && event->type() == QEvent::MouseMove && m_panning) {
-        const auto at = static_cast<QMouseEvent*>(event)->position().toPoint();
-        chart()->scroll(m_panFrom.x() - at.x(), at.y() - m_panFrom.y());
-        m_panFrom = at;
-        return true;
-    }
-    if (watched == m_view->viewport() && event->type() == QEvent::MouseMove) {
-        const auto* move = static_cast<QMouseEvent*>(event);
-        const auto text = hasData() ? hoverText(m_view->mapToScene(move->position().toPoint())) : QString();
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(move->globalPosition().toPoint(), text, m_view);
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void ChartPanel::resizeEvent(QResizeEvent* event)
