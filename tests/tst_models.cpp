@@ -37,6 +37,31 @@ class TestModels : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The memory chart shows a benchmark's first measured run that has a memory timeline: a warmup's timeline
+    // does not count, and a benchmark without any has none.
+    void firstSampledRunSkipsWarmups()
+    {
+        auto results = std::make_shared<Results>();
+        results->benchmarks.resize(2);
+        for (int i = 0; i < 5; ++i) {
+            for (auto& b : results->benchmarks) {
+                RunRecord r;
+                r.wall = std::chrono::milliseconds(10);
+                r.exitCode = 0;
+                r.warmup = i == 0;
+                b.runs.push_back(r);
+            }
+        }
+        auto sampled = std::make_shared<Timeline>();
+        sampled->samples.push_back({ 1 << 20, 0.01f, 100, 1 });
+        results->benchmarks[0].runs[0].timeline = sampled; // the warmup
+        results->benchmarks[0].runs[3].timeline = sampled;
+        results->benchmarks[0].runs[4].timeline = sampled;
+        const ResultsSnapshot snapshot(std::shared_ptr<const Results>(std::move(results)));
+        QCOMPARE(snapshot.view().benchmarks[0].firstSampledRun, std::optional<std::size_t> { 3 });
+        QVERIFY(!snapshot.view().benchmarks[1].firstSampledRun);
+    }
+
     void summaryShowsTheFiguresOfTheCli()
     {
         SummaryModel model;

@@ -90,10 +90,8 @@ MemoryPanel::Shown MemoryPanel::shownRun(std::size_t b) const
         if (const auto* probeRun = benchmark.probe->runWith("gc"); probeRun && sampled(probeRun->run))
             return { &probeRun->run, tr("instrumented run"), true };
     }
-    for (std::size_t i = 0; i < benchmark.runs.size(); ++i) {
-        if (!benchmark.runs[i].warmup && sampled(benchmark.runs[i]))
-            return { &benchmark.runs[i], runLabel(benchmark, i), false };
-    }
+    if (const auto first = snapshot().view().benchmarks[b].firstSampledRun)
+        return { &benchmark.runs[*first], runLabel(benchmark, *first), false };
     return {};
 }
 

@@ -26,6 +26,11 @@ ViewData computeViewData(const Results& results, int columns)
                     numbers.push_back(static_cast<double>(number));
             }
         }
+        for (std::size_t i = 0; i < benchmark.runs.size() && !b.firstSampledRun; ++i) {
+            const auto& run = benchmark.runs[i];
+            if (!run.warmup && run.timeline && !run.timeline->samples.empty())
+                b.firstSampledRun = i;
+        }
         std::vector<Point> points(times.size());
         for (std::size_t i = 0; i < times.size(); ++i)
             points[i] = { numbers[i], times[i] };

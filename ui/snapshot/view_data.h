@@ -19,6 +19,9 @@ struct BenchmarkView
     std::vector<Point> runs; ///< (run number, seconds) of successful measured runs, downsampled
     std::vector<Point> rollingMedian; ///< the rolling median of the same, downsampled
     TukeyBox box; ///< seconds
+    /// The first measured run with a memory timeline, which the memory chart shows unless told otherwise; found
+    /// here, as looking for it took the GUI thread four scans of every run on each refresh.
+    std::optional<std::size_t> firstSampledRun;
 };
 
 /// Everything the summary table and the charts draw, computed once per snapshot, off the GUI thread: the
