@@ -613,9 +613,10 @@ private Q_SLOTS:
         auto* panel = window.timeSeries();
         auto* shared = panel->findChild<QChartView*>(QString(), Qt::FindDirectChildrenOnly);
         QVERIFY(shared->isVisible());
+        QSignalSpy shown(panel, &ChartPanel::multiplesShown);
         panel->setSmallMultiples(true);
-        QApplication::processEvents();
         QCOMPARE(panel->multiples().size(), std::size_t(2));
+        QTRY_COMPARE(shown.count(), 1);
         QVERIFY(!shared->isVisible());
         const auto yTitle = [](ChartPanel* p) { return p->chart()->axes(Qt::Vertical).at(0)->titleText(); };
         QCOMPARE(panel->multiples()[0]->chart()->title(), QStringLiteral("dir/short.py"));
@@ -634,10 +635,13 @@ private Q_SLOTS:
         QCOMPARE(selected.count(), 1);
         QCOMPARE(selected.at(0).at(0).value<std::size_t>(), std::size_t(1));
         QCOMPARE(selected.at(0).at(1).value<std::size_t>(), std::size_t(2));
-        // New results reach every small chart.
+        // New results reach every small chart, computed off the GUI thread: not yet when showResults returns.
         auto longer = std::make_shared<Results>(*apart);
         longer->benchmarks[1] = benchmarkOf("dir/long.py", 1.0, 20);
+        QCOMPARE(shown.count(), 1); // resizing the small charts computed nothing again
         window.showResults(ResultsSnapshot(longer));
+        QCOMPARE(panel->multiples()[1]->snapshot()->benchmarks[0].runs.size(), std::size_t(12));
+        QTRY_COMPARE(shown.count(), 2);
         QCOMPARE(panel->multiples()[1]->snapshot()->benchmarks[0].runs.size(), std::size_t(20));
         const auto png = m_dir.filePath(QStringLiteral("multiples.png"));
         QVERIFY(panel->exportImage(png, 1.0));

@@ -52,6 +52,8 @@ public:
 Q_SIGNALS:
     /// One line for the status bar.
     void message(const QString& text);
+    /// The small charts show the latest results (their view data is computed off the GUI thread).
+    void multiplesShown();
 
 public:
     /// What hovering the chart at `position` (in the panel's coordinates) shows; empty where there is nothing.
@@ -174,6 +176,11 @@ private:
     QCheckBox* m_separate = nullptr; ///< the "One per benchmark" choice, where the panel has one
     std::function<ChartPanel*(std::size_t)> m_makeMultiple;
     std::vector<ChartPanel*> m_multiples;
+    bool m_multiplesBusy = false; ///< their view data is being computed
+    bool m_multiplesPending = false; ///< newer results came meanwhile
+    std::shared_ptr<const Results> m_multiplesOf; ///< the results the small charts show, or are computed of
+    void computeMultiples();
+    void showMultiples(const std::vector<ResultsSnapshot>& parts);
     QScrollArea* m_grid = nullptr;
     void refreshMultiples();
     QPoint m_panFrom; ///< where a middle-button drag started
