@@ -171,6 +171,34 @@ private Q_SLOTS:
             QVERIFY(!benchmarkColours.contains(colour.rgb()));
     }
 
+    // A legend too long for a narrow memory chart (Qt elided every entry: "ge…", "cyc…") leaves out the
+    // benchmarks, whose colours the charts beside it name, and keeps the GC generations; a wide one keeps all.
+    void aNarrowMemoryLegendKeepsTheGenerations()
+    {
+        for (const auto size : { QSize(1024, 700), QSize(1920, 1080) }) {
+            MainWindow window(m_dir.path());
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.showResults(ResultsSnapshot(m_measured));
+            QTest::qWait(300); // the charts settle at their size
+            auto* legend = window.memory()->chart()->legend();
+            QStringList shown;
+            int width = 0;
+            const QFontMetrics metrics(legend->font());
+            for (auto* marker : legend->markers()) {
+                if (marker->isVisible()) {
+                    shown << marker->label();
+                    width += metrics.horizontalAdvance(marker->label()) + 2 * metrics.height();
+                }
+            }
+            QVERIFY2(shown.contains(QStringLiteral("gen 0")), qPrintable(shown.join(QLatin1Char(','))));
+            QCOMPARE(shown.contains(QStringLiteral("cyclic_garbage.py")), size.width() > 1024);
+            QVERIFY2(width <= window.memory()->chart()->size().width(),
+                qPrintable(QStringLiteral("%1 of %2").arg(width).arg(window.memory()->chart()->size().width())));
+        }
+    }
+
     // One benchmark has one name in the list, the summary, the runs table, the legends, Hotspots and Compare.
     void oneNameEverywhere()
     {

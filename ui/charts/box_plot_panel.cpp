@@ -101,7 +101,7 @@ void BoxPlotPanel::build(const QStringList& names)
     x->setLabelsVisible(names.size() <= legendLimit);
     fitLegend(static_cast<int>(names.size()), true);
     if (names.size() <= legendLimit)
-        fitCategoryLabels(x);
+        fitCategoryLabels(x, names);
     m_y = timeAxis(logScale());
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(m_y, Qt::AlignLeft);

@@ -140,18 +140,25 @@ int ChartPanel::plotHeight() const
     return height > 10 ? height : 600;
 }
 
-void ChartPanel::fitCategoryLabels(QBarCategoryAxis* axis)
+void ChartPanel::fitCategoryLabels(QBarCategoryAxis* axis, const QStringList& names)
 {
-    const auto names = axis->categories();
     if (names.isEmpty())
         return;
+    // Qt Charts elides a name that does not fit its share of the width at the end, down to "fi…" or "…".
+    // Elided here in the middle instead ("json_r…p.py"), to the width there is; where not even six characters
+    // fit, the names show on hover.
     const QFontMetrics metrics(axis->labelsFont());
-    int widest = 0;
-    for (const auto& name : names)
-        widest = std::max(widest, metrics.horizontalAdvance(name));
-    // Qt Charts elides a name that does not fit its share of the width, turned or not, down to "fi…" or "…":
-    // names show whole or on hover.
-    const bool fits = widest + metrics.averageCharWidth() <= plotWidth() / names.size();
+    const int room = plotWidth() / static_cast<int>(names.size()) - 2 * metrics.averageCharWidth();
+    const bool fits = room >= 6 * metrics.averageCharWidth();
+    if (fits) {
+        QStringList shown;
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            // Categories must differ: zero-width spaces tell apart names that elide alike.
+            shown << metrics.elidedText(names[i], Qt::ElideMiddle, room) + QString(i, QChar(0x200B));
+        }
+        if (axis->categories() != shown)
+            axis->setCategories(shown);
+    }
     axis->setLabelsVisible(fits);
     sayHoverForNames(fits ? 0 : names.size());
 }
@@ -340,11 +347,37 @@ void ChartPanel::refresh()
         brush.setColor(color);
         marker->setLabelBrush(brush);
     }
+    dropOptionalEntries();
     // Series that belong with a hidden one go with it.
     for (auto* series : chart()->series()) {
         const auto owner = series->property("pyrometerOwner").toString();
         if (!owner.isEmpty())
             series->setVisible(!m_hidden.contains(owner));
+    }
+}
+
+void ChartPanel::optionalEntry(QAbstractSeries* series)
+{
+    series->setProperty("pyrometerOptionalEntry", true);
+}
+
+void ChartPanel::dropOptionalEntries()
+{
+    // Qt elides every entry of a legend too long for its line ("ge…", "all…"): the optional ones go first.
+    auto* legend = chart()->legend();
+    if (!legend->isVisible())
+        return;
+    const QFontMetrics metrics(legend->font());
+    int needed = 0;
+    for (auto* marker : legend->markers()) {
+        if (marker->series()->property("pyrometerOwner").toString().isEmpty())
+            needed += metrics.horizontalAdvance(marker->label()) + 2 * metrics.height();
+    }
+    if (needed <= static_cast<int>(chart()->size().width()) - 2 * metrics.height())
+        return;
+    for (auto* marker : legend->markers()) {
+        if (marker->series()->property("pyrometerOptionalEntry").toBool())
+            marker->setVisible(false);
     }
 }
 

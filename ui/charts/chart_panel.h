@@ -110,6 +110,9 @@ protected:
     void refresh();
     /// Marks `series` as belonging with the series named `owner` in the legend: hidden and shown with it.
     static void belongsTo(QAbstractSeries* series, const QString& owner);
+    /// Marks the legend entry of `series` as one to leave out when the legend does not fit its line (its colour
+    /// is named elsewhere, such as in the charts beside it).
+    static void optionalEntry(QAbstractSeries* series);
     /// The hover text at `position`, in the chart's scene coordinates. By default the point of any visible
     /// series nearest the pointer (within a few pixels), told by describePoint().
     virtual QString hoverText(QPointF position) const;
@@ -146,8 +149,9 @@ protected:
     /// The plot area's width in pixels, for downsampling.
     int plotWidth() const;
     int plotHeight() const; ///< in pixels
-    /// Names under the boxes show while each fits its share of the width; else a note says to hover.
-    void fitCategoryLabels(QBarCategoryAxis* axis);
+    /// Shows `names` under the boxes, elided in the middle to their share of the width, while six characters
+    /// fit; else a note says to hover.
+    void fitCategoryLabels(QBarCategoryAxis* axis, const QStringList& names);
     /// A line in the controls above the chart, such as how to tell series apart; empty hides it.
     void showNote(const QString& text);
     /// The note that names gave way for `benchmarks` benchmarks and show on hover; 0 hides it.
@@ -163,6 +167,7 @@ protected:
 
 private:
     void applyTheme();
+    void dropOptionalEntries();
     void legendClicked();
     void zoomChanged(); ///< Reset zoom shows while zoomed
     ResultsSnapshot m_snapshot;

@@ -256,7 +256,7 @@ void PairedBoxPanel::rebuild()
     // every box again on each value set, so new boxes cost a third of setting the values (2-4 ms against 6-11
     // for 80 boxes); new names on the category axis cost more than building the chart anew (7-14 ms against 5).
     if (sameShape(title + names.join(QLatin1Char('\n')))) {
-        fitCategoryLabels(qobject_cast<QBarCategoryAxis*>(chart()->axes(Qt::Horizontal).value(0)));
+        fitCategoryLabels(qobject_cast<QBarCategoryAxis*>(chart()->axes(Qt::Horizontal).value(0)), names);
         fitAxis(m_y, low, high, AxisValues::SignedReal);
         for (int side = 0; side < 2; ++side) {
             m_sides[side]->clear();
@@ -270,7 +270,7 @@ void PairedBoxPanel::rebuild()
     const QColor lines[2] = { baselineColor, candidateColor.darker(120) };
     auto* x = new QBarCategoryAxis;
     x->append(names);
-    fitCategoryLabels(x);
+    fitCategoryLabels(x, names);
     chart()->addAxis(x, Qt::AlignBottom);
     m_y = valueAxis(chart(), tr("vs baseline median (%)"), Qt::AlignLeft);
     fitAxis(m_y, low, high, AxisValues::SignedReal);
