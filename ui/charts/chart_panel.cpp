@@ -148,7 +148,9 @@ void ChartPanel::fitCategoryLabels(QBarCategoryAxis* axis, const QStringList& na
     // Elided here in the middle instead ("json_r…p.py"), to the width there is; where not even six characters
     // fit, the names show on hover.
     const QFontMetrics metrics(axis->labelsFont());
-    const int room = plotWidth() / static_cast<int>(names.size()) - 2 * metrics.averageCharWidth();
+    // Qt's budget for a name: the width over one more than the names (its layout counts the boundaries), less
+    // padding.
+    const int room = plotWidth() / static_cast<int>(names.size() + 1) - 2 * metrics.averageCharWidth();
     const bool fits = room >= 6 * metrics.averageCharWidth();
     if (fits) {
         QStringList shown;
