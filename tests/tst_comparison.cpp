@@ -120,13 +120,14 @@ private slots:
         for (int side = 0; side < 2; ++side) {
             auto& b = run.benchmarks[std::size_t(side)];
             b.script = files[side];
-            ProbeData probe;
-            probe.profile = Profile {};
-            probe.profile->functions
+            Profile profile;
+            profile.functions
                 = { function(files[side], 3, "parse", side == 0 ? 0.2 : 0.5), function(files[side], 9, "helper", 0.1) };
-            probe.tracemalloc = AllocationReport {};
-            probe.tracemalloc->top = { { files[side], 4, side == 0 ? 100 : 700, 1 } };
-            b.probe = probe;
+            AllocationReport sites;
+            sites.top = { { files[side], 4, side == 0 ? 100 : 700, 1 } };
+            b.probe.emplace();
+            b.probe->profile = std::move(profile);
+            b.probe->tracemalloc = std::move(sites);
         }
         const auto c = compare(run, run, { { 0, 1, PairedBy::Hand }, { 2, 2, PairedBy::Hand } });
         QVERIFY(c.pairs[0].functions && c.pairs[0].allocations);
