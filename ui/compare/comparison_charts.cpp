@@ -63,12 +63,15 @@ constexpr std::array allVerdicts { Verdict::Slower, Verdict::Faster, Verdict::No
     Verdict::BelowThreshold, Verdict::TooFewRuns, Verdict::TooFastToMeasure, Verdict::NotMeasured,
     Verdict::NoRunsToTest };
 
-QList<QBoxSet*> boxSets(const std::vector<std::array<double, 5>>& boxes, const QStringList& names)
+/// Box sets of `series`, to append to it in one go. They are its children from the start: Qt's append of a
+/// list, unlike that of one set, does not take them as its children, and they outlived the series.
+QList<QBoxSet*> boxSets(
+    const std::vector<std::array<double, 5>>& boxes, const QStringList& names, QBoxPlotSeries* series)
 {
     QList<QBoxSet*> sets;
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         const auto& b = boxes[i];
-        sets.append(new QBoxSet(b[0], b[1], b[2], b[3], b[4], names[static_cast<qsizetype>(i)]));
+        sets.append(new QBoxSet(b[0], b[1], b[2], b[3], b[4], names[static_cast<qsizetype>(i)], series));
     }
     return sets;
 }
@@ -260,7 +263,7 @@ void PairedBoxPanel::rebuild()
         fitAxis(m_y, low, high, AxisValues::SignedReal);
         for (int side = 0; side < 2; ++side) {
             m_sides[side]->clear();
-            m_sides[side]->append(boxSets(boxes[side], names));
+            m_sides[side]->append(boxSets(boxes[side], names, m_sides[side]));
         }
         return;
     }
@@ -279,7 +282,7 @@ void PairedBoxPanel::rebuild()
         series->setName(side == 0 ? tr("baseline") : tr("candidate"));
         series->setBrush(fills[side]);
         series->setPen(QPen(lines[side], 1.5));
-        series->append(boxSets(boxes[side], names));
+        series->append(boxSets(boxes[side], names, series));
         attach(chart(), series, x, m_y);
         m_sides[side] = series;
     }
