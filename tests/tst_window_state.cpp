@@ -181,18 +181,25 @@ private Q_SLOTS:
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.showResults(ResultsSnapshot(m_measured));
-            QTest::qWait(300); // the charts settle at their size
             auto* legend = window.memory()->chart()->legend();
             QStringList shown;
             int width = 0;
-            const QFontMetrics metrics(legend->font());
-            for (auto* marker : legend->markers()) {
-                if (marker->isVisible()) {
-                    shown << marker->label();
-                    width += metrics.horizontalAdvance(marker->label()) + 2 * metrics.height();
+            const auto readLegend = [&] {
+                shown.clear();
+                width = 0;
+                const QFontMetrics metrics(legend->font());
+                for (auto* marker : legend->markers()) {
+                    if (marker->isVisible()) {
+                        shown << marker->label();
+                        width += metrics.horizontalAdvance(marker->label()) + 2 * metrics.height();
+                    }
                 }
-            }
-            QVERIFY2(shown.contains(QStringLiteral("gen 0")), qPrintable(shown.join(QLatin1Char(','))));
+                return shown.contains(QStringLiteral("gen 0"));
+            };
+            // Until the charts settle at their size (slow under the sanitizers).
+            QTRY_VERIFY_WITH_TIMEOUT(readLegend(), 20000);
+            QTest::qWait(300);
+            QVERIFY2(readLegend(), qPrintable(shown.join(QLatin1Char(','))));
             QCOMPARE(shown.contains(QStringLiteral("cyclic_garbage.py")), size.width() > 1024);
             QVERIFY2(width <= window.memory()->chart()->size().width(),
                 qPrintable(QStringLiteral("%1 of %2").arg(width).arg(window.memory()->chart()->size().width())));

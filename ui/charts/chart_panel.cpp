@@ -149,9 +149,11 @@ void ChartPanel::fitCategoryLabels(QBarCategoryAxis* axis, const QStringList& na
     // fit, the names show on hover.
     const QFontMetrics metrics(axis->labelsFont());
     // Qt's budget for a name: the width over one more than the names (its layout counts the boundaries), less
-    // padding.
-    const int room = plotWidth() / static_cast<int>(names.size() + 1) - 2 * metrics.averageCharWidth();
-    const bool fits = room >= 6 * metrics.averageCharWidth();
+    // padding; a character more to spare, as the plot area can narrow after this (wider axis labels) and Qt
+    // then elides an elided name again ("allo……").
+    const int room
+        = plotWidth() / static_cast<int>(names.size() + 1) - metrics.horizontalAdvance(QStringLiteral("nnn"));
+    const bool fits = room >= metrics.horizontalAdvance(QStringLiteral("abcdef"));
     if (fits) {
         QStringList shown;
         for (qsizetype i = 0; i < names.size(); ++i) {
