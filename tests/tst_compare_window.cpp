@@ -246,6 +246,8 @@ private Q_SLOTS:
         auto comparison = compare->model()->comparison();
         QCOMPARE(comparison->pairs[0].name, std::string("examples/fib.py → examples/sort_numbers.py"));
         QVERIFY(comparison->pairs[0].pairedRuns);
+        // The hint to pair by hand, shown while nothing was paired, is gone.
+        QVERIFY2(!window.statusText().contains(QStringLiteral("Pair by Hand")), qPrintable(window.statusText()));
         QCOMPARE(compare->model()->index(0, CompareModel::Test).data().toString(),
             QString::fromStdString(testName(comparison->pairs[0])));
 

@@ -128,25 +128,17 @@ erfolgreiche Läufe: %7</translation>
 <context>
     <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="95"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="98"/>
         <source>Change of the median (band: threshold)</source>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <source>%1 benchmarks: hover for names</source>
-        <translation type="vanished">%1 Benchmarks: Namen beim Darüberfahren</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="148"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="151"/>
         <source>vs baseline (%)</source>
         <translation>ggü. Basis (%)</translation>
     </message>
     <message>
-        <source>%1 benchmarks (hover for each)</source>
-        <translation type="vanished">%1 Benchmarks (Details beim Darüberfahren)</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="201"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="204"/>
         <source>%1
 %2 (95% CI %3 … %4)
 %5</source>
@@ -158,77 +150,73 @@ erfolgreiche Läufe: %7</translation>
 <context>
     <name>pyrometer::ui::ChartPanel</name>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="75"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="66"/>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="76"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="67"/>
         <source>Show the whole data again (or double-click the chart); drag a rectangle or turn the wheel to zoom, drag with the middle button to pan</source>
         <translation>Wieder alle Daten zeigen (oder das Diagramm doppelklicken); ein Rechteck ziehen oder das Mausrad drehen zum Zoomen, mit der mittleren Taste ziehen zum Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="86"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="77"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <source>Save this chart as PNG (at a resolution you choose) or SVG</source>
-        <translation type="vanished">Dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="90"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="81"/>
         <source>Export… — save this chart as PNG (at a resolution you choose) or SVG</source>
         <translation>Exportieren… – dieses Diagramm als PNG (in wählbarer Auflösung) oder SVG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="261"/>
+        <location filename="../ui/charts/chart_panel_choices.cpp" line="41"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="263"/>
+        <location filename="../ui/charts/chart_panel_choices.cpp" line="43"/>
         <source>A logarithmic time axis, so that a 10 ms script and a 1 s one both show; on by itself while the medians differ more than tenfold, until you choose</source>
         <translation>Eine logarithmische Zeitachse, damit ein 10-ms-Skript und eines mit 1 s beide sichtbar sind; von selbst an, solange sich die Mediane um mehr als das Zehnfache unterscheiden, bis Sie wählen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="276"/>
+        <location filename="../ui/charts/chart_panel_choices.cpp" line="56"/>
         <source>One per benchmark</source>
         <translation>Einzeln je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="278"/>
+        <location filename="../ui/charts/chart_panel_choices.cpp" line="58"/>
         <source>A small chart for each benchmark, each on its own scale, instead of all in one</source>
         <translation>Ein kleines Diagramm je Benchmark, jedes mit eigener Skala, statt aller in einem</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="366"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="249"/>
         <source>%1 benchmarks: hover for names</source>
         <translation>%1 Benchmarks: Namen im Tooltip</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="414"/>
-        <location filename="../ui/charts/chart_panel.cpp" line="421"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="297"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="304"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="414"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="297"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="421"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="304"/>
         <source>Resolution (times the size on screen):</source>
         <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="425"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="308"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="425"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="308"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -312,16 +300,6 @@ Hodges-Lehmann-Verschiebung: %6%7</translation>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <source>%1
-Mann–Whitney U = %2, %3%4
-Welch&apos;s t-test: %5
-Hodges–Lehmann shift: %6%7</source>
-        <translation type="vanished">%1
-Mann–Whitney-U = %2, %3%4
-Welch-t-Test: %5
-Hodges–Lehmann-Verschiebung: %6%7</translation>
-    </message>
-    <message>
         <location filename="../ui/compare/compare_model.cpp" line="150"/>
         <source> (exact)</source>
         <translation> (exakt)</translation>
@@ -362,10 +340,6 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
         <translation>95-%-KI</translation>
     </message>
     <message>
-        <source>Mann–Whitney</source>
-        <translation type="vanished">Mann–Whitney</translation>
-    </message>
-    <message>
         <location filename="../ui/compare/compare_model.cpp" line="176"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
@@ -374,264 +348,244 @@ Hodges–Lehmann-Verschiebung: %6%7</translation>
 <context>
     <name>pyrometer::ui::CompareView</name>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="75"/>
+        <location filename="../ui/compare/compare_view.cpp" line="76"/>
         <source>Pin Current as Baseline</source>
         <translation>Aktuelle als Basis anheften</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="75"/>
+        <location filename="../ui/compare/compare_view.cpp" line="76"/>
         <source>Compare what runs next with the results shown now</source>
         <translation>Die nächsten Läufe mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="77"/>
+        <location filename="../ui/compare/compare_view.cpp" line="78"/>
         <source>Open Baseline…</source>
         <translation>Basis öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="77"/>
+        <location filename="../ui/compare/compare_view.cpp" line="78"/>
         <source>A results file of Pyrometer, hyperfine, pyperf or pytest-benchmark</source>
         <translation>Eine Ergebnisdatei von Pyrometer, hyperfine, pyperf oder pytest-benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="80"/>
+        <location filename="../ui/compare/compare_view.cpp" line="81"/>
         <source>Open Candidate…</source>
         <translation>Kandidat öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="80"/>
+        <location filename="../ui/compare/compare_view.cpp" line="81"/>
         <source>Compare with a file instead of the results shown now</source>
         <translation>Mit einer Datei statt den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="82"/>
+        <location filename="../ui/compare/compare_view.cpp" line="83"/>
         <source>Use Current Results</source>
         <translation>Aktuelle Ergebnisse verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="82"/>
+        <location filename="../ui/compare/compare_view.cpp" line="83"/>
         <source>The candidate is the results shown now, live while running</source>
         <translation>Kandidat sind die jetzt gezeigten Ergebnisse, live während eines Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="86"/>
+        <location filename="../ui/compare/compare_view.cpp" line="87"/>
         <source>Within One Run…</source>
         <translation>Innerhalb eines Laufs…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="87"/>
+        <location filename="../ui/compare/compare_view.cpp" line="88"/>
         <source>Compare two benchmarks of the results shown now, such as old.py and new.py of one interleaved run</source>
         <translation>Zwei Benchmarks der angezeigten Ergebnisse vergleichen, etwa old.py und new.py eines verschränkten Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="95"/>
+        <location filename="../ui/compare/compare_view.cpp" line="96"/>
         <source>Threshold:</source>
         <translation>Schwelle:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="102"/>
+        <location filename="../ui/compare/compare_view.cpp" line="103"/>
         <source>Smallest change of the median that counts as slower or faster</source>
         <translation>Kleinste Änderung des Medians, die als langsamer oder schneller zählt</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="104"/>
+        <location filename="../ui/compare/compare_view.cpp" line="105"/>
         <source>α:</source>
         <translation>α:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="109"/>
+        <location filename="../ui/compare/compare_view.cpp" line="110"/>
         <source>Significance level of the Mann–Whitney U test</source>
         <translation>Signifikanzniveau des Mann–Whitney-U-Tests</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="111"/>
+        <location filename="../ui/compare/compare_view.cpp" line="112"/>
         <source>Pair by Hand…</source>
         <translation>Von Hand paaren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="113"/>
+        <location filename="../ui/compare/compare_view.cpp" line="114"/>
         <source>Choose which benchmark of the baseline is compared with which of the candidate</source>
         <translation>Wählen, welcher Benchmark der Basis mit welchem des Kandidaten verglichen wird</translation>
     </message>
     <message>
-        <source>Compare two benchmarks whose names differ</source>
-        <translation type="vanished">Zwei Benchmarks mit verschiedenen Namen vergleichen</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_view.cpp" line="116"/>
+        <location filename="../ui/compare/compare_view.cpp" line="117"/>
         <source>Export Report…</source>
         <translation>Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="117"/>
+        <location filename="../ui/compare/compare_view.cpp" line="118"/>
         <source>HTML, Markdown, JUnit XML or JSON, by the file&apos;s suffix</source>
         <translation>HTML, Markdown, JUnit-XML oder JSON, nach der Dateiendung</translation>
     </message>
     <message>
-        <source>How verdicts are made ⓘ</source>
-        <translation type="vanished">Wie Urteile entstehen ⓘ</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_view.cpp" line="121"/>
+        <location filename="../ui/compare/compare_view.cpp" line="122"/>
         <source>How verdicts are made (?)</source>
         <translation>Wie Urteile entstehen (?)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="180"/>
+        <location filename="../ui/compare/compare_view.cpp" line="181"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="214"/>
+        <location filename="../ui/compare/compare_view.cpp" line="215"/>
         <source>Functions</source>
         <translation>Funktionen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="233"/>
+        <location filename="../ui/compare/compare_view.cpp" line="234"/>
         <source>Allocations</source>
         <translation>Allokationen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="263"/>
+        <location filename="../ui/compare/compare_view.cpp" line="264"/>
         <source>Tick Profile (and tracemalloc) in Run Settings for both sides to see which functions got slower</source>
         <translation>Profil (und tracemalloc) in den Laufeinstellungen für beide Seiten ankreuzen, um zu sehen, welche Funktionen langsamer wurden</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="289"/>
+        <location filename="../ui/compare/compare_view.cpp" line="290"/>
         <source>own time %1 → %2</source>
         <translation>Eigenzeit %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="292"/>
+        <location filename="../ui/compare/compare_view.cpp" line="293"/>
         <source>not called in the baseline</source>
         <translation>in der Basis nicht aufgerufen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="294"/>
+        <location filename="../ui/compare/compare_view.cpp" line="295"/>
         <source>%1: own time of all functions %2 → %3. The flame graph is the candidate&apos;s; red boxes got slower, blue ones faster.</source>
         <translation>%1: Eigenzeit aller Funktionen %2 → %3. Der Flammengraph ist der des Kandidaten; rote Kästen wurden langsamer, blaue schneller.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="336"/>
+        <location filename="../ui/compare/compare_view.cpp" line="337"/>
         <source>Nothing to pin: run benchmarks or open results first</source>
         <translation>Nichts anzuheften: zuerst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="339"/>
+        <location filename="../ui/compare/compare_view.cpp" line="340"/>
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="340"/>
+        <location filename="../ui/compare/compare_view.cpp" line="341"/>
         <source>Pinned as the baseline; the next run is compared with it</source>
         <translation>Als Basis angeheftet; der nächste Lauf wird damit verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="368"/>
+        <location filename="../ui/compare/compare_view.cpp" line="369"/>
         <source>Nothing to compare: run benchmarks or open results first</source>
         <translation>Nichts zu vergleichen: erst Benchmarks laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="412"/>
+        <location filename="../ui/compare/compare_view.cpp" line="413"/>
         <source>Within %1
 Pairs: %2</source>
         <translation>Innerhalb von %1
 Paare: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="414"/>
+        <location filename="../ui/compare/compare_view.cpp" line="415"/>
         <source>none yet — choose two benchmarks with Pair by Hand</source>
         <translation>noch keine — zwei Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="418"/>
+        <location filename="../ui/compare/compare_view.cpp" line="419"/>
         <source>Baseline: %1
 Candidate: %2</source>
         <translation>Basis: %1
 Kandidat: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="419"/>
+        <location filename="../ui/compare/compare_view.cpp" line="420"/>
         <source>none yet — pin the current results or open a file</source>
         <translation>noch keine – aktuelle Ergebnisse anheften oder eine Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="420"/>
+        <location filename="../ui/compare/compare_view.cpp" line="421"/>
         <source>none yet — run the benchmarks (again) or open results</source>
         <translation>noch keiner – die Benchmarks (erneut) laufen lassen oder Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="424"/>
+        <location filename="../ui/compare/compare_view.cpp" line="425"/>
         <source>Verdicts: two-sided Mann–Whitney U test at α = %1 and the whole %2% bootstrap interval of the ratio of medians (%3 resamples) beyond the threshold of %4%; for two benchmarks of one interleaved run, the Wilcoxon signed-rank test of their paired runs at α = %1 and the median ratio of the pairs beyond the threshold.</source>
         <translation>Urteile: zweiseitiger Mann-Whitney-U-Test bei α = %1 und das ganze %2-%-Bootstrap-Intervall des Verhältnisses der Mediane (%3 Stichproben) jenseits der Schwelle von %4 %; für zwei Benchmarks eines verschränkten Laufs der Wilcoxon-Vorzeichen-Rang-Test ihrer gepaarten Läufe bei α = %1 und das Median-Verhältnis der Paare jenseits der Schwelle.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="452"/>
+        <location filename="../ui/compare/compare_view.cpp" line="454"/>
         <source>Choose the two benchmarks to compare with Pair by Hand</source>
         <translation>Die zwei zu vergleichenden Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
     <message>
-        <source>Verdicts: %1.</source>
-        <translation type="vanished">Urteile: %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_view.cpp" line="453"/>
+        <location filename="../ui/compare/compare_view.cpp" line="455"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/compare/compare_view.cpp" line="458"/>
+        <source>%n pair(s) compared</source>
+        <translation>
+            <numerusform>%n Paar verglichen</numerusform>
+            <numerusform>%n Paare verglichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_view.cpp" line="464"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="471"/>
+        <location filename="../ui/compare/compare_view.cpp" line="477"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="477"/>
+        <location filename="../ui/compare/compare_view.cpp" line="483"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="484"/>
+        <location filename="../ui/compare/compare_view.cpp" line="490"/>
         <source>Choose a baseline and a candidate first</source>
         <translation>Erst eine Basis und einen Kandidaten wählen</translation>
     </message>
     <message>
-        <source>Every benchmark that can be paired is paired</source>
-        <translation type="vanished">Alle Benchmarks, die sich paaren lassen, sind gepaart</translation>
-    </message>
-    <message>
-        <source>Pair by Hand</source>
-        <translation type="vanished">Von Hand paaren</translation>
-    </message>
-    <message>
-        <source>Baseline benchmark:</source>
-        <translation type="vanished">Benchmark der Basis:</translation>
-    </message>
-    <message>
-        <source>Compare %1 with the candidate&apos;s:</source>
-        <translation type="vanished">%1 vergleichen mit dem Benchmark des Kandidaten:</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_view.cpp" line="496"/>
+        <location filename="../ui/compare/compare_view.cpp" line="502"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="499"/>
+        <location filename="../ui/compare/compare_view.cpp" line="505"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="500"/>
+        <location filename="../ui/compare/compare_view.cpp" line="506"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="512"/>
+        <location filename="../ui/compare/compare_view.cpp" line="518"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -639,33 +593,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="308"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="325"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="311"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="328"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="329"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="332"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="351"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="354"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="356"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="359"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="356"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="359"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="352"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="355"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -818,10 +772,6 @@ Kandidat: %2</translation>
         <location filename="../ui/charts/histogram_panel.cpp" line="106"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation type="vanished">Läufe</translation>
     </message>
 </context>
 <context>
@@ -1045,10 +995,6 @@ Kandidat: %2</translation>
         <location filename="../ui/window/main_window.cpp" line="110"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>Export results as JSON, CSV or Markdown</source>
-        <translation type="vanished">Ergebnisse als JSON, CSV oder Markdown exportieren</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="111"/>
@@ -1404,18 +1350,6 @@ Kandidat: %2</translation>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <source>Export Chart</source>
-        <translation type="vanished">Diagramm exportieren</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation type="vanished">PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation type="vanished">%1 kann nicht geschrieben werden</translation>
-    </message>
-    <message>
         <location filename="../ui/window/main_window_files.cpp" line="141"/>
         <source>Save Workbench</source>
         <translation>Arbeitsplatz speichern</translation>
@@ -1476,26 +1410,22 @@ Kandidat: %2</translation>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <source>run %1</source>
-        <translation type="vanished">Lauf %1</translation>
-    </message>
-    <message>
         <location filename="../ui/profile/memory_panel.cpp" line="91"/>
         <source>instrumented run</source>
         <translation>instrumentierter Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="112"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="110"/>
         <source>RSS over time: no samples (set a memory timeline rate in Run Settings)</source>
         <translation>RSS über die Zeit: keine Messpunkte (Rate der Speicherzeitleiste in den Laufeinstellungen setzen)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="125"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="123"/>
         <source>Time since start (s)</source>
         <translation>Zeit seit Start (s)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="126"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="124"/>
         <source>RSS (MiB)</source>
         <translation>RSS (MiB)</translation>
     </message>
@@ -1561,37 +1491,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="208"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="233"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="211"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="236"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
     <message>
-        <source>Wall time, both sides: the %1 largest changes of %2</source>
-        <translation type="vanished">Laufzeit, beide Seiten: die %1 größten Änderungen von %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="232"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="235"/>
         <source>Wall time: the %1 largest changes of %2</source>
         <translation>Laufzeit: die %1 größten Änderungen von %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="279"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="282"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="279"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="282"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="300"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="303"/>
         <source>median %1, quartiles %2 … %3</source>
         <translation>Median %1, Quartile %2 … %3</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="303"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="306"/>
         <source>%1
 baseline: %2
 candidate: %3
@@ -1602,47 +1528,13 @@ Kandidat: %3
 (Änderung gegenüber dem Median der Basis)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="275"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="278"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>
 </context>
 <context>
     <name>pyrometer::ui::RunDetails</name>
-    <message>
-        <source>%1 — run %2%3
-</source>
-        <translation type="vanished">%1 – Lauf %2%3
-</translation>
-    </message>
-    <message>
-        <source> (warmup)</source>
-        <translation type="vanished"> (Aufwärmen)</translation>
-    </message>
-    <message>
-        <source>Outcome:   %1
-</source>
-        <translation type="vanished">Ergebnis:  %1
-</translation>
-    </message>
-    <message>
-        <source>Wall:      %1
-</source>
-        <translation type="vanished">Laufzeit:  %1
-</translation>
-    </message>
-    <message>
-        <source>User/sys:  %1 / %2
-</source>
-        <translation type="vanished">User/Sys:  %1 / %2
-</translation>
-    </message>
-    <message>
-        <source>%1 — %2
-</source>
-        <translation type="vanished">%1 — %2
-</translation>
-    </message>
     <message>
         <location filename="../ui/results/run_details.cpp" line="18"/>
         <source>succeeded</source>
@@ -1724,57 +1616,9 @@ Kandidat: %3
         <translation>%1 Bytes auf stdout, %2 auf stderr</translation>
     </message>
     <message>
-        <source>CPU time:  %1 (user + system, not split in the file)
-</source>
-        <translation type="vanished">CPU-Zeit:  %1 (Benutzer + System, in der Datei nicht getrennt)
-</translation>
-    </message>
-    <message>
-        <source>User/sys:  %1
-</source>
-        <translation type="vanished">Benutzer/System: %1
-</translation>
-    </message>
-    <message>
-        <source>Peak RSS:  %1
-</source>
-        <translation type="vanished">Max. RSS:  %1
-</translation>
-    </message>
-    <message>
-        <source>Faults:    %1 minor, %2 major
-</source>
-        <translation type="vanished">Seitenfehler: %1 leicht, %2 schwer
-</translation>
-    </message>
-    <message>
-        <source>Switches:  %1 voluntary, %2 involuntary
-</source>
-        <translation type="vanished">Wechsel:   %1 freiwillig, %2 unfreiwillig
-</translation>
-    </message>
-    <message>
-        <source>Faults, context switches: %1
-</source>
-        <translation type="vanished">Seitenfehler, Kontextwechsel: %1
-</translation>
-    </message>
-    <message>
-        <source>Hash seed: %1
-</source>
-        <translation type="vanished">Hash-Seed: %1
-</translation>
-    </message>
-    <message>
         <location filename="../ui/results/run_details.cpp" line="36"/>
         <source>none</source>
         <translation>keins</translation>
-    </message>
-    <message>
-        <source>Output:    %1 bytes on stdout, %2 on stderr
-</source>
-        <translation type="vanished">Ausgabe:   %1 Bytes auf stdout, %2 auf stderr
-</translation>
     </message>
     <message>
         <location filename="../ui/results/run_details.cpp" line="46"/>
@@ -1802,10 +1646,6 @@ Kandidat: %3
 </context>
 <context>
     <name>pyrometer::ui::RunSettingsWidget</name>
-    <message>
-        <source>Go on after a failed run</source>
-        <translation type="vanished">Nach einem fehlgeschlagenen Lauf weitermachen</translation>
-    </message>
     <message>
         <location filename="../ui/run/run_settings_widget.cpp" line="31"/>
         <source>Go on after failures</source>
@@ -1911,10 +1751,6 @@ Kandidat: %3
         <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
         <source>Browse… — choose an interpreter anywhere on this machine</source>
         <translation>Durchsuchen… — einen beliebigen Interpreter auf diesem Rechner wählen</translation>
-    </message>
-    <message>
-        <source>Choose an interpreter anywhere on this machine</source>
-        <translation type="vanished">Einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
         <location filename="../ui/run/run_settings_widget.cpp" line="94"/>
@@ -2257,12 +2093,6 @@ gleitender Median bei Lauf %2: %3</translation>
 run %2: %3</source>
         <translation>%1
 Lauf %2: %3</translation>
-    </message>
-    <message>
-        <source>%1
-run %2: %3 %4</source>
-        <translation type="vanished">%1
-Lauf %2: %3 %4</translation>
     </message>
 </context>
 </TS>

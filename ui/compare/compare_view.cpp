@@ -28,6 +28,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace pyrometer::ui {
 
@@ -448,9 +449,14 @@ void CompareView::showComparison(std::shared_ptr<const Comparison> comparison)
         return;
     if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
         m_table->selectRow(0);
-    if (comparison->pairs.empty())
+    if (comparison->pairs.empty()) {
+        m_askedToPair = true;
         Q_EMIT message(m_within ? tr("Choose the two benchmarks to compare with Pair by Hand")
                                 : tr("No benchmark in common: pair them by hand"));
+    } else if (std::exchange(m_askedToPair, false)) {
+        // The request to pair is answered; other messages (a run's progress) are left alone.
+        Q_EMIT message(tr("%n pair(s) compared", nullptr, static_cast<int>(comparison->pairs.size())));
+    }
 }
 
 std::optional<std::pair<std::shared_ptr<const Results>, QString>> CompareView::askForResults(const QString& title)

@@ -88,6 +88,7 @@ private:
     void openCandidate();
     void pairFromDialog();
     QPushButton* m_withinButton = nullptr;
+    bool m_askedToPair = false; ///< the status line asks the user to pair benchmarks by hand
     void exportReport();
     std::shared_ptr<const Results> candidate() const;
     QString candidateLabel() const;
