@@ -250,6 +250,16 @@ private Q_SLOTS:
         QVERIFY2(!window.statusText().contains(QStringLiteral("Pair by Hand")), qPrintable(window.statusText()));
         QCOMPARE(compare->model()->index(0, CompareModel::Test).data().toString(),
             QString::fromStdString(testName(comparison->pairs[0])));
+        // The change of paired runs is not the medians' ratio, and the table says which it shows.
+        QVERIFY(compare->model()
+                    ->index(0, CompareModel::Change)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("median of the ratios of run i of each (paired)")));
+        QVERIFY(compare->model()
+                    ->headerData(CompareModel::Change, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("side by side")));
 
         // Re-pairing replaces the pair made with either benchmark.
         compare->pairByHand("examples/fib.py", "examples/json_roundtrip.py");

@@ -269,78 +269,95 @@ erfolgreiche Läufe: %7</translation>
         <translation>keine Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="148"/>
+        <location filename="../ui/compare/compare_model.cpp" line="183"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="187"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="189"/>
+        <source>CPU time</source>
+        <translation>CPU-Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="191"/>
+        <source>Peak RSS</source>
+        <translation>Max. RSS</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="153"/>
+        <source> (exact)</source>
+        <translation> (exakt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="149"/>
+        <source>Change %1: the median of the ratios of run i of each (paired)</source>
+        <translation>Änderung %1: der Median der Verhältnisse von Lauf i beider (gepaart)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="150"/>
+        <source>Change %1: the candidate&apos;s median against the baseline&apos;s</source>
+        <translation>Änderung %1: der Median des Kandidaten gegenüber dem der Basis</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="151"/>
         <source>%1
+%9
 %8: statistic %2, %3%4
 Welch&apos;s t-test: %5
 Hodges–Lehmann shift: %6%7</source>
         <translation>%1
+%9
 %8: Statistik %2, %3%4
 Welch-t-Test: %5
 Hodges-Lehmann-Verschiebung: %6%7</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="174"/>
-        <source>p</source>
-        <translation>p</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_model.cpp" line="178"/>
-        <source>Test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_model.cpp" line="180"/>
-        <source>CPU time</source>
-        <translation>CPU-Zeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_model.cpp" line="182"/>
-        <source>Peak RSS</source>
-        <translation>Max. RSS</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_model.cpp" line="150"/>
-        <source> (exact)</source>
-        <translation> (exakt)</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/compare_model.cpp" line="150"/>
+        <location filename="../ui/compare/compare_model.cpp" line="153"/>
         <source> (normal approximation)</source>
         <translation> (Normalapproximation)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="151"/>
+        <location filename="../ui/compare/compare_model.cpp" line="154"/>
         <source>not defined</source>
         <translation>nicht definiert</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="164"/>
+        <location filename="../ui/compare/compare_model.cpp" line="167"/>
+        <source>The candidate&apos;s median against the baseline&apos;s; for two benchmarks of one run, the median of the ratios of their runs side by side, which can differ from the medians&apos; ratio</source>
+        <translation>Der Median des Kandidaten gegenüber dem der Basis; bei zwei Benchmarks eines Laufs der Median der Verhältnisse ihrer nebeneinander gemessenen Läufe, der vom Verhältnis der Mediane abweichen kann</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/compare_model.cpp" line="173"/>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="166"/>
+        <location filename="../ui/compare/compare_model.cpp" line="175"/>
         <source>Baseline (runs)</source>
         <translation>Basis (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="168"/>
+        <location filename="../ui/compare/compare_model.cpp" line="177"/>
         <source>Candidate (runs)</source>
         <translation>Kandidat (Läufe)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="170"/>
+        <location filename="../ui/compare/compare_model.cpp" line="179"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="172"/>
+        <location filename="../ui/compare/compare_model.cpp" line="181"/>
         <source>95% CI</source>
         <translation>95-%-KI</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_model.cpp" line="176"/>
+        <location filename="../ui/compare/compare_model.cpp" line="185"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>

@@ -145,19 +145,28 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ForegroundRole && (index.column() == Cpu || index.column() == Memory))
         return verdictColor(index.column() == Cpu ? p.cpu.verdict : p.memory.verdict);
     if (role == Qt::ToolTipRole && both) {
-        return tr("%1\n%8: statistic %2, %3%4\nWelch's t-test: %5\nHodges–Lehmann shift: %6%7")
+        // Paired runs can show a change unlike the medians' (+13% beside medians 1% apart): say which it is.
+        const auto change = p.pairedRuns ? tr("Change %1: the median of the ratios of run i of each (paired)")
+                                         : tr("Change %1: the candidate's median against the baseline's");
+        return tr("%1\n%9\n%8: statistic %2, %3%4\nWelch's t-test: %5\nHodges–Lehmann shift: %6%7")
             .arg(text(p.name), QString::number(p.test.statistic), text(formatPValue(p.test.pValue)),
                 p.test.exact ? tr(" (exact)") : tr(" (normal approximation)"),
                 p.welch ? text(formatPValue(p.welch->pValue)) : tr("not defined"),
                 p.shiftSeconds >= 0 ? QStringLiteral("+") : QStringLiteral("−"),
-                text(formatDuration(std::abs(p.shiftSeconds))), text(testName(p)));
+                text(formatDuration(std::abs(p.shiftSeconds))), text(testName(p)),
+                change.arg(text(formatChange(p.ratio.ratio))));
     }
     return {};
 }
 
 QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == Change)
+        return tr("The candidate's median against the baseline's; for two benchmarks of one run, the median of the "
+                  "ratios of their runs side by side, which can differ from the medians' ratio");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Name:
