@@ -26,6 +26,8 @@ public:
     const std::shared_ptr<const Comparison>& comparison() const { return m_comparison; }
     /// The name the table shows for pair `pair`.
     QString shownName(std::size_t pair) const { return m_names.value(static_cast<qsizetype>(pair)); }
+    /// Every pair's name as shown, in the comparison's order.
+    const QStringList& shownNames() const { return m_names; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -441,9 +441,10 @@ void CompareView::recompute()
 void CompareView::showComparison(std::shared_ptr<const Comparison> comparison)
 {
     m_model->setComparison(comparison);
-    m_change->setComparison(comparison);
-    m_boxes->setComparison(comparison);
-    m_distributions->setComparison(comparison);
+    // The charts name pairs as the table does; the names are worked out once, by the model.
+    m_change->setComparison(comparison, m_model->shownNames());
+    m_boxes->setComparison(comparison, m_model->shownNames());
+    m_distributions->setComparison(comparison, m_model->shownNames());
     showPairDetails();
     if (!comparison)
         return;

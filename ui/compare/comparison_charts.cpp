@@ -1,7 +1,5 @@
 #include "ui/compare/comparison_charts.h"
 
-#include "core/model/short_names.h"
-
 #include "ui/compare/compare_model.h"
 
 #include "core/compare/comparison_report.h"
@@ -26,23 +24,6 @@ namespace pyrometer::ui {
 namespace {
 const QColor baselineColor = QColor::fromRgb(baselineRgb);
 const QColor candidateColor = QColor::fromRgb(candidateRgb);
-
-/// Each pair's name as the Compare table shows it (shortNames() over all pairs).
-QStringList pairNames(const Comparison& c)
-{
-    std::vector<std::string> full;
-    for (const auto& p : c.pairs)
-        full.push_back(p.name);
-    QStringList names;
-    for (const auto& name : shortNames(full))
-        names << QString::fromStdString(name);
-    return names;
-}
-
-qsizetype indexOf(const Comparison& c, const PairComparison* p)
-{
-    return static_cast<qsizetype>(p - c.pairs.data());
-}
 
 QValueAxis* valueAxis(QChart* chart, const QString& title, Qt::Alignment alignment)
 {
@@ -157,10 +138,8 @@ void ChangeChartPanel::rebuild()
     if (named) {
         // A category axis needs distinct labels: zero-width spaces tell apart benchmarks whose short names match.
         // End values must ascend: the last benchmark (at the bottom) first.
-        const auto shown = pairNames(c);
         for (std::size_t i = pairs.size(); i-- > 0;)
-            y->append(
-                shown[indexOf(c, pairs[i])] + QString(static_cast<qsizetype>(i), QChar(0x200B)), n - 1 - double(i));
+            y->append(shownName(pairs[i]) + QString(static_cast<qsizetype>(i), QChar(0x200B)), n - 1 - double(i));
     }
     chart()->addAxis(y, Qt::AlignLeft);
 
@@ -238,10 +217,9 @@ void PairedBoxPanel::rebuild()
     double low = 0, high = 0;
     QStringList names;
     std::vector<std::array<double, 5>> boxes[2];
-    const auto shown = pairNames(*comparison());
     m_fullNames.clear();
     for (const auto* p : pairs) {
-        names << shown[indexOf(*comparison(), p)];
+        names << shownName(p);
         m_fullNames << QString::fromStdString(p->name);
         const double reference = p->baseline.median;
         const auto percent = [&](double v) { return (v / reference - 1) * 100; };
@@ -328,8 +306,7 @@ void DistributionPanel::rebuild()
         chart()->setTitle(tr("Distributions"));
         return;
     }
-    const auto& c = *comparison();
-    const auto title = tr("Distributions: %1").arg(pairNames(c)[indexOf(c, p)]);
+    const auto title = tr("Distributions: %1").arg(shownName(p));
     std::vector<double> sorted[2] = { p->baselineWall, p->candidateWall }, pooled;
     std::sort(sorted[0].begin(), sorted[0].end());
     std::sort(sorted[1].begin(), sorted[1].end());

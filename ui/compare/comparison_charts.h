@@ -27,12 +27,19 @@ public:
         setMinimumChartSize(QSize(180, 150));
     }
 
-    void setComparison(std::shared_ptr<const Comparison> comparison)
+    /// `names`: each pair's name as the Compare table shows it, in the comparison's order.
+    void setComparison(std::shared_ptr<const Comparison> comparison, QStringList names)
     {
         m_comparison = std::move(comparison);
+        m_names = std::move(names);
         refresh();
     }
     const std::shared_ptr<const Comparison>& comparison() const { return m_comparison; }
+    /// The name shown for `pair`, one of the comparison's.
+    QString shownName(const PairComparison* pair) const
+    {
+        return m_names.value(static_cast<qsizetype>(pair - m_comparison->pairs.data()));
+    }
 
 protected:
     bool hasData() const override { return m_comparison && !m_comparison->pairs.empty(); }
@@ -43,6 +50,7 @@ protected:
 
 private:
     std::shared_ptr<const Comparison> m_comparison;
+    QStringList m_names;
     QString m_shape;
 };
 
