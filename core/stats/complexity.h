@@ -1,0 +1,109 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace pyrometer {
+
+/// The complexity classes a scaling curve is fitted with, in order of growth.
+enum class Complexity {
+    Constant,
+    Logarithmic,
+    Linear,
+    Linearithmic,
+    Quadratic,
+    Cubic,
+    Exponential,
+};
+inline constexpr std::array allComplexities { Complexity::Constant, Complexity::Logarithmic, Complexity::Linear,
+    Complexity::Linearithmic, Complexity::Quadratic, Complexity::Cubic, Complexity::Exponential };
+
+/// "O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n²)", "O(n³)", "O(2ⁿ)".
+std::string complexityName(Complexity complexity);
+/// What the coefficient multiplies, for "≈ 42 ns · n log n": "", "log n", "n", "n log n", "n²", "n³", "2ⁿ".
+std::string complexityTerm(Complexity complexity);
+/// g(n) of the class: 1, log₂ n, n, n log₂ n, n², n³, 2ⁿ (infinite where 2ⁿ overflows).
+double growth(Complexity complexity, double n);
+
+/// One size of a scaling curve: the parameter n (> 0), the median there (seconds per call, or bytes) and the
+/// median's standard error, which weights the fit (1/σ²).
+struct ScalingPoint
+{
+    double n = 0;
+    double median = 0;
+    double error = 0;
+};
+
+/// The median of `values` at size `n`, with its standard error from the median absolute deviation
+/// (σ ≈ 1.4826 MAD, the median's standard error ≈ 1.2533 σ / √k for k values).
+ScalingPoint scalingPoint(double n, std::span<const double> values);
+
+/// t(n) = constant + coefficient · g(n), fitted by weighted least squares with both terms kept ≥ 0 (a time or a
+/// size never shrinks with n, nor is it below zero at no n).
+struct ComplexityFit
+{
+    Complexity complexity = Complexity::Constant;
+    double constant = 0;
+    double coefficient = 0;
+    int parameters = 1; ///< 1 for O(1), 2 for the others
+    double weightedRss = 0; ///< Σ ((tᵢ − f(nᵢ)) / σᵢ)²
+    double aic = 0; ///< Akaike information criterion of the weighted fit; lower is better
+    double aicc = 0; ///< the same corrected for few points; infinite below k + 2 points
+    double relativeRms = 0; ///< root mean square of (f(nᵢ) − tᵢ) / tᵢ: 0.03 reads "within 3% on average"
+
+    double predict(double n) const;
+};
+
+/// Every class fitted to one curve, and which describes it best.
+struct ScalingAnalysis
+{
+    /// Fitted classes, best (lowest AICc; below four points, AIC) first; a class that cannot be evaluated at the sizes
+    /// (2ⁿ past n = 1000) is left out.
+    std::vector<ComplexityFit> fits;
+    /// AICc of the second best minus that of the best: above 2 the best is clearly ahead; its evidence against
+    /// the second best is exp(lead / 2) to 1 (Burnham & Anderson 2002).
+    double lead = 0;
+    /// Why the data cannot tell the class, in a sentence, or empty when they can: too few sizes, sizes spanning
+    /// less than a decade, or the best two classes within 2 of AICc.
+    std::string undecided;
+    /// Points left out (n ≤ 0, or a median or error that is not a finite number ≥ 0).
+    std::size_t leftOut = 0;
+
+    bool decided() const { return !fits.empty() && undecided.empty(); }
+    const ComplexityFit* best() const { return fits.empty() ? nullptr : &fits.front(); }
+    const ComplexityFit* find(Complexity complexity) const;
+};
+
+/// The fewest distinct sizes a class is decided on: a two-term fit's AICc needs four.
+inline constexpr std::size_t minimumScalingSizes = 4;
+
+/// Fits every class to `points` (any order; one point per size, or several, all used) and ranks them by AICc,
+/// where the weighted residuals stand for the likelihood: AIC = m ln(RSS/m) + 2k, corrected for m points
+/// with + 2k(k+1)/(m−k−1) (Hurvich & Tsai 1989). Errors below 0.1% of the median count as 0.1%: no median is
+/// known better than the timer's and the machine's drift allow, and one point must not outweigh the rest.
+ScalingAnalysis fitComplexity(std::span<const ScalingPoint> points);
+
+/// What `complexity` predicts at size `n`, with a 95% percentile interval from a bootstrap over the runs: each
+/// size's values resampled with replacement, the class fitted again, and its prediction taken.
+struct ScalingPrediction
+{
+    double n = 0;
+    double value = 0;
+    double low = 0;
+    double high = 0;
+    /// n lies more than tenfold beyond the measured sizes (either way): the interval assumes the class holds there.
+    bool farOutside = false;
+};
+struct ScalingSample
+{
+    double n = 0;
+    std::vector<double> values;
+};
+ScalingPrediction predictScaling(std::span<const ScalingSample> samples, Complexity complexity, double n,
+    int resamples = 1000, std::uint64_t seed = 1);
+
+} // namespace pyrometer
