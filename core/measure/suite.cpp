@@ -1,0 +1,226 @@
+#include "core/measure/suite.h"
+
+#include "core/measure/worker_source.h"
+#include "core/model/error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stop_token>
+
+namespace pyrometer {
+namespace fs = std::filesystem;
+
+namespace {
+bool endsWith(std::string_view text, std::string_view suffix)
+{
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+/// A parameter value as its name shows it: numbers and strings as they read, anything else as the worker's repr.
+std::string valueText(const nlohmann::json& value)
+{
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+/// The worker's report: its one JSON line.
+nlohmann::json reportOf(const RunRecord& record, const std::string& path)
+{
+    const auto end = record.probeReport.find('\n');
+    const auto line = record.probeReport.substr(0, end);
+    if (!record.launchError.empty())
+        throw InputError(path + ": the interpreter did not start: " + record.launchError);
+    if (record.timedOut)
+        throw InputError(path + ": importing it took too long (" + record.outcome() + ")");
+    if (line.empty()) {
+        const auto said = record.lastErrorLine();
+        throw InputError(path + ": the worker ended without a report (" + record.outcome() + ")"
+            + (said.empty() ? std::string() : ": " + said));
+    }
+    auto report = nlohmann::json::parse(line, nullptr, false);
+    if (report.is_discarded() || !report.is_object())
+        throw InputError(path + ": the worker's report is not JSON");
+    return report;
+}
+
+/// pytest's -k expressions, by recursive descent: or of ands of (not) words or parenthesised expressions.
+class KeywordMatcher
+{
+public:
+    KeywordMatcher(const std::string& expression, const std::string& name)
+        : m_expression(expression)
+        , m_name(lower(name))
+    {
+        std::string word;
+        for (const char c : expression) {
+            if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')') {
+                if (!word.empty())
+                    m_tokens.push_back(std::exchange(word, {}));
+                if (c == '(' || c == ')')
+                    m_tokens.emplace_back(1, c);
+            } else {
+                word += c;
+            }
+        }
+        if (!word.empty())
+            m_tokens.push_back(word);
+    }
+
+    bool match()
+    {
+        if (m_tokens.empty())
+            return true;
+        const bool result = orExpression();
+        if (m_at != m_tokens.size())
+            fail("unexpected '" + m_tokens[m_at] + "'");
+        return result;
+    }
+
+private:
+    static std::string lower(std::string text)
+    {
+        for (auto& c : text)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    }
+    [[noreturn]] void fail(const std::string& why) const { throw InputError("-k '" + m_expression + "': " + why); }
+    bool next(const char* token)
+    {
+        if (m_at < m_tokens.size() && m_tokens[m_at] == token) {
+            ++m_at;
+            return true;
+        }
+        return false;
+    }
+    bool orExpression()
+    {
+        bool result = andExpression();
+        while (next("or"))
+            result = andExpression() || result;
+        return result;
+    }
+    bool andExpression()
+    {
+        bool result = notExpression();
+        while (next("and"))
+            result = notExpression() && result;
+        return result;
+    }
+    bool notExpression()
+    {
+        if (next("not"))
+            return !notExpression();
+        if (next("(")) {
+            const bool result = orExpression();
+            if (!next(")"))
+                fail("a '(' is not closed");
+            return result;
+        }
+        if (m_at >= m_tokens.size())
+            fail("ends where a word was expected");
+        const auto& word = m_tokens[m_at];
+        if (word == ")" || word == "and" || word == "or")
+            fail("'" + word + "' where a word was expected");
+        ++m_at;
+        return m_name.find(lower(word)) != std::string::npos;
+    }
+
+    std::string m_expression;
+    std::string m_name;
+    std::vector<std::string> m_tokens;
+    std::size_t m_at = 0;
+};
+} // namespace
+
+bool isBenchmarkFileName(std::string_view name)
+{
+    return endsWith(name, ".py") && (name.starts_with("bench_") || endsWith(name, "_bench.py"));
+}
+
+std::vector<std::string> findBenchmarkFiles(const std::string& path)
+{
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (error || !fs::exists(status))
+        throw InputError(path + ": no such file or directory");
+    if (!fs::is_directory(status))
+        return { path };
+    std::vector<std::string> files;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+    if (error)
+        throw InputError(path + ": " + error.message());
+    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (error)
+            throw InputError(path + ": " + error.message());
+        const auto name = it->path().filename().string();
+        if (it->is_directory(error)) {
+            if (name.starts_with(".") || name == "__pycache__")
+                it.disable_recursion_pending();
+            continue;
+        }
+        if (isBenchmarkFileName(name) && it->is_regular_file(error))
+            files.push_back(it->path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<std::string> workerCommand(const std::string& interpreter, const std::vector<std::string>& arguments)
+{
+    std::vector<std::string> argv { interpreter, "-c", builtInWorkerSource };
+    argv.insert(argv.end(), arguments.begin(), arguments.end());
+    return argv;
+}
+
+SuiteFile discoverFile(
+    Launcher& launcher, const std::string& interpreter, const std::string& path, std::chrono::nanoseconds timeout)
+{
+    LaunchRequest request;
+    request.argv = workerCommand(interpreter, { "discover", path });
+    request.probeChannel = true;
+    request.timeout = timeout;
+    const auto record = launcher.launch(request, std::stop_token());
+    const auto report = reportOf(record, path);
+    if (const auto error = report.find("error"); error != report.end() && error->is_string())
+        throw InputError(error->get<std::string>());
+    const auto discovered = report.find("discovered");
+    if (discovered == report.end() || !discovered->is_object() || !discovered->contains("benchmarks")
+        || !(*discovered)["benchmarks"].is_array())
+        throw InputError(path + ": the worker's report lists no benchmarks");
+    SuiteFile file { path, {} };
+    try {
+        for (const auto& entry : (*discovered)["benchmarks"]) {
+            SuiteFunction function;
+            function.function = entry.at("function").get<std::string>();
+            function.line = entry.value("line", 0);
+            function.takesSize = entry.value("takes_size", false);
+            for (const auto& name : entry.at("param_names"))
+                function.paramNames.push_back(valueText(name));
+            for (const auto& values : entry.at("params")) {
+                function.params.emplace_back();
+                for (const auto& value : values)
+                    function.params.back().push_back(valueText(value));
+            }
+            for (const auto& id : entry.at("cases"))
+                function.cases.push_back(id.get<std::string>());
+            file.functions.push_back(std::move(function));
+        }
+    } catch (const nlohmann::json::exception&) {
+        throw InputError(path + ": the worker's report is malformed");
+    }
+    return file;
+}
+
+std::string suiteBenchmarkName(const std::string& path, const std::string& function, const std::string& caseName)
+{
+    return path + "::" + function + (caseName.empty() ? std::string() : "[" + caseName + "]");
+}
+
+bool matchesKeyword(const std::string& expression, const std::string& name)
+{
+    return KeywordMatcher(expression, name).match();
+}
+
+} // namespace pyrometer
