@@ -246,6 +246,8 @@ def _time(path, name, case, loops, values, warmups, min_time_ns, gc_mode):
         elif error.__traceback__ is not None:
             report["traceback"] = _traceback(error)
         _send({"failed": report})
+        # On stderr too, as Python would print it, for the run's output.
+        sys.stderr.write(report.get("traceback") or report["error"] + "\n")
         return 1
     _send({"values": {"loops": loops, "ns": measured, "empty_ns": empty, "gc": gc_mode}})
     return 0

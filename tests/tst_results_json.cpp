@@ -127,6 +127,56 @@ private Q_SLOTS:
         QCOMPARE(second, first);
     }
 
+    // A benchmark function: kind, function, case, loops and the GC choice, each run's loops and time per call; read
+    // back the same, and written again byte for byte.
+    void functionBenchmarksRoundTrip()
+    {
+        Results results = sampleResults();
+        auto& b = results.benchmarks[0];
+        b.name = "bench_sorting.py::bench_sort[10000]";
+        b.function = FunctionBenchmark { "bench_sort", "#1", 512, 100'000'000, true, 3.25e-8 };
+        b.parameters = { { "n", "10000" } };
+        b.measured.cpu = false;
+        b.measured.counters = false;
+        for (auto& run : b.runs)
+            run.loops = 512;
+        const auto json = toJson(results);
+        const auto& header = json.at("benchmarks").at(0);
+        QCOMPARE(header.at("kind").get<std::string>(), std::string("function"));
+        QCOMPARE(header.at("function").at("name").get<std::string>(), std::string("bench_sort"));
+        QCOMPARE(header.at("function").at("gc").get<std::string>(), std::string("off"));
+        QCOMPARE(header.at("parameters").at("n").get<std::string>(), std::string("10000"));
+        QCOMPARE(header.at("runs").at(2).at("loops").get<int>(), 512);
+        QCOMPARE(
+            header.at("runs").at(2).at("per_call_s").get<double>(), header.at("runs").at(2).at("wall_s").get<double>());
+        QVERIFY(!json.at("benchmarks").at(1).contains("kind"));
+
+        const auto path = dir.filePath(QStringLiteral("function.json"));
+        writeText(path, resultsJsonText(results));
+        const Results read = readResultsFile(path.toStdString());
+        const auto& f = read.benchmarks[0].function;
+        QVERIFY(f);
+        QCOMPARE(f->function, std::string("bench_sort"));
+        QCOMPARE(f->caseId, std::string("#1"));
+        QCOMPARE(f->loops, std::int64_t(512));
+        QCOMPARE(f->minTimeNs, std::int64_t(100'000'000));
+        QVERIFY(f->gcOff);
+        QCOMPARE(*f->harnessSeconds, 3.25e-8);
+        QCOMPARE(read.benchmarks[0].runs[2].loops, std::int64_t(512));
+        QVERIFY(!read.benchmarks[1].function);
+        QCOMPARE(resultsJsonText(read), resultsJsonText(results));
+
+        auto other = json;
+        other["benchmarks"][0]["kind"] = "notebook";
+        writeText(path, other.dump());
+        try {
+            readResultsFile(path.toStdString());
+            QFAIL("no error");
+        } catch (const InputError& e) {
+            QVERIFY2(std::string(e.what()).find("field 'kind' is 'notebook'") != std::string::npos, e.what());
+        }
+    }
+
     void nanosecondsSurviveSeconds()
     {
         std::mt19937_64 random(11);

@@ -1,3 +1,5 @@
+#include "core/measure/engine.h"
+#include "core/measure/prepare.h"
 #include "core/measure/process_launcher.h"
 #include "core/measure/suite.h"
 #include "core/model/error.h"
@@ -211,6 +213,59 @@ private Q_SLOTS:
         const auto outside = timeOnce("bench_sorting.py", "bench_sort", "#5", 1);
         QCOMPARE(outside.report.at("failed").at("error").get<std::string>(),
             std::string("IndexError: bench_sort has 2 parameter combinations, not 6"));
+    }
+
+    // Function benchmarks through the engine, interleaved: every run a fresh worker; the first run of each
+    // calibrates, and every run after uses its loop count; wall times are per call; a setup that raises fails its
+    // benchmark with the reason, and the others go on.
+    void functionsThroughTheEngine()
+    {
+        RunPlan plan;
+        const auto add = [&](const std::string& file, const std::string& function, const std::string& caseId,
+                             const std::string& name) {
+            BenchmarkRequest request;
+            request.name = name;
+            request.script = fixtures + "/" + file;
+            request.interpreter = python;
+            request.settings.runs = 3;
+            request.settings.warmups = 1;
+            request.function = FunctionBenchmark { function, caseId, 0, 2'000'000, false, std::nullopt };
+            plan.benchmarks.push_back(request);
+        };
+        add("bench_sorting.py", "bench_sort", "#1", "bench_sorting.py::bench_sort[10000]");
+        add("bench_sorting.py", "bench_scan", "=1000", "bench_sorting.py::bench_scan[1000]");
+        add("broken/bench_failures.py", "bench_setup_fails", "#0", "bench_failures.py::bench_setup_fails[7]");
+        plan.benchmarks[0].parameters = { { "n", "10000" } };
+        auto results = prepare(plan);
+        QVERIFY(results.benchmarks[0].function);
+        QVERIFY(!results.benchmarks[0].measured.cpu);
+        QCOMPARE(results.benchmarks[0].parameters.at("n"), std::string("10000"));
+        ProcessLauncher launcher;
+        Engine(launcher).run(results, std::stop_token());
+        QVERIFY(results.complete);
+        for (std::size_t b = 0; b < 2; ++b) {
+            const auto& benchmark = results.benchmarks[b];
+            QVERIFY2(!benchmark.failure, benchmark.failure.value_or("").c_str());
+            QCOMPARE(benchmark.runs.size(), std::size_t(4));
+            const auto loops = benchmark.function->loops;
+            QVERIFY(loops >= 1);
+            for (const auto& run : benchmark.runs) {
+                QVERIFY2(run.succeeded(), run.failure.c_str());
+                QCOMPARE(run.loops, loops);
+                // Per call: loops × the time lasts about the least time (2 ms) or more, and a call far less.
+                const double perCall = toSeconds(run.wall);
+                QVERIFY(perCall > 0 && perCall * static_cast<double>(loops) > 0.5e-3);
+            }
+            QVERIFY(benchmark.function->harnessSeconds && *benchmark.function->harnessSeconds > 0);
+        }
+        // Sorting 10,000 floats takes longer per call than looping over 1,000 numbers.
+        QVERIFY(toSeconds(results.benchmarks[0].runs.back().wall) > toSeconds(results.benchmarks[1].runs.back().wall));
+        const auto& failed = results.benchmarks[2];
+        QVERIFY(failed.failure);
+        QVERIFY2(failed.failure->find("setup failed: ValueError: no data for 7") != std::string::npos,
+            failed.failure->c_str());
+        QCOMPARE(failed.runs.size(), std::size_t(1));
+        QVERIFY(failed.runs[0].stderrTail.find("bench_failures.py\", line 2, in setup") != std::string::npos);
     }
 };
 

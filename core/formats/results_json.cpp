@@ -156,6 +156,11 @@ Json runToJson(const RunRecord& r)
         j["timeline"] = timelineToJson(*r.timeline);
     if (r.process)
         j["process"] = *r.process;
+    if (r.loops > 0) {
+        // wall_s is the time per call too, so that every reader of runs reads the function's figure.
+        j["loops"] = r.loops;
+        j["per_call_s"] = toSeconds(r.wall);
+    }
     return j;
 }
 
@@ -189,6 +194,7 @@ RunRecord runFromJson(const Json& j)
     r.failure = optionalTextField(j, "failure").value_or("");
     if (const auto process = optionalIntegerField(j, "process", 1, 4294967295))
         r.process = static_cast<std::uint32_t>(*process);
+    r.loops = optionalIntegerField(j, "loops", 1, maxLoops).value_or(0);
     if (const auto* timeline = optionalField(j, "timeline"))
         r.timeline = std::make_shared<const Timeline>(within("timeline", [&] { return timelineFromJson(*timeline); }));
     return r;
@@ -305,6 +311,17 @@ Json benchmarkHeaderToJson(const BenchmarkResult& b)
         header["stated"] = statedToJson(*b.stated);
     if (!b.parameters.empty())
         header["parameters"] = b.parameters;
+    if (const auto& f = b.function) {
+        header["kind"] = "function";
+        header["function"] = {
+            { "name", f->function },
+            { "case", f->caseId },
+            { "loops", f->loops },
+            { "min_time_s", static_cast<double>(f->minTimeNs) / 1e9 },
+            { "gc", f->gcOff ? "off" : "on" },
+            { "harness_s", f->harnessSeconds ? Json(*f->harnessSeconds) : Json(nullptr) },
+        };
+    }
     return header;
 }
 
@@ -345,6 +362,27 @@ BenchmarkResult benchmarkHeaderFromJson(const Json& j)
         b.stated = within("stated", [&] { return statedFromJson(*stated); });
     if (optionalField(j, "parameters"))
         b.parameters = textMapField(j, "parameters");
+    if (const auto kind = optionalTextField(j, "kind"); kind && *kind != "function")
+        throw InputError("field 'kind' is '" + *kind + "'; this Pyrometer knows 'function' (or none, for a script)");
+    else if (kind) {
+        b.function = within("function", [&] {
+            const auto& f = field(j, "function");
+            FunctionBenchmark function;
+            function.function = textField(f, "name");
+            function.caseId = textField(f, "case");
+            function.loops = integerField(f, "loops", 0, maxLoops);
+            function.minTimeNs = nanosecondsFromSeconds(secondsField(f, "min_time_s")).count();
+            const auto gc = textField(f, "gc");
+            if (gc != "on" && gc != "off")
+                throw InputError("field 'gc' is '" + gc + "', neither 'on' nor 'off'");
+            function.gcOff = gc == "off";
+            if (optionalField(f, "harness_s"))
+                function.harnessSeconds = secondsField(f, "harness_s");
+            return function;
+        });
+        if (!b.script)
+            throw InputError("a benchmark function names no 'script' (its file)");
+    }
     return b;
 }
 

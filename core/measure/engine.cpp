@@ -2,6 +2,7 @@
 
 #include "core/measure/environment_capture.h"
 #include "core/measure/output_tail.h"
+#include "core/measure/suite.h"
 #include "core/probe/probe.h"
 
 #include <algorithm>
@@ -113,7 +114,7 @@ void trimOutput(RunRecord& record, std::size_t bytes)
 
 std::size_t probeRunCount(const BenchmarkResult& benchmark)
 {
-    return benchmark.script ? probeRunPlan(benchmark.settings.probe).size() : 0;
+    return benchmark.script && !benchmark.function ? probeRunPlan(benchmark.settings.probe).size() : 0;
 }
 
 std::string joinedNames(const ProbeSettings& instruments)
@@ -184,9 +185,16 @@ bool timedPass(Pass& pass)
         pass.starting(b, warmup);
 
         const std::uint32_t seed = pass.seedFor(benchmark);
-        RunRecord record = pass.launcher.launch(requestFor(benchmark, seed), pass.stop);
+        auto request = requestFor(benchmark, seed);
+        if (benchmark.function) {
+            request.argv = workerTimeCommand(benchmark.command.front(), *benchmark.script, *benchmark.function);
+            request.probeChannel = true;
+        }
+        RunRecord record = pass.launcher.launch(request, pass.stop);
         if (record.cancelled)
             return false;
+        if (benchmark.function)
+            takeWorkerReport(record, *benchmark.function);
         record.warmup = warmup;
         record.hashSeed = seed;
         // A failed run keeps its whole tail to explain itself; thousands of successful runs must not each hold
@@ -227,6 +235,10 @@ bool probePass(Pass& pass)
         benchmark.probe.emplace();
         if (!benchmark.script) {
             benchmark.probe->missing = "only Python scripts can be probed, and this benchmark is a command";
+            continue;
+        }
+        if (benchmark.function) {
+            benchmark.probe->missing = "benchmark functions are not probed yet; whole scripts are";
             continue;
         }
         for (const auto& instruments : probeRunPlan(benchmark.settings.probe)) {

@@ -97,6 +97,18 @@ BenchmarkResult prepareBenchmark(const BenchmarkRequest& request, std::map<std::
         benchmark.command.insert(benchmark.command.end(), request.arguments.begin(), request.arguments.end());
         benchmark.name = benchmarkName(request);
         benchmark.git = gitInfoFor(script);
+        if (request.function) {
+            if (request.function->minTimeNs <= 0)
+                throw InputError("the least time of a value must be positive");
+            if (request.function->loops < 0)
+                throw InputError("loops must not be negative");
+            benchmark.function = request.function;
+            benchmark.parameters = request.parameters;
+            // The worker's CPU time and counters are those of the whole process (import, setup, calibration), not
+            // of a call: not figures of the function. Its peak RSS is the worker's, as pyperf reports it.
+            benchmark.measured.cpu = false;
+            benchmark.measured.counters = false;
+        }
         return benchmark;
     }
     if (request.command.empty())
@@ -117,6 +129,8 @@ std::string benchmarkName(const BenchmarkRequest& request)
 {
     if (!request.name.empty())
         return request.name;
+    if (request.script && request.function)
+        return *request.script + "::" + request.function->function;
     return request.script ? *request.script : joined(request.command);
 }
 
@@ -136,6 +150,8 @@ RunPlan planToRunAgain(const Results& results)
             request.script = benchmark.script;
             request.interpreter = benchmark.interpreter ? benchmark.interpreter->path : benchmark.command.front();
             request.arguments.assign(benchmark.command.begin() + 2, benchmark.command.end());
+            request.function = benchmark.function;
+            request.parameters = benchmark.parameters;
         } else {
             request.command = benchmark.command;
         }

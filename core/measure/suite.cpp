@@ -1,5 +1,6 @@
 #include "core/measure/suite.h"
 
+#include "core/measure/output_tail.h"
 #include "core/measure/worker_source.h"
 #include "core/model/error.h"
 
@@ -211,6 +212,53 @@ SuiteFile discoverFile(
         throw InputError(path + ": the worker's report is malformed");
     }
     return file;
+}
+
+std::vector<std::string> workerTimeCommand(
+    const std::string& interpreter, const std::string& file, const FunctionBenchmark& function)
+{
+    return workerCommand(interpreter,
+        { "time", file, function.function, function.caseId, std::to_string(function.loops), "1", "1",
+            std::to_string(function.minTimeNs), function.gcOff ? "off" : "on" });
+}
+
+void takeWorkerReport(RunRecord& record, FunctionBenchmark& function)
+{
+    std::istringstream lines(record.probeReport);
+    bool valued = false;
+    std::string failure;
+    for (std::string line; std::getline(lines, line);) {
+        const auto report = nlohmann::json::parse(line, nullptr, false);
+        if (!report.is_object())
+            continue;
+        try {
+            if (const auto it = report.find("calibrated"); it != report.end()) {
+                if (function.loops == 0)
+                    function.loops = it->at("loops").get<std::int64_t>();
+            } else if (const auto values = report.find("values"); values != report.end()) {
+                const auto loops = values->at("loops").get<std::int64_t>();
+                const auto& ns = values->at("ns");
+                if (loops <= 0 || !ns.is_array() || ns.empty())
+                    continue;
+                double total = 0;
+                for (const auto& value : ns)
+                    total += value.get<double>();
+                record.loops = loops;
+                record.wall = fromSeconds(total / static_cast<double>(ns.size()) / static_cast<double>(loops) / 1e9);
+                function.harnessSeconds = values->at("empty_ns").get<double>() / static_cast<double>(loops) / 1e9;
+                valued = true;
+            } else if (const auto failed = report.find("failed"); failed != report.end()) {
+                failure = failed->at("stage").get<std::string>() + " failed: " + failed->at("error").get<std::string>();
+            }
+        } catch (const nlohmann::json::exception&) {
+            failure = "the worker's report is malformed";
+        }
+    }
+    record.probeReport.clear();
+    if (!failure.empty())
+        record.failure = sanitizeUtf8(failure);
+    else if (!valued && record.succeeded())
+        record.failure = "the worker ended without a value";
 }
 
 std::string suiteBenchmarkName(const std::string& path, const std::string& function, const std::string& caseName)

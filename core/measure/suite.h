@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/measure/launcher.h"
+#include "core/model/results.h"
 
 #include <chrono>
 #include <string>
@@ -42,6 +43,15 @@ std::vector<std::string> workerCommand(const std::string& interpreter, const std
 /// ends without a report, or it takes longer than `timeout`.
 SuiteFile discoverFile(Launcher& launcher, const std::string& interpreter, const std::string& path,
     std::chrono::nanoseconds timeout = std::chrono::seconds(60));
+
+/// The worker's argv for one timed run of `function` of `file`: one untimed round, then one value of
+/// `function.loops` calls (0: calibrated first).
+std::vector<std::string> workerTimeCommand(
+    const std::string& interpreter, const std::string& file, const FunctionBenchmark& function);
+
+/// Takes what a timed run of the worker reported into `record` (its time per call and loops, or why it failed:
+/// "setup failed: ValueError: …") and `function` (the loop count the first run calibrated, the harness's cost).
+void takeWorkerReport(RunRecord& record, FunctionBenchmark& function);
 
 /// pytest's form, used everywhere: "benchmarks/bench_sort.py::bench_sort[10000]" (no brackets without a case).
 std::string suiteBenchmarkName(const std::string& path, const std::string& function, const std::string& caseName);

@@ -60,6 +60,25 @@ struct StatedSummary
     bool hasWall() const { return median || mean; }
 };
 
+/// The most calls one value of a benchmark function covers (the worker's calibration stops there).
+inline constexpr std::int64_t maxLoops = std::int64_t(1) << 40;
+
+/// A benchmark function of a benchmark file, timed per call by Pyrometer's worker: each run is a fresh worker
+/// process that imports the file, runs its setup, and times `loops` calls after one untimed round of as many.
+struct FunctionBenchmark
+{
+    std::string function; ///< "bench_sort"
+    /// Which call: "-" (no argument), "#k" (the k-th combination of the function's params, from 0) or "=N" (a
+    /// size, for a function that takes one).
+    std::string caseId = "-";
+    std::int64_t loops = 0; ///< calls per value, the same in every run; 0 until the first run calibrates it
+    std::int64_t minTimeNs = 100'000'000; ///< the least time one value lasts, for the calibration
+    bool gcOff = false; ///< the garbage collector is off while timing, as timeit has it
+    /// The timing loop's own cost per call (the same loop around a function that does nothing), in seconds, as
+    /// the last run measured it.
+    std::optional<double> harnessSeconds;
+};
+
 /// One benchmark: what it runs, how, and every run so far.
 struct BenchmarkResult
 {
@@ -76,6 +95,8 @@ struct BenchmarkResult
     std::optional<StatedSummary> stated;
     /// The values of a parameter scan that produced this benchmark (hyperfine's `-P`/`-L`, asv's params).
     std::map<std::string, std::string> parameters;
+    /// Set for a benchmark function of a benchmark file (`script`); its runs' wall times are per call.
+    std::optional<FunctionBenchmark> function;
 
     std::size_t measuredRuns() const; ///< non-warmup runs, failed or not
     std::size_t failedRuns() const; ///< non-warmup runs that did not succeed

@@ -2,6 +2,7 @@
 
 #include "core/model/results.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ struct BenchmarkRequest
     std::vector<std::string> arguments; ///< passed to the script
     std::string interpreter = "python3";
     BenchmarkSettings settings;
+    /// For a benchmark function of the file `script`: which, and how it is timed.
+    std::optional<FunctionBenchmark> function;
+    /// For a benchmark function: its parameters' names and values, kept with the results.
+    std::map<std::string, std::string> parameters;
 };
 
 /// What the user asked to run, before anything was checked.

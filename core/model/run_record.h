@@ -51,6 +51,9 @@ struct RunRecord
     /// For another tool's values measured several to a process (pyperf's workers): which process, from 1. The
     /// values of one process are not independent runs; comparisons use one mean per process.
     std::optional<std::uint32_t> process;
+    /// For a run of a benchmark function: the calls its value covers. `wall` is then the time per call, and the
+    /// process's own wall time (import, setup, calibration) is not a figure of the function.
+    std::int64_t loops = 0;
 
     /// A run counts for the statistics only when the process started, exited with 0 and was not timed out.
     bool succeeded() const { return launchError.empty() && failure.empty() && !timedOut && !signal && exitCode == 0; }
