@@ -169,6 +169,34 @@ private Q_SLOTS:
         QCOMPARE(probe.value(QStringLiteral("runs")).toArray().size(), 1);
     }
 
+    // A benchmark file and a folder: functions timed per call at their sizes, the scaling and its class on the
+    // terminal, and kept in the JSON export as functions.
+    void benchmarkFunctions()
+    {
+        QTemporaryDir dir;
+        const auto json = dir.filePath(QStringLiteral("suite.json"));
+        const auto r
+            = runPyrometer({ QStringLiteral("run"), QStringLiteral(PYROMETER_FIXTURES "/suite/bench_sorting.py"),
+                QStringLiteral(PYROMETER_FIXTURES "/suite/nested"), QStringLiteral("-k"),
+                QStringLiteral("sort[ or lookup"), QStringLiteral("-n"), QStringLiteral("3"),
+                QStringLiteral("--min-time"), QStringLiteral("0.005"), QStringLiteral("--export-json"), json });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("bench_sorting.py::bench_sort[10000]")));
+        QVERIFY(r.out.contains(QStringLiteral("nested/lookup_bench.py::bench_lookup")));
+        QVERIFY(!r.out.contains(QStringLiteral("bench_scan")));
+        QVERIFY(r.out.contains(QStringLiteral("a value, in a fresh worker each run")));
+        // Two sizes: a scaling, but no class.
+        QVERIFY(r.out.contains(QStringLiteral(
+            "Scaling of " PYROMETER_FIXTURES "/suite/bench_sorting.py::bench_sort (time per call against n)")));
+        QVERIFY(
+            r.out.contains(QStringLiteral("cannot tell: too few sizes to tell the class: 2 (at least 4 are needed)")));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto text = file.readAll();
+        QVERIFY(text.contains("\"kind\": \"function\""));
+        QVERIFY(text.contains("\"per_call_s\""));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -177,8 +205,25 @@ private Q_SLOTS:
         const auto run = QStringLiteral("run");
         QTest::newRow("missing script") << QStringList { run, QStringLiteral("no_such_script.py") }
                                         << QStringLiteral("script not found: no_such_script.py");
-        QTest::newRow("directory") << QStringList { run, QStringLiteral(PYROMETER_FIXTURES) }
-                                   << QStringLiteral("script is a directory: " PYROMETER_FIXTURES);
+        QTest::newRow("directory without benchmark files")
+            << QStringList { run, QStringLiteral(PYROMETER_FIXTURES "/parts") }
+            << QStringLiteral(PYROMETER_FIXTURES "/parts: no benchmark files (bench_*.py or *_bench.py) in it");
+        const auto suite = QStringLiteral(PYROMETER_FIXTURES "/suite/bench_sorting.py");
+        QTest::newRow("benchmark file that does not import")
+            << QStringList { run, QStringLiteral(PYROMETER_FIXTURES "/suite/broken/bench_syntax.py") }
+            << QStringLiteral(PYROMETER_FIXTURES "/suite/broken/bench_syntax.py: SyntaxError: invalid syntax");
+        QTest::newRow("params not a list")
+            << QStringList { run, QStringLiteral(PYROMETER_FIXTURES "/suite/broken/bench_params.py") }
+            << QStringLiteral("bench_params.py: TypeError: bench_x.params must be a non-empty list, not int");
+        QTest::newRow("unknown scale") << QStringList { run, suite, QStringLiteral("--scales"),
+            QStringLiteral("small,huge") }
+                                       << QStringLiteral("--scales: unknown scale 'huge'");
+        QTest::newRow("-k selects nothing") << QStringList { run, suite, QStringLiteral("-k"), QStringLiteral("zzz") }
+                                            << QStringLiteral("-k 'zzz' selects no benchmark");
+        QTest::newRow("-k malformed") << QStringList { run, suite, QStringLiteral("-k"), QStringLiteral("sort and") }
+                                      << QStringLiteral("-k 'sort and': ends where a word was expected");
+        QTest::newRow("no least time") << QStringList { run, suite, QStringLiteral("--min-time"), QStringLiteral("0") }
+                                       << QStringLiteral("--min-time must be a positive number of seconds, not '0'");
         QTest::newRow("interpreter not found") << QStringList { run, sleep, QStringLiteral("--python"),
             QStringLiteral("python9.99") } << QStringLiteral("interpreter not found: python9.99");
         QTest::newRow("interpreter not runnable") << QStringList { run, sleep, QStringLiteral("--python"),

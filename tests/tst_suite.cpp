@@ -215,6 +215,77 @@ private Q_SLOTS:
             std::string("IndexError: bench_sort has 2 parameter combinations, not 6"));
     }
 
+    void scales()
+    {
+        QCOMPARE(parseScales("small,medium,large,xlarge"),
+            (std::vector<std::int64_t> { 100, 10'000, 1'000'000, 10'000'000 }));
+        QCOMPARE(parseScales("small,5000"), (std::vector<std::int64_t> { 100, 5000 }));
+        QCOMPARE(inputError([] { parseScales("small,huge"); }),
+            std::string("--scales: unknown scale 'huge' (small, medium, large, xlarge, or a positive whole number)"));
+        QVERIFY(!inputError([] { parseScales("0"); }).empty());
+        QVERIFY(!inputError([] { parseScales(""); }).empty());
+    }
+
+    // A plan of a benchmark file, a folder and a plain script: each function and case becomes a benchmark named
+    // in pytest's form, with its parameters; a size-taking function gets the sizes; -k selects; the plain script
+    // stays as it was.
+    void plansExpand()
+    {
+        ProcessLauncher launcher;
+        RunPlan plan;
+        for (const auto& path : { fixtures + "/bench_sorting.py", fixtures + "/nested",
+                 std::string(PYROMETER_FIXTURES "/sleep_50ms.py") }) {
+            BenchmarkRequest request;
+            request.script = path;
+            request.interpreter = python;
+            request.settings.runs = 2;
+            plan.benchmarks.push_back(request);
+        }
+        SuiteOptions options;
+        options.sizes = { 10, 1000 };
+        options.minTimeNs = 5'000'000;
+        const auto all = expandSuites(plan, options, launcher);
+        std::vector<std::string> names;
+        for (const auto& b : all.benchmarks)
+            names.push_back(b.name);
+        const auto file = fixtures + "/bench_sorting.py::";
+        const std::vector<std::string> expected { file + "bench_sort[100]", file + "bench_sort[10000]",
+            file + "bench_scan[10]", file + "bench_scan[1000]", file + "bench_pass", file + "bench_grid[1-list]",
+            file + "bench_grid[1-dict]", file + "bench_grid[2-list]", file + "bench_grid[2-dict]",
+            file + "bench_prints", fixtures + "/nested/lookup_bench.py::bench_lookup", "" };
+        QCOMPARE(names, expected);
+        const auto& grid = all.benchmarks[6];
+        QCOMPARE(grid.function->caseId, std::string("#1"));
+        QCOMPARE(grid.parameters, (std::map<std::string, std::string> { { "size", "1" }, { "kind", "dict" } }));
+        QCOMPARE(all.benchmarks[3].function->caseId, std::string("=1000"));
+        QCOMPARE(all.benchmarks[3].parameters.at("n"), std::string("1000"));
+        QCOMPARE(all.benchmarks[0].function->minTimeNs, std::int64_t(5'000'000));
+        QCOMPARE(all.benchmarks[0].settings.runs, 2);
+        QVERIFY(!all.benchmarks.back().function);
+        QCOMPARE(*all.benchmarks.back().script, std::string(PYROMETER_FIXTURES "/sleep_50ms.py"));
+
+        // Words match anywhere in the name, the file's too, as in pytest: "sort[" only where a case follows.
+        options.keyword = "sort[ and not 100]";
+        const auto some = expandSuites(plan, options, launcher);
+        QCOMPARE(some.benchmarks.size(), std::size_t(2)); // bench_sort[10000], and the plain script
+        QCOMPARE(some.benchmarks[0].name, file + "bench_sort[10000]");
+        options.keyword = "nothing_like_it";
+        plan.benchmarks.pop_back();
+        QCOMPARE(inputError([&] { expandSuites(plan, options, launcher); }),
+            std::string("-k 'nothing_like_it' selects no benchmark"));
+
+        // A folder with a file that does not import: one line naming it, before anything runs.
+        RunPlan broken;
+        BenchmarkRequest request;
+        request.script = fixtures + "/broken";
+        request.interpreter = python;
+        broken.benchmarks.push_back(request);
+        options.keyword.clear();
+        options.discoveryTimeout = std::chrono::seconds(2);
+        const auto error = inputError([&] { expandSuites(broken, options, launcher); });
+        QVERIFY2(error.starts_with(fixtures + "/broken/bench_exits.py: SystemExit"), error.c_str());
+    }
+
     // Function benchmarks through the engine, interleaved: every run a fresh worker; the first run of each
     // calibrates, and every run after uses its loop count; wall times are per call; a setup that raises fails its
     // benchmark with the reason, and the others go on.

@@ -5,6 +5,7 @@
 #include "core/model/error.h"
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -128,6 +129,16 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         } else if (word == "--tracemalloc") {
             flag();
             settings.probe.tracemalloc = true;
+        } else if (word == "-k") {
+            arguments.suite.keyword = value();
+        } else if (word == "--scales") {
+            arguments.suite.sizes = parseScales(value());
+        } else if (word == "--min-time") {
+            arguments.suite.minTimeNs
+                = std::max<std::int64_t>(1, std::llround(positiveSeconds("--min-time", value()) * 1e9));
+        } else if (word == "--gc-off") {
+            flag();
+            arguments.suite.gcOff = true;
         } else if (word == "--name") {
             names.push_back(value());
         } else if (word == "--command") {
@@ -193,11 +204,17 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
 
 std::string runHelp()
 {
-    return R"(Usage: pyrometer run [options] SCRIPT [SCRIPT...] [-- SCRIPT-ARGS...]
+    return R"(Usage: pyrometer run [options] SCRIPT|BENCHMARK-FILE|FOLDER... [-- SCRIPT-ARGS...]
        pyrometer run [options] [SCRIPT...] --command -- PROGRAM [ARGS...]
 
 Runs each script many times, each run in a fresh process, and reports wall time, CPU time and peak memory
 with robust statistics. Several benchmarks run interleaved (A B C A B C ...).
+
+Benchmark files (bench_*.py or *_bench.py, given or found in a folder) are timed by function: each bench_*
+function, at each of its params (bench_f.params = [...], as asv has them) or sizes, is a benchmark named
+FILE::FUNCTION[CASE]. Each run is a fresh worker process that imports the file, runs setup, and times the
+function in a loop of as many calls as make one value last --min-time (calibrated by the first run, then the
+same in every run); the figure is the time per call. A script without bench_ functions is timed as a whole.
 
 Runs:
   -n, --runs N            measured runs per benchmark (default 10)
@@ -212,6 +229,12 @@ Target:
       --env NAME=VALUE    set an environment variable for every run (repeatable)
       --cwd DIR           working directory of every run
       --hash-seed N       fixed PYTHONHASHSEED for all runs (default: random, a fresh seed per run, recorded)
+Benchmark functions:
+  -k EXPRESSION           only benchmarks whose names match, as pytest's -k: words, and, or, not, ( )
+      --scales LIST       sizes for functions that take one: small (100), medium (10,000), large (1,000,000),
+                          xlarge (10,000,000) or numbers, comma-separated (default 100,1000,10000,100000)
+      --min-time SECONDS  the least time one value lasts (default 0.1)
+      --gc-off            the garbage collector off while timing, as timeit has it (default: on)
 Inside the process:
       --memory            sample each run's RSS, CPU use and threads over time (default 100 per second)
       --sample-hz N       samples per second, 1 to 1000 (implies --memory)

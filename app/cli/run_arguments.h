@@ -2,6 +2,7 @@
 
 #include "compare_arguments.h"
 
+#include "core/measure/suite.h"
 #include "core/model/run_plan.h"
 
 #include <string>
@@ -18,6 +19,7 @@ struct RunArguments
     std::string exportMarkdown;
     std::string baseline; ///< a results file to compare with as soon as the run ends
     CompareOptions compare;
+    SuiteOptions suite; ///< how benchmark files become benchmarks
     bool help = false;
     bool progress = true;
 };

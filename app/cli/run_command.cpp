@@ -9,6 +9,7 @@
 #include "core/formats/results_file.h"
 #include "core/formats/text_report.h"
 #include "core/measure/engine.h"
+#include "core/measure/suite.h"
 #include "core/measure/prepare.h"
 #include "core/measure/process_launcher.h"
 #include "core/model/error.h"
@@ -145,6 +146,9 @@ int runCommand(const std::vector<std::string>& words)
             for (const auto& note : baseline.notes)
                 std::cerr << "pyrometer run: note: " << arguments.baseline << ": " << note << "\n";
         }
+        // Benchmark files become their functions: each file imported once, in a child process, before any run.
+        ProcessLauncher discovery;
+        arguments.plan = expandSuites(arguments.plan, arguments.suite, discovery);
         results = prepare(arguments.plan);
         if (!arguments.baseline.empty() && arguments.compare.pairs.empty() && pairBenchmarks(baseline, results).empty())
             throw InputError("no benchmark in common with the baseline " + arguments.baseline);

@@ -2,6 +2,7 @@
 
 #include "core/model/units.h"
 #include "core/stats/benchmark_summary.h"
+#include "core/stats/scaling.h"
 
 #include <cstdio>
 
@@ -98,10 +99,20 @@ std::string benchmarkBlock(
             text += "  User / System: " + formatDuration(*benchmark.stated->userMean, unit) + " / "
                 + formatDuration(*benchmark.stated->systemMean, unit)
                 + "   (means as the file states them; not per run)\n";
+        else if (benchmark.function)
+            text += "  User / System: not per call (a worker's CPU time covers its import and setup too)\n";
         else
             text += "  User / System: not available (not in the file)\n";
+        if (const auto& f = benchmark.function) {
+            text += "  Calls:         " + std::to_string(f->loops) + " a value, in a fresh worker each run (GC "
+                + (f->gcOff ? "off" : "on") + " while timing)";
+            if (f->harnessSeconds)
+                text += "; the loop itself costs " + formatDuration(*f->harnessSeconds, unit) + " a call";
+            text += "\n";
+        }
         if (measured.memory)
-            text += "  Peak RSS:      " + formatBytes(s.maxRssMedian) + "   (median; max "
+            text += "  Peak RSS:      " + formatBytes(s.maxRssMedian) + "   (median"
+                + (benchmark.function ? " of the workers" : "") + "; max "
                 + formatBytes(static_cast<double>(s.maxRssMax)) + ")\n";
         else
             text += "  Peak RSS:      not available (not in the file)\n";
@@ -132,8 +143,38 @@ std::string textReport(const Results& results)
                 + results.benchmarks[i].name + "\n";
         }
     }
+    text += scalingReport(results);
     if (!results.complete)
         text += "Incomplete: the run was stopped before all runs were done.\n";
+    return text;
+}
+
+std::string scalingReport(const Results& results)
+{
+    std::string text;
+    for (const auto& curve : scalingCurves(results)) {
+        text += "\nScaling of " + curve.name + " (time per call against " + curve.parameter + ")\n";
+        for (std::size_t i = 0; i < curve.points.size(); ++i) {
+            const auto& p = curve.points[i];
+            char n[32];
+            std::snprintf(n, sizeof n, "%14.0f", p.n);
+            text += "  " + std::string(n) + "   " + formatDuration(p.median) + "   (± " + formatDuration(p.error)
+                + " standard error)\n";
+        }
+        const auto& a = curve.analysis;
+        if (const auto* best = a.best(); best && a.decided()) {
+            char quality[96];
+            std::snprintf(quality, sizeof quality, "within %.1f%% of the medians; AICc %.1f ahead of ",
+                best->relativeRms * 100, a.lead);
+            text += "  Fits:          " + describeFit(*best) + "\n                 (" + quality
+                + complexityName(a.fits[1].complexity) + ")\n";
+        } else {
+            text += "  Fits:          cannot tell: " + a.undecided;
+            if (best && curve.points.size() >= minimumScalingSizes)
+                text += " (closest " + describeFit(*best) + ")";
+            text += "\n";
+        }
+    }
     return text;
 }
 

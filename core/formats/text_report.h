@@ -8,6 +8,11 @@ namespace pyrometer {
 
 /// The terminal report: for each benchmark its median with CI, mean ± sd, range, CPU times, peak RSS, outlier
 /// warnings and failures; with several benchmarks, how many times faster the fastest is than each other one.
+/// Then the scaling of every benchmark function timed at several sizes (scalingReport()).
 std::string textReport(const Results& results);
+
+/// For each benchmark function timed at several values of one numeric parameter: the median per call at each,
+/// and the complexity class that fits best with its curve and how clearly, or why the data cannot tell.
+std::string scalingReport(const Results& results);
 
 } // namespace pyrometer

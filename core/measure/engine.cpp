@@ -212,7 +212,7 @@ bool timedPass(Pass& pass)
         if (fatal) {
             std::string message = (warmup ? "warmup run " : "run ") + std::to_string(benchmark.runs.size())
                 + " failed: " + last.outcome();
-            if (const auto line = last.lastErrorLine(); !line.empty())
+            if (const auto line = last.lastErrorLine(); !line.empty() && message.find(line) == std::string::npos)
                 message += ": " + line;
             benchmark.failure = message;
             // Its remaining runs leave the plan, so that progress and the estimate stay true.

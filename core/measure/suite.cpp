@@ -1,12 +1,15 @@
 #include "core/measure/suite.h"
 
+#include "core/measure/executable_lookup.h"
 #include "core/measure/output_tail.h"
 #include "core/measure/worker_source.h"
 #include "core/model/error.h"
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stop_token>
@@ -264,6 +267,94 @@ void takeWorkerReport(RunRecord& record, FunctionBenchmark& function)
 std::string suiteBenchmarkName(const std::string& path, const std::string& function, const std::string& caseName)
 {
     return path + "::" + function + (caseName.empty() ? std::string() : "[" + caseName + "]");
+}
+
+std::vector<std::int64_t> parseScales(const std::string& text)
+{
+    static const std::map<std::string, std::int64_t> named { { "small", 100 }, { "medium", 10'000 },
+        { "large", 1'000'000 }, { "xlarge", 10'000'000 } };
+    std::vector<std::int64_t> sizes;
+    std::istringstream words(text);
+    for (std::string word; std::getline(words, word, ',');) {
+        if (const auto it = named.find(word); it != named.end()) {
+            sizes.push_back(it->second);
+            continue;
+        }
+        std::int64_t size = 0;
+        const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), size);
+        if (error != std::errc() || end != word.data() + word.size() || size < 1)
+            throw InputError(
+                "--scales: unknown scale '" + word + "' (small, medium, large, xlarge, or a positive whole number)");
+        sizes.push_back(size);
+    }
+    if (sizes.empty())
+        throw InputError("--scales needs at least one scale");
+    return sizes;
+}
+
+RunPlan expandSuites(const RunPlan& plan, const SuiteOptions& options, Launcher& launcher)
+{
+    RunPlan expanded = plan;
+    expanded.benchmarks.clear();
+    const auto& sizes = options.sizes.empty() ? defaultSizes : options.sizes;
+    bool anyFunction = false;
+    for (const auto& request : plan.benchmarks) {
+        std::error_code error;
+        const bool directory = request.script && fs::is_directory(*request.script, error);
+        const bool named = request.script && isBenchmarkFileName(fs::path(*request.script).filename().string());
+        if (!request.script || request.function || (!directory && !named)) {
+            expanded.benchmarks.push_back(request);
+            continue;
+        }
+        const auto files = findBenchmarkFiles(*request.script);
+        // "python3" as the runs will find it on PATH.
+        const auto interpreter = findExecutable(request.interpreter).value_or(request.interpreter);
+        if (directory && files.empty())
+            throw InputError(*request.script + ": no benchmark files (bench_*.py or *_bench.py) in it");
+        for (const auto& path : files) {
+            const auto file = discoverFile(launcher, interpreter, path, options.discoveryTimeout);
+            if (file.functions.empty() && !directory) {
+                expanded.benchmarks.push_back(request); // a plain script, timed as a whole
+                continue;
+            }
+            for (const auto& function : file.functions) {
+                const auto add = [&](const std::string& caseId, const std::string& caseName,
+                                     std::map<std::string, std::string> parameters) {
+                    BenchmarkRequest benchmark = request;
+                    benchmark.script = path;
+                    benchmark.name = suiteBenchmarkName(path, function.function, caseName);
+                    benchmark.arguments.clear();
+                    benchmark.function
+                        = FunctionBenchmark { function.function, caseId, 0, options.minTimeNs, options.gcOff, {} };
+                    benchmark.parameters = std::move(parameters);
+                    anyFunction = true;
+                    if (options.keyword.empty() || matchesKeyword(options.keyword, benchmark.name))
+                        expanded.benchmarks.push_back(std::move(benchmark));
+                };
+                if (!function.cases.empty()) {
+                    // The k-th case is the k-th combination, the last parameter varying fastest.
+                    for (std::size_t k = 0; k < function.cases.size(); ++k) {
+                        std::map<std::string, std::string> parameters;
+                        std::size_t rest = k;
+                        for (std::size_t p = function.params.size(); p-- > 0;) {
+                            const auto& values = function.params[p];
+                            parameters[function.paramNames[p]] = values[rest % values.size()];
+                            rest /= values.size();
+                        }
+                        add("#" + std::to_string(k), function.cases[k], std::move(parameters));
+                    }
+                } else if (function.takesSize) {
+                    for (const auto size : sizes)
+                        add("=" + std::to_string(size), std::to_string(size), { { "n", std::to_string(size) } });
+                } else {
+                    add("-", "", {});
+                }
+            }
+        }
+    }
+    if (expanded.benchmarks.empty() && anyFunction)
+        throw InputError("-k '" + options.keyword + "' selects no benchmark");
+    return expanded;
 }
 
 bool matchesKeyword(const std::string& expression, const std::string& name)

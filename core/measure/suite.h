@@ -2,8 +2,10 @@
 
 #include "core/measure/launcher.h"
 #include "core/model/results.h"
+#include "core/model/run_plan.h"
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +54,31 @@ std::vector<std::string> workerTimeCommand(
 /// Takes what a timed run of the worker reported into `record` (its time per call and loops, or why it failed:
 /// "setup failed: ValueError: …") and `function` (the loop count the first run calibrated, the harness's cost).
 void takeWorkerReport(RunRecord& record, FunctionBenchmark& function);
+
+/// How benchmark files given to a run become benchmarks.
+struct SuiteOptions
+{
+    std::string keyword; ///< pytest's -k expression over the benchmarks' names; empty: all
+    /// Sizes for functions that take one and have no params (--scales); empty: defaultSizes.
+    std::vector<std::int64_t> sizes;
+    std::int64_t minTimeNs = 100'000'000;
+    bool gcOff = false;
+    std::chrono::nanoseconds discoveryTimeout = std::chrono::seconds(60);
+};
+
+/// The sizes a function that takes one is timed at when none are asked for: four, over three decades, so that
+/// its complexity can be told, quickly enough for any class up to O(n²).
+inline const std::vector<std::int64_t> defaultSizes { 100, 1'000, 10'000, 100'000 };
+
+/// --scales: names (small 100, medium 10,000, large 1,000,000, xlarge 10,000,000) or whole numbers, comma-separated,
+/// in the order given. Throws InputError naming an unknown scale.
+std::vector<std::int64_t> parseScales(const std::string& text);
+
+/// `plan` with every benchmark file in it (a directory's, or a script named bench_*.py or *_bench.py that has
+/// bench_ functions) replaced by its benchmark functions: one benchmark per function and parameter combination or
+/// size, named in pytest's form, selected by -k, in the file's order. A script with no bench_ functions stays a
+/// script. Throws InputError naming a file that does not import, or when -k leaves nothing.
+RunPlan expandSuites(const RunPlan& plan, const SuiteOptions& options, Launcher& launcher);
 
 /// pytest's form, used everywhere: "benchmarks/bench_sort.py::bench_sort[10000]" (no brackets without a case).
 std::string suiteBenchmarkName(const std::string& path, const std::string& function, const std::string& caseName);

@@ -237,6 +237,10 @@ ScalingAnalysis fitComplexity(std::span<const ScalingPoint> points)
     } else if (analysis.fits.size() >= 2 && !(analysis.lead >= 2)) {
         analysis.undecided = complexityName(analysis.fits[0].complexity) + " and "
             + complexityName(analysis.fits[1].complexity) + " fit about equally well (AICc within 2)";
+    } else if (analysis.fits[0].relativeRms > poorFit) {
+        analysis.undecided = "no class fits within " + number(poorFit * 100) + "% of the medians (the closest, "
+            + complexityName(analysis.fits[0].complexity) + ", is off by " + number(analysis.fits[0].relativeRms * 100)
+            + "% on average)";
     }
     return analysis;
 }

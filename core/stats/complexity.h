@@ -68,7 +68,7 @@ struct ScalingAnalysis
     /// the second best is exp(lead / 2) to 1 (Burnham & Anderson 2002).
     double lead = 0;
     /// Why the data cannot tell the class, in a sentence, or empty when they can: too few sizes, sizes spanning
-    /// less than a decade, or the best two classes within 2 of AICc.
+    /// less than a decade, the best two classes within 2 of AICc, or none within poorFit of the medians.
     std::string undecided;
     /// Points left out (n ≤ 0, or a median or error that is not a finite number ≥ 0).
     std::size_t leftOut = 0;
@@ -80,6 +80,9 @@ struct ScalingAnalysis
 
 /// The fewest distinct sizes a class is decided on: a two-term fit's AICc needs four.
 inline constexpr std::size_t minimumScalingSizes = 4;
+/// The best class must come this close to the medians (root mean square of the relative residuals) to be named:
+/// a curve none of the classes follows (a cache or small-integer effect at small sizes) is said to be one.
+inline constexpr double poorFit = 0.15;
 
 /// Fits every class to `points` (any order; one point per size, or several, all used) and ranks them by AICc,
 /// where the weighted residuals stand for the likelihood: AIC = m ln(RSS/m) + 2k, corrected for m points
