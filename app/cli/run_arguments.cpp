@@ -136,6 +136,9 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         } else if (word == "--min-time") {
             arguments.suite.minTimeNs
                 = std::max<std::int64_t>(1, std::llround(positiveSeconds("--min-time", value()) * 1e9));
+        } else if (word == "--list") {
+            flag();
+            arguments.list = true;
         } else if (word == "--gc-off") {
             flag();
             arguments.suite.gcOff = true;
@@ -235,6 +238,7 @@ Benchmark functions:
                           xlarge (10,000,000) or numbers, comma-separated (default 100,1000,10000,100000)
       --min-time SECONDS  the least time one value lasts (default 0.1)
       --gc-off            the garbage collector off while timing, as timeit has it (default: on)
+      --list              print the benchmarks that would run, one a line, and run nothing
 Inside the process:
       --memory            sample each run's RSS, CPU use and threads over time (default 100 per second)
       --sample-hz N       samples per second, 1 to 1000 (implies --memory)

@@ -22,6 +22,7 @@ struct RunArguments
     SuiteOptions suite; ///< how benchmark files become benchmarks
     bool help = false;
     bool progress = true;
+    bool list = false; ///< print the benchmarks the plan holds, one a line, and run nothing
 };
 
 /// Parses the words after `pyrometer run`. Throws InputError with one line naming the bad option or value.

@@ -150,6 +150,11 @@ int runCommand(const std::vector<std::string>& words)
         ProcessLauncher discovery;
         arguments.plan = expandSuites(arguments.plan, arguments.suite, discovery);
         results = prepare(arguments.plan);
+        if (arguments.list) {
+            for (const auto& benchmark : results.benchmarks)
+                std::cout << benchmark.name << "\n";
+            return ExitOk;
+        }
         if (!arguments.baseline.empty() && arguments.compare.pairs.empty() && pairBenchmarks(baseline, results).empty())
             throw InputError("no benchmark in common with the baseline " + arguments.baseline);
     } catch (const InputError& e) {
