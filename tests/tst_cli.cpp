@@ -222,6 +222,8 @@ private Q_SLOTS:
                                             << QStringLiteral("-k 'zzz' selects no benchmark");
         QTest::newRow("-k malformed") << QStringList { run, suite, QStringLiteral("-k"), QStringLiteral("sort and") }
                                       << QStringLiteral("-k 'sort and': ends where a word was expected");
+        QTest::newRow("prediction not a size") << QStringList { run, suite, QStringLiteral("--predict"),
+            QStringLiteral("-5") } << QStringLiteral("--predict must be a positive size, not '-5'");
         QTest::newRow("no least time") << QStringList { run, suite, QStringLiteral("--min-time"), QStringLiteral("0") }
                                        << QStringLiteral("--min-time must be a positive number of seconds, not '0'");
         QTest::newRow("interpreter not found") << QStringList { run, sleep, QStringLiteral("--python"),

@@ -267,6 +267,46 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(InputError, checkWritable(dir.path().toStdString()));
         checkWritable(path);
     }
+
+    // A benchmark function timed at five sizes, 2 µs + 20 ns · n with runs ±2% around it: the terminal names
+    // O(n) with its curve, predicts 10⁶ within the interval, and warns far beyond the sizes; a function at two
+    // sizes gets no class and no prediction.
+    void scalingOnTheTerminal()
+    {
+        Results results;
+        for (const double n : { 100.0, 1000.0, 10'000.0, 30'000.0, 100'000.0 }) {
+            auto b = benchmarkOf("bench_x.py::bench_scan[" + std::to_string(int(n)) + "]", 2e-6 + 20e-9 * n, 10);
+            b.script = "bench_x.py";
+            b.function = FunctionBenchmark { "bench_scan", "=" + std::to_string(int(n)), 64, 100'000'000, false, {} };
+            b.parameters = { { "n", std::to_string(int(n)) } };
+            results.benchmarks.push_back(b);
+        }
+        for (const int n : { 10, 20 }) {
+            auto b = benchmarkOf("bench_x.py::bench_two[" + std::to_string(n) + "]", 1e-6 * n, 10);
+            b.script = "bench_x.py";
+            b.function = FunctionBenchmark { "bench_two", "#0", 64, 100'000'000, false, {} };
+            b.parameters = { { "size", std::to_string(n) } };
+            results.benchmarks.push_back(b);
+        }
+        const auto text = scalingReport(results, 1e6);
+        QVERIFY2(text.find("Scaling of bench_x.py::bench_scan (time per call against n)") != std::string::npos,
+            text.c_str());
+        QVERIFY2(text.find("  Fits:          O(n), ≈ ") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("  At n = 1000000: ") != std::string::npos, text.c_str());
+        QVERIFY(text.find("far outside the sizes measured") == std::string::npos); // 10× the largest: not far
+        QVERIFY(text.find("Scaling of bench_x.py::bench_two (time per call against size)") != std::string::npos);
+        QVERIFY(text.find("cannot tell: too few sizes to tell the class: 2") != std::string::npos);
+        QVERIFY(text.find("No prediction: it needs a class that fits.") != std::string::npos);
+        const auto far = scalingReport(results, 1e8);
+        QVERIFY2(far.find("far outside the sizes measured (100 to 100000): it assumes O(n) holds there")
+                != std::string::npos,
+            far.c_str());
+        QVERIFY(scalingReport(results).find("At n =") == std::string::npos);
+        // A script without a function, or a parameter that is not a number, makes no curve.
+        results.benchmarks[0].parameters = { { "n", "many" } };
+        results.benchmarks[1].function.reset();
+        QVERIFY(scalingReport(results).find("(100 to") == std::string::npos);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestExports)

@@ -4,8 +4,8 @@
 #include "core/measure/resource_sampler.h"
 #include "core/model/error.h"
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <optional>
 
@@ -136,6 +136,13 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         } else if (word == "--min-time") {
             arguments.suite.minTimeNs
                 = std::max<std::int64_t>(1, std::llround(positiveSeconds("--min-time", value()) * 1e9));
+        } else if (word == "--predict") {
+            const auto text = value();
+            double n = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+            if (error != std::errc() || end != text.data() + text.size() || !(n > 0) || !std::isfinite(n))
+                throw InputError("--predict must be a positive size, not '" + text + "'");
+            arguments.predict = n;
         } else if (word == "--list") {
             flag();
             arguments.list = true;
@@ -238,6 +245,8 @@ Benchmark functions:
                           xlarge (10,000,000) or numbers, comma-separated (default 100,1000,10000,100000)
       --min-time SECONDS  the least time one value lasts (default 0.1)
       --gc-off            the garbage collector off while timing, as timeit has it (default: on)
+      --predict N         with the scaling of each function, what its class predicts at size N, with a
+                          95% interval from a bootstrap over the runs
       --list              print the benchmarks that would run, one a line, and run nothing
 Inside the process:
       --memory            sample each run's RSS, CPU use and threads over time (default 100 per second)

@@ -5,6 +5,7 @@
 #include "core/measure/suite.h"
 #include "core/model/run_plan.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct RunArguments
     SuiteOptions suite; ///< how benchmark files become benchmarks
     bool help = false;
     bool progress = true;
+    std::optional<double> predict; ///< --predict N: what each scaling curve's class predicts at size N
     bool list = false; ///< print the benchmarks the plan holds, one a line, and run nothing
 };
 

@@ -9,9 +9,9 @@
 #include "core/formats/results_file.h"
 #include "core/formats/text_report.h"
 #include "core/measure/engine.h"
-#include "core/measure/suite.h"
 #include "core/measure/prepare.h"
 #include "core/measure/process_launcher.h"
+#include "core/measure/suite.h"
 #include "core/model/error.h"
 #include "core/model/run_plan.h"
 #include "core/probe/probe_report.h"
@@ -214,7 +214,7 @@ int runCommand(const std::vector<std::string>& words)
     }
     bar.clear();
 
-    std::cout << textReport(results);
+    std::cout << textReport(results, arguments.predict);
     if (const auto inside = probeReport(results); !inside.empty())
         std::cout << "\n" << inside;
     std::cout << std::flush;

@@ -127,7 +127,7 @@ std::string benchmarkBlock(
 }
 } // namespace
 
-std::string textReport(const Results& results)
+std::string textReport(const Results& results, std::optional<double> predictAt)
 {
     const auto summaries = summarizeAll(results);
     std::string text;
@@ -143,13 +143,13 @@ std::string textReport(const Results& results)
                 + results.benchmarks[i].name + "\n";
         }
     }
-    text += scalingReport(results);
+    text += scalingReport(results, predictAt);
     if (!results.complete)
         text += "Incomplete: the run was stopped before all runs were done.\n";
     return text;
 }
 
-std::string scalingReport(const Results& results)
+std::string scalingReport(const Results& results, std::optional<double> predictAt)
 {
     std::string text;
     for (const auto& curve : scalingCurves(results)) {
@@ -168,11 +168,27 @@ std::string scalingReport(const Results& results)
                 best->relativeRms * 100, a.lead);
             text += "  Fits:          " + describeFit(*best) + "\n                 (" + quality
                 + complexityName(a.fits[1].complexity) + ")\n";
+            if (predictAt) {
+                const auto p = predictScaling(curve.samples, best->complexity, *predictAt);
+                char at[64];
+                std::snprintf(at, sizeof at, "%.0f", *predictAt);
+                text += "  At " + curve.parameter + " = " + at + ": " + formatDuration(p.value)
+                    + " a call (95% interval " + formatDuration(p.low) + " … " + formatDuration(p.high)
+                    + ", a bootstrap over the runs)\n";
+                if (p.farOutside) {
+                    char range[96];
+                    std::snprintf(range, sizeof range, "%.0f to %.0f", curve.points.front().n, curve.points.back().n);
+                    text += "                 far outside the sizes measured (" + std::string(range) + "): it assumes "
+                        + complexityName(best->complexity) + " holds there\n";
+                }
+            }
         } else {
             text += "  Fits:          cannot tell: " + a.undecided;
             if (best && curve.points.size() >= minimumScalingSizes)
                 text += " (closest " + describeFit(*best) + ")";
             text += "\n";
+            if (predictAt)
+                text += "  No prediction: it needs a class that fits.\n";
         }
     }
     return text;

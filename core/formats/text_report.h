@@ -2,6 +2,7 @@
 
 #include "core/model/results.h"
 
+#include <optional>
 #include <string>
 
 namespace pyrometer {
@@ -9,10 +10,11 @@ namespace pyrometer {
 /// The terminal report: for each benchmark its median with CI, mean ± sd, range, CPU times, peak RSS, outlier
 /// warnings and failures; with several benchmarks, how many times faster the fastest is than each other one.
 /// Then the scaling of every benchmark function timed at several sizes (scalingReport()).
-std::string textReport(const Results& results);
+std::string textReport(const Results& results, std::optional<double> predictAt = {});
 
 /// For each benchmark function timed at several values of one numeric parameter: the median per call at each,
-/// and the complexity class that fits best with its curve and how clearly, or why the data cannot tell.
-std::string scalingReport(const Results& results);
+/// and the complexity class that fits best with its curve and how clearly, or why the data cannot tell; with
+/// `predictAt`, what the class predicts at that size, with a bootstrap interval over the runs.
+std::string scalingReport(const Results& results, std::optional<double> predictAt = {});
 
 } // namespace pyrometer
