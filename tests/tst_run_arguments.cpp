@@ -71,6 +71,29 @@ private Q_SLOTS:
         QCOMPARE(c.options.settings.gate, (std::vector<Metric> { Metric::Cpu }));
     }
 
+    // hyperfine's parameter scans: one benchmark per value, {NAME} replaced in arguments, commands and --env
+    // values, named NAME[PARAMETER=VALUE], the value kept as the benchmark's parameter; scale names in a list.
+    void parameterScans()
+    {
+        const auto scan = parseRunArguments({ "a.py", "--parameter-scan", "n", "1000", "3000", "--parameter-step-size",
+            "1000", "--env", "SIZE={n}", "--", "--size", "{n}" });
+        QCOMPARE(scan.plan.benchmarks.size(), std::size_t(3));
+        const auto& last = scan.plan.benchmarks[2];
+        QCOMPARE(last.name, std::string("a.py[n=3000]"));
+        QCOMPARE(last.arguments, (std::vector<std::string> { "--size", "3000" }));
+        QCOMPARE(last.settings.environment.at("SIZE"), std::string("3000"));
+        QCOMPARE(last.parameters.at("n"), std::string("3000"));
+        const auto list = parseRunArguments(
+            { "--parameter-list", "rows", "small,5,xlarge", "--command", "--", "./load", "--rows={rows}" });
+        QCOMPARE(list.plan.benchmarks.size(), std::size_t(3));
+        QCOMPARE(list.plan.benchmarks[0].command, (std::vector<std::string> { "./load", "--rows=100" }));
+        QCOMPARE(list.plan.benchmarks[2].name, std::string("./load --rows={rows}[rows=10000000]"));
+        const auto fractions = parseRunArguments(
+            { "a.py", "--parameter-scan", "t", "0.1", "0.3", "--parameter-step-size", "0.1", "--", "{t}" });
+        QCOMPARE(fractions.plan.benchmarks.size(), std::size_t(3));
+        QCOMPARE(fractions.plan.benchmarks[1].arguments.front(), std::string("0.2"));
+    }
+
     void badUsage_data()
     {
         QTest::addColumn<QStringList>("words");
@@ -107,6 +130,24 @@ private Q_SLOTS:
                                     << QStringLiteral("--fail-on-regression takes metrics from wall, cpu and memory");
         QTest::newRow("command") << QStringList { QStringLiteral("--command") }
                                  << QStringLiteral("--command needs the command after --");
+        QTest::newRow("scan unused") << QStringList { QStringLiteral("a.py"), QStringLiteral("--parameter-scan"),
+            QStringLiteral("n"), QStringLiteral("1"), QStringLiteral("3") }
+                                     << QStringLiteral(
+                                            "the scanned parameter {n} appears in no argument, command or --env");
+        QTest::newRow("scan backwards") << QStringList { QStringLiteral("a.py"), QStringLiteral("--parameter-scan"),
+            QStringLiteral("n"), QStringLiteral("9"), QStringLiteral("3") }
+                                        << QStringLiteral("--parameter-scan: MIN 9 is above MAX 3");
+        QTest::newRow("scan too long") << QStringList { QStringLiteral("a.py"), QStringLiteral("--parameter-scan"),
+            QStringLiteral("n"), QStringLiteral("1"), QStringLiteral("1e9") }
+                                       << QStringLiteral("--parameter-scan makes 1000000000 values; at most 10000");
+        QTest::newRow("scan not a number") << QStringList { QStringLiteral("a.py"), QStringLiteral("--parameter-scan"),
+            QStringLiteral("n"), QStringLiteral("one"), QStringLiteral("3") }
+                                           << QStringLiteral("--parameter-scan needs numbers, not 'one'");
+        QTest::newRow("step alone") << QStringList { QStringLiteral("a.py"), QStringLiteral("--parameter-step-size"),
+            QStringLiteral("2") } << QStringLiteral("--parameter-step-size goes with --parameter-scan");
+        QTest::newRow("zero step") << QStringList { QStringLiteral("a.py"), QStringLiteral("--parameter-scan"),
+            QStringLiteral("n"), QStringLiteral("1"), QStringLiteral("3"), QStringLiteral("--parameter-step-size"),
+            QStringLiteral("0") } << QStringLiteral("--parameter-step-size must be positive");
         QTest::newRow("names") << QStringList { QStringLiteral("a.py"), QStringLiteral("--name"), QStringLiteral("x"),
             QStringLiteral("--name"), QStringLiteral("y") }
                                << QStringLiteral("more --name options than benchmarks");

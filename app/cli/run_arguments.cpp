@@ -1,6 +1,7 @@
 #include "run_arguments.h"
 
 #include "core/measure/engine.h"
+#include "core/measure/prepare.h"
 #include "core/measure/resource_sampler.h"
 #include "core/model/error.h"
 
@@ -8,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <sstream>
 
 namespace pyrometer::cli {
 namespace {
@@ -48,6 +50,83 @@ int sampleRate(const std::string& text)
             "--sample-hz must be a whole number from 1 to " + std::to_string(maxSampleHz) + ", not '" + text + "'");
     return value;
 }
+/// The values of --parameter-scan MIN MAX with --parameter-step-size STEP (whole numbers unless the step has a
+/// fraction), as hyperfine has them; at most maxScanValues.
+constexpr std::size_t maxScanValues = 10'000;
+
+double scanNumber(const std::string& option, const std::string& text)
+{
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        throw InputError(option + " needs numbers, not '" + text + "'");
+    return value;
+}
+
+std::string scanText(double value)
+{
+    if (value == std::floor(value) && std::abs(value) < 1e15)
+        return std::to_string(static_cast<long long>(value));
+    char text[32];
+    std::snprintf(text, sizeof text, "%.10g", value);
+    return text;
+}
+
+std::vector<std::string> scanValues(double low, double high, double step)
+{
+    if (!(step > 0))
+        throw InputError("--parameter-step-size must be positive");
+    if (low > high)
+        throw InputError("--parameter-scan: MIN " + scanText(low) + " is above MAX " + scanText(high));
+    const double count = std::floor((high - low) / step + 1e-9) + 1;
+    if (count > static_cast<double>(maxScanValues))
+        throw InputError("--parameter-scan makes " + scanText(count) + " values; at most "
+            + std::to_string(maxScanValues) + " (choose a larger step)");
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i)
+        values.push_back(scanText(low + step * static_cast<double>(i)));
+    return values;
+}
+
+/// `text` with every {name} replaced by `value`.
+std::string substituted(std::string text, const std::string& name, const std::string& value)
+{
+    const auto placeholder = "{" + name + "}";
+    for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
+        text.replace(at, placeholder.size(), value);
+    return text;
+}
+
+/// Every benchmark once per value of the scanned parameter, {NAME} substituted in its arguments, command and
+/// environment, named "NAME[PARAMETER=VALUE]"; one of them must use {NAME}.
+std::vector<BenchmarkRequest> scanned(
+    const std::vector<BenchmarkRequest>& requests, const std::string& name, const std::vector<std::string>& values)
+{
+    const auto placeholder = "{" + name + "}";
+    bool used = false;
+    std::vector<BenchmarkRequest> out;
+    for (const auto& request : requests) {
+        for (const auto& value : values) {
+            auto copy = request;
+            for (auto* words : { &copy.arguments, &copy.command }) {
+                for (auto& word : *words) {
+                    used = used || word.find(placeholder) != std::string::npos;
+                    word = substituted(word, name, value);
+                }
+            }
+            for (auto& [variable, text] : copy.settings.environment) {
+                used = used || text.find(placeholder) != std::string::npos;
+                text = substituted(text, name, value);
+            }
+            copy.name = benchmarkName(request) + "[" + name + "=" + value + "]";
+            copy.parameters[name] = value;
+            out.push_back(std::move(copy));
+        }
+    }
+    if (!used)
+        throw InputError("the scanned parameter " + placeholder + " appears in no argument, command or --env");
+    return out;
+}
 } // namespace
 
 RunArguments parseRunArguments(const std::vector<std::string>& words)
@@ -60,6 +139,10 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     std::vector<std::string> names;
     std::vector<std::string> afterDashes;
     bool isCommand = false;
+    std::string scanName;
+    std::vector<std::string> scanList;
+    std::optional<std::pair<double, double>> scanRange;
+    std::optional<double> scanStep;
 
     for (std::size_t i = 0; i < words.size(); ++i) {
         std::string word = words[i];
@@ -143,6 +226,30 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
             if (error != std::errc() || end != text.data() + text.size() || !(n > 0) || !std::isfinite(n))
                 throw InputError("--predict must be a positive size, not '" + text + "'");
             arguments.predict = n;
+        } else if (word == "--parameter-scan" || word == "--parameter-list") {
+            if (!scanName.empty())
+                throw InputError("one --parameter-scan or --parameter-list at a time");
+            scanName = value();
+            if (scanName.empty() || scanName.find_first_of("{} ") != std::string::npos)
+                throw InputError(word + ": '" + scanName + "' cannot be a parameter name");
+            if (word == "--parameter-list") {
+                // Values as hyperfine takes them, comma-separated; the scale names stand for their sizes.
+                std::istringstream items(value());
+                for (std::string item; std::getline(items, item, ',');) {
+                    try {
+                        item = std::to_string(parseScales(item).front());
+                    } catch (const InputError&) {
+                    }
+                    scanList.push_back(item);
+                }
+                if (scanList.empty())
+                    throw InputError("--parameter-list needs values");
+            } else {
+                const double low = scanNumber(word, value());
+                scanRange = { low, scanNumber(word, value()) };
+            }
+        } else if (word == "--parameter-step-size") {
+            scanStep = scanNumber(word, value());
         } else if (word == "--list") {
             flag();
             arguments.list = true;
@@ -209,6 +316,12 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         throw InputError("more --name options than benchmarks");
     for (std::size_t i = 0; i < names.size(); ++i)
         arguments.plan.benchmarks[i].name = names[i];
+    if (scanStep && !scanRange)
+        throw InputError("--parameter-step-size goes with --parameter-scan");
+    if (scanRange)
+        scanList = scanValues(scanRange->first, scanRange->second, scanStep.value_or(1));
+    if (!scanName.empty())
+        arguments.plan.benchmarks = scanned(arguments.plan.benchmarks, scanName, scanList);
     return arguments;
 }
 
@@ -248,6 +361,11 @@ Benchmark functions:
       --predict N         with the scaling of each function, what its class predicts at size N, with a
                           95% interval from a bootstrap over the runs
       --list              print the benchmarks that would run, one a line, and run nothing
+Parameter scans (scripts and commands, as hyperfine has them):
+      --parameter-scan NAME MIN MAX   one benchmark per value from MIN to MAX, {NAME} replaced in the script's
+                          arguments, the command and --env values; named SCRIPT[NAME=VALUE]
+      --parameter-step-size STEP      the scan's step (default 1)
+      --parameter-list NAME V1,V2,... the same over a list; small, medium, large, xlarge stand for their sizes
 Inside the process:
       --memory            sample each run's RSS, CPU use and threads over time (default 100 per second)
       --sample-hz N       samples per second, 1 to 1000 (implies --memory)

@@ -153,7 +153,8 @@ std::string scalingReport(const Results& results, std::optional<double> predictA
 {
     std::string text;
     for (const auto& curve : scalingCurves(results)) {
-        text += "\nScaling of " + curve.name + " (time per call against " + curve.parameter + ")\n";
+        text += "\nScaling of " + curve.name + " (time per " + (curve.perCall ? "call" : "run") + " against "
+            + curve.parameter + ")\n";
         for (std::size_t i = 0; i < curve.points.size(); ++i) {
             const auto& p = curve.points[i];
             char n[32];

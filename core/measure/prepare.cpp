@@ -86,6 +86,7 @@ BenchmarkResult prepareBenchmark(const BenchmarkRequest& request, std::map<std::
     checkSettings(request.settings);
     BenchmarkResult benchmark;
     benchmark.settings = request.settings;
+    benchmark.parameters = request.parameters;
     if (request.script) {
         const auto script = checkedScript(*request.script);
         auto known = interpreters.find(request.interpreter);
@@ -103,7 +104,6 @@ BenchmarkResult prepareBenchmark(const BenchmarkRequest& request, std::map<std::
             if (request.function->loops < 0)
                 throw InputError("loops must not be negative");
             benchmark.function = request.function;
-            benchmark.parameters = request.parameters;
             // The worker's CPU time and counters are those of the whole process (import, setup, calibration), not
             // of a call: not figures of the function. Its peak RSS is the worker's, as pyperf reports it.
             benchmark.measured.cpu = false;
@@ -154,6 +154,7 @@ RunPlan planToRunAgain(const Results& results)
             request.parameters = benchmark.parameters;
         } else {
             request.command = benchmark.command;
+            request.parameters = benchmark.parameters;
         }
         plan.benchmarks.push_back(std::move(request));
     }

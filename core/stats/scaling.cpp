@@ -26,7 +26,7 @@ std::vector<ScalingCurve> scalingCurves(const Results& results)
     std::vector<std::vector<std::pair<double, std::size_t>>> members;
     for (std::size_t b = 0; b < results.benchmarks.size(); ++b) {
         const auto& benchmark = results.benchmarks[b];
-        if (!benchmark.function || !benchmark.script || benchmark.parameters.size() != 1)
+        if (benchmark.parameters.size() != 1)
             continue;
         const auto n = numberOf(benchmark.parameters.begin()->second);
         if (!n)
@@ -34,7 +34,8 @@ std::vector<ScalingCurve> scalingCurves(const Results& results)
         const auto name = benchmark.name.substr(0, benchmark.name.rfind('['));
         const auto [it, added] = index.emplace(name + '\n' + benchmark.parameters.begin()->first, curves.size());
         if (added) {
-            curves.push_back({ name, benchmark.parameters.begin()->first, {}, {}, {}, {} });
+            curves.push_back(
+                { name, benchmark.parameters.begin()->first, benchmark.function.has_value(), {}, {}, {}, {} });
             members.emplace_back();
         }
         members[it->second].emplace_back(*n, b);
