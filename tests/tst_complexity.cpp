@@ -140,6 +140,9 @@ private Q_SLOTS:
         const auto narrow = fitComplexity(curve(Complexity::Quadratic, 0, 1e-9, { 100, 200, 300, 500, 900 }));
         QVERIFY(!narrow.decided());
         QCOMPARE(narrow.undecided, std::string("the sizes span less than a decade (100 to 900) to tell the class"));
+        const auto large = fitComplexity(curve(Complexity::Linear, 0, 1e-9, { 1e6, 2e6, 3e6, 5e6 }));
+        QCOMPARE(
+            large.undecided, std::string("the sizes span less than a decade (1000000 to 5000000) to tell the class"));
 
         // One decade, 5% error bars and noise: n and n log n differ by a third across it, within the noise.
         auto close = curve(Complexity::Linear, 1e-6, 1e-8, { 1000, 2000, 4000, 7000, 10'000 }, 0.05);

@@ -116,10 +116,14 @@ ComplexityFit fit(Complexity complexity, const std::vector<Weighted>& points)
     return f;
 }
 
+/// A size or a percentage as people write it: whole numbers in full ("1000000", never "1e+06"), else three digits.
 std::string number(double value)
 {
     std::ostringstream out;
-    out << std::setprecision(3) << value;
+    if (value == std::floor(value) && std::abs(value) < 1e15)
+        out << static_cast<long long>(value);
+    else
+        out << std::setprecision(3) << value;
     return out.str();
 }
 } // namespace
