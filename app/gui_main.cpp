@@ -81,7 +81,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     std::string file, screenshot, baseline;
     int width = 1400, height = 900;
     int tab = -1; // none given: the Compare tab when there is a baseline, else Runs
-    const std::vector<std::string> tabs { "charts", "hotspots", "compare", "runs" }; // runs: the old name of charts
+    // In the window's order; runs: the old name of charts.
+    const std::vector<std::string> tabs { "charts", "scaling", "hotspots", "compare", "runs" };
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i] == "--screenshot" && i + 1 < words.size()) {
             screenshot = words[++i];
@@ -95,16 +96,18 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         } else if (words[i] == "--tab" && i + 1 < words.size()) {
             const auto found = std::find(tabs.begin(), tabs.end(), words[++i]);
             if (found == tabs.end()) {
-                std::cerr << "pyrometer open: --tab takes charts, hotspots or compare, not " << words[i] << "\n";
+                std::cerr << "pyrometer open: --tab takes charts, scaling, hotspots or compare, not " << words[i]
+                          << "\n";
                 return cli::ExitUsage;
             }
-            tab = static_cast<int>(found - tabs.begin()) % 3;
+            tab = static_cast<int>(found - tabs.begin()) % 4;
         } else if (file.empty() && !words[i].starts_with("-")) {
             file = words[i];
         } else {
-            std::cerr << "pyrometer open: unexpected argument " << words[i]
-                      << " (usage: pyrometer open FILE.json [--baseline FILE.json] [--tab charts|hotspots|compare] "
-                         "[--screenshot OUT.png] [--size WxH])\n";
+            std::cerr
+                << "pyrometer open: unexpected argument " << words[i]
+                << " (usage: pyrometer open FILE.json [--baseline FILE.json] [--tab charts|scaling|hotspots|compare] "
+                   "[--screenshot OUT.png] [--size WxH])\n";
             return cli::ExitUsage;
         }
     }
@@ -141,7 +144,7 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     window.showOpenedResults(results, QFile::decodeName(file.c_str()));
     if (baselineResults)
         window.compareView()->setBaseline(baselineResults, QFileInfo(QFile::decodeName(baseline.c_str())).fileName());
-    window.tabs()->setCurrentIndex(tab >= 0 ? tab : baselineResults ? 2 : 0);
+    window.tabs()->setCurrentIndex(tab >= 0 ? tab : baselineResults ? window.tabs()->indexOf(window.compareView()) : 0);
     if (screenshot.empty())
         return QApplication::exec();
     // Let layouts and charts settle before taking the picture, and the comparison (made on a worker thread).

@@ -279,6 +279,9 @@ private Q_SLOTS:
             b.script = "bench_x.py";
             b.function = FunctionBenchmark { "bench_scan", "=" + std::to_string(int(n)), 64, 100'000'000, false, {} };
             b.parameters = { { "n", std::to_string(int(n)) } };
+            // The worker's peak RSS: 9 MiB of interpreter and 36 bytes an element, give or take a page.
+            for (std::size_t r = 0; r < b.runs.size(); ++r)
+                b.runs[r].maxRssBytes = 9 * 1024 * 1024 + static_cast<std::int64_t>(36 * n) + 4096 * (r % 3);
             results.benchmarks.push_back(b);
         }
         for (const int n : { 10, 20 }) {
@@ -297,6 +300,10 @@ private Q_SLOTS:
         QVERIFY(text.find("Scaling of bench_x.py::bench_two (time per call against size)") != std::string::npos);
         QVERIFY(text.find("cannot tell: too few sizes to tell the class: 2") != std::string::npos);
         QVERIFY(text.find("No prediction: it needs a class that fits.") != std::string::npos);
+        // Memory the same way: the slope of peak RSS is the bytes per element. bench_two has no memory measured.
+        QVERIFY2(text.find("  Peak memory:   O(n), ≈ 36 B · n + 9.0 MiB\n") != std::string::npos, text.c_str());
+        QCOMPARE(text.find("Peak memory:"), text.rfind("Peak memory:"));
+        QVERIFY(text.find("ahead of", text.find("Peak memory:")) != std::string::npos);
         const auto far = scalingReport(results, 1e8);
         QVERIFY2(far.find("far outside the sizes measured (100 to 100000): it assumes O(n) holds there")
                 != std::string::npos,

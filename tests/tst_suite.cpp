@@ -78,7 +78,8 @@ private Q_SLOTS:
         const std::vector<std::string> expected { fixtures + "/bench_sorting.py", fixtures + "/broken/bench_exits.py",
             fixtures + "/broken/bench_failures.py", fixtures + "/broken/bench_hangs.py",
             fixtures + "/broken/bench_missing.py", fixtures + "/broken/bench_params.py",
-            fixtures + "/broken/bench_syntax.py", fixtures + "/nested/lookup_bench.py" };
+            fixtures + "/broken/bench_syntax.py", fixtures + "/known/bench_known.py",
+            fixtures + "/nested/lookup_bench.py" };
         QCOMPARE(files, expected);
         QCOMPARE(findBenchmarkFiles(fixtures + "/nested/not_a_benchmark.py").size(), std::size_t(1));
         QCOMPARE(inputError([] { findBenchmarkFiles(fixtures + "/nowhere"); }),

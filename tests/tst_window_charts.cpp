@@ -1,5 +1,6 @@
 #include "ui/charts/box_plot_panel.h"
 #include "ui/charts/histogram_panel.h"
+#include "ui/charts/scaling_panel.h"
 #include "ui/charts/time_series_panel.h"
 #include "ui/compare/compare_controller.h"
 #include "ui/compare/compare_model.h"
@@ -33,6 +34,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
@@ -374,6 +376,127 @@ private Q_SLOTS:
         const auto change = m_dir.filePath(QStringLiteral("change.png"));
         QVERIFY(compare->changeChart()->exportImage(change, 1.0));
         QCOMPARE(QImage(change).size(), compare->changeChart()->chart()->size().toSize());
+    }
+
+    // The Scaling tab: a curve per function, log–log, error bars, the fitted class in the legend, a prediction from the
+    // field, peak memory the same way, and live as sizes complete.
+    void scalingTab()
+    {
+        const auto suite = [](std::initializer_list<double> sizes) {
+            auto results = std::make_shared<Results>();
+            for (const double n : sizes) {
+                const auto size = std::to_string(static_cast<long long>(n));
+                auto scan = test::benchmarkOf("bench_x.py::bench_scan[" + size + "]", 2e-6 + 20e-9 * n, 10);
+                scan.function = FunctionBenchmark { "bench_scan", "=" + size, 64, 100'000'000, false, {} };
+                scan.parameters = { { "n", size } };
+                for (std::size_t r = 0; r < scan.runs.size(); ++r)
+                    scan.runs[r].maxRssBytes = 9 * 1024 * 1024 + static_cast<std::int64_t>(36 * n) + 4096 * (r % 3);
+                results->benchmarks.push_back(scan);
+                auto sort = test::benchmarkOf("bench_x.py::bench_sort[" + size + "]", 4e-9 * n * std::log2(n), 10);
+                sort.function = FunctionBenchmark { "bench_sort", "=" + size, 64, 100'000'000, false, {} };
+                sort.parameters = { { "n", size } };
+                results->benchmarks.push_back(sort);
+            }
+            results->benchmarks.push_back(test::benchmarkOf("plain.py", 0.01, 10)); // no parameter: no curve
+            return std::shared_ptr<const Results>(results);
+        };
+        MainWindow window(m_dir.path());
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* scaling = window.scaling();
+        window.tabs()->setCurrentWidget(scaling);
+
+        // Live: two sizes so far, then five; the chart follows.
+        window.showResults(ResultsSnapshot(suite({ 100, 1000 })));
+        QCOMPARE(scaling->curves().size(), std::size_t(2));
+        QCOMPARE(scaling->legendTexts(),
+            (QStringList {
+                QStringLiteral("scan: cannot tell the class"), QStringLiteral("sort: cannot tell the class") }));
+        window.showResults(ResultsSnapshot(suite({ 100, 1000, 10'000, 30'000, 100'000 })));
+        QCOMPARE(scaling->curves().size(), std::size_t(2));
+        const auto legend = scaling->legendTexts();
+        QVERIFY2(legend.at(0).startsWith(QStringLiteral("scan: O(n), ≈ 20"))
+                && legend.at(0).endsWith(QStringLiteral(" ns · n")),
+            qPrintable(legend.join(QLatin1Char('|'))));
+        QVERIFY2(legend.at(1).startsWith(QStringLiteral("sort: O(n log n), ≈ 4")), qPrintable(legend.at(1)));
+        // Both axes logarithmic; the legend names the curves (error bars and fits belong to them).
+        const auto axes = scaling->chart()->axes();
+        QCOMPARE(axes.size(), 2);
+        for (auto* axis : axes)
+            QVERIFY(qobject_cast<QLogValueAxis*>(axis));
+        QStringList entries;
+        QCoreApplication::processEvents(); // the legend lays out
+        for (auto* marker : scaling->chart()->legend()->markers()) {
+            if (marker->isVisible())
+                entries << marker->label();
+        }
+        QCOMPARE(entries, legend);
+        // Per curve: its medians, five error bars and the fitted curve.
+        QCOMPARE(scaling->chart()->series().size(), 2 * (1 + 5 + 1));
+
+        // Hovering a median tells the size, the median with its interval, and the fit's quality.
+        QXYSeries* medians = nullptr;
+        for (auto* series : scaling->chart()->series()) {
+            if (series->name() == legend.at(0))
+                medians = qobject_cast<QXYSeries*>(series);
+        }
+        QVERIFY(medians);
+        auto* view = scaling->findChild<QChartView*>();
+        const auto at = scaling->chart()->mapToPosition(medians->at(2), medians);
+        const auto hover = scaling->hoverTextAt(view->mapTo(scaling, view->mapFromScene(at)));
+        QVERIFY2(hover.startsWith(QStringLiteral("bench_x.py::bench_scan\nn = 10"))
+                && hover.contains(QStringLiteral("median 206.0 µs (95% interval"))
+                && hover.contains(QStringLiteral("AICc")),
+            qPrintable(hover));
+
+        // A prediction from the field: its value, interval, and the dashed curve out to it.
+        auto* field = scaling->findChild<QLineEdit*>(QStringLiteral("predictAt"));
+        QVERIFY(field);
+        field->setText(QStringLiteral("1e7"));
+        Q_EMIT field->editingFinished();
+        QCOMPARE(scaling->predictAt(), std::optional<double>(1e7));
+        // 20.4 ns · 10⁷ + 2.04 µs, and 4.08 ns · 10⁷ log₂ 10⁷ (the medians are 1.02 times the curves).
+        QVERIFY2(scaling->predictionText().startsWith(QStringLiteral("At 10,000,000: scan 204.0 ms (")),
+            qPrintable(scaling->predictionText()));
+        QVERIFY(scaling->predictionText().contains(QStringLiteral("; sort 948.7 ms (")));
+        QVERIFY(scaling->predictionText().contains(QStringLiteral(", far outside the sizes measured")));
+        const auto* line = scaling->findChild<QLabel*>(QStringLiteral("predictions"));
+        QVERIFY(line && line->isVisible() && line->text() == scaling->predictionText());
+        // Each curve: a dashed curve to the size, its point and interval.
+        QCOMPARE(scaling->chart()->series().size(), 2 * (1 + 5 + 1 + 3));
+        // A word that is no size: the status line says so, the prediction stays.
+        QSignalSpy said(scaling, &ChartPanel::message);
+        field->setText(QStringLiteral("lots"));
+        Q_EMIT field->editingFinished();
+        QCOMPARE(said.count(), 1);
+        QVERIFY(said.at(0).at(0).toString().contains(QStringLiteral("“lots” is not a size")));
+        QCOMPARE(scaling->predictAt(), std::optional<double>(1e7));
+        field->setText(QStringLiteral("large"));
+        Q_EMIT field->editingFinished();
+        QCOMPARE(scaling->predictAt(), std::optional<double>(1e6));
+        field->clear();
+        Q_EMIT field->editingFinished();
+        QVERIFY(!scaling->predictAt());
+        QVERIFY(scaling->predictionText().isEmpty());
+
+        // Peak memory: the slope is the bytes per element; sort has none measured.
+        scaling->setMetric(ScalingMetric::PeakMemory);
+        QCOMPARE(scaling->curves().size(), std::size_t(1));
+        QCOMPARE(scaling->legendTexts(), QStringList { QStringLiteral("bench_x.py::bench_scan: O(n), ≈ 36 B · n") });
+        scaling->setMetric(ScalingMetric::Time);
+
+        // Exported as the other charts are.
+        const auto png = m_dir.filePath(QStringLiteral("scaling.png"));
+        QVERIFY(scaling->exportImage(png));
+        QVERIFY(!QImage(png).isNull());
+
+        // Nothing with a numeric parameter: the chart says what would give one.
+        window.showResults(ResultsSnapshot(test::threeBenchmarks()));
+        QVERIFY(scaling->curves().empty());
+        QVERIFY(scaling->chart()->series().isEmpty());
+        QVERIFY2(scaling->chart()->title().contains(QStringLiteral("no benchmark has a numeric parameter")),
+            qPrintable(scaling->chart()->title()));
     }
 };
 

@@ -260,8 +260,9 @@ private Q_SLOTS:
         QStringList tabs;
         for (int i = 0; i < window.tabs()->count(); ++i)
             tabs << window.tabs()->tabText(i);
-        QCOMPARE(
-            tabs, (QStringList { QStringLiteral("Charts"), QStringLiteral("Hotspots"), QStringLiteral("Compare") }));
+        QCOMPARE(tabs,
+            (QStringList { QStringLiteral("Charts"), QStringLiteral("Scaling"), QStringLiteral("Hotspots"),
+                QStringLiteral("Compare") }));
 
         // A plan that cannot start: its row shows the problem, and no progress bar is left at 0%.
         window.addScripts({ m_dir.filePath(QStringLiteral("missing.py")) });

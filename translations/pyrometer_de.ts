@@ -128,17 +128,17 @@ erfolgreiche Läufe: %7</translation>
 <context>
     <name>pyrometer::ui::ChangeChartPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="98"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="79"/>
         <source>Change of the median (band: threshold)</source>
         <translation>Änderung des Medians (Band: Schwelle)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="151"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="132"/>
         <source>vs baseline (%)</source>
         <translation>ggü. Basis (%)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="204"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="183"/>
         <source>%1
 %2 (95% CI %3 … %4)
 %5</source>
@@ -195,28 +195,28 @@ erfolgreiche Läufe: %7</translation>
         <translation>%1 Benchmarks: Namen im Tooltip</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="297"/>
-        <location filename="../ui/charts/chart_panel.cpp" line="304"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="298"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="305"/>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="297"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="298"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="304"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="305"/>
         <source>Resolution (times the size on screen):</source>
         <translation>Auflösung (mal der Größe auf dem Bildschirm):</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="308"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="309"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/chart_panel.cpp" line="308"/>
+        <location filename="../ui/charts/chart_panel.cpp" line="309"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -549,17 +549,17 @@ Kandidat: %2</translation>
         <translation>Urteile: zweiseitiger Mann-Whitney-U-Test bei α = %1 und das ganze %2-%-Bootstrap-Intervall des Verhältnisses der Mediane (%3 Stichproben) jenseits der Schwelle von %4 %; für zwei Benchmarks eines verschränkten Laufs der Wilcoxon-Vorzeichen-Rang-Test ihrer gepaarten Läufe bei α = %1 und das Median-Verhältnis der Paare jenseits der Schwelle.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="454"/>
+        <location filename="../ui/compare/compare_view.cpp" line="455"/>
         <source>Choose the two benchmarks to compare with Pair by Hand</source>
         <translation>Die zwei zu vergleichenden Benchmarks mit „Von Hand paaren“ wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="455"/>
+        <location filename="../ui/compare/compare_view.cpp" line="456"/>
         <source>No benchmark in common: pair them by hand</source>
         <translation>Kein gemeinsamer Benchmark: von Hand paaren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/compare/compare_view.cpp" line="458"/>
+        <location filename="../ui/compare/compare_view.cpp" line="459"/>
         <source>%n pair(s) compared</source>
         <translation>
             <numerusform>%n Paar verglichen</numerusform>
@@ -567,42 +567,42 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="464"/>
+        <location filename="../ui/compare/compare_view.cpp" line="465"/>
         <source>Results (*.json *.json.gz);;All files (*)</source>
         <translation>Ergebnisse (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="477"/>
+        <location filename="../ui/compare/compare_view.cpp" line="478"/>
         <source>Open Baseline</source>
         <translation>Basis öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="483"/>
+        <location filename="../ui/compare/compare_view.cpp" line="484"/>
         <source>Open Candidate</source>
         <translation>Kandidat öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="490"/>
+        <location filename="../ui/compare/compare_view.cpp" line="491"/>
         <source>Choose a baseline and a candidate first</source>
         <translation>Erst eine Basis und einen Kandidaten wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="502"/>
+        <location filename="../ui/compare/compare_view.cpp" line="503"/>
         <source>Nothing to export: choose a baseline and a candidate first</source>
         <translation>Nichts zu exportieren: zuerst Basis und Kandidat wählen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="505"/>
+        <location filename="../ui/compare/compare_view.cpp" line="506"/>
         <source>Export Comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="506"/>
+        <location filename="../ui/compare/compare_view.cpp" line="507"/>
         <source>HTML (*.html);;Markdown (*.md);;JUnit XML (*.xml);;JSON (*.json)</source>
         <translation>HTML (*.html);;Markdown (*.md);;JUnit-XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/compare_view.cpp" line="518"/>
+        <location filename="../ui/compare/compare_view.cpp" line="519"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -610,33 +610,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DistributionPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="311"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="328"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="289"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="306"/>
         <source>Distributions</source>
         <translation>Verteilungen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="332"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="309"/>
         <source>Distributions: %1</source>
         <translation>Verteilungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="354"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="331"/>
         <source>Wall time (%1)</source>
         <translation>Laufzeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="359"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="336"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="359"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="336"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="355"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="332"/>
         <source>Share of runs (%)</source>
         <translation>Anteil der Läufe (%)</translation>
     </message>
@@ -933,313 +933,323 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="66"/>
+        <location filename="../ui/window/main_window.cpp" line="68"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="97"/>
+        <location filename="../ui/window/main_window.cpp" line="99"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="97"/>
+        <location filename="../ui/window/main_window.cpp" line="99"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="99"/>
+        <location filename="../ui/window/main_window.cpp" line="101"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="100"/>
+        <location filename="../ui/window/main_window.cpp" line="102"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="101"/>
+        <location filename="../ui/window/main_window.cpp" line="103"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="101"/>
+        <location filename="../ui/window/main_window.cpp" line="103"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="103"/>
-        <location filename="../ui/window/main_window.cpp" line="149"/>
+        <location filename="../ui/window/main_window.cpp" line="105"/>
+        <location filename="../ui/window/main_window.cpp" line="152"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="103"/>
+        <location filename="../ui/window/main_window.cpp" line="105"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="104"/>
+        <location filename="../ui/window/main_window.cpp" line="106"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="105"/>
+        <location filename="../ui/window/main_window.cpp" line="107"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="106"/>
+        <location filename="../ui/window/main_window.cpp" line="108"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="107"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="111"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="111"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="110"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="111"/>
+        <location filename="../ui/window/main_window.cpp" line="113"/>
         <source>Export results as JSON, CSV, Markdown or an HTML report</source>
         <translation>Ergebnisse als JSON, CSV, Markdown oder HTML-Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="114"/>
         <source>Export Re&amp;port…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="115"/>
         <source>A self-contained HTML page: findings, summary, every chart, the environment</source>
         <translation>Eine eigenständige HTML-Seite: Befunde, Übersicht, alle Diagramme, die Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="115"/>
+        <location filename="../ui/window/main_window.cpp" line="117"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="116"/>
+        <location filename="../ui/window/main_window.cpp" line="118"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="118"/>
+        <location filename="../ui/window/main_window.cpp" line="120"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="118"/>
+        <location filename="../ui/window/main_window.cpp" line="120"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <location filename="../ui/window/main_window.cpp" line="125"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="132"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="133"/>
+        <location filename="../ui/window/main_window.cpp" line="135"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="134"/>
+        <location filename="../ui/window/main_window.cpp" line="137"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="135"/>
+        <location filename="../ui/window/main_window.cpp" line="137"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="135"/>
+        <location filename="../ui/window/main_window.cpp" line="137"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="135"/>
+        <location filename="../ui/window/main_window.cpp" line="138"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="142"/>
+        <location filename="../ui/window/main_window.cpp" line="138"/>
+        <source>Scaling…</source>
+        <translation>Skalierung…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="155"/>
+        <location filename="../ui/window/main_window.cpp" line="158"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="156"/>
+        <location filename="../ui/window/main_window.cpp" line="159"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="157"/>
+        <location filename="../ui/window/main_window.cpp" line="160"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="159"/>
+        <location filename="../ui/window/main_window.cpp" line="162"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="176"/>
+        <location filename="../ui/window/main_window.cpp" line="179"/>
         <source>Double-click a cell to edit it; drop scripts here to add them</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="179"/>
+        <location filename="../ui/window/main_window.cpp" line="182"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="194"/>
+        <location filename="../ui/window/main_window.cpp" line="197"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="219"/>
+        <location filename="../ui/window/main_window.cpp" line="222"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="222"/>
+        <location filename="../ui/window/main_window.cpp" line="226"/>
+        <source>Scaling</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="227"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="230"/>
+        <location filename="../ui/window/main_window.cpp" line="236"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="249"/>
+        <location filename="../ui/window/main_window.cpp" line="255"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="266"/>
+        <location filename="../ui/window/main_window.cpp" line="272"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="279"/>
+        <location filename="../ui/window/main_window.cpp" line="285"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="284"/>
+        <location filename="../ui/window/main_window.cpp" line="290"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="293"/>
+        <location filename="../ui/window/main_window.cpp" line="299"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="295"/>
+        <location filename="../ui/window/main_window.cpp" line="301"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="303"/>
+        <location filename="../ui/window/main_window.cpp" line="309"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="322"/>
+        <location filename="../ui/window/main_window.cpp" line="328"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="45"/>
+        <location filename="../ui/window/main_window_run.cpp" line="46"/>
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="50"/>
+        <location filename="../ui/window/main_window_run.cpp" line="51"/>
         <source>run of %1</source>
         <translation>Lauf von %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="54"/>
+        <location filename="../ui/window/main_window_run.cpp" line="55"/>
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="63"/>
+        <location filename="../ui/window/main_window_run.cpp" line="64"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="73"/>
+        <location filename="../ui/window/main_window_run.cpp" line="74"/>
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="75"/>
+        <location filename="../ui/window/main_window_run.cpp" line="76"/>
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="75"/>
+        <location filename="../ui/window/main_window_run.cpp" line="76"/>
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="75"/>
+        <location filename="../ui/window/main_window_run.cpp" line="76"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="77"/>
+        <location filename="../ui/window/main_window_run.cpp" line="78"/>
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="108"/>
+        <location filename="../ui/window/main_window_run.cpp" line="110"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="108"/>
+        <location filename="../ui/window/main_window_run.cpp" line="110"/>
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/main_window_run.cpp" line="110"/>
+        <location filename="../ui/window/main_window_run.cpp" line="112"/>
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -1247,7 +1257,7 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="112"/>
+        <location filename="../ui/window/main_window_run.cpp" line="114"/>
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
@@ -1285,22 +1295,22 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="329"/>
+        <location filename="../ui/window/main_window.cpp" line="335"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="330"/>
+        <location filename="../ui/window/main_window.cpp" line="336"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="364"/>
+        <location filename="../ui/window/main_window.cpp" line="370"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="365"/>
+        <location filename="../ui/window/main_window.cpp" line="371"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -1508,33 +1518,33 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::PairedBoxPanel</name>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="211"/>
-        <location filename="../ui/compare/comparison_charts.cpp" line="236"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="190"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="215"/>
         <source>Wall time per benchmark, both sides</source>
         <translation>Laufzeit je Benchmark, beide Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="235"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="214"/>
         <source>Wall time: the %1 largest changes of %2</source>
         <translation>Laufzeit: die %1 größten Änderungen von %2</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="282"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="260"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="282"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="260"/>
         <source>candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="303"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="281"/>
         <source>median %1, quartiles %2 … %3</source>
         <translation>Median %1, Quartile %2 … %3</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="306"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="284"/>
         <source>%1
 baseline: %2
 candidate: %3
@@ -1545,7 +1555,7 @@ Kandidat: %3
 (Änderung gegenüber dem Median der Basis)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/comparison_charts.cpp" line="278"/>
+        <location filename="../ui/compare/comparison_charts.cpp" line="256"/>
         <source>vs baseline median (%)</source>
         <translation>ggü. Median der Basis (%)</translation>
     </message>
@@ -1886,6 +1896,143 @@ Kandidat: %3
         <location filename="../ui/results/runs_model.cpp" line="152"/>
         <source>Hash seed</source>
         <translation>Hash-Seed</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::ScalingPanel</name>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="34"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="159"/>
+        <source>Median against size, log–log</source>
+        <translation>Median über der Größe, log–log</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="40"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="40"/>
+        <source>Peak memory</source>
+        <translation>Max. Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="41"/>
+        <source>Time per call (per run for scripts and commands), or the peak memory of each run&apos;s process: its slope is the bytes per element</source>
+        <translation>Zeit je Aufruf (je Lauf bei Skripten und Befehlen) oder der maximale Speicher des Prozesses jedes Laufs: seine Steigung sind die Bytes je Element</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="44"/>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="45"/>
+        <source>What each fitted class predicts at this size, with a 95% interval from a bootstrap over the runs: a number (10000000, 1e7) or small, medium, large, xlarge</source>
+        <translation>Was jede angepasste Klasse bei dieser Größe vorhersagt, mit einem 95-%-Intervall aus einem Bootstrap über die Läufe: eine Zahl (10000000, 1e7) oder small, medium, large, xlarge</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="50"/>
+        <source>Predict at:</source>
+        <translation>Vorhersage bei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="104"/>
+        <source>Predict at: “%1” is not a size (a number above 0, or small, medium, large, xlarge)</source>
+        <translation>Vorhersage bei: „%1“ ist keine Größe (eine Zahl über 0 oder small, medium, large, xlarge)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="125"/>
+        <source>%1: cannot tell the class</source>
+        <translation>%1: Klasse nicht bestimmbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="132"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="153"/>
+        <source>Scaling: no benchmark has a numeric parameter (a function&apos;s params or sizes, or a scan)</source>
+        <translation>Skalierung: kein Benchmark hat einen numerischen Parameter (params oder Größen einer Funktion oder ein Scan)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="154"/>
+        <source>Scaling: no peak memory measured at two sizes or more</source>
+        <translation>Skalierung: kein maximaler Speicher bei zwei oder mehr Größen gemessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="214"/>
+        <source>Time per call or run (%1)</source>
+        <translation>Zeit je Aufruf oder Lauf (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="215"/>
+        <source>Time per call (%1)</source>
+        <translation>Zeit je Aufruf (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="216"/>
+        <source>Time per run (%1)</source>
+        <translation>Zeit je Lauf (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="218"/>
+        <source>Peak memory (%1)</source>
+        <translation>Max. Speicher (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="257"/>
+        <source>At %1: no prediction, no class was told</source>
+        <translation>Bei %1: keine Vorhersage, keine Klasse bestimmt</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="258"/>
+        <source>At %1: %2</source>
+        <translation>Bei %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="321"/>
+        <source>%1 %2 (%3 … %4)%5</source>
+        <translation>%1 %2 (%3 … %4)%5</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="323"/>
+        <source>, far outside the sizes measured</source>
+        <translation>, weit außerhalb der gemessenen Größen</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="342"/>
+        <source>%1
+%2 = %3: median %4 (95% interval %5 … %6)</source>
+        <translation>%1
+%2 = %3: Median %4 (95-%-Intervall %5 … %6)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="348"/>
+        <source>Cannot tell the class: %1</source>
+        <translation>Klasse nicht bestimmbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="352"/>
+        <source>%1
+%2 at %3 = %4: %5</source>
+        <translation>%1
+%2 bei %3 = %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="357"/>
+        <source>%1
+predicted at %2 = %3: %4 (95% interval %5 … %6, a bootstrap over the runs)%7</source>
+        <translation>%1
+Vorhersage bei %2 = %3: %4 (95-%-Intervall %5 … %6, ein Bootstrap über die Läufe)%7</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/scaling_panel.cpp" line="359"/>
+        <source>
+far outside the sizes measured: it assumes the class holds there</source>
+        <translation>
+weit außerhalb der gemessenen Größen: setzt voraus, dass die Klasse dort gilt</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "core/stats/benchmark_summary.h"
 #include "core/stats/scaling.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace pyrometer {
@@ -152,6 +153,7 @@ std::string textReport(const Results& results, std::optional<double> predictAt)
 std::string scalingReport(const Results& results, std::optional<double> predictAt)
 {
     std::string text;
+    const auto memory = scalingCurves(results, ScalingMetric::PeakMemory);
     for (const auto& curve : scalingCurves(results)) {
         text += "\nScaling of " + curve.name + " (time per " + (curve.perCall ? "call" : "run") + " against "
             + curve.parameter + ")\n";
@@ -164,18 +166,14 @@ std::string scalingReport(const Results& results, std::optional<double> predictA
         }
         const auto& a = curve.analysis;
         if (const auto* best = a.best(); best && a.decided()) {
-            char quality[96];
-            std::snprintf(quality, sizeof quality, "within %.1f%% of the medians; AICc %.1f ahead of ",
-                best->relativeRms * 100, a.lead);
-            text += "  Fits:          " + describeFit(*best) + "\n                 (" + quality
-                + complexityName(a.fits[1].complexity) + ")\n";
+            text += "  Fits:          " + describeFit(*best) + "\n                 (" + describeQuality(a) + ")\n";
             if (predictAt) {
                 const auto p = predictScaling(curve.samples, best->complexity, *predictAt);
                 char at[64];
                 std::snprintf(at, sizeof at, "%.0f", *predictAt);
                 text += "  At " + curve.parameter + " = " + at + ": " + formatDuration(p.value)
-                    + " a call (95% interval " + formatDuration(p.low) + " … " + formatDuration(p.high)
-                    + ", a bootstrap over the runs)\n";
+                    + (curve.perCall ? " a call" : " a run") + " (95% interval " + formatDuration(p.low) + " … "
+                    + formatDuration(p.high) + ", a bootstrap over the runs)\n";
                 if (p.farOutside) {
                     char range[96];
                     std::snprintf(range, sizeof range, "%.0f to %.0f", curve.points.front().n, curve.points.back().n);
@@ -190,6 +188,16 @@ std::string scalingReport(const Results& results, std::optional<double> predictA
             text += "\n";
             if (predictAt)
                 text += "  No prediction: it needs a class that fits.\n";
+        }
+        const auto peak = std::find_if(memory.begin(), memory.end(),
+            [&](const ScalingCurve& m) { return m.name == curve.name && m.parameter == curve.parameter; });
+        if (peak != memory.end() && !peak->points.empty()) {
+            const auto& m = peak->analysis;
+            if (m.decided())
+                text += "  Peak memory:   " + describeFit(*m.best(), ScalingMetric::PeakMemory) + "\n                 ("
+                    + describeQuality(m) + ")\n";
+            else
+                text += "  Peak memory:   cannot tell: " + m.undecided + "\n";
         }
     }
     return text;

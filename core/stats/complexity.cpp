@@ -12,8 +12,8 @@
 
 namespace pyrometer {
 namespace {
-/// No median is known better than this share of itself (see fitComplexity()).
-constexpr double smallestRelativeError = 1e-3;
+/// No median is known better than this share of itself across sizes (see fitComplexity()).
+constexpr double systematicRelativeError = 0.05;
 
 struct Weighted
 {
@@ -31,16 +31,18 @@ std::vector<Weighted> usable(std::span<const ScalingPoint> points, std::size_t& 
             ++leftOut;
             continue;
         }
-        const double error = std::max(p.error, smallestRelativeError * p.median);
-        // A median of exactly 0 with no spread: weighted as one of 0.1% of the largest, below.
-        kept.push_back({ p.n, p.median, error > 0 ? 1 / (error * error) : 0 });
+        // The run-to-run error and the systematic one, independent: their variances add.
+        const double systematic = systematicRelativeError * p.median;
+        const double variance = p.error * p.error + systematic * systematic;
+        // A median of exactly 0 with no spread: weighted as one of 5% of the largest, below.
+        kept.push_back({ p.n, p.median, variance > 0 ? 1 / variance : 0 });
     }
     double largest = 0;
     for (const auto& w : kept)
         largest = std::max(largest, w.t);
     for (auto& w : kept) {
         if (w.weight == 0) {
-            const double error = smallestRelativeError * (largest > 0 ? largest : 1);
+            const double error = systematicRelativeError * (largest > 0 ? largest : 1);
             w.weight = 1 / (error * error);
         }
     }
@@ -205,6 +207,54 @@ const ComplexityFit* ScalingAnalysis::find(Complexity complexity) const
     return nullptr;
 }
 
+namespace {
+/// Every class fitted to `kept` and ranked: by AICc (AIC below four points), ties to the slower-growing class, and
+/// growing classes whose curve rises by less than smallestGrowth across the sizes after every other (marked
+/// immaterial). `lead` is the criterion of the next class that is not immaterial minus the best's (infinite when there
+/// is none).
+struct Ranking
+{
+    std::vector<ComplexityFit> fits;
+    std::vector<bool> immaterial;
+    double lead = 0;
+};
+Ranking rank(const std::vector<Weighted>& kept)
+{
+    Ranking ranking;
+    for (const auto complexity : allComplexities) {
+        bool finite = true;
+        for (const auto& p : kept)
+            finite = finite && std::isfinite(growth(complexity, p.n));
+        if (finite && kept.size() >= 2)
+            ranking.fits.push_back(fit(complexity, kept));
+    }
+    if (ranking.fits.empty())
+        return ranking;
+    double smallest = kept.front().n, largest = kept.front().n;
+    for (const auto& p : kept) {
+        smallest = std::min(smallest, p.n);
+        largest = std::max(largest, p.n);
+    }
+    const auto immaterial = [&](const ComplexityFit& f) {
+        const double low = f.predict(smallest), high = f.predict(largest);
+        return f.complexity != Complexity::Constant && low > 0 && high < low * (1 + smallestGrowth);
+    };
+    const bool corrected = kept.size() >= minimumScalingSizes;
+    const auto criterion = [corrected](const ComplexityFit& f) { return corrected ? f.aicc : f.aic; };
+    // Ties go to the slower-growing class: the simpler explanation.
+    std::stable_sort(ranking.fits.begin(), ranking.fits.end(), [&](const ComplexityFit& a, const ComplexityFit& b) {
+        const bool ia = immaterial(a), ib = immaterial(b);
+        return ia != ib ? ib : criterion(a) < criterion(b);
+    });
+    for (const auto& f : ranking.fits)
+        ranking.immaterial.push_back(immaterial(f));
+    ranking.lead = std::numeric_limits<double>::infinity();
+    if (ranking.fits.size() >= 2 && !ranking.immaterial[1])
+        ranking.lead = criterion(ranking.fits[1]) - criterion(ranking.fits[0]);
+    return ranking;
+}
+} // namespace
+
 ScalingAnalysis fitComplexity(std::span<const ScalingPoint> points)
 {
     ScalingAnalysis analysis;
@@ -216,35 +266,54 @@ ScalingAnalysis fitComplexity(std::span<const ScalingPoint> points)
         analysis.undecided = "no sizes measured";
         return analysis;
     }
-    for (const auto complexity : allComplexities) {
-        bool finite = true;
-        for (const auto& p : kept)
-            finite = finite && std::isfinite(growth(complexity, p.n));
-        if (finite && kept.size() >= 2)
-            analysis.fits.push_back(fit(complexity, kept));
-    }
-    // AICc needs four points for a two-term class; with fewer, the classes are ranked by AIC (and undecided).
-    const bool corrected = kept.size() >= minimumScalingSizes;
-    const auto criterion = [corrected](const ComplexityFit& f) { return corrected ? f.aicc : f.aic; };
-    // Ties go to the slower-growing class: the simpler explanation.
-    std::stable_sort(analysis.fits.begin(), analysis.fits.end(),
-        [&](const ComplexityFit& a, const ComplexityFit& b) { return criterion(a) < criterion(b); });
-    if (analysis.fits.size() >= 2)
-        analysis.lead = criterion(analysis.fits[1]) - criterion(analysis.fits[0]);
+    auto ranking = rank(kept);
+    analysis.fits = std::move(ranking.fits);
+    analysis.lead = ranking.lead;
+    analysis.noMaterialGrowth = analysis.fits.size() >= 2 && ranking.immaterial[1];
+    if (analysis.fits.empty())
+        return analysis;
+    const auto& best = analysis.fits[0];
     const double smallest = *sizes.begin(), largest = *sizes.rbegin();
     if (sizes.size() < minimumScalingSizes) {
         analysis.undecided = "too few sizes to tell the class: " + std::to_string(sizes.size()) + " (at least "
             + std::to_string(minimumScalingSizes) + " are needed)";
-    } else if (largest < 10 * smallest) {
+        return analysis;
+    }
+    if (largest < 10 * smallest) {
         analysis.undecided = "the sizes span less than a decade (" + number(smallest) + " to " + number(largest)
             + ") to tell the class";
-    } else if (analysis.fits.size() >= 2 && !(analysis.lead >= 2)) {
-        analysis.undecided = complexityName(analysis.fits[0].complexity) + " and "
-            + complexityName(analysis.fits[1].complexity) + " fit about equally well (AICc within 2)";
-    } else if (analysis.fits[0].relativeRms > poorFit) {
+        return analysis;
+    }
+    if (analysis.fits.size() >= 2 && !(analysis.lead >= 2)) {
+        analysis.undecided = complexityName(best.complexity) + " and " + complexityName(analysis.fits[1].complexity)
+            + " fit about equally well (AICc within 2)";
+        return analysis;
+    }
+    if (best.relativeRms > poorFit) {
         analysis.undecided = "no class fits within " + number(poorFit * 100) + "% of the medians (the closest, "
-            + complexityName(analysis.fits[0].complexity) + ", is off by " + number(analysis.fits[0].relativeRms * 100)
+            + complexityName(best.complexity) + ", is off by " + number(analysis.fits[0].relativeRms * 100)
             + "% on average)";
+        return analysis;
+    }
+    // One size must not decide the class: with any one left out, no other class that fits may come first.
+    if (sizes.size() > minimumScalingSizes) {
+        for (const double size : sizes) {
+            std::vector<Weighted> others;
+            for (const auto& p : kept) {
+                if (p.n != size)
+                    others.push_back(p);
+            }
+            // Another class counts only where it fits; a constant under a steep curve is no other answer, nor one
+            // named for want of growth over the narrower sizes that are left.
+            const auto without = rank(others);
+            const bool lessGrowth = without.fits.size() >= 2 && without.immaterial[1];
+            if (!without.fits.empty() && without.fits[0].complexity != best.complexity
+                && without.fits[0].relativeRms <= poorFit && !lessGrowth) {
+                analysis.undecided = "the class rests on the size " + number(size) + " alone (without it, "
+                    + complexityName(without.fits[0].complexity) + " fits best)";
+                return analysis;
+            }
+        }
     }
     return analysis;
 }

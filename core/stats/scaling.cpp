@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 namespace pyrometer {
@@ -19,7 +20,7 @@ std::optional<double> numberOf(const std::string& text)
 }
 } // namespace
 
-std::vector<ScalingCurve> scalingCurves(const Results& results)
+std::vector<ScalingCurve> scalingCurves(const Results& results, ScalingMetric metric)
 {
     std::vector<ScalingCurve> curves;
     std::map<std::string, std::size_t> index;
@@ -34,8 +35,8 @@ std::vector<ScalingCurve> scalingCurves(const Results& results)
         const auto name = benchmark.name.substr(0, benchmark.name.rfind('['));
         const auto [it, added] = index.emplace(name + '\n' + benchmark.parameters.begin()->first, curves.size());
         if (added) {
-            curves.push_back(
-                { name, benchmark.parameters.begin()->first, benchmark.function.has_value(), {}, {}, {}, {} });
+            curves.push_back({ name, benchmark.parameters.begin()->first, benchmark.function.has_value(), metric, {},
+                {}, {}, {}, {} });
             members.emplace_back();
         }
         members[it->second].emplace_back(*n, b);
@@ -49,12 +50,17 @@ std::vector<ScalingCurve> scalingCurves(const Results& results)
             curve.benchmarks.push_back(b);
             ScalingSample sample { n, {} };
             for (const auto& run : results.benchmarks[b].runs) {
-                if (!run.warmup && run.succeeded())
+                if (run.warmup || !run.succeeded())
+                    continue;
+                if (metric == ScalingMetric::Time)
                     sample.values.push_back(toSeconds(run.wall));
+                else if (run.maxRssBytes > 0)
+                    sample.values.push_back(static_cast<double>(run.maxRssBytes));
             }
             if (sample.values.empty())
                 continue;
             curve.points.push_back(scalingPoint(n, sample.values));
+            curve.pointBenchmarks.push_back(b);
             curve.samples.push_back(std::move(sample));
         }
         if (curve.benchmarks.size() < 2)
@@ -65,14 +71,46 @@ std::vector<ScalingCurve> scalingCurves(const Results& results)
     return kept;
 }
 
-std::string describeFit(const ComplexityFit& fit)
+std::string describeFit(const ComplexityFit& fit, ScalingMetric metric)
 {
+    const auto format = [metric](double value) {
+        if (metric == ScalingMetric::Time)
+            return formatDuration(value);
+        if (std::abs(value) >= 100)
+            return formatBytes(value);
+        char bytes[32]; // a slope of a few bytes per element: "2.5 B", not "2 B"
+        std::snprintf(bytes, sizeof bytes, "%.3g B", value);
+        return std::string(bytes);
+    };
     std::string text = complexityName(fit.complexity) + ", ≈ ";
     if (fit.complexity == Complexity::Constant)
-        return text + formatDuration(fit.constant);
-    text += formatDuration(fit.coefficient) + " · " + complexityTerm(fit.complexity);
+        return text + format(fit.constant);
+    text += format(fit.coefficient) + " · " + complexityTerm(fit.complexity);
     if (fit.constant > 0)
-        text += " + " + formatDuration(fit.constant);
+        text += " + " + format(fit.constant);
+    return text;
+}
+
+std::string describeQuality(const ScalingAnalysis& analysis)
+{
+    const auto* best = analysis.best();
+    if (!best || !analysis.decided())
+        return {};
+    char within[48];
+    std::snprintf(within, sizeof within, "within %.1f%% of the medians; ", best->relativeRms * 100);
+    std::string text = within;
+    if (analysis.noMaterialGrowth) {
+        char growth[16];
+        std::snprintf(growth, sizeof growth, "%.0f%%", smallestGrowth * 100);
+        text += "no class rises by " + std::string(growth) + " across the sizes";
+    } else {
+        char lead[32];
+        std::snprintf(lead, sizeof lead, "AICc %.1f ahead of ", analysis.lead);
+        text += lead + complexityName(analysis.fits[1].complexity);
+    }
+    if (best->relativeRms > looseFit && best->complexity != Complexity::Constant)
+        text += "; loosely: the time per " + complexityTerm(best->complexity)
+            + " changes with the size (caches, CPython's small integers)";
     return text;
 }
 

@@ -256,7 +256,8 @@ void ChartPanel::showNote(const QString& text)
         m_manySeries->setObjectName(QStringLiteral("manySeries"));
         m_manySeries->setTextFormat(Qt::PlainText);
         m_manySeries->setWordWrap(true); // a second line rather than a wider panel
-        m_controls->insertWidget(m_log ? m_controls->indexOf(m_log) + 1 : 2, m_manySeries);
+        // After the log choice, else after every control (before the stretch that ends them).
+        m_controls->insertWidget(m_log ? m_controls->indexOf(m_log) + 1 : m_controls->count() - 1, m_manySeries);
     }
     if (m_manySeries) {
         m_manySeries->setVisible(!text.isEmpty());

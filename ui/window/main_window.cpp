@@ -2,6 +2,7 @@
 
 #include "ui/charts/box_plot_panel.h"
 #include "ui/charts/histogram_panel.h"
+#include "ui/charts/scaling_panel.h"
 #include "ui/charts/time_series_panel.h"
 #include "ui/compare/compare_view.h"
 #include "ui/profile/hotspots_view.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     , m_boxPlot(new BoxPlotPanel)
     , m_memory(new MemoryPanel)
     , m_hotspots(new HotspotsView)
+    , m_scaling(new ScalingPanel)
     , m_compare(new CompareView)
 {
     setWindowTitle(tr("Pyrometer"));
@@ -131,8 +133,9 @@ void MainWindow::setupMenus()
     file->addAction(m_export);
     file->addAction(m_exportReport);
     auto* chartMenu = file->addMenu(tr("Export &Chart"));
-    const std::pair<ChartPanel*, QString> panels[] = { { m_histogram, tr("Histogram…") },
-        { m_timeSeries, tr("Time Series…") }, { m_boxPlot, tr("Box Plot…") }, { m_memory, tr("Memory…") } };
+    const std::pair<ChartPanel*, QString> panels[]
+        = { { m_histogram, tr("Histogram…") }, { m_timeSeries, tr("Time Series…") }, { m_boxPlot, tr("Box Plot…") },
+              { m_memory, tr("Memory…") }, { m_scaling, tr("Scaling…") } };
     for (const auto& [panel, title] : panels)
         connect(chartMenu->addAction(title), &QAction::triggered, this, [this, panel] { exportChart(panel); });
     file->addSeparator();
@@ -219,9 +222,12 @@ void MainWindow::setupCharts()
     m_tabs->addTab(m_chartRows, tr("Charts")); // "Runs" is the table of every run
     setCentralWidget(m_tabs);
     connect(m_timeSeries, &TimeSeriesPanel::runSelected, this, &MainWindow::selectRun);
+    // Benchmarks with a numeric parameter (a function's params or sizes, a scan): how they scale.
+    m_tabs->addTab(m_scaling, tr("Scaling"));
     m_tabs->addTab(m_hotspots, tr("Hotspots"));
     connect(m_hotspots, &HotspotsView::message, this, &MainWindow::setStatus);
-    for (ChartPanel* panel : std::initializer_list<ChartPanel*> { m_histogram, m_timeSeries, m_boxPlot, m_memory })
+    for (ChartPanel* panel :
+        std::initializer_list<ChartPanel*> { m_histogram, m_timeSeries, m_boxPlot, m_memory, m_scaling })
         connect(panel, &ChartPanel::message, this, &MainWindow::setStatus);
 }
 

@@ -29,6 +29,7 @@ class MemoryPanel;
 class RunController;
 class RunsModel;
 class RunSettingsWidget;
+class ScalingPanel;
 class SummaryModel;
 class TimeSeriesPanel;
 
@@ -64,6 +65,7 @@ public:
     BoxPlotPanel* boxPlot() const { return m_boxPlot; }
     MemoryPanel* memory() const { return m_memory; }
     HotspotsView* hotspots() const { return m_hotspots; }
+    ScalingPanel* scaling() const { return m_scaling; }
     RunController* controller() const { return m_controller; }
     CompareView* compareView() const { return m_compare; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -132,6 +134,7 @@ private:
     BoxPlotPanel* m_boxPlot;
     MemoryPanel* m_memory;
     HotspotsView* m_hotspots;
+    ScalingPanel* m_scaling;
     CompareView* m_compare;
     QTabWidget* m_tabs = nullptr;
     QString m_currentLabel; ///< what the results shown are called in a comparison

@@ -2,6 +2,7 @@
 
 #include "ui/charts/box_plot_panel.h"
 #include "ui/charts/histogram_panel.h"
+#include "ui/charts/scaling_panel.h"
 #include "ui/charts/time_series_panel.h"
 #include "ui/compare/compare_view.h"
 #include "ui/profile/hotspots_view.h"
@@ -95,6 +96,7 @@ void MainWindow::showResults(const ResultsSnapshot& results)
     m_timeSeries->setSnapshot(results);
     m_boxPlot->setSnapshot(results);
     m_memory->setSnapshot(results);
+    m_scaling->setSnapshot(results);
     m_hotspots->setSnapshot(results);
     m_compare->setCurrent(results.results(), m_currentLabel);
 }
