@@ -13,6 +13,7 @@
 #include "ui/results/summary_model.h"
 #include "ui/run/benchmark_list_model.h"
 #include "ui/run/run_controller.h"
+#include "ui/run/suite_discovery.h"
 #include "ui/window/main_window.h"
 
 #include <QAbstractItemModelTester>
@@ -22,6 +23,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QLineEdit>
@@ -37,6 +39,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include "core/formats/results_file.h"
 #include "core/formats/results_json.h"
@@ -325,8 +328,8 @@ private Q_SLOTS:
         QCOMPARE(again.benchmarks()->rowCount(), 1);
 
         // The interpreter column is edited with a list of the Pythons found here, python3 among them.
-        auto* table
-            = qobject_cast<QTableView*>(again.findChild<QDockWidget*>(QStringLiteral("benchmarksDock"))->widget());
+        auto* table = qobject_cast<QAbstractItemView*>(
+            again.findChild<QDockWidget*>(QStringLiteral("benchmarksDock"))->widget());
         auto* delegate = table->itemDelegateForColumn(BenchmarkListModel::Interpreter);
         QVERIFY(delegate);
         const auto index = again.benchmarks()->index(0, BenchmarkListModel::Interpreter);
@@ -337,6 +340,108 @@ private Q_SLOTS:
         combo->setCurrentText(QStringLiteral("/usr/bin/python3"));
         delegate->setModelData(combo, again.benchmarks(), index);
         QCOMPARE(again.benchmarks()->requests()[0].interpreter, std::string("/usr/bin/python3"));
+    }
+
+    // Benchmark files in the window: discovered off the GUI thread, shown as file → function → case with check
+    // boxes that choose what runs; sizes from the settings; a folder; a file that does not import; then a run.
+    void benchmarkFilesAsATree()
+    {
+        MainWindow window(m_dir.path());
+        window.show();
+        auto* list = window.benchmarks();
+        QAbstractItemModelTester tester(list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy found(window.discovery(), &SuiteDiscovery::found);
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/suite/bench_sorting.py") });
+        QVERIFY(window.statusText().startsWith(QStringLiteral("Looking for benchmark functions")));
+        QTRY_COMPARE_WITH_TIMEOUT(found.count(), 1, 30000);
+        QCOMPARE(window.statusText(), QStringLiteral("bench_sorting.py: 5 function(s), 12 benchmark(s)"));
+        QCOMPARE(list->rowCount(), 1);
+        const auto file = list->index(0, BenchmarkListModel::Name);
+        QCOMPARE(file.data().toString(), QStringLiteral("bench_sorting.py"));
+        QCOMPARE(list->rowCount(file), 5);
+        const auto name
+            = [&](int row, const QModelIndex& parent) { return list->index(row, 0, parent).data().toString(); };
+        QCOMPARE(name(0, file), QStringLiteral("bench_sort (2 cases)"));
+        QCOMPARE(name(1, file), QStringLiteral("bench_scan (4 cases)"));
+        QCOMPARE(name(2, file), QStringLiteral("bench_pass"));
+        const auto sort = list->index(0, 0, file), scan = list->index(1, 0, file);
+        QCOMPARE(list->rowCount(list->index(2, 0, file)), 0); // no params, no size: one row
+        QCOMPARE(name(0, sort), QStringLiteral("n=100"));
+        QCOMPARE(name(1, list->index(3, 0, file)), QStringLiteral("size=1, kind=dict")); // bench_grid's second case
+        QCOMPARE(list->requests().size(), std::size_t(12));
+        // Its functions show; every row has a check box.
+        auto* view = window.findChild<QTreeView*>(QStringLiteral("benchmarkList"));
+        QVERIFY(view && view->isExpanded(file));
+        QCOMPARE(file.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+
+        // Unticking a function leaves its cases out; the file is partly ticked.
+        QVERIFY(list->setData(scan, Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(list->requests().size(), std::size_t(8));
+        QCOMPARE(file.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::PartiallyChecked);
+        QVERIFY(list->setData(list->index(1, 0, sort), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(sort.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::PartiallyChecked);
+        std::vector<std::string> names;
+        for (const auto& request : list->requests())
+            names.push_back(request.name.substr(request.name.find("::") + 2));
+        QCOMPARE(names.front(), std::string("bench_sort[100]"));
+        QCOMPARE(names.size(), std::size_t(7));
+
+        // The sizes in the settings make the sized function's cases anew; it stays unticked.
+        auto* sizes = window.findChild<QLineEdit*>(QStringLiteral("sizes"));
+        QVERIFY(sizes);
+        sizes->setText(QStringLiteral("small,1000,medium"));
+        Q_EMIT sizes->editingFinished();
+        QCOMPARE(name(1, file), QStringLiteral("bench_scan (3 cases)"));
+        QCOMPARE(list->requests().size(), std::size_t(7));
+        QVERIFY(list->setData(list->index(1, 0, file), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(list->requests().size(), std::size_t(10));
+        QCOMPARE(list->index(2, 0, list->index(1, 0, file)).data().toString(), QStringLiteral("n=10000"));
+        sizes->setText(QStringLiteral("tiny"));
+        Q_EMIT sizes->editingFinished();
+        QVERIFY2(window.statusText().contains(QStringLiteral("tiny")), qPrintable(window.statusText()));
+        QCOMPARE(list->requests().size(), std::size_t(10));
+
+        // Removing a function removes it alone; the time per value reaches every function.
+        list->remove({ list->index(3, 0, list->index(0, 0)) }); // bench_grid
+        QCOMPARE(list->rowCount(list->index(0, 0)), 4);
+        QCOMPARE(list->requests().size(), std::size_t(6));
+        window.findChild<QDoubleSpinBox*>(QStringLiteral("minTime"))->setValue(0.005);
+        for (const auto& request : window.plan().benchmarks)
+            QCOMPARE(request.function->minTimeNs, std::int64_t(5'000'000));
+
+        // A folder: each benchmark file in it a tree of its own. A file that does not import: one line, nothing added.
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/suite/nested") });
+        QTRY_COMPARE_WITH_TIMEOUT(found.count(), 2, 30000);
+        QCOMPARE(list->rowCount(), 2);
+        QSignalSpy failed(window.discovery(), &SuiteDiscovery::failed);
+        window.addScripts({ QStringLiteral(PYROMETER_FIXTURES "/suite/broken/bench_syntax.py") });
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+        QCOMPARE(list->rowCount(), 2);
+        QVERIFY2(window.statusText().contains(QStringLiteral("bench_syntax.py: SyntaxError")),
+            qPrintable(window.statusText()));
+
+        // Run what is ticked: bench_pass and bench_sort[100] only.
+        list->remove({ list->index(1, 0) });
+        for (int f = 0; f < list->rowCount(list->index(0, 0)); ++f) {
+            const auto function = list->index(f, 0, list->index(0, 0));
+            QVERIFY(list->setData(function,
+                function.data().toString().startsWith(QStringLiteral("bench_pass")) ? Qt::Checked : Qt::Unchecked,
+                Qt::CheckStateRole));
+        }
+        QVERIFY(
+            list->setData(list->index(0, 0, list->index(0, 0, list->index(0, 0))), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(list->requests().size(), std::size_t(2));
+        window.findChild<QSpinBox*>(QStringLiteral("runs"))->setValue(3);
+        QSignalSpy finished(window.controller(), &RunController::finished);
+        window.runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(window.summary()->rowCount(), 2);
+        QCOMPARE(window.summary()->index(0, SummaryModel::Runs).data().toString(), QStringLiteral("3"));
+        const auto& results = *finished.at(0).at(0).value<ResultsSnapshot>();
+        QCOMPARE(results.benchmarks.size(), std::size_t(2));
+        QVERIFY(results.benchmarks[0].name.ends_with("bench_sorting.py::bench_sort[100]"));
+        QVERIFY(results.benchmarks[0].function.has_value());
+        QVERIFY(results.benchmarks[1].name.ends_with("bench_sorting.py::bench_pass"));
     }
 
     void aMissingScriptIsShownNextToIt()

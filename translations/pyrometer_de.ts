@@ -54,42 +54,52 @@
 <context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="148"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="396"/>
+        <source>%1 (1 case)</source>
+        <translation>%1 (1 Fall)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="397"/>
+        <source>%1 (%2 cases)</source>
+        <translation>%1 (%2 Fälle)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="419"/>
         <source>(command)</source>
         <translation>(Befehl)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="226"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="523"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="228"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="525"/>
         <source>Script or command</source>
         <translation>Skript oder Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="230"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="527"/>
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="232"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="529"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="234"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="531"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="236"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="533"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="238"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="535"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -933,263 +943,273 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="68"/>
+        <location filename="../ui/window/main_window.cpp" line="71"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="99"/>
+        <location filename="../ui/window/main_window.cpp" line="103"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="99"/>
+        <location filename="../ui/window/main_window.cpp" line="103"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="101"/>
+        <location filename="../ui/window/main_window.cpp" line="105"/>
+        <source>Add &amp;Folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="106"/>
+        <source>Add every benchmark file (bench_*.py, *_bench.py) of a folder and its subfolders</source>
+        <translation>Alle Benchmark-Dateien (bench_*.py, *_bench.py) eines Ordners und seiner Unterordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="108"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="102"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="103"/>
+        <location filename="../ui/window/main_window.cpp" line="110"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="103"/>
+        <location filename="../ui/window/main_window.cpp" line="110"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="105"/>
-        <location filename="../ui/window/main_window.cpp" line="152"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="160"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="105"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="106"/>
+        <location filename="../ui/window/main_window.cpp" line="113"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="107"/>
+        <location filename="../ui/window/main_window.cpp" line="114"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="108"/>
+        <location filename="../ui/window/main_window.cpp" line="115"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="116"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="111"/>
+        <location filename="../ui/window/main_window.cpp" line="118"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="111"/>
+        <location filename="../ui/window/main_window.cpp" line="118"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="119"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="120"/>
         <source>Export results as JSON, CSV, Markdown or an HTML report</source>
         <translation>Ergebnisse als JSON, CSV, Markdown oder HTML-Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="114"/>
+        <location filename="../ui/window/main_window.cpp" line="121"/>
         <source>Export Re&amp;port…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="115"/>
+        <location filename="../ui/window/main_window.cpp" line="122"/>
         <source>A self-contained HTML page: findings, summary, every chart, the environment</source>
         <translation>Eine eigenständige HTML-Seite: Befunde, Übersicht, alle Diagramme, die Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="117"/>
+        <location filename="../ui/window/main_window.cpp" line="124"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="118"/>
+        <location filename="../ui/window/main_window.cpp" line="125"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="120"/>
+        <location filename="../ui/window/main_window.cpp" line="127"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="120"/>
+        <location filename="../ui/window/main_window.cpp" line="127"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="125"/>
+        <location filename="../ui/window/main_window.cpp" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="138"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="132"/>
+        <location filename="../ui/window/main_window.cpp" line="140"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="135"/>
+        <location filename="../ui/window/main_window.cpp" line="143"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="137"/>
+        <location filename="../ui/window/main_window.cpp" line="145"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="137"/>
+        <location filename="../ui/window/main_window.cpp" line="145"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="137"/>
+        <location filename="../ui/window/main_window.cpp" line="145"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="138"/>
+        <location filename="../ui/window/main_window.cpp" line="146"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="138"/>
+        <location filename="../ui/window/main_window.cpp" line="146"/>
         <source>Scaling…</source>
         <translation>Skalierung…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="145"/>
+        <location filename="../ui/window/main_window.cpp" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="158"/>
+        <location filename="../ui/window/main_window.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="159"/>
+        <location filename="../ui/window/main_window.cpp" line="167"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="160"/>
+        <location filename="../ui/window/main_window.cpp" line="168"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="162"/>
+        <location filename="../ui/window/main_window.cpp" line="170"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="179"/>
-        <source>Double-click a cell to edit it; drop scripts here to add them</source>
-        <translation>Doppelklick auf eine Zelle bearbeitet sie; hierher gezogene Skripte werden hinzugefügt</translation>
+        <location filename="../ui/window/main_window.cpp" line="193"/>
+        <source>Double-click a cell to edit it; drop scripts, benchmark files or folders here to add them; tick the functions and sizes to run</source>
+        <translation>Doppelklick auf eine Zelle bearbeitet sie; Skripte, Benchmark-Dateien oder Ordner hierher ziehen, um sie hinzuzufügen; die auszuführenden Funktionen und Größen anhaken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="182"/>
+        <location filename="../ui/window/main_window.cpp" line="205"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="197"/>
+        <location filename="../ui/window/main_window.cpp" line="220"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="222"/>
+        <location filename="../ui/window/main_window.cpp" line="245"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="226"/>
+        <location filename="../ui/window/main_window.cpp" line="249"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="227"/>
+        <location filename="../ui/window/main_window.cpp" line="250"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="236"/>
+        <location filename="../ui/window/main_window.cpp" line="259"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="255"/>
+        <location filename="../ui/window/main_window.cpp" line="278"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="272"/>
+        <location filename="../ui/window/main_window.cpp" line="295"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="285"/>
+        <location filename="../ui/window/main_window.cpp" line="308"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="290"/>
+        <location filename="../ui/window/main_window.cpp" line="313"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="299"/>
+        <location filename="../ui/window/main_window.cpp" line="322"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="301"/>
+        <location filename="../ui/window/main_window.cpp" line="324"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="309"/>
+        <location filename="../ui/window/main_window.cpp" line="332"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="328"/>
+        <location filename="../ui/window/main_window.cpp" line="351"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -1262,7 +1282,16 @@ Kandidat: %2</translation>
         <translation> – gespeichert in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/main_window_benchmarks.cpp" line="34"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="42"/>
+        <source>Looking for benchmark functions in %n file(s) or folder(s)…</source>
+        <translation>
+            <numerusform>Suche Benchmark-Funktionen in %n Datei oder Ordner…</numerusform>
+            <numerusform>Suche Benchmark-Funktionen in %n Dateien oder Ordnern…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="44"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="73"/>
         <source>%n script(s) added</source>
         <translation>
             <numerusform>%n Skript hinzugefügt</numerusform>
@@ -1270,47 +1299,62 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_benchmarks.cpp" line="45"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="68"/>
+        <source>%1: %2 function(s), %3 benchmark(s)</source>
+        <translation>%1: %2 Funktion(en), %3 Benchmark(s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="77"/>
+        <source>Cannot add %1</source>
+        <translation>%1 kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="91"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_benchmarks.cpp" line="51"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="97"/>
         <source>Add Scripts</source>
         <translation>Skripte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_benchmarks.cpp" line="51"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="97"/>
         <source>Python scripts (*.py);;All files (*)</source>
         <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_benchmarks.cpp" line="59"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="103"/>
+        <source>Add Folder of Benchmark Files</source>
+        <translation>Ordner mit Benchmark-Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="112"/>
         <source>Add Command</source>
         <translation>Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_benchmarks.cpp" line="59"/>
+        <location filename="../ui/window/main_window_benchmarks.cpp" line="112"/>
         <source>Command line (any program, with its arguments):</source>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="335"/>
+        <location filename="../ui/window/main_window.cpp" line="358"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="336"/>
+        <location filename="../ui/window/main_window.cpp" line="359"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="370"/>
+        <location filename="../ui/window/main_window.cpp" line="393"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="371"/>
+        <location filename="../ui/window/main_window.cpp" line="394"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -1674,160 +1718,196 @@ Kandidat: %3
 <context>
     <name>pyrometer::ui::RunSettingsWidget</name>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="31"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="34"/>
         <source>Go on after failures</source>
         <translation>Bei Fehlern weiter</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="33"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="36"/>
         <source>GC</source>
         <translation>GC</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="34"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="37"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="35"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="38"/>
         <source>tracemalloc</source>
         <translation>tracemalloc</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="44"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="41"/>
+        <source>GC off while timing</source>
+        <translation>GC beim Messen aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="51"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="51"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="89"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="52"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="59"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="53"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="53"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="55"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="62"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="65"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="65"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="73"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="67"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="74"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="68"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="75"/>
         <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
         <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="69"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="76"/>
         <source>A benchmark goes on after a failed run (as --ignore-failure): failed runs are kept but left out of the statistics</source>
         <translation>Ein Benchmark läuft nach einem fehlgeschlagenen Lauf weiter (wie --ignore-failure): fehlgeschlagene Läufe bleiben erhalten, zählen aber nicht in der Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="71"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="78"/>
         <source>An extra run after the timed ones records every garbage collection</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="72"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
         <source>An extra run after the timed ones profiles every function (cProfile)</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="74"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="81"/>
         <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
         <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="88"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="91"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="84"/>
+        <source>Sizes for benchmark functions that take one and have no params: numbers or small (100), medium (10,000), large (1,000,000), xlarge (10,000,000), comma-separated</source>
+        <translation>Größen für Benchmark-Funktionen, die eine Größe nehmen und keine params haben: Zahlen oder small (100), medium (10.000), large (1.000.000), xlarge (10.000.000), durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
+        <source>A benchmark function is called in a loop of as many calls as make one value last this long (calibrated by the first run, then the same in every run)</source>
+        <translation>Eine Benchmark-Funktion wird in einer Schleife mit so vielen Aufrufen gerufen, dass ein Wert so lange dauert (vom ersten Lauf kalibriert, dann in jedem Lauf gleich)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
+        <source>The garbage collector off while a function is timed, as timeit has it (default: on, as users run it)</source>
+        <translation>Die Speicherbereinigung aus, während eine Funktion gemessen wird, wie bei timeit (Standard: an, wie Nutzer sie ausführen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="111"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="114"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="115"/>
         <source>Browse… — choose an interpreter anywhere on this machine</source>
         <translation>Durchsuchen… — einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="94"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="117"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="105"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="128"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="106"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="129"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="107"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="130"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="108"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="131"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="109"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="132"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="110"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="133"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="111"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="134"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="113"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="136"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="118"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="141"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="142"/>
+        <source>Function sizes:</source>
+        <translation>Funktionsgrößen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="143"/>
+        <source>Time per value:</source>
+        <translation>Zeit je Wert:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="158"/>
+        <source>Function sizes: %1</source>
+        <translation>Funktionsgrößen: %1</translation>
     </message>
 </context>
 <context>

@@ -292,62 +292,84 @@ std::vector<std::int64_t> parseScales(const std::string& text)
     return sizes;
 }
 
+bool isSuitePath(const std::string& path)
+{
+    std::error_code error;
+    return fs::is_directory(path, error) || isBenchmarkFileName(fs::path(path).filename().string());
+}
+
+std::vector<SuiteFile> discoverSuites(
+    Launcher& launcher, const std::string& interpreter, const std::string& path, std::chrono::nanoseconds timeout)
+{
+    const auto files = findBenchmarkFiles(path);
+    std::error_code error;
+    if (files.empty() && fs::is_directory(path, error))
+        throw InputError(path + ": no benchmark files (bench_*.py or *_bench.py) in it");
+    std::vector<SuiteFile> suites;
+    for (const auto& file : files)
+        suites.push_back(discoverFile(launcher, interpreter, file, timeout));
+    return suites;
+}
+
+std::vector<BenchmarkRequest> functionRequests(
+    const BenchmarkRequest& base, const std::string& path, const SuiteFunction& function, const SuiteOptions& options)
+{
+    std::vector<BenchmarkRequest> requests;
+    const auto add = [&](const std::string& caseId, const std::string& caseName,
+                         std::map<std::string, std::string> parameters) {
+        BenchmarkRequest benchmark = base;
+        benchmark.script = path;
+        benchmark.name = suiteBenchmarkName(path, function.function, caseName);
+        benchmark.arguments.clear();
+        benchmark.function = FunctionBenchmark { function.function, caseId, 0, options.minTimeNs, options.gcOff, {} };
+        benchmark.parameters = std::move(parameters);
+        requests.push_back(std::move(benchmark));
+    };
+    if (!function.cases.empty()) {
+        // The k-th case is the k-th combination, the last parameter varying fastest.
+        for (std::size_t k = 0; k < function.cases.size(); ++k) {
+            std::map<std::string, std::string> parameters;
+            std::size_t rest = k;
+            for (std::size_t p = function.params.size(); p-- > 0;) {
+                const auto& values = function.params[p];
+                parameters[function.paramNames[p]] = values[rest % values.size()];
+                rest /= values.size();
+            }
+            add("#" + std::to_string(k), function.cases[k], std::move(parameters));
+        }
+    } else if (function.takesSize) {
+        for (const auto size : options.sizes.empty() ? defaultSizes : options.sizes)
+            add("=" + std::to_string(size), std::to_string(size), { { "n", std::to_string(size) } });
+    } else {
+        add("-", "", {});
+    }
+    return requests;
+}
+
 RunPlan expandSuites(const RunPlan& plan, const SuiteOptions& options, Launcher& launcher)
 {
     RunPlan expanded = plan;
     expanded.benchmarks.clear();
-    const auto& sizes = options.sizes.empty() ? defaultSizes : options.sizes;
     bool anyFunction = false;
     for (const auto& request : plan.benchmarks) {
-        std::error_code error;
-        const bool directory = request.script && fs::is_directory(*request.script, error);
-        const bool named = request.script && isBenchmarkFileName(fs::path(*request.script).filename().string());
-        if (!request.script || request.function || (!directory && !named)) {
+        if (!request.script || request.function || !isSuitePath(*request.script)) {
             expanded.benchmarks.push_back(request);
             continue;
         }
-        const auto files = findBenchmarkFiles(*request.script);
+        std::error_code error;
+        const bool directory = fs::is_directory(*request.script, error);
         // "python3" as the runs will find it on PATH.
         const auto interpreter = findExecutable(request.interpreter).value_or(request.interpreter);
-        if (directory && files.empty())
-            throw InputError(*request.script + ": no benchmark files (bench_*.py or *_bench.py) in it");
-        for (const auto& path : files) {
-            const auto file = discoverFile(launcher, interpreter, path, options.discoveryTimeout);
+        for (const auto& file : discoverSuites(launcher, interpreter, *request.script, options.discoveryTimeout)) {
             if (file.functions.empty() && !directory) {
                 expanded.benchmarks.push_back(request); // a plain script, timed as a whole
                 continue;
             }
             for (const auto& function : file.functions) {
-                const auto add = [&](const std::string& caseId, const std::string& caseName,
-                                     std::map<std::string, std::string> parameters) {
-                    BenchmarkRequest benchmark = request;
-                    benchmark.script = path;
-                    benchmark.name = suiteBenchmarkName(path, function.function, caseName);
-                    benchmark.arguments.clear();
-                    benchmark.function
-                        = FunctionBenchmark { function.function, caseId, 0, options.minTimeNs, options.gcOff, {} };
-                    benchmark.parameters = std::move(parameters);
+                for (auto& benchmark : functionRequests(request, file.path, function, options)) {
                     anyFunction = true;
                     if (options.keyword.empty() || matchesKeyword(options.keyword, benchmark.name))
                         expanded.benchmarks.push_back(std::move(benchmark));
-                };
-                if (!function.cases.empty()) {
-                    // The k-th case is the k-th combination, the last parameter varying fastest.
-                    for (std::size_t k = 0; k < function.cases.size(); ++k) {
-                        std::map<std::string, std::string> parameters;
-                        std::size_t rest = k;
-                        for (std::size_t p = function.params.size(); p-- > 0;) {
-                            const auto& values = function.params[p];
-                            parameters[function.paramNames[p]] = values[rest % values.size()];
-                            rest /= values.size();
-                        }
-                        add("#" + std::to_string(k), function.cases[k], std::move(parameters));
-                    }
-                } else if (function.takesSize) {
-                    for (const auto size : sizes)
-                        add("=" + std::to_string(size), std::to_string(size), { { "n", std::to_string(size) } });
-                } else {
-                    add("-", "", {});
                 }
             }
         }

@@ -74,6 +74,21 @@ inline const std::vector<std::int64_t> defaultSizes { 100, 1'000, 10'000, 100'00
 /// in the order given. Throws InputError naming an unknown scale.
 std::vector<std::int64_t> parseScales(const std::string& text);
 
+/// Whether `path` is for discovery: a directory, or a file named as benchmark files are.
+bool isSuitePath(const std::string& path);
+
+/// Every benchmark file at `path` (the file, or those under the directory), each discovered: a file without bench_
+/// functions comes back with none (a plain script). Throws InputError as findBenchmarkFiles() and discoverFile() do,
+/// and for a directory without benchmark files.
+std::vector<SuiteFile> discoverSuites(Launcher& launcher, const std::string& interpreter, const std::string& path,
+    std::chrono::nanoseconds timeout = std::chrono::seconds(60));
+
+/// The benchmarks of `function` of the benchmark file `path`, in pytest's names: one per combination of its params,
+/// one per size (options.sizes, else defaultSizes) when it takes a size, else one. Each is `base` (its interpreter
+/// and settings) turned to the function.
+std::vector<BenchmarkRequest> functionRequests(
+    const BenchmarkRequest& base, const std::string& path, const SuiteFunction& function, const SuiteOptions& options);
+
 /// `plan` with every benchmark file in it (a directory's, or a script named bench_*.py or *_bench.py that has
 /// bench_ functions) replaced by its benchmark functions: one benchmark per function and parameter combination or
 /// size, named in pytest's form, selected by -k, in the file's order. A script with no bench_ functions stays a

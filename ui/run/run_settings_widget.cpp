@@ -2,6 +2,7 @@
 
 #include "core/measure/engine.h"
 #include "core/measure/resource_sampler.h"
+#include "core/model/error.h"
 
 #include "ui/run/python_finder.h"
 
@@ -11,11 +12,13 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace pyrometer::ui {
 
@@ -33,6 +36,10 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     , m_gc(new QCheckBox(tr("GC")))
     , m_profile(new QCheckBox(tr("Profile")))
     , m_tracemalloc(new QCheckBox(tr("tracemalloc")))
+    , m_sizes(new QLineEdit)
+    , m_minTime(new QDoubleSpinBox)
+    , m_gcOff(new QCheckBox(tr("GC off while timing")))
+    , m_sizesShown(defaultSizes)
 {
     m_interpreter->setEditable(true);
     fillPythonChoices(m_interpreter, findPythons());
@@ -72,6 +79,22 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     m_profile->setToolTip(tr("An extra run after the timed ones profiles every function (cProfile)"));
     m_tracemalloc->setToolTip(
         tr("An extra run traces allocations; it slows the script, so it is not the profiled run"));
+    // Benchmark functions (bench_*.py files): the sizes of those that take one, the time one value lasts, the GC.
+    m_sizes->setText(QStringLiteral("100,1000,10000,100000"));
+    m_sizes->setToolTip(tr("Sizes for benchmark functions that take one and have no params: numbers or small "
+                           "(100), medium (10,000), large (1,000,000), xlarge (10,000,000), comma-separated"));
+    m_minTime->setRange(0.001, 60);
+    m_minTime->setDecimals(3);
+    m_minTime->setValue(0.1);
+    m_minTime->setSuffix(tr(" s"));
+    m_minTime->setToolTip(tr("A benchmark function is called in a loop of as many calls as make one value last "
+                             "this long (calibrated by the first run, then the same in every run)"));
+    m_gcOff->setToolTip(tr("The garbage collector off while a function is timed, as timeit has it (default: on, "
+                           "as users run it)"));
+    connect(m_sizes, &QLineEdit::editingFinished, this, &RunSettingsWidget::takeSizes);
+    m_sizes->setObjectName(QStringLiteral("sizes"));
+    m_minTime->setObjectName(QStringLiteral("minTime"));
+    m_gcOff->setObjectName(QStringLiteral("gcOff"));
     m_interpreter->setObjectName(QStringLiteral("interpreter"));
     m_sampleHz->setObjectName(QStringLiteral("sampleHz"));
     m_gc->setObjectName(QStringLiteral("probeGc"));
@@ -116,6 +139,33 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     for (auto* box : { m_gc, m_profile, m_tracemalloc })
         inside->addWidget(box);
     layout->addRow(tr("Instrumented run:"), inside);
+    layout->addRow(tr("Function sizes:"), m_sizes);
+    layout->addRow(tr("Time per value:"), m_minTime);
+    layout->addRow(m_gcOff);
+}
+
+void RunSettingsWidget::takeSizes()
+{
+    try {
+        const auto sizes = parseScales(m_sizes->text().toStdString());
+        if (sizes.empty())
+            throw InputError("no sizes");
+        if (sizes == m_sizesShown)
+            return;
+        m_sizesShown = sizes;
+        Q_EMIT sizesChanged(sizes);
+    } catch (const InputError& e) {
+        Q_EMIT message(tr("Function sizes: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+SuiteOptions RunSettingsWidget::suiteOptions() const
+{
+    SuiteOptions options;
+    options.sizes = m_sizesShown;
+    options.minTimeNs = static_cast<std::int64_t>(std::llround(m_minTime->value() * 1e9));
+    options.gcOff = m_gcOff->isChecked();
+    return options;
 }
 
 QString RunSettingsWidget::interpreter() const
@@ -140,6 +190,11 @@ void RunSettingsWidget::applyTo(RunPlan& plan) const
             request.settings.fixedHashSeed.reset();
         request.settings.sampleHz = m_sampleHz->value();
         request.settings.probe = { m_gc->isChecked(), m_profile->isChecked(), m_tracemalloc->isChecked() };
+        if (request.function) {
+            const auto options = suiteOptions();
+            request.function->minTimeNs = options.minTimeNs;
+            request.function->gcOff = options.gcOff;
+        }
     }
 }
 
@@ -159,6 +214,13 @@ void RunSettingsWidget::showPlan(const RunPlan& plan)
     m_gc->setChecked(s.probe.gc);
     m_profile->setChecked(s.probe.profile);
     m_tracemalloc->setChecked(s.probe.tracemalloc);
+    for (const auto& request : plan.benchmarks) {
+        if (request.function) {
+            m_minTime->setValue(static_cast<double>(request.function->minTimeNs) / 1e9);
+            m_gcOff->setChecked(request.function->gcOff);
+            break;
+        }
+    }
 }
 
 void RunSettingsWidget::restore(const QSettings& settings)
@@ -172,6 +234,10 @@ void RunSettingsWidget::restore(const QSettings& settings)
     m_gc->setChecked(settings.value(QStringLiteral("probeGc"), false).toBool());
     m_profile->setChecked(settings.value(QStringLiteral("probeProfile"), false).toBool());
     m_tracemalloc->setChecked(settings.value(QStringLiteral("probeTracemalloc"), false).toBool());
+    m_sizes->setText(settings.value(QStringLiteral("functionSizes"), m_sizes->text()).toString());
+    takeSizes();
+    m_minTime->setValue(settings.value(QStringLiteral("minTime"), m_minTime->value()).toDouble());
+    m_gcOff->setChecked(settings.value(QStringLiteral("gcOff"), false).toBool());
 }
 
 void RunSettingsWidget::save(QSettings& settings) const
@@ -183,6 +249,9 @@ void RunSettingsWidget::save(QSettings& settings) const
     settings.setValue(QStringLiteral("probeGc"), m_gc->isChecked());
     settings.setValue(QStringLiteral("probeProfile"), m_profile->isChecked());
     settings.setValue(QStringLiteral("probeTracemalloc"), m_tracemalloc->isChecked());
+    settings.setValue(QStringLiteral("functionSizes"), m_sizes->text());
+    settings.setValue(QStringLiteral("minTime"), m_minTime->value());
+    settings.setValue(QStringLiteral("gcOff"), m_gcOff->isChecked());
 }
 
 } // namespace pyrometer::ui

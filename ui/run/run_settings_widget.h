@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/measure/suite.h"
 #include "core/model/run_plan.h"
 
 #include <QWidget>
@@ -8,6 +9,7 @@ QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLineEdit;
 class QSettings;
 class QSpinBox;
 QT_END_NAMESPACE
@@ -23,10 +25,21 @@ class RunSettingsWidget : public QWidget
 public:
     explicit RunSettingsWidget(QWidget* parent = nullptr);
 
+Q_SIGNALS:
+    /// The sizes for functions that take one changed to `sizes` (valid ones only).
+    void sizesChanged(const std::vector<std::int64_t>& sizes);
+    /// One line for the status bar.
+    void message(const QString& text);
+
+public:
     /// The interpreter given to scripts added from now on.
     QString interpreter() const;
-    /// Sets every benchmark's runs, warmups, timeout and hash seed, and the plan's order and failure policy.
+    /// Sets every benchmark's runs, warmups, timeout and hash seed, each benchmark function's time per value and
+    /// garbage collector, and the plan's order and failure policy.
     void applyTo(RunPlan& plan) const;
+    /// How benchmark files added now become benchmarks: the sizes of functions that take one, their time per value
+    /// and garbage collector.
+    SuiteOptions suiteOptions() const;
     /// Shows the settings of a loaded plan (those of its first benchmark).
     void showPlan(const RunPlan& plan);
     void restore(const QSettings& settings);
@@ -45,6 +58,11 @@ private:
     QCheckBox* m_gc;
     QCheckBox* m_profile;
     QCheckBox* m_tracemalloc;
+    QLineEdit* m_sizes;
+    QDoubleSpinBox* m_minTime;
+    QCheckBox* m_gcOff;
+    std::vector<std::int64_t> m_sizesShown; ///< the last valid sizes
+    void takeSizes();
 };
 
 } // namespace pyrometer::ui

@@ -14,6 +14,7 @@
 #include "ui/run/python_finder.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_settings_widget.h"
+#include "ui/run/suite_discovery.h"
 
 #include "core/model/version.h"
 
@@ -37,6 +38,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 
 namespace pyrometer::ui {
 namespace {
@@ -64,6 +66,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     , m_hotspots(new HotspotsView)
     , m_scaling(new ScalingPanel)
     , m_compare(new CompareView)
+    , m_discovery(new SuiteDiscovery(this))
 {
     setWindowTitle(tr("Pyrometer"));
     setAcceptDrops(true);
@@ -79,6 +82,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     setupDetailsDock();
     setupStatusBar();
     setupController();
+    setupDiscovery();
     resize(1400, 900);
     restoreSettings();
     updateRunState();
@@ -98,6 +102,9 @@ void MainWindow::setupActions()
     };
     m_addScripts = make(tr("&Add Scripts…"), QKeySequence(Qt::CTRL | Qt::Key_N), tr("Add Python scripts to benchmark"),
         &MainWindow::addScriptsFromDialog);
+    m_addFolder = make(tr("Add &Folder…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N),
+        tr("Add every benchmark file (bench_*.py, *_bench.py) of a folder and its subfolders"),
+        &MainWindow::addFolderFromDialog);
     m_addCommand = make(tr("Add &Command…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
         tr("Add any command to benchmark"), &MainWindow::addCommandFromDialog);
     m_remove = make(tr("&Remove"), QKeySequence::Delete, tr("Remove the selected benchmarks"),
@@ -124,6 +131,7 @@ void MainWindow::setupMenus()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addScripts);
+    file->addAction(m_addFolder);
     file->addAction(m_addCommand);
     file->addSeparator();
     file->addAction(m_openResults);
@@ -171,12 +179,27 @@ void MainWindow::setupMenus()
 
 void MainWindow::setupBenchmarkDock()
 {
-    m_benchmarkView = new QTableView;
+    // A tree: scripts and commands are rows; a benchmark file has its functions under it, and their parameter
+    // values under them, each with a check box.
+    m_benchmarkView = new QTreeView;
+    m_benchmarkView->setObjectName(QStringLiteral("benchmarkList"));
     m_benchmarkView->setModel(m_benchmarks);
     m_benchmarkView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_benchmarkView->horizontalHeader()->setStretchLastSection(true);
-    m_benchmarkView->verticalHeader()->hide();
-    m_benchmarkView->setToolTip(tr("Double-click a cell to edit it; drop scripts here to add them"));
+    m_benchmarkView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_benchmarkView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_benchmarkView->header()->setStretchLastSection(true);
+    // Names whole, however deep in a benchmark file's tree: the other columns scroll.
+    m_benchmarkView->header()->setSectionResizeMode(BenchmarkListModel::Name, QHeaderView::ResizeToContents);
+    m_benchmarkView->setToolTip(tr("Double-click a cell to edit it; drop scripts, benchmark files or folders here "
+                                   "to add them; tick the functions and sizes to run"));
+    // A benchmark file shows its functions when added.
+    connect(
+        m_benchmarks, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex& parent, int first, int last) {
+            if (parent.isValid())
+                return;
+            for (int row = first; row <= last; ++row)
+                m_benchmarkView->expand(m_benchmarks->index(row, 0));
+        });
     m_benchmarkView->setItemDelegateForColumn(
         BenchmarkListModel::Interpreter, new InterpreterDelegate(findPythons(), m_benchmarkView));
     auto* d = dock(this, tr("Benchmarks"), QStringLiteral("benchmarksDock"), m_benchmarkView, Qt::LeftDockWidgetArea);

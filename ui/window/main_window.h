@@ -15,6 +15,7 @@ class QProgressBar;
 class QSplitter;
 class QTabWidget;
 class QTableView;
+class QTreeView;
 QT_END_NAMESPACE
 
 namespace pyrometer::ui {
@@ -30,6 +31,7 @@ class RunController;
 class RunsModel;
 class RunSettingsWidget;
 class ScalingPanel;
+class SuiteDiscovery;
 class SummaryModel;
 class TimeSeriesPanel;
 
@@ -43,7 +45,10 @@ public:
     explicit MainWindow(const QString& resultsDirectory, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    /// Adds scripts, and benchmark files and folders: those are discovered off the GUI thread (discovery()), then
+    /// show as trees of their functions.
     void addScripts(const QStringList& paths);
+    SuiteDiscovery* discovery() const { return m_discovery; }
     /// Loads a results file into the table and charts; on failure shows the reason and changes nothing.
     bool openResults(const QString& path);
     /// Shows results read from `path` elsewhere, as openResults does.
@@ -100,6 +105,7 @@ private:
     void setupDetailsDock();
     void setupStatusBar();
     void setupController();
+    void setupDiscovery();
     void restoreSettings();
     void saveSettings() const;
 
@@ -110,6 +116,7 @@ private:
     void selectRun(std::size_t benchmark, std::size_t run);
     void showRunDetails(std::size_t benchmark, std::size_t run);
     void addScriptsFromDialog();
+    void addFolderFromDialog();
     void addCommandFromDialog();
     void removeSelectedBenchmarks();
     void openResultsFromDialog();
@@ -136,12 +143,13 @@ private:
     HotspotsView* m_hotspots;
     ScalingPanel* m_scaling;
     CompareView* m_compare;
+    SuiteDiscovery* m_discovery;
     QTabWidget* m_tabs = nullptr;
     QString m_currentLabel; ///< what the results shown are called in a comparison
     ResultsSnapshot::SetId m_shownSet = 0; ///< the result set the views show
     QSplitter* m_chartRows = nullptr;
     QSplitter* m_chartColumns = nullptr;
-    QTableView* m_benchmarkView = nullptr;
+    QTreeView* m_benchmarkView = nullptr;
     QTableView* m_summaryView = nullptr;
     QTableView* m_runsView = nullptr;
     QPlainTextEdit* m_details = nullptr;
@@ -156,6 +164,7 @@ private:
     QAction* m_pin = nullptr;
     QAction* m_addScripts = nullptr;
     QAction* m_addCommand = nullptr;
+    QAction* m_addFolder = nullptr;
     QAction* m_remove = nullptr;
     QAction* m_openResults = nullptr;
     QAction* m_export = nullptr;

@@ -146,7 +146,7 @@ void MainWindow::updateRunState()
     const bool running = m_controller->isRunning();
     m_run->setEnabled(!running && m_benchmarks->rowCount() > 0);
     m_stop->setEnabled(running);
-    for (auto* action : { m_addScripts, m_addCommand, m_remove, m_openResults, m_openWorkbench })
+    for (auto* action : { m_addScripts, m_addFolder, m_addCommand, m_remove, m_openResults, m_openWorkbench })
         action->setEnabled(!running);
 }
 
