@@ -316,6 +316,33 @@ private Q_SLOTS:
             b.function.reset();
         QVERIFY(scalingReport(results).find("bench_x.py::bench_scan (time per run against n)") != std::string::npos);
     }
+
+    // The terminal's summary compares like with like: scripts together, benchmark functions at the same parameter
+    // values together; a function at one size is never "times faster" than another at a different size.
+    void summaryComparesLikeWithLike()
+    {
+        Results results;
+        for (const double n : { 100.0, 1000.0 }) {
+            for (const auto& [function, perElement] : { std::pair { "bench_scan", 20e-9 }, { "bench_sort", 80e-9 } }) {
+                const auto size = std::to_string(static_cast<int>(n));
+                auto b = benchmarkOf(std::string("bench_x.py::") + function + "[" + size + "]", perElement * n, 10);
+                b.function = FunctionBenchmark { function, "=" + size, 64, 100'000'000, false, {} };
+                b.parameters = { { "n", size } };
+                results.benchmarks.push_back(b);
+            }
+        }
+        results.benchmarks.push_back(benchmarkOf("a.py", 0.010, 10));
+        results.benchmarks.push_back(benchmarkOf("b.py", 0.025, 10));
+        const auto text = textReport(results);
+        QVERIFY2(text.find("Summary of functions at n=100 (by median time per call)\n  bench_x.py::bench_scan[100] "
+                           "ran\n    4.00 times faster than bench_x.py::bench_sort[100]\n")
+                != std::string::npos,
+            text.c_str());
+        QVERIFY(text.find("Summary of functions at n=1000 (by median time per call)") != std::string::npos);
+        QVERIFY(text.find("Summary (by median wall time)\n  a.py ran\n    2.50 times faster than b.py\n")
+            != std::string::npos);
+        QVERIFY(text.find("than bench_x.py::bench_scan[1000]") == std::string::npos); // never across sizes
+    }
 };
 
 QTEST_APPLESS_MAIN(TestExports)

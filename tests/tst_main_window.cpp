@@ -442,6 +442,15 @@ private Q_SLOTS:
         QVERIFY(results.benchmarks[0].name.ends_with("bench_sorting.py::bench_sort[100]"));
         QVERIFY(results.benchmarks[0].function.has_value());
         QVERIFY(results.benchmarks[1].name.ends_with("bench_sorting.py::bench_pass"));
+        // A run's details say what is per call and what is not.
+        auto* runsTable
+            = qobject_cast<QTableView*>(window.findChild<QDockWidget*>(QStringLiteral("runsDock"))->widget());
+        Q_EMIT runsTable->clicked(window.runs()->index(window.runs()->rowCount() - 1, 0));
+        const auto details = window.runDetailsText();
+        QVERIFY2(details.contains(QStringLiteral("Per call:")) && details.contains(QStringLiteral(" calls: ")),
+            qPrintable(details));
+        QVERIFY(details.contains(QStringLiteral("not per call (the worker's covers its import and setup too)")));
+        QVERIFY(!details.contains(QStringLiteral("not in the file")));
     }
 
     void aMissingScriptIsShownNextToIt()

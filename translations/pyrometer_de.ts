@@ -1617,82 +1617,109 @@ Kandidat: %3
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="19"/>
+        <location filename="../ui/results/run_details.cpp" line="30"/>
         <source>Wall</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="21"/>
+        <location filename="../ui/results/run_details.cpp" line="20"/>
         <source>not available (not in the file)</source>
         <translation>nicht verfügbar (nicht in der Datei)</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="23"/>
+        <location filename="../ui/results/run_details.cpp" line="25"/>
+        <source>Per call</source>
+        <translation>Je Aufruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="26"/>
+        <source>%1 (a value of %2 calls: %3)</source>
+        <translation>%1 (ein Wert aus %2 Aufrufen: %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="28"/>
+        <location filename="../ui/results/run_details.cpp" line="32"/>
         <source>CPU time</source>
         <translation>CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="23"/>
+        <location filename="../ui/results/run_details.cpp" line="28"/>
+        <source>not per call (the worker&apos;s covers its import and setup too)</source>
+        <translation>nicht je Aufruf (die des Workers umfasst auch Import und Setup)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="32"/>
         <source>%1 (user + system, not split in the file)</source>
         <translation>%1 (Benutzer + System, in der Datei nicht getrennt)</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="25"/>
+        <location filename="../ui/results/run_details.cpp" line="34"/>
         <source>User/sys</source>
         <translation>Benutzer/System</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="27"/>
+        <location filename="../ui/results/run_details.cpp" line="37"/>
         <source>Peak RSS</source>
         <translation>Max. RSS</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="30"/>
+        <location filename="../ui/results/run_details.cpp" line="37"/>
+        <source>Peak RSS (the worker&apos;s)</source>
+        <translation>Max. RSS (des Workers)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="40"/>
+        <source>not per call</source>
+        <translation>nicht je Aufruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/run_details.cpp" line="42"/>
         <source>Faults</source>
         <translation>Seitenfehler</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="30"/>
+        <location filename="../ui/results/run_details.cpp" line="42"/>
         <source>%1 minor, %2 major</source>
         <translation>%1 leichte, %2 schwere</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="32"/>
+        <location filename="../ui/results/run_details.cpp" line="44"/>
         <source>Switches</source>
         <translation>Kontextwechsel</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="32"/>
+        <location filename="../ui/results/run_details.cpp" line="44"/>
         <source>%1 voluntary, %2 involuntary</source>
         <translation>%1 freiwillige, %2 erzwungene</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="34"/>
+        <location filename="../ui/results/run_details.cpp" line="40"/>
+        <location filename="../ui/results/run_details.cpp" line="46"/>
         <source>Faults, switches</source>
         <translation>Seitenfehler, Kontextwechsel</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="36"/>
+        <location filename="../ui/results/run_details.cpp" line="48"/>
         <source>Hash seed</source>
         <translation>Hash-Seed</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="37"/>
+        <location filename="../ui/results/run_details.cpp" line="49"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="37"/>
+        <location filename="../ui/results/run_details.cpp" line="49"/>
         <source>%1 bytes on stdout, %2 on stderr</source>
         <translation>%1 Bytes auf stdout, %2 auf stderr</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="36"/>
+        <location filename="../ui/results/run_details.cpp" line="48"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="46"/>
+        <location filename="../ui/results/run_details.cpp" line="58"/>
         <source>
 — end of stderr —
 </source>
@@ -1701,7 +1728,7 @@ Kandidat: %3
 </translation>
     </message>
     <message>
-        <location filename="../ui/results/run_details.cpp" line="48"/>
+        <location filename="../ui/results/run_details.cpp" line="60"/>
         <source>
 — end of stdout —
 </source>

@@ -134,14 +134,36 @@ std::string textReport(const Results& results, std::optional<double> predictAt)
     std::string text;
     for (std::size_t i = 0; i < results.benchmarks.size(); ++i)
         text += benchmarkBlock(results.benchmarks[i], summaries[i], i, results.benchmarks.size()) + "\n";
-    const auto best = fastest(summaries);
-    if (results.benchmarks.size() > 1 && best) {
-        text += "Summary (by median wall time)\n  " + results.benchmarks[*best].name + " ran\n";
-        for (std::size_t i = 0; i < summaries.size(); ++i) {
-            if (i == *best || summaries[i].wall.n == 0 || summaries[*best].wall.median <= 0)
+    // Benchmarks are compared with their like only: scripts and commands together, and benchmark functions at the
+    // same parameter values (a function at n = 100 beside another at 100,000 says nothing; a scaling says more).
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+    for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
+        const auto& b = results.benchmarks[i];
+        std::string key;
+        for (const auto& [name, value] : b.parameters)
+            key += (key.empty() ? "" : ", ") + name + "=" + value;
+        if (b.function)
+            key = key.empty() ? "of functions" : "of functions at " + key;
+        else if (!key.empty())
+            key = "at " + key;
+        const auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+        (it == groups.end() ? groups.emplace_back(key, std::vector<std::size_t> {}) : *it).second.push_back(i);
+    }
+    for (const auto& [key, members] : groups) {
+        std::vector<BenchmarkSummary> of;
+        for (const auto i : members)
+            of.push_back(summaries[i]);
+        const auto best = fastest(of);
+        if (members.size() < 2 || !best || of[*best].wall.median <= 0)
+            continue;
+        text += "Summary" + (key.empty() ? std::string() : " " + key) + " (by median "
+            + (results.benchmarks[members[*best]].function ? "time per call" : "wall time") + ")\n  "
+            + results.benchmarks[members[*best]].name + " ran\n";
+        for (std::size_t k = 0; k < of.size(); ++k) {
+            if (k == *best || of[k].wall.n == 0)
                 continue;
-            text += "    " + ratio(summaries[i].wall.median / summaries[*best].wall.median) + " times faster than "
-                + results.benchmarks[i].name + "\n";
+            text += "    " + ratio(of[k].wall.median / of[*best].wall.median) + " times faster than "
+                + results.benchmarks[members[k]].name + "\n";
         }
     }
     text += scalingReport(results, predictAt);

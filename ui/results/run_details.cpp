@@ -16,17 +16,29 @@ QString RunDetails::text(const BenchmarkResult& benchmark, std::size_t run)
     // Labels and values, aligned once every label is translated: a fixed padding misaligned the German ones.
     std::vector<std::pair<QString, QString>> rows;
     rows.emplace_back(tr("Outcome"), r.succeeded() ? tr("succeeded") : QString::fromStdString(r.outcome()));
-    rows.emplace_back(tr("Wall"), duration(r.wall));
     const auto& measured = benchmark.measured;
     const auto notInFile = tr("not available (not in the file)");
-    if (measured.cpu && !measured.cpuSplit)
-        rows.emplace_back(tr("CPU time"), tr("%1 (user + system, not split in the file)").arg(duration(r.user)));
-    else
-        rows.emplace_back(tr("User/sys"),
-            measured.cpu ? QString(duration(r.user) + QStringLiteral(" / ") + duration(r.sys)) : notInFile);
-    rows.emplace_back(tr("Peak RSS"),
+    if (benchmark.function) {
+        // A benchmark function's value is the time per call of a loop in a worker that also imports and sets up:
+        // only the time is per call.
+        const auto value = QString::fromStdString(formatDuration(toSeconds(r.wall) * static_cast<double>(r.loops)));
+        rows.emplace_back(tr("Per call"),
+            r.loops > 0 ? tr("%1 (a value of %2 calls: %3)").arg(duration(r.wall)).arg(r.loops).arg(value)
+                        : duration(r.wall));
+        rows.emplace_back(tr("CPU time"), tr("not per call (the worker's covers its import and setup too)"));
+    } else {
+        rows.emplace_back(tr("Wall"), duration(r.wall));
+        if (measured.cpu && !measured.cpuSplit)
+            rows.emplace_back(tr("CPU time"), tr("%1 (user + system, not split in the file)").arg(duration(r.user)));
+        else
+            rows.emplace_back(tr("User/sys"),
+                measured.cpu ? QString(duration(r.user) + QStringLiteral(" / ") + duration(r.sys)) : notInFile);
+    }
+    rows.emplace_back(benchmark.function ? tr("Peak RSS (the worker's)") : tr("Peak RSS"),
         measured.memory ? QString::fromStdString(formatBytes(static_cast<double>(r.maxRssBytes))) : notInFile);
-    if (measured.counters) {
+    if (benchmark.function) {
+        rows.emplace_back(tr("Faults, switches"), tr("not per call"));
+    } else if (measured.counters) {
         rows.emplace_back(tr("Faults"), tr("%1 minor, %2 major").arg(r.minorFaults).arg(r.majorFaults));
         rows.emplace_back(
             tr("Switches"), tr("%1 voluntary, %2 involuntary").arg(r.voluntarySwitches).arg(r.involuntarySwitches));
