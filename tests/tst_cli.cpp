@@ -197,26 +197,6 @@ private Q_SLOTS:
         QVERIFY(text.contains("\"per_call_s\""));
     }
 
-    // Functions of known complexity, each at five or six sizes over two decades or more, timed for real: the fit
-    // must recover every class (the lookup's key is made once, see the fixture).
-    void knownComplexitiesAreRecovered()
-    {
-        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral(PYROMETER_FIXTURES "/suite/known"),
-            QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("--min-time"), QStringLiteral("0.02") });
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const std::pair<const char*, const char*> expected[] = { { "bench_lookup", "O(1)" }, { "bench_scan", "O(n)" },
-            { "bench_sorted", "O(n log n)" }, { "bench_pairs", "O(n²)" } };
-        for (const auto& [function, complexity] : expected) {
-            const auto heading = QStringLiteral("known/bench_known.py::%1 (time per call").arg(QLatin1String(function));
-            const auto at = r.out.indexOf(heading);
-            QVERIFY2(at >= 0, qPrintable(r.out));
-            const auto fits = r.out.indexOf(QStringLiteral("Fits:"), at);
-            const auto line = r.out.mid(fits, r.out.indexOf(QLatin1Char('\n'), fits) - fits);
-            QVERIFY2(line.startsWith(QStringLiteral("Fits:          %1, ≈").arg(QString::fromUtf8(complexity))),
-                qPrintable(QLatin1String(function) + QStringLiteral(": ") + line));
-        }
-    }
-
     void badInput_data()
     {
         QTest::addColumn<QStringList>("arguments");

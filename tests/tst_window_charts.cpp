@@ -432,8 +432,9 @@ private Q_SLOTS:
                 entries << marker->label();
         }
         QCOMPARE(entries, legend);
-        // Per curve: its medians, five error bars and the fitted curve.
-        QCOMPARE(scaling->chart()->series().size(), 2 * (1 + 5 + 1));
+        // Per curve: its medians and the fitted curve; the error bars, five a curve, are one item over the plot.
+        QCOMPARE(scaling->chart()->series().size(), 2 * 2);
+        QCOMPARE(scaling->errorBarCount(), std::size_t(2 * 5));
 
         // Hovering a median tells the size, the median with its interval, and the fit's quality.
         QXYSeries* medians = nullptr;
@@ -464,7 +465,8 @@ private Q_SLOTS:
         const auto* line = scaling->findChild<QLabel*>(QStringLiteral("predictions"));
         QVERIFY(line && line->isVisible() && line->text() == scaling->predictionText());
         // Each curve: a dashed curve to the size, its point and interval.
-        QCOMPARE(scaling->chart()->series().size(), 2 * (1 + 5 + 1 + 3));
+        QCOMPARE(scaling->chart()->series().size(), 2 * 4);
+        QCOMPARE(scaling->errorBarCount(), std::size_t(2 * 6));
         // A word that is no size: the status line says so, the prediction stays.
         QSignalSpy said(scaling, &ChartPanel::message);
         field->setText(QStringLiteral("lots"));

@@ -2008,134 +2008,134 @@ Kandidat: %3
 <context>
     <name>pyrometer::ui::ScalingPanel</name>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="34"/>
-        <location filename="../ui/charts/scaling_panel.cpp" line="159"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="89"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="356"/>
         <source>Median against size, log–log</source>
         <translation>Median über der Größe, log–log</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="40"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="97"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="40"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="97"/>
         <source>Peak memory</source>
         <translation>Max. Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="41"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="98"/>
         <source>Time per call (per run for scripts and commands), or the peak memory of each run&apos;s process: its slope is the bytes per element</source>
         <translation>Zeit je Aufruf (je Lauf bei Skripten und Befehlen) oder der maximale Speicher des Prozesses jedes Laufs: seine Steigung sind die Bytes je Element</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="44"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="101"/>
         <source>size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="45"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="102"/>
         <source>What each fitted class predicts at this size, with a 95% interval from a bootstrap over the runs: a number (10000000, 1e7) or small, medium, large, xlarge</source>
         <translation>Was jede angepasste Klasse bei dieser Größe vorhersagt, mit einem 95-%-Intervall aus einem Bootstrap über die Läufe: eine Zahl (10000000, 1e7) oder small, medium, large, xlarge</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="50"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="107"/>
         <source>Predict at:</source>
         <translation>Vorhersage bei:</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="104"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="161"/>
         <source>Predict at: “%1” is not a size (a number above 0, or small, medium, large, xlarge)</source>
         <translation>Vorhersage bei: „%1“ ist keine Größe (eine Zahl über 0 oder small, medium, large, xlarge)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="125"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="187"/>
         <source>%1: cannot tell the class</source>
         <translation>%1: Klasse nicht bestimmbar</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="132"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="194"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="153"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="222"/>
         <source>Scaling: no benchmark has a numeric parameter (a function&apos;s params or sizes, or a scan)</source>
         <translation>Skalierung: kein Benchmark hat einen numerischen Parameter (params oder Größen einer Funktion oder ein Scan)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="154"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="223"/>
         <source>Scaling: no peak memory measured at two sizes or more</source>
         <translation>Skalierung: kein maximaler Speicher bei zwei oder mehr Größen gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="214"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="284"/>
         <source>Time per call or run (%1)</source>
         <translation>Zeit je Aufruf oder Lauf (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="215"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="285"/>
         <source>Time per call (%1)</source>
         <translation>Zeit je Aufruf (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="216"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="286"/>
         <source>Time per run (%1)</source>
         <translation>Zeit je Lauf (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="218"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="288"/>
         <source>Peak memory (%1)</source>
         <translation>Max. Speicher (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="257"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="340"/>
         <source>At %1: no prediction, no class was told</source>
         <translation>Bei %1: keine Vorhersage, keine Klasse bestimmt</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="258"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="341"/>
         <source>At %1: %2</source>
         <translation>Bei %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="321"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="334"/>
         <source>%1 %2 (%3 … %4)%5</source>
         <translation>%1 %2 (%3 … %4)%5</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="323"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="336"/>
         <source>, far outside the sizes measured</source>
         <translation>, weit außerhalb der gemessenen Größen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="342"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="440"/>
         <source>%1
 %2 = %3: median %4 (95% interval %5 … %6)</source>
         <translation>%1
 %2 = %3: Median %4 (95-%-Intervall %5 … %6)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="348"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="446"/>
         <source>Cannot tell the class: %1</source>
         <translation>Klasse nicht bestimmbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="352"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="450"/>
         <source>%1
 %2 at %3 = %4: %5</source>
         <translation>%1
 %2 bei %3 = %4: %5</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="357"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="455"/>
         <source>%1
 predicted at %2 = %3: %4 (95% interval %5 … %6, a bootstrap over the runs)%7</source>
         <translation>%1
 Vorhersage bei %2 = %3: %4 (95-%-Intervall %5 … %6, ein Bootstrap über die Läufe)%7</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="359"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="457"/>
         <source>
 far outside the sizes measured: it assumes the class holds there</source>
         <translation>

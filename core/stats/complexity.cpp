@@ -303,12 +303,13 @@ ScalingAnalysis fitComplexity(std::span<const ScalingPoint> points)
                 if (p.n != size)
                     others.push_back(p);
             }
-            // Another class counts only where it fits; a constant under a steep curve is no other answer, nor one
-            // named for want of growth over the narrower sizes that are left.
+            // Another class counts only where it fits and is clearly ahead (2 of AICc, as the best must be): a
+            // constant under a steep curve is no other answer, nor one named for want of growth over the narrower
+            // sizes that are left, nor one that noise sets a little ahead.
             const auto without = rank(others);
             const bool lessGrowth = without.fits.size() >= 2 && without.immaterial[1];
             if (!without.fits.empty() && without.fits[0].complexity != best.complexity
-                && without.fits[0].relativeRms <= poorFit && !lessGrowth) {
+                && without.fits[0].relativeRms <= poorFit && !lessGrowth && without.lead >= 2) {
                 analysis.undecided = "the class rests on the size " + number(size) + " alone (without it, "
                     + complexityName(without.fits[0].complexity) + " fits best)";
                 return analysis;

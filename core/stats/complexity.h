@@ -69,7 +69,7 @@ struct ScalingAnalysis
     double lead = 0;
     /// Why the data cannot tell the class, in a sentence, or empty when they can: too few sizes, sizes spanning
     /// less than a decade, the best two classes within 2 of AICc, none within poorFit of the medians, or (from five
-    /// sizes on) another class best, and within poorFit, once any one size is left out.
+    /// sizes on) another class clearly best (2 of AICc ahead, within poorFit) once any one size is left out.
     std::string undecided;
     /// Points left out (n ≤ 0, or a median or error that is not a finite number ≥ 0).
     std::size_t leftOut = 0;
@@ -92,7 +92,8 @@ inline constexpr double poorFit = 0.5;
 inline constexpr double looseFit = 0.15;
 /// A growing class whose fitted curve rises by less than this across the sizes is not told apart from O(1): a dict
 /// lookup measured 37 ns at 10 entries and 44 ns at 3,000 (the dict's index grows wider), which O(log n) and even
-/// O(n) with a tiny coefficient describe better than a constant.
+/// O(n) with a tiny coefficient describe better than a constant. A real O(log n), bisect on a list, rose from 95 ns
+/// at 100 elements to 199 ns at 30,000.
 inline constexpr double smallestGrowth = 0.25;
 
 /// Fits every class to `points` (any order; one point per size, or several, all used) and ranks them by AICc,

@@ -6,12 +6,14 @@
 
 #include <QChart>
 #include <QComboBox>
+#include <QGraphicsItem>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
+#include <QPainter>
 #include <QScatterSeries>
 #include <algorithm>
 #include <cmath>
@@ -30,12 +32,67 @@ QString sizeText(double n)
 }
 } // namespace
 
+/// The error bars of every curve as one item over the plot: a series each made 20 curves at 10 sizes 240 series,
+/// which Qt Charts adds and removes one by one, at a cost. Each bar is mapped through its curve's series as it is
+/// painted, so that it follows zoom and resizing.
+class ErrorBars final : public QGraphicsItem
+{
+public:
+    struct Bar
+    {
+        const QXYSeries* series; ///< the medians of its curve: their axes, and hidden with them
+        QPointF low, high;
+        QColor color;
+        bool dashed; ///< a prediction's interval
+    };
+    explicit ErrorBars(QChart* chart)
+        : QGraphicsItem(chart)
+        , m_chart(chart)
+    {
+        setZValue(4.5); // above the lines and the grid, below the markers (Qt Charts' series stand at 4 to 6)
+    }
+    void setBars(std::vector<Bar> bars)
+    {
+        m_bars = std::move(bars);
+        refit();
+    }
+    void refit()
+    {
+        prepareGeometryChange();
+        update();
+    }
+    std::size_t count() const { return m_bars.size(); }
+    QRectF boundingRect() const override { return m_chart->plotArea(); }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override
+    {
+        painter->setClipRect(m_chart->plotArea());
+        painter->setRenderHint(QPainter::Antialiasing);
+        for (const auto& bar : m_bars) {
+            if (!bar.series->isVisible())
+                continue;
+            auto* series = const_cast<QXYSeries*>(bar.series);
+            const auto low = m_chart->mapToPosition(bar.low, series), high = m_chart->mapToPosition(bar.high, series);
+            painter->setPen(QPen(bar.color, 1.5, bar.dashed ? Qt::DashLine : Qt::SolidLine));
+            painter->drawLine(low, high);
+            const QPointF cap(3, 0);
+            painter->drawLine(low - cap, low + cap);
+            painter->drawLine(high - cap, high + cap);
+        }
+    }
+
+private:
+    QChart* m_chart;
+    std::vector<Bar> m_bars;
+};
+
 ScalingPanel::ScalingPanel(QWidget* parent)
     : ChartPanel(tr("Median against size, log–log"), parent)
     , m_metric(new QComboBox)
     , m_predict(new QLineEdit)
     , m_predicted(new QLabel)
+    , m_bars(new ErrorBars(chart()))
 {
+    connect(chart(), &QChart::plotAreaChanged, this, [this] { m_bars->refit(); });
     m_metric->setObjectName(QStringLiteral("scalingMetric"));
     m_metric->addItems({ tr("Time"), tr("Peak memory") });
     m_metric->setToolTip(tr("Time per call (per run for scripts and commands), or the peak memory of each run's "
@@ -116,6 +173,11 @@ bool ScalingPanel::hasData() const
     return static_cast<bool>(snapshot());
 }
 
+std::size_t ScalingPanel::errorBarCount() const
+{
+    return m_bars->count();
+}
+
 QStringList ScalingPanel::legendTexts() const
 {
     QStringList texts;
@@ -136,19 +198,26 @@ QStringList ScalingPanel::legendTexts() const
 
 void ScalingPanel::forgetSeries()
 {
+    m_bars->setBars({}); // before the series they are drawn by go
     clearChart();
+    m_tracks.clear();
     m_drawn.clear();
+    m_shape.clear();
+    m_x = m_y = nullptr;
 }
 
 void ScalingPanel::rebuild()
 {
-    forgetSeries();
-    m_curves = snapshot() ? scalingCurves(*snapshot(), metric()) : std::vector<ScalingCurve> {};
+    m_curves.clear();
+    if (snapshot())
+        m_curves = metric() == ScalingMetric::Time ? snapshot().view().scaling
+                                                   : scalingCurves(*snapshot(), ScalingMetric::PeakMemory);
     std::erase_if(m_curves, [](const ScalingCurve& c) { return c.points.empty(); });
     m_predictions.assign(m_curves.size(), std::nullopt);
     m_predictionText.clear();
     auto* c = chart();
     if (m_curves.empty()) {
+        forgetSeries();
         c->setTitle(metric() == ScalingMetric::Time
                 ? tr("Scaling: no benchmark has a numeric parameter (a function's params or sizes, or a scan)")
                 : tr("Scaling: no peak memory measured at two sizes or more"));
@@ -156,9 +225,6 @@ void ScalingPanel::rebuild()
         fitLegend(0, true);
         return;
     }
-    c->setTitle(tr("Median against size, log–log"));
-    // A line per curve: its class and coefficient do not fit a row of four at the bottom.
-    c->legend()->setAlignment(Qt::AlignRight);
     std::vector<std::string> full;
     for (const auto& curve : m_curves)
         full.push_back(curve.name);
@@ -169,6 +235,7 @@ void ScalingPanel::rebuild()
     double lowN = HUGE_VAL, highN = 0, lowY = HUGE_VAL, highY = 0;
     QStringList parameters;
     bool perCall = false, perRun = false;
+    QString shape = QString::number(static_cast<int>(metric()));
     for (std::size_t i = 0; i < m_curves.size(); ++i) {
         const auto& curve = m_curves[i];
         perCall = perCall || curve.perCall;
@@ -183,18 +250,22 @@ void ScalingPanel::rebuild()
             highY = std::max(highY, high);
         }
         if (m_predictAt && curve.analysis.decided()) {
-            m_predictions[i] = predictScaling(curve.samples, curve.analysis.best()->complexity, *m_predictAt);
-            if (std::isfinite(m_predictions[i]->low) && m_predictions[i]->low > 0) {
-                lowY = std::min(lowY, m_predictions[i]->low);
-                highY = std::max(highY, m_predictions[i]->high);
+            const auto p = predictScaling(curve.samples, curve.analysis.best()->complexity, *m_predictAt);
+            if (std::isfinite(p.value) && p.low > 0) {
+                m_predictions[i] = p;
+                lowY = std::min(lowY, p.low);
+                highY = std::max(highY, p.high);
                 lowN = std::min(lowN, *m_predictAt);
                 highN = std::max(highN, *m_predictAt);
             }
         }
+        // What the series are made for: a live refresh of the same only swaps their points in.
+        shape += QLatin1Char('\n') + QString::fromStdString(curve.name)
+            + QLatin1Char(curve.analysis.decided() ? '+' : '-') + QLatin1Char(m_predictions[i] ? 'p' : ' ');
     }
 
-    QString unit;
     const bool time = metric() == ScalingMetric::Time;
+    QString unit;
     if (time) {
         // The unit of the range's geometric middle: labels at powers of ten then read 0.01 … 10000, not 1e+07, over
         // the six decades a quadratic function spans.
@@ -205,52 +276,64 @@ void ScalingPanel::rebuild()
         m_perUnit = 1.0 / (1024 * 1024);
         unit = QStringLiteral("MiB");
     }
-    auto* x = timeAxis(true);
-    auto* y = timeAxis(true);
-    x->setTitleText(parameters.join(QStringLiteral(", ")));
+    if (shape != m_shape || !m_x)
+        makeSeries(shape);
+    m_x->setTitleText(parameters.join(QStringLiteral(", ")));
     // Sizes in full ("10000000", not "1e+07"), unless some lie below 1.
-    if (lowN >= 1)
-        static_cast<QLogValueAxis*>(x)->setLabelFormat(QStringLiteral("%.0f"));
-    y->setTitleText(time ? (perCall && perRun ? tr("Time per call or run (%1)")
-                            : perCall         ? tr("Time per call (%1)")
-                                              : tr("Time per run (%1)"))
-                               .arg(unit)
-                         : tr("Peak memory (%1)").arg(unit));
-    c->addAxis(x, Qt::AlignBottom);
-    c->addAxis(y, Qt::AlignLeft);
-    const auto attach = [&](QXYSeries* series) {
-        c->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
-    };
+    static_cast<QLogValueAxis*>(m_x)->setLabelFormat(lowN >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%g"));
+    m_y->setTitleText(time ? (perCall && perRun ? tr("Time per call or run (%1)")
+                              : perCall         ? tr("Time per call (%1)")
+                                                : tr("Time per run (%1)"))
+                                 .arg(unit)
+                           : tr("Peak memory (%1)").arg(unit));
 
     const auto legend = legendTexts();
     QStringList predictions;
+    std::vector<ErrorBars::Bar> bars;
+    const auto format = [&](double v) { return QString::fromStdString(time ? formatDuration(v) : formatBytes(v)); };
     for (std::size_t i = 0; i < m_curves.size(); ++i) {
         const auto& curve = m_curves[i];
+        auto& track = m_tracks[i];
         const auto color = colorFor(curve.name);
         const auto& name = legend[static_cast<qsizetype>(i)];
-        // The error bars and curves first, the medians last: hovering a median's marker finds the median.
+        track.medians->setName(name);
+        QList<QPointF> medians;
         for (const auto& p : curve.points) {
+            medians.append(QPointF(p.n, p.median * m_perUnit));
             const auto [low, high] = interval(p);
-            auto* bar = new QLineSeries;
-            bar->setPen(QPen(color, 1.5));
-            bar->append(p.n, low * m_perUnit);
-            bar->append(p.n, high * m_perUnit);
-            belongsTo(bar, name);
-            attach(bar);
-            m_drawn.push_back({ bar, i, Drawn::Medians });
+            bars.push_back(
+                { track.medians, QPointF(p.n, low * m_perUnit), QPointF(p.n, high * m_perUnit), color, false });
         }
-        if (curve.analysis.decided())
-            drawFit(i, name, color, predictions);
-        auto* medians = new QScatterSeries;
-        medians->setName(name);
-        medians->setColor(color);
-        useLightMarkers(medians, color, color.darker(140), 8);
-        for (const auto& p : curve.points)
-            medians->append(p.n, p.median * m_perUnit);
-        attach(medians);
-        m_drawn.push_back({ medians, i, Drawn::Medians });
+        track.medians->replace(medians);
+        if (!track.fit)
+            continue;
+        const auto& fit = *curve.analysis.best();
+        const auto line = [&](QLineSeries* series, double a, double b) {
+            QList<QPointF> points;
+            constexpr int steps = 24; // smooth on log–log axes, where every class but a bend is a straight line
+            for (int s = 0; s <= steps; ++s) {
+                const double n = a * std::pow(b / a, static_cast<double>(s) / steps);
+                const double value = fit.predict(n);
+                if (value > 0 && std::isfinite(value))
+                    points.append(QPointF(n, value * m_perUnit));
+            }
+            series->replace(points);
+            belongsTo(series, name);
+        };
+        const double from = curve.points.front().n, to = curve.points.back().n;
+        line(track.fit, from, to);
+        const auto& predicted = m_predictions[i];
+        if (!predicted || !track.predicted)
+            continue;
+        // Beyond the sizes measured the curve is dashed: the class is assumed to hold there.
+        line(track.beyond, std::min(*m_predictAt, to), std::max(*m_predictAt, from));
+        track.predicted->replace({ QPointF(*m_predictAt, predicted->value * m_perUnit) });
+        belongsTo(track.predicted, name);
+        bars.push_back({ track.medians, QPointF(*m_predictAt, predicted->low * m_perUnit),
+            QPointF(*m_predictAt, predicted->high * m_perUnit), color, true });
+        predictions << tr("%1 %2 (%3 … %4)%5")
+                           .arg(m_names[i], format(predicted->value), format(predicted->low), format(predicted->high),
+                               predicted->farOutside ? tr(", far outside the sizes measured") : QString());
     }
     if (m_predictAt) {
         m_predictionText = predictions.isEmpty()
@@ -260,67 +343,82 @@ void ScalingPanel::rebuild()
     fitLegend(static_cast<int>(m_curves.size()));
     m_predicted->setText(m_predictionText);
     m_predicted->setVisible(!m_predictionText.isEmpty());
-    fitAxis(x, lowN, highN);
-    fitAxis(y, lowY * m_perUnit, highY * m_perUnit);
+    fitAxis(m_x, lowN, highN);
+    fitAxis(m_y, lowY * m_perUnit, highY * m_perUnit);
+    m_bars->setBars(std::move(bars));
 }
 
-void ScalingPanel::drawFit(std::size_t i, const QString& name, QColor color, QStringList& predictions)
+void ScalingPanel::makeSeries(const QString& shape)
 {
-    const auto& curve = m_curves[i];
-    const auto& fit = *curve.analysis.best();
-    const bool time = curve.metric == ScalingMetric::Time;
-    const double from = curve.points.front().n, to = curve.points.back().n;
+    forgetSeries();
+    m_shape = shape;
     auto* c = chart();
-    auto* x = c->axes(Qt::Horizontal).at(0);
-    auto* y = c->axes(Qt::Vertical).at(0);
+    c->setTitle(tr("Median against size, log–log"));
+    // A line per curve: its class and coefficient do not fit a row of four at the bottom.
+    c->legend()->setAlignment(Qt::AlignRight);
+    m_x = timeAxis(true);
+    m_y = timeAxis(true);
+    c->addAxis(m_x, Qt::AlignBottom);
+    c->addAxis(m_y, Qt::AlignLeft);
+    for (auto* axis : { m_x, m_y })
+        connect(static_cast<QLogValueAxis*>(axis), &QLogValueAxis::rangeChanged, this, [this] { m_bars->refit(); });
     const auto attach = [&](QXYSeries* series) {
         c->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
+        series->attachAxis(m_x);
+        series->attachAxis(m_y);
     };
-    const auto line = [&](double a, double b, Qt::PenStyle style) {
-        auto* series = new QLineSeries;
-        series->setPen(QPen(color, 2, style));
-        constexpr int steps = 64;
-        for (int s = 0; s <= steps; ++s) {
-            const double n = a * std::pow(b / a, static_cast<double>(s) / steps);
-            const double value = fit.predict(n);
-            if (value > 0 && std::isfinite(value))
-                series->append(n, value * m_perUnit);
+    for (std::size_t i = 0; i < m_curves.size(); ++i) {
+        const auto& curve = m_curves[i];
+        const auto color = colorFor(curve.name);
+        Track track;
+        // The curves first, the medians last: hovering a median's marker finds the median.
+        if (curve.analysis.decided()) {
+            track.fit = new QLineSeries;
+            track.fit->setPen(QPen(color, 2));
+            attach(track.fit);
+            m_drawn.push_back({ track.fit, i, Drawn::Fit });
+            if (m_predictions[i]) {
+                track.beyond = new QLineSeries;
+                track.beyond->setPen(QPen(color, 2, Qt::DashLine));
+                attach(track.beyond);
+                m_drawn.push_back({ track.beyond, i, Drawn::Fit });
+                track.predicted = new QScatterSeries;
+                track.predicted->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+                track.predicted->setMarkerSize(10);
+                track.predicted->setColor(color.lighter(130));
+                track.predicted->setBorderColor(color.darker(150));
+                attach(track.predicted);
+                m_drawn.push_back({ track.predicted, i, Drawn::Prediction });
+            }
         }
-        belongsTo(series, name);
-        attach(series);
-        m_drawn.push_back({ series, i, Drawn::Fit });
-    };
-    line(from, to, Qt::SolidLine);
-    const auto& predicted = m_predictions[i];
-    if (!predicted || !std::isfinite(predicted->value) || !(predicted->low > 0))
-        return;
-    // Beyond the sizes measured the curve is dashed: the class is assumed to hold there.
-    if (*m_predictAt > to)
-        line(to, *m_predictAt, Qt::DashLine);
-    else if (*m_predictAt < from)
-        line(*m_predictAt, from, Qt::DashLine);
-    auto* bar = new QLineSeries;
-    bar->setPen(QPen(color, 1.5, Qt::DashLine));
-    bar->append(*m_predictAt, predicted->low * m_perUnit);
-    bar->append(*m_predictAt, predicted->high * m_perUnit);
-    belongsTo(bar, name);
-    attach(bar);
-    m_drawn.push_back({ bar, i, Drawn::Prediction });
-    auto* point = new QScatterSeries;
-    point->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    point->setMarkerSize(10);
-    point->setColor(color.lighter(130));
-    point->setBorderColor(color.darker(150));
-    point->append(*m_predictAt, predicted->value * m_perUnit);
-    belongsTo(point, name);
-    attach(point);
-    m_drawn.push_back({ point, i, Drawn::Prediction });
-    const auto format = [&](double v) { return QString::fromStdString(time ? formatDuration(v) : formatBytes(v)); };
-    predictions << tr("%1 %2 (%3 … %4)%5")
-                       .arg(m_names[i], format(predicted->value), format(predicted->low), format(predicted->high),
-                           predicted->farOutside ? tr(", far outside the sizes measured") : QString());
+        track.medians = new QScatterSeries;
+        track.medians->setColor(color);
+        useLightMarkers(track.medians, color, color.darker(140), 8);
+        attach(track.medians);
+        m_drawn.push_back({ track.medians, i, Drawn::Medians });
+        m_tracks.push_back(track);
+    }
+}
+
+QString ScalingPanel::hoverText(QPointF position) const
+{
+    // A median under the pointer goes before the curve through it: what was measured, then what was fitted.
+    const QXYSeries* closest = nullptr;
+    QPointF at;
+    qreal best = 8 * 8;
+    for (const auto& track : m_tracks) {
+        if (!track.medians->isVisible())
+            continue;
+        for (const auto& point : track.medians->points()) {
+            const auto d = chart()->mapToPosition(point, track.medians) - position;
+            if (const qreal distance = d.x() * d.x() + d.y() * d.y(); distance <= best) {
+                best = distance;
+                closest = track.medians;
+                at = point;
+            }
+        }
+    }
+    return closest ? describePoint(closest, at) : ChartPanel::hoverText(position);
 }
 
 QString ScalingPanel::describePoint(const QXYSeries* series, QPointF point) const

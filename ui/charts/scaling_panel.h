@@ -8,13 +8,17 @@
 #include <optional>
 
 QT_BEGIN_NAMESPACE
+class QAbstractAxis;
 class QComboBox;
+class QLineSeries;
 class QLabel;
 class QLineEdit;
 class QScatterSeries;
 QT_END_NAMESPACE
 
 namespace pyrometer::ui {
+
+class ErrorBars;
 
 /// How each benchmark function, script or command scales: its median time per call (or peak memory) against its one
 /// numeric parameter, log–log, with the median's 95% interval as error bars, the fitted complexity curve, and its
@@ -37,17 +41,20 @@ public:
     QString predictionText() const { return m_predictionText; }
     /// Each curve's legend entry, in order.
     QStringList legendTexts() const;
+    /// The error bars drawn (the medians' 95% intervals, and the predictions'), for tests.
+    std::size_t errorBarCount() const;
 
 protected:
     void rebuild() override;
     void forgetSeries() override;
     bool hasData() const override;
+    QString hoverText(QPointF position) const override;
     QString describePoint(const QXYSeries* series, QPointF point) const override;
 
 private:
     void predictFromField();
-    /// Curve `i`'s fitted class, and its prediction with the text for the line above the chart.
-    void drawFit(std::size_t i, const QString& name, QColor color, QStringList& predictions);
+    /// Makes the axes and each curve's series anew, for curves of another `shape`.
+    void makeSeries(const QString& shape);
     /// What each series shows, for the tooltips.
     struct Drawn
     {
@@ -56,12 +63,25 @@ private:
         enum { Medians, Fit, Prediction } kind = Medians;
     };
     std::vector<Drawn> m_drawn;
+    /// One curve's series: its medians, its fitted class, and the class beyond the sizes to a prediction.
+    struct Track
+    {
+        QScatterSeries* medians = nullptr;
+        QLineSeries* fit = nullptr;
+        QLineSeries* beyond = nullptr;
+        QScatterSeries* predicted = nullptr;
+    };
+    std::vector<Track> m_tracks;
+    QString m_shape; ///< what the series were made for
+    QAbstractAxis* m_x = nullptr;
+    QAbstractAxis* m_y = nullptr;
     std::vector<ScalingCurve> m_curves;
     std::vector<QString> m_names; ///< each curve's short name
     std::vector<std::optional<ScalingPrediction>> m_predictions;
     QComboBox* m_metric;
     QLineEdit* m_predict;
     QLabel* m_predicted; ///< the predictions, a line across the panel under its controls
+    ErrorBars* m_bars; ///< every curve's, one item
     std::optional<double> m_predictAt;
     QString m_predictionText;
     double m_perUnit = 1; ///< display units per second or per byte

@@ -60,6 +60,7 @@ ViewData computeViewData(const Results& results, int columns)
     for (const auto& benchmark : results.benchmarks)
         full.push_back(benchmark.name);
     view.names = shortNames(full);
+    view.scaling = scalingCurves(results);
     return view;
 }
 

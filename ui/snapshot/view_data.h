@@ -4,6 +4,7 @@
 
 #include "core/model/results.h"
 #include "core/stats/benchmark_summary.h"
+#include "core/stats/scaling.h"
 
 #include <memory>
 #include <optional>
@@ -38,6 +39,8 @@ struct ViewData
     double smallestMedian = 0; ///< picks the display unit, seconds
     /// Each benchmark's name as every view shows it (shortNames()); the full name goes in tooltips.
     std::vector<std::string> names;
+    /// How the benchmarks with a numeric parameter scale in time, fitted (scalingCurves()).
+    std::vector<ScalingCurve> scaling;
 };
 
 /// The rolling median's window, in runs.
