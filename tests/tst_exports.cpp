@@ -317,6 +317,34 @@ private Q_SLOTS:
         QVERIFY(scalingReport(results).find("bench_x.py::bench_scan (time per run against n)") != std::string::npos);
     }
 
+    // The HTML report has the same: each curve's class in a sentence, and a log–log chart of the medians with their
+    // intervals and the fitted curves; names escaped.
+    void scalingInTheHtmlReport()
+    {
+        Results results;
+        for (const double n : { 100.0, 1000.0, 10'000.0, 30'000.0, 100'000.0 }) {
+            const auto size = std::to_string(static_cast<int>(n));
+            auto b = benchmarkOf("bench_<x>.py::bench_scan[" + size + "]", 2e-6 + 20e-9 * n, 10);
+            b.function = FunctionBenchmark { "bench_scan", "=" + size, 64, 100'000'000, false, {} };
+            b.parameters = { { "n", size } };
+            results.benchmarks.push_back(b);
+        }
+        const auto page = QString::fromStdString(resultsHtml(results, "r.json"));
+        test::checkSelfContainedPage(page);
+        QVERIFY(page.contains(QStringLiteral("<h2>Scaling</h2>")));
+        QVERIFY2(page.contains(
+                     QStringLiteral("bench_&lt;x&gt;.py::bench_scan (time per call against n): O(n), ≈ 20.40 ns · n")),
+            qPrintable(page));
+        QVERIFY(!page.contains(QStringLiteral("bench_<x>")));
+        QCOMPARE(page.count(QStringLiteral("aria-label=\"Median against size, log–log\"")), 1);
+        const auto chart = page.mid(page.indexOf(QStringLiteral("Median against size")));
+        QCOMPARE(chart.left(chart.indexOf(QStringLiteral("</svg>"))).count(QStringLiteral("<circle")), 5);
+        QVERIFY(chart.contains(QStringLiteral("<polyline")));
+        // No numeric parameter: no section.
+        QVERIFY(
+            !QString::fromStdString(resultsHtml(twoBenchmarks(), "r.json")).contains(QStringLiteral("<h2>Scaling")));
+    }
+
     // The terminal's summary compares like with like: scripts together, benchmark functions at the same parameter
     // values together; a function at one size is never "times faster" than another at a different size.
     void summaryComparesLikeWithLike()

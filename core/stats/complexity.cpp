@@ -183,6 +183,11 @@ double ComplexityFit::predict(double n) const
     return complexity == Complexity::Constant ? constant : constant + coefficient * growth(complexity, n);
 }
 
+std::pair<double, double> medianInterval(const ScalingPoint& point)
+{
+    return { std::max(point.median - 1.96 * point.error, point.median / 100), point.median + 1.96 * point.error };
+}
+
 ScalingPoint scalingPoint(double n, std::span<const double> values)
 {
     std::vector<double> sorted(values.begin(), values.end());
@@ -296,7 +301,8 @@ ScalingAnalysis fitComplexity(std::span<const ScalingPoint> points)
         return analysis;
     }
     // One size must not decide the class: with any one left out, no other class that fits may come first.
-    if (sizes.size() > minimumScalingSizes) {
+    // Past 50 sizes no one size carries much weight, and the check would cost as many fits as sizes again.
+    if (sizes.size() > minimumScalingSizes && sizes.size() <= 50) {
         for (const double size : sizes) {
             std::vector<Weighted> others;
             for (const auto& p : kept) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pyrometer {
@@ -38,6 +39,10 @@ struct ScalingPoint
     double error = 0;
 };
 
+/// The median's 95% interval from its standard error (normal approximation), kept above zero (at a hundredth of the
+/// median at least) for logarithmic axes.
+std::pair<double, double> medianInterval(const ScalingPoint& point);
+
 /// The median of `values` at size `n`, with its standard error from the median absolute deviation
 /// (σ ≈ 1.4826 MAD, the median's standard error ≈ 1.2533 σ / √k for k values).
 ScalingPoint scalingPoint(double n, std::span<const double> values);
@@ -69,7 +74,7 @@ struct ScalingAnalysis
     double lead = 0;
     /// Why the data cannot tell the class, in a sentence, or empty when they can: too few sizes, sizes spanning
     /// less than a decade, the best two classes within 2 of AICc, none within poorFit of the medians, or (from five
-    /// sizes on) another class clearly best (2 of AICc ahead, within poorFit) once any one size is left out.
+    /// to 50 sizes) another class clearly best (2 of AICc ahead, within poorFit) once any one size is left out.
     std::string undecided;
     /// Points left out (n ≤ 0, or a median or error that is not a finite number ≥ 0).
     std::size_t leftOut = 0;

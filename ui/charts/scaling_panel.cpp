@@ -20,12 +20,6 @@
 
 namespace pyrometer::ui {
 namespace {
-/// The median's 95% interval from its standard error (normal approximation), kept above zero for the log axis.
-std::pair<double, double> interval(const ScalingPoint& p)
-{
-    return { std::max(p.median - 1.96 * p.error, p.median / 100), p.median + 1.96 * p.error };
-}
-
 QString sizeText(double n)
 {
     return QLocale().toString(n, 'g', 12);
@@ -243,7 +237,7 @@ void ScalingPanel::rebuild()
         if (!parameters.contains(QString::fromStdString(curve.parameter)))
             parameters << QString::fromStdString(curve.parameter);
         for (const auto& p : curve.points) {
-            const auto [low, high] = interval(p);
+            const auto [low, high] = medianInterval(p);
             lowN = std::min(lowN, p.n);
             highN = std::max(highN, p.n);
             lowY = std::min(lowY, low);
@@ -300,7 +294,7 @@ void ScalingPanel::rebuild()
         QList<QPointF> medians;
         for (const auto& p : curve.points) {
             medians.append(QPointF(p.n, p.median * m_perUnit));
-            const auto [low, high] = interval(p);
+            const auto [low, high] = medianInterval(p);
             bars.push_back(
                 { track.medians, QPointF(p.n, low * m_perUnit), QPointF(p.n, high * m_perUnit), color, false });
         }
@@ -436,7 +430,7 @@ QString ScalingPanel::describePoint(const QXYSeries* series, QPointF point) cons
         const auto p = std::min_element(curve.points.begin(), curve.points.end(), [&](const auto& a, const auto& b) {
             return std::abs(std::log(a.n / point.x())) < std::abs(std::log(b.n / point.x()));
         });
-        const auto [low, high] = interval(*p);
+        const auto [low, high] = medianInterval(*p);
         auto text = tr("%1\n%2 = %3: median %4 (95% interval %5 … %6)")
                         .arg(name, parameter, sizeText(p->n), format(p->median), format(low), format(high));
         text += QLatin1Char('\n')
