@@ -393,6 +393,12 @@ private Q_SLOTS:
         Q_EMIT sizes->editingFinished();
         QCOMPARE(name(1, file), QStringLiteral("bench_scan (3 cases)"));
         QCOMPARE(list->requests().size(), std::size_t(7));
+        QVERIFY(view->isExpanded(list->index(0, 0)));
+        sizes->setText(QStringLiteral("small,1000,medium,large"));
+        Q_EMIT sizes->editingFinished();
+        QCOMPARE(list->requests().size(), std::size_t(7)); // the new size follows its function, unticked
+        sizes->setText(QStringLiteral("small,1000,medium"));
+        Q_EMIT sizes->editingFinished();
         QVERIFY(list->setData(list->index(1, 0, file), Qt::Checked, Qt::CheckStateRole));
         QCOMPARE(list->requests().size(), std::size_t(10));
         QCOMPARE(list->index(2, 0, list->index(1, 0, file)).data().toString(), QStringLiteral("n=10000"));

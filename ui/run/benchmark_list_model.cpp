@@ -103,7 +103,13 @@ void BenchmarkListModel::addSuite(const BenchmarkRequest& base, const SuiteFile&
 
 void BenchmarkListModel::setSizes(const std::vector<std::int64_t>& sizes)
 {
-    bool changed = false;
+    const bool any = std::any_of(m_entries.begin(), m_entries.end(), [](const Entry& entry) {
+        return std::any_of(
+            entry.functions.begin(), entry.functions.end(), [](const Function& f) { return f.takesSize; });
+    });
+    if (!any)
+        return;
+    beginResetModel();
     for (auto& entry : m_entries) {
         if (!entry.suite)
             continue;
@@ -111,23 +117,22 @@ void BenchmarkListModel::setSizes(const std::vector<std::int64_t>& sizes)
         for (auto& function : entry.functions) {
             if (!function.takesSize)
                 continue;
+            // A size that stays keeps its check box; a new one follows the function (ticked if any size was).
             std::map<std::string, bool> was;
             for (std::size_t k = 0; k < function.cases.size(); ++k)
                 was[function.cases[k].function->caseId] = function.checked[k];
+            const bool anyTicked
+                = std::find(function.checked.begin(), function.checked.end(), true) != function.checked.end();
             SuiteFunction sized { function.name, 0, {}, {}, {}, true };
             function.cases = functionRequests(entry.request, *entry.request.script, sized, entry.options);
             function.checked.clear();
             for (const auto& c : function.cases) {
                 const auto it = was.find(c.function->caseId);
-                function.checked.push_back(it == was.end() || it->second);
+                function.checked.push_back(it == was.end() ? anyTicked : it->second);
             }
-            changed = true;
         }
     }
-    if (changed) {
-        beginResetModel();
-        endResetModel();
-    }
+    endResetModel();
 }
 
 void BenchmarkListModel::removeRows(const QList<int>& rows)

@@ -192,7 +192,11 @@ void MainWindow::setupBenchmarkDock()
     m_benchmarkView->header()->setSectionResizeMode(BenchmarkListModel::Name, QHeaderView::ResizeToContents);
     m_benchmarkView->setToolTip(tr("Double-click a cell to edit it; drop scripts, benchmark files or folders here "
                                    "to add them; tick the functions and sizes to run"));
-    // A benchmark file shows its functions when added.
+    // A benchmark file shows its functions when added, and again when the list is made anew.
+    connect(m_benchmarks, &QAbstractItemModel::modelReset, this, [this] {
+        for (int row = 0; row < m_benchmarks->rowCount(); ++row)
+            m_benchmarkView->expand(m_benchmarks->index(row, 0));
+    });
     connect(
         m_benchmarks, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex& parent, int first, int last) {
             if (parent.isValid())
