@@ -54,52 +54,52 @@
 <context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="396"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="401"/>
         <source>%1 (1 case)</source>
         <translation>%1 (1 Fall)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="397"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="402"/>
         <source>%1 (%2 cases)</source>
         <translation>%1 (%2 Fälle)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="419"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="424"/>
         <source>(command)</source>
         <translation>(Befehl)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="523"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="528"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="525"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="530"/>
         <source>Script or command</source>
         <translation>Skript oder Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="527"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="532"/>
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="529"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="534"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="531"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="536"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="533"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="538"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="535"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="540"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -1144,72 +1144,72 @@ Kandidat: %2</translation>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; Skripte, Benchmark-Dateien oder Ordner hierher ziehen, um sie hinzuzufügen; die auszuführenden Funktionen und Größen anhaken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="205"/>
+        <location filename="../ui/window/main_window.cpp" line="209"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="220"/>
+        <location filename="../ui/window/main_window.cpp" line="224"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="245"/>
+        <location filename="../ui/window/main_window.cpp" line="249"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="249"/>
+        <location filename="../ui/window/main_window.cpp" line="253"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="250"/>
+        <location filename="../ui/window/main_window.cpp" line="254"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="259"/>
+        <location filename="../ui/window/main_window.cpp" line="263"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="278"/>
+        <location filename="../ui/window/main_window.cpp" line="282"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="295"/>
+        <location filename="../ui/window/main_window.cpp" line="299"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="308"/>
+        <location filename="../ui/window/main_window.cpp" line="312"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="313"/>
+        <location filename="../ui/window/main_window.cpp" line="317"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="322"/>
+        <location filename="../ui/window/main_window.cpp" line="326"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="324"/>
+        <location filename="../ui/window/main_window.cpp" line="328"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="332"/>
+        <location filename="../ui/window/main_window.cpp" line="336"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="351"/>
+        <location filename="../ui/window/main_window.cpp" line="355"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -1320,8 +1320,8 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window_benchmarks.cpp" line="97"/>
-        <source>Python scripts (*.py);;All files (*)</source>
-        <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
+        <source>Python scripts and benchmark files (*.py);;All files (*)</source>
+        <translation>Python-Skripte und Benchmark-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window_benchmarks.cpp" line="103"/>
@@ -1339,22 +1339,22 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="358"/>
+        <location filename="../ui/window/main_window.cpp" line="362"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="359"/>
+        <location filename="../ui/window/main_window.cpp" line="363"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="393"/>
+        <location filename="../ui/window/main_window.cpp" line="397"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="394"/>
+        <location filename="../ui/window/main_window.cpp" line="398"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -2008,134 +2008,134 @@ Kandidat: %3
 <context>
     <name>pyrometer::ui::ScalingPanel</name>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="89"/>
-        <location filename="../ui/charts/scaling_panel.cpp" line="356"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="83"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="350"/>
         <source>Median against size, log–log</source>
         <translation>Median über der Größe, log–log</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="97"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="91"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="97"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="91"/>
         <source>Peak memory</source>
         <translation>Max. Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="98"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="92"/>
         <source>Time per call (per run for scripts and commands), or the peak memory of each run&apos;s process: its slope is the bytes per element</source>
         <translation>Zeit je Aufruf (je Lauf bei Skripten und Befehlen) oder der maximale Speicher des Prozesses jedes Laufs: seine Steigung sind die Bytes je Element</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="101"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="95"/>
         <source>size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="102"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="96"/>
         <source>What each fitted class predicts at this size, with a 95% interval from a bootstrap over the runs: a number (10000000, 1e7) or small, medium, large, xlarge</source>
         <translation>Was jede angepasste Klasse bei dieser Größe vorhersagt, mit einem 95-%-Intervall aus einem Bootstrap über die Läufe: eine Zahl (10000000, 1e7) oder small, medium, large, xlarge</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="107"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="101"/>
         <source>Predict at:</source>
         <translation>Vorhersage bei:</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="161"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="155"/>
         <source>Predict at: “%1” is not a size (a number above 0, or small, medium, large, xlarge)</source>
         <translation>Vorhersage bei: „%1“ ist keine Größe (eine Zahl über 0 oder small, medium, large, xlarge)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="187"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="181"/>
         <source>%1: cannot tell the class</source>
         <translation>%1: Klasse nicht bestimmbar</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="194"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="188"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="222"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="216"/>
         <source>Scaling: no benchmark has a numeric parameter (a function&apos;s params or sizes, or a scan)</source>
         <translation>Skalierung: kein Benchmark hat einen numerischen Parameter (params oder Größen einer Funktion oder ein Scan)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="223"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="217"/>
         <source>Scaling: no peak memory measured at two sizes or more</source>
         <translation>Skalierung: kein maximaler Speicher bei zwei oder mehr Größen gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="284"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="278"/>
         <source>Time per call or run (%1)</source>
         <translation>Zeit je Aufruf oder Lauf (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="285"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="279"/>
         <source>Time per call (%1)</source>
         <translation>Zeit je Aufruf (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="286"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="280"/>
         <source>Time per run (%1)</source>
         <translation>Zeit je Lauf (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="288"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="282"/>
         <source>Peak memory (%1)</source>
         <translation>Max. Speicher (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="340"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="334"/>
         <source>At %1: no prediction, no class was told</source>
         <translation>Bei %1: keine Vorhersage, keine Klasse bestimmt</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="341"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="335"/>
         <source>At %1: %2</source>
         <translation>Bei %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="334"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="328"/>
         <source>%1 %2 (%3 … %4)%5</source>
         <translation>%1 %2 (%3 … %4)%5</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="336"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="330"/>
         <source>, far outside the sizes measured</source>
         <translation>, weit außerhalb der gemessenen Größen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="440"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="434"/>
         <source>%1
 %2 = %3: median %4 (95% interval %5 … %6)</source>
         <translation>%1
 %2 = %3: Median %4 (95-%-Intervall %5 … %6)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="446"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="440"/>
         <source>Cannot tell the class: %1</source>
         <translation>Klasse nicht bestimmbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="450"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="444"/>
         <source>%1
 %2 at %3 = %4: %5</source>
         <translation>%1
 %2 bei %3 = %4: %5</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="455"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="449"/>
         <source>%1
 predicted at %2 = %3: %4 (95% interval %5 … %6, a bootstrap over the runs)%7</source>
         <translation>%1
 Vorhersage bei %2 = %3: %4 (95-%-Intervall %5 … %6, ein Bootstrap über die Läufe)%7</translation>
     </message>
     <message>
-        <location filename="../ui/charts/scaling_panel.cpp" line="457"/>
+        <location filename="../ui/charts/scaling_panel.cpp" line="451"/>
         <source>
 far outside the sizes measured: it assumes the class holds there</source>
         <translation>

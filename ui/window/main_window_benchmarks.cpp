@@ -93,8 +93,8 @@ void MainWindow::updateRecentScriptsMenu()
 
 void MainWindow::addScriptsFromDialog()
 {
-    const auto paths
-        = QFileDialog::getOpenFileNames(this, tr("Add Scripts"), {}, tr("Python scripts (*.py);;All files (*)"));
+    const auto paths = QFileDialog::getOpenFileNames(
+        this, tr("Add Scripts"), {}, tr("Python scripts and benchmark files (*.py);;All files (*)"));
     addScripts(paths);
 }
 
