@@ -80,6 +80,25 @@ std::vector<std::string> durationTicks(const NiceAxis& axis)
     return labels;
 }
 
+LogAxis logAxis(double low, double high)
+{
+    LogAxis axis;
+    const double first = std::floor(std::log10(low));
+    const double last = std::max(std::ceil(std::log10(high)), first + 1);
+    axis.from = std::pow(10, first);
+    axis.to = std::pow(10, last);
+    const double decades = last - first;
+    const double every = decades > 8 ? std::ceil(decades / 7) : 1;
+    for (double exponent = first; exponent <= last; exponent += every) {
+        const double decade = std::pow(10, exponent);
+        for (const double m : { 1.0, 2.0, 5.0 }) {
+            if (decade * m <= axis.to * 1.001 && (decades <= 2 || m == 1.0))
+                axis.ticks.push_back(decade * m);
+        }
+    }
+    return axis;
+}
+
 std::string durationTick(double seconds)
 {
     const auto unit = durationUnitFor(seconds);

@@ -36,6 +36,16 @@ std::vector<std::string> durationTicks(const NiceAxis& axis);
 /// A tick label of a logarithmic axis, in the tick's own unit and without trailing zeros ("20 ms", "1 s").
 std::string durationTick(double seconds);
 
+/// A logarithmic axis over `low` … `high` (both > 0): its ends at whole decades, a tick at 1, 2 and 5 of each decade
+/// over two decades at most; past eight, every few decades, so that no two labels overlap however far apart the
+/// values are.
+struct LogAxis
+{
+    double from = 1, to = 10;
+    std::vector<double> ticks;
+};
+LogAxis logAxis(double low, double high);
+
 /// The colours of series, in order: Okabe & Ito (2008), told apart with every common colour-vision deficiency.
 inline constexpr std::array<std::uint32_t, 7> palette { 0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00,
     0xF0E442 };
