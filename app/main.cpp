@@ -23,6 +23,7 @@ Commands:
   compare   compare a baseline with a candidate: verdicts, reports, exit codes for CI (pyrometer compare --help)
   open      show a results file in the window, or render it to a picture (--screenshot OUT.png)
   recover   turn the journal of an interrupted run into results
+  history   what the history store holds (results kept with pyrometer run --save)
 
 Options:
   --version   print the version
@@ -54,6 +55,8 @@ int main(int argc, char** argv)
         return cli::compareCommand(rest);
     if (command == "recover")
         return cli::recoverCommand(rest);
+    if (command == "history")
+        return cli::historyCommand(rest);
     if (command == "open")
         return app::openMain(argc, argv, rest);
     if (!command.empty() && command.front() == '-') {

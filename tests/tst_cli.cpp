@@ -197,6 +197,43 @@ private Q_SLOTS:
         QVERIFY(text.contains("\"per_call_s\""));
     }
 
+    // Results kept in the history store: saved after the run (the journal removed only then), listed by `history`;
+    // a store that cannot be used is refused before any run, with one line and exit 2.
+    void saveToTheHistory()
+    {
+        QTemporaryDir dir;
+        const auto store = dir.filePath(QStringLiteral("h/history.sqlite"));
+        const auto script = fixture("sleep_50ms.py");
+        auto r = runPyrometer(
+            { QStringLiteral("run"), script, QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("--no-progress"),
+                QStringLiteral("--store"), store, QStringLiteral("--tag"), QStringLiteral("first") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("saved to the history as run set 1 in ") + store), qPrintable(r.err));
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("h"))).entryList(QDir::Files),
+            QStringList { QStringLiteral("history.sqlite") });
+        r = runPyrometer({ QStringLiteral("history"), QStringLiteral("--store"), store });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("History in ") + store + QStringLiteral(": 1 run set\n")),
+            qPrintable(r.out));
+        QVERIFY(r.out.contains(script + QStringLiteral("   1\n")));
+
+        QFile bad(dir.filePath(QStringLiteral("bad.sqlite")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(QByteArray(200, 'x'));
+        bad.close();
+        r = runPyrometer({ QStringLiteral("run"), script, QStringLiteral("-n"), QStringLiteral("2"),
+            QStringLiteral("--no-progress"), QStringLiteral("--store"), bad.fileName() });
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err,
+            QStringLiteral("pyrometer run: ") + bad.fileName()
+                + QStringLiteral(": not a Pyrometer history store (not a SQLite database)\n"));
+        QVERIFY(r.out.isEmpty()); // nothing ran
+        r = runPyrometer({ QStringLiteral("history"), QStringLiteral("--store"), bad.fileName() });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(runPyrometer({ QStringLiteral("history"), QStringLiteral("--help") })
+                    .out.startsWith(QStringLiteral("Usage: pyrometer history")));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -14,6 +14,9 @@ int compareCommand(const std::vector<std::string>& words);
 /// `pyrometer recover JOURNAL`: turns the journal of an interrupted run into results.
 int recoverCommand(const std::vector<std::string>& words);
 
+/// `pyrometer history`: what the history store holds.
+int historyCommand(const std::vector<std::string>& words);
+
 /// Exit statuses shared by every subcommand.
 enum ExitStatus { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitInterrupted = 130 };
 

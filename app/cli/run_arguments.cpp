@@ -267,6 +267,13 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         } else if (word == "--sequential") {
             flag();
             arguments.plan.order = RunOrder::Sequential;
+        } else if (word == "--save") {
+            arguments.save = true;
+        } else if (word == "--store") {
+            arguments.store = value();
+            arguments.save = true;
+        } else if (word == "--tag") {
+            arguments.tags.push_back(value());
         } else if (word == "--no-progress") {
             flag();
             arguments.progress = false;
@@ -380,6 +387,11 @@ Output:
       --export-html FILE      a self-contained page: findings, summary, every chart, the environment
                               (with --baseline: the comparison instead)
       --no-progress           no progress bar on stderr
+History:
+      --save                  keep the results in the history store after the run, in one transaction
+                              (default store: $PYROMETER_STORE, else ~/.local/share/Pyrometer/Pyrometer/history.sqlite)
+      --store PATH            the history store (a SQLite file, created on first use); implies --save
+      --tag TEXT              a tag kept with the run set (repeatable)
 Comparison with a baseline (see pyrometer compare --help):
       --baseline FILE         compare with these results as soon as the run ends
       --threshold PERCENT     smallest change of the median that counts (default 2%)

@@ -25,6 +25,9 @@ struct RunArguments
     bool progress = true;
     std::optional<double> predict; ///< --predict N: what each scaling curve's class predicts at size N
     bool list = false; ///< print the benchmarks the plan holds, one a line, and run nothing
+    bool save = false; ///< --save: keep the results in the history store after the run
+    std::string store; ///< --store LOCATION (implies --save); empty: defaultStoreLocation()
+    std::vector<std::string> tags; ///< --tag, kept with the run set
 };
 
 /// Parses the words after `pyrometer run`. Throws InputError with one line naming the bad option or value.

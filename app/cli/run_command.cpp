@@ -8,6 +8,7 @@
 #include "core/formats/journal.h"
 #include "core/formats/results_file.h"
 #include "core/formats/text_report.h"
+#include "core/history/store.h"
 #include "core/measure/engine.h"
 #include "core/measure/prepare.h"
 #include "core/measure/process_launcher.h"
@@ -125,6 +126,7 @@ int runCommand(const std::vector<std::string>& words)
     Results results;
     Results baseline;
     ExportPaths paths;
+    std::unique_ptr<HistoryStore> store;
     try {
         arguments = parseRunArguments(words);
         if (arguments.help) {
@@ -157,14 +159,22 @@ int runCommand(const std::vector<std::string>& words)
         }
         if (!arguments.baseline.empty() && arguments.compare.pairs.empty() && pairBenchmarks(baseline, results).empty())
             throw InputError("no benchmark in common with the baseline " + arguments.baseline);
+        // The store is opened (created, migrated, or refused) before any run, so that a bad one costs no time.
+        if (arguments.save)
+            store = openStore(arguments.store.empty() ? defaultStoreLocation() : arguments.store);
     } catch (const InputError& e) {
         return usageError(e.what());
     }
 
+    // The journal is the safety net until the results are in their files and the store: with --save alone it
+    // stands beside the store.
     std::unique_ptr<JournalWriter> journal;
     try {
         if (paths.any())
             journal = std::make_unique<JournalWriter>(paths.journal(), results);
+        else if (store)
+            journal = std::make_unique<JournalWriter>(
+                store->location() + ".run-" + std::to_string(::getpid()) + ".journal", results);
     } catch (const InputError& e) {
         return usageError(e.what());
     }
@@ -220,7 +230,15 @@ int runCommand(const std::vector<std::string>& words)
     std::cout << std::flush;
     if (!journalError.empty())
         std::cerr << "pyrometer run: warning: " << journalError << "\n";
-    const auto errors = writeExports(results, paths, "this run");
+    auto errors = writeExports(results, paths, "this run");
+    if (store) {
+        try {
+            const auto id = store->save(results, arguments.tags);
+            std::cerr << "pyrometer run: saved to the history as run set " << id << " in " << store->location() << "\n";
+        } catch (const std::exception& e) {
+            errors.push_back(std::string("cannot save to the history: ") + e.what());
+        }
+    }
     for (const auto& error : errors)
         std::cerr << "pyrometer run: " << error << "\n";
     if (journal) {

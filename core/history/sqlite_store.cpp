@@ -1,0 +1,319 @@
+#include "core/history/store.h"
+
+#include "core/formats/results_json.h"
+#include "core/model/error.h"
+#include "core/stats/benchmark_summary.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <map>
+
+namespace fs = std::filesystem;
+
+namespace pyrometer {
+namespace {
+/// "PYRE": marks a SQLite file as a Pyrometer store (PRAGMA application_id).
+constexpr int applicationId = 0x50595245;
+
+/// Each schema version's statements, applied in order from the store's version to storeSchemaVersion, in one
+/// transaction. Version 1: run sets with their context and whole results file; each benchmark's summary, for trends.
+const char* const migrations[] = {
+    R"sql(
+CREATE TABLE run_sets (
+    id INTEGER PRIMARY KEY,
+    saved_at TEXT NOT NULL,
+    measured_at TEXT NOT NULL,
+    git_commit TEXT NOT NULL,
+    branch TEXT NOT NULL,
+    dirty INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    cpu TEXT NOT NULL,
+    cores INTEGER NOT NULL,
+    tags TEXT NOT NULL,
+    results TEXT NOT NULL
+);
+CREATE TABLE benchmarks (
+    run_set INTEGER NOT NULL REFERENCES run_sets(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    runs INTEGER NOT NULL,
+    median_s REAL,
+    ci_low_s REAL,
+    ci_high_s REAL,
+    PRIMARY KEY (run_set, name)
+);
+CREATE INDEX benchmarks_by_name ON benchmarks(name, run_set);
+)sql",
+};
+static_assert(std::size(migrations) == storeSchemaVersion);
+
+std::string nowUtc()
+{
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm {};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+class Statement
+{
+public:
+    Statement(sqlite3* db, const char* sql, const std::string& location)
+        : m_location(location)
+    {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK)
+            throw InputError(location + ": " + sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(m_statement); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, const std::string& text)
+    {
+        sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind(int index, std::int64_t value)
+    {
+        sqlite3_bind_int64(m_statement, index, value);
+        return *this;
+    }
+    Statement& bind(int index, std::optional<double> value)
+    {
+        if (value)
+            sqlite3_bind_double(m_statement, index, *value);
+        else
+            sqlite3_bind_null(m_statement, index);
+        return *this;
+    }
+    /// True while there is a row; throws on an error.
+    bool step()
+    {
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            throw InputError(m_location + ": " + sqlite3_errmsg(sqlite3_db_handle(m_statement)));
+        return false;
+    }
+    /// Ready for the next row to insert.
+    void reset()
+    {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+    }
+    std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    std::string text(int column) const
+    {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+        return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))) : "";
+    }
+
+private:
+    sqlite3_stmt* m_statement = nullptr;
+    std::string m_location;
+};
+
+class SqliteStore final : public HistoryStore
+{
+public:
+    explicit SqliteStore(const std::string& location)
+        : m_location(location)
+    {
+        std::error_code error;
+        const auto folder = fs::path(location).parent_path();
+        if (!folder.empty())
+            fs::create_directories(folder, error); // a failure shows as the open's below
+        if (sqlite3_open_v2(location.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+            != SQLITE_OK) {
+            const std::string reason = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+            sqlite3_close(m_db);
+            throw InputError(location + ": cannot open the history store (" + reason + ")");
+        }
+        // Two runs saving at once wait for each other rather than fail.
+        sqlite3_busy_timeout(m_db, 30'000);
+        try {
+            execute("PRAGMA foreign_keys = ON");
+            migrate();
+        } catch (const InputError& e) {
+            const bool notADatabase = sqlite3_errcode(m_db) == SQLITE_NOTADB;
+            sqlite3_close(m_db);
+            if (notADatabase)
+                throw InputError(location + ": not a Pyrometer history store (not a SQLite database)");
+            throw;
+        } catch (...) {
+            sqlite3_close(m_db);
+            throw;
+        }
+    }
+    ~SqliteStore() override { sqlite3_close(m_db); }
+
+    const std::string& location() const override { return m_location; }
+
+    std::int64_t save(const Results& results, const std::vector<std::string>& tags) override
+    {
+        GitInfo git;
+        for (const auto& b : results.benchmarks) {
+            if (b.git) {
+                git = *b.git;
+                break;
+            }
+        }
+        nlohmann::json tagList = tags;
+        const auto whole = resultsJsonText(results);
+        const auto summaries = summarizeAll(results);
+        Transaction transaction(*this);
+        Statement runSet(m_db,
+            "INSERT INTO run_sets (saved_at, measured_at, git_commit, branch, dirty, host, cpu, cores, tags, results) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            m_location);
+        runSet.bind(1, nowUtc())
+            .bind(2, results.environment.date)
+            .bind(3, git.commit)
+            .bind(4, git.branch)
+            .bind(5, std::int64_t(git.dirty ? 1 : 0))
+            .bind(6, results.environment.hostname)
+            .bind(7, results.environment.cpuModel)
+            .bind(8, std::int64_t(results.environment.logicalCores))
+            .bind(9, tagList.dump())
+            .bind(10, whole)
+            .step();
+        const auto id = sqlite3_last_insert_rowid(m_db);
+        Statement benchmark(m_db,
+            "INSERT OR REPLACE INTO benchmarks (run_set, name, runs, median_s, ci_low_s, ci_high_s) VALUES (?, ?, ?, "
+            "?, "
+            "?, ?)",
+            m_location);
+        for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
+            const auto& wall = summaries[i].wall;
+            benchmark.reset();
+            benchmark.bind(1, id)
+                .bind(2, results.benchmarks[i].name)
+                .bind(3, static_cast<std::int64_t>(wall.n))
+                .bind(4, wall.n ? std::optional(wall.median) : std::nullopt)
+                .bind(5, wall.medianCiLow)
+                .bind(6, wall.medianCiHigh)
+                .step();
+        }
+        transaction.commit();
+        return id;
+    }
+
+    HistoryOverview overview() override
+    {
+        HistoryOverview overview;
+        Statement count(m_db, "SELECT count(*) FROM run_sets", m_location);
+        if (count.step())
+            overview.runSets = count.integer(0);
+        const auto counts = [&](const char* sql) {
+            std::vector<HistoryOverview::Count> rows;
+            Statement s(m_db, sql, m_location);
+            while (s.step())
+                rows.push_back({ s.text(0), s.integer(1) });
+            return rows;
+        };
+        overview.benchmarks = counts("SELECT name, count(*) FROM benchmarks GROUP BY name ORDER BY name");
+        overview.branches = counts("SELECT branch, count(*) FROM run_sets GROUP BY branch ORDER BY branch");
+        overview.machines = counts("SELECT host, count(*) FROM run_sets GROUP BY host ORDER BY host");
+        return overview;
+    }
+
+private:
+    /// BEGIN IMMEDIATE … COMMIT, or ROLLBACK when left without commit() (an exception).
+    class Transaction
+    {
+    public:
+        explicit Transaction(SqliteStore& store)
+            : m_store(store)
+        {
+            m_store.execute("BEGIN IMMEDIATE");
+        }
+        ~Transaction()
+        {
+            if (!m_done)
+                sqlite3_exec(m_store.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+        void commit()
+        {
+            m_store.execute("COMMIT");
+            m_done = true;
+        }
+
+    private:
+        SqliteStore& m_store;
+        bool m_done = false;
+    };
+
+    void execute(const char* sql)
+    {
+        char* message = nullptr;
+        if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+            std::string reason = message ? message : sqlite3_errmsg(m_db);
+            sqlite3_free(message);
+            throw InputError(m_location + ": " + reason);
+        }
+    }
+
+    int pragma(const char* name)
+    {
+        Statement s(m_db, (std::string("PRAGMA ") + name).c_str(), m_location);
+        return s.step() ? static_cast<int>(s.integer(0)) : 0;
+    }
+
+    void migrate()
+    {
+        const int version = pragma("user_version");
+        if (version > storeSchemaVersion)
+            throw InputError(m_location + ": written by a newer Pyrometer (store version " + std::to_string(version)
+                + "; this Pyrometer reads up to version " + std::to_string(storeSchemaVersion) + ")");
+        if (version > 0 && pragma("application_id") != applicationId)
+            throw InputError(m_location + ": not a Pyrometer history store");
+        if (version == storeSchemaVersion)
+            return;
+        Transaction transaction(*this);
+        if (version == 0) {
+            Statement tables(m_db, "SELECT count(*) FROM sqlite_schema", m_location);
+            if (tables.step() && tables.integer(0) > 0)
+                throw InputError(m_location + ": not a Pyrometer history store (a database with other tables)");
+        }
+        for (int v = version; v < storeSchemaVersion; ++v)
+            execute(migrations[v]);
+        execute(("PRAGMA application_id = " + std::to_string(applicationId)).c_str());
+        execute(("PRAGMA user_version = " + std::to_string(storeSchemaVersion)).c_str());
+        transaction.commit();
+    }
+
+    sqlite3* m_db = nullptr;
+    std::string m_location;
+};
+} // namespace
+
+std::unique_ptr<HistoryStore> openStore(const std::string& location)
+{
+    if (location.empty())
+        throw InputError("no history store given");
+    if (location.starts_with("postgresql://") || location.starts_with("postgres://"))
+        throw InputError(location + ": PostgreSQL stores are not supported yet; give a file path for SQLite");
+    return std::make_unique<SqliteStore>(location);
+}
+
+std::string defaultStoreLocation()
+{
+    if (const char* store = std::getenv("PYROMETER_STORE"); store && *store)
+        return store;
+    fs::path data;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/')
+        data = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        data = fs::path(home) / ".local" / "share";
+    else
+        data = fs::current_path();
+    return (data / "Pyrometer" / "Pyrometer" / "history.sqlite").string();
+}
+
+} // namespace pyrometer

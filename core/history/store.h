@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/model/results.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pyrometer {
+
+/// The version of the store's schema this Pyrometer writes; older stores are migrated on opening, newer ones refused.
+inline constexpr int storeSchemaVersion = 1;
+
+/// What a store holds, counted: how many run sets, and for each benchmark, branch and machine in how many of them.
+struct HistoryOverview
+{
+    std::int64_t runSets = 0;
+    struct Count
+    {
+        std::string name;
+        std::int64_t runSets = 0;
+    };
+    std::vector<Count> benchmarks; ///< by name
+    std::vector<Count> branches; ///< by name; "" for run sets outside git
+    std::vector<Count> machines; ///< host names
+};
+
+/// Results kept over time: every run set with its environment, git state, tags and every run's values (its whole
+/// results file), and each benchmark's median with its interval for trends. One interface for every back end.
+class HistoryStore
+{
+public:
+    virtual ~HistoryStore() = default;
+    /// Writes `results` as one run set, all of it or nothing (one transaction); returns its id.
+    virtual std::int64_t save(const Results& results, const std::vector<std::string>& tags) = 0;
+    virtual HistoryOverview overview() = 0;
+    /// Where the store is, as the user named it.
+    virtual const std::string& location() const = 0;
+};
+
+/// The store at `location`: a file path for SQLite, created on first use with its folder. Throws InputError naming the
+/// location and the problem: a file that is not a Pyrometer store (or not a database), one written by a newer
+/// Pyrometer (both versions named), a path that cannot be written, a PostgreSQL URL (not supported yet).
+std::unique_ptr<HistoryStore> openStore(const std::string& location);
+
+/// PYROMETER_STORE when set, else history.sqlite beside the window's saved runs: $XDG_DATA_HOME (or
+/// ~/.local/share)/Pyrometer/Pyrometer/history.sqlite.
+std::string defaultStoreLocation();
+
+} // namespace pyrometer

@@ -1,0 +1,176 @@
+#include "core/history/store.h"
+
+#include "core/model/error.h"
+#include "tests/synthetic_results.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sqlite3.h>
+#include <thread>
+
+using namespace pyrometer;
+
+namespace {
+Results runSet(const std::string& branch, const std::string& host)
+{
+    Results results;
+    results.environment.hostname = host;
+    results.environment.date = "2026-12-02T12:00:00Z";
+    for (const auto* name : { "a.py", "b.py" }) {
+        auto b = test::benchmarkOf(name, 0.01, 5);
+        b.git = GitInfo { "0123abcd", branch, false };
+        results.benchmarks.push_back(b);
+    }
+    return results;
+}
+
+std::string inputError(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+void sql(const std::string& path, const char* statements)
+{
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, statements, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+}
+} // namespace
+
+// The history store on SQLite: created on first use, run sets saved whole and counted, stores it cannot read refused
+// with one line that names them, and saves from two writers at once all kept.
+class TestHistory : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::string path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)).toStdString(); }
+
+private Q_SLOTS:
+    void savedRunSetsAreCounted()
+    {
+        const auto location = path("nested/folder/history.sqlite"); // its folder made on first use
+        {
+            auto store = openStore(location);
+            QCOMPARE(store->overview().runSets, std::int64_t(0));
+            QCOMPARE(store->save(runSet("main", "vm"), { "nightly" }), std::int64_t(1));
+            QCOMPARE(store->save(runSet("main", "vm"), {}), std::int64_t(2));
+        }
+        // Opened again: all there.
+        auto store = openStore(location);
+        QCOMPARE(store->save(runSet("feature", "laptop"), {}), std::int64_t(3));
+        const auto overview = store->overview();
+        QCOMPARE(overview.runSets, std::int64_t(3));
+        QCOMPARE(overview.benchmarks.size(), std::size_t(2));
+        QCOMPARE(overview.benchmarks[0].name, std::string("a.py"));
+        QCOMPARE(overview.benchmarks[0].runSets, std::int64_t(3));
+        QCOMPARE(overview.branches.size(), std::size_t(2));
+        QCOMPARE(overview.branches[0].name, std::string("feature"));
+        QCOMPARE(overview.branches[1].runSets, std::int64_t(2));
+        QCOMPARE(overview.machines[1].name, std::string("vm"));
+
+        // Every run's values are kept (the whole results file), and each benchmark's median for trends.
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(location.c_str(), &db), SQLITE_OK);
+        sqlite3_stmt* s = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db,
+                     "SELECT length(results), tags, (SELECT median_s FROM benchmarks WHERE run_set = 1 AND name = "
+                     "'a.py') FROM run_sets WHERE id = 1",
+                     -1, &s, nullptr),
+            SQLITE_OK);
+        QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+        QVERIFY(sqlite3_column_int(s, 0) > 500);
+        QCOMPARE(QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(s, 1))), QByteArray("[\"nightly\"]"));
+        QCOMPARE(sqlite3_column_double(s, 2), 0.0102); // runs at 1.00 … 1.04 × 10 ms: the median 1.02 × 10 ms
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+    }
+
+    void storesItCannotReadAreRefused()
+    {
+        // Written by a newer Pyrometer: both versions named.
+        const auto newer = path("newer.sqlite");
+        openStore(newer);
+        sql(newer, "PRAGMA user_version = 7");
+        QCOMPARE(inputError([&] { openStore(newer); }),
+            newer + ": written by a newer Pyrometer (store version 7; this Pyrometer reads up to version 1)");
+
+        const auto text = path("text.sqlite");
+        std::ofstream(text) << "not a database at all, but long enough to be read as a header........";
+        QCOMPARE(
+            inputError([&] { openStore(text); }), text + ": not a Pyrometer history store (not a SQLite database)");
+
+        const auto other = path("other.sqlite");
+        sql(other, "CREATE TABLE notes (text TEXT)");
+        QCOMPARE(inputError([&] { openStore(other); }),
+            other + ": not a Pyrometer history store (a database with other tables)");
+
+        const auto marked = path("marked.sqlite");
+        sql(marked, "CREATE TABLE notes (text TEXT); PRAGMA user_version = 1");
+        QCOMPARE(inputError([&] { openStore(marked); }), marked + ": not a Pyrometer history store");
+
+        QVERIFY(inputError([] {
+            openStore("/proc/no/such/history.sqlite");
+        }).starts_with("/proc/no/such/history.sqlite: cannot open the history store ("));
+        QCOMPARE(inputError([] { openStore("postgresql://db.example/bench"); }),
+            std::string("postgresql://db.example/bench: PostgreSQL stores are not supported yet; give a file path for "
+                        "SQLite"));
+        // Nothing was written into the files it refused.
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(other.c_str(), &db), SQLITE_OK);
+        sqlite3_stmt* s = nullptr;
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &s, nullptr);
+        QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+        QCOMPARE(sqlite3_column_int(s, 0), 1);
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+    }
+
+    // Two writers at once, each with its own connection as two `pyrometer run --save` have: they wait for each
+    // other, and every run set is kept.
+    void concurrentSavesLoseNothing()
+    {
+        const auto location = path("shared.sqlite");
+        openStore(location);
+        const auto writer = [&] {
+            auto store = openStore(location);
+            for (int i = 0; i < 25; ++i)
+                store->save(runSet("main", "vm"), {});
+        };
+        std::thread one(writer), two(writer);
+        one.join();
+        two.join();
+        QCOMPARE(openStore(location)->overview().runSets, std::int64_t(50));
+    }
+
+    void defaultLocationFollowsXdg()
+    {
+        const QByteArray saved = qgetenv("PYROMETER_STORE"), xdg = qgetenv("XDG_DATA_HOME"), home = qgetenv("HOME");
+        unsetenv("PYROMETER_STORE");
+        setenv("XDG_DATA_HOME", "/data/home", 1);
+        QCOMPARE(defaultStoreLocation(), std::string("/data/home/Pyrometer/Pyrometer/history.sqlite"));
+        setenv("XDG_DATA_HOME", "relative/is/ignored", 1);
+        setenv("HOME", "/home/u", 1);
+        QCOMPARE(defaultStoreLocation(), std::string("/home/u/.local/share/Pyrometer/Pyrometer/history.sqlite"));
+        setenv("PYROMETER_STORE", "/team/history.sqlite", 1);
+        QCOMPARE(defaultStoreLocation(), std::string("/team/history.sqlite"));
+        for (const auto& [name, value] :
+            { std::pair { "PYROMETER_STORE", saved }, { "XDG_DATA_HOME", xdg }, { "HOME", home } }) {
+            if (value.isEmpty())
+                unsetenv(name);
+            else
+                setenv(name, value.constData(), 1);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestHistory)
+#include "tst_history.moc"
