@@ -216,6 +216,18 @@ private Q_SLOTS:
         QVERIFY2(r.out.startsWith(QStringLiteral("History in ") + store + QStringLiteral(": 1 run set\n")),
             qPrintable(r.out));
         QVERIFY(r.out.contains(script + QStringLiteral("   1\n")));
+        r = runPyrometer(
+            { QStringLiteral("history"), QStringLiteral("show"), script, QStringLiteral("--store"), store });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(script + QStringLiteral(" in ") + store + QStringLiteral(": 1 run set\n")),
+            qPrintable(r.out));
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 3); // the heading, the columns, one run set
+        r = runPyrometer({ QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("nope.py"),
+            QStringLiteral("--store"), store });
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err,
+            QStringLiteral("pyrometer history: no benchmark named 'nope.py' in ") + store
+                + QStringLiteral(" ('pyrometer history' lists them)\n"));
 
         QFile bad(dir.filePath(QStringLiteral("bad.sqlite")));
         QVERIFY(bad.open(QIODevice::WriteOnly));

@@ -94,6 +94,33 @@ private Q_SLOTS:
         sqlite3_close(db);
     }
 
+    // A benchmark's trend: its run sets oldest first, taken by branch, machine, date and count.
+    void trendOfABenchmark()
+    {
+        auto store = openStore(path("trend.sqlite"));
+        const std::pair<const char*, const char*> sets[]
+            = { { "main", "2026-11-01T10:00:00Z" }, { "feature", "2026-11-02T10:00:00Z" },
+                  { "main", "2026-11-03T10:00:00Z" }, { "main", "2026-11-04T10:00:00Z" } };
+        for (const auto& [branch, date] : sets) {
+            auto results = runSet(branch, "vm");
+            results.environment.date = date;
+            store->save(results, {});
+        }
+        auto all = store->trend("a.py", {});
+        QCOMPARE(all.size(), std::size_t(4));
+        QCOMPARE(all.front().measuredAt, std::string("2026-11-01T10:00:00Z"));
+        QCOMPARE(all.back().runSet, std::int64_t(4));
+        QCOMPARE(all[1].branch, std::string("feature"));
+        QCOMPARE(all[0].runs, std::int64_t(5));
+        QVERIFY(all[0].median && !all[0].ciLow); // five runs: too few for the interval
+        const auto main = store->trend("a.py", { "main", "", "", 2 });
+        QCOMPARE(main.size(), std::size_t(2));
+        QCOMPARE(main[0].measuredAt, std::string("2026-11-03T10:00:00Z")); // the last two, oldest first
+        QCOMPARE(store->trend("a.py", { "", "", "2026-11-02", 0 }).size(), std::size_t(3));
+        QVERIFY(store->trend("a.py", { "", "laptop", "", 0 }).empty());
+        QVERIFY(store->trend("c.py", {}).empty());
+    }
+
     void storesItCannotReadAreRefused()
     {
         // Written by a newer Pyrometer: both versions named.

@@ -108,6 +108,12 @@ public:
         sqlite3_clear_bindings(m_statement);
     }
     std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    std::optional<double> real(int column) const
+    {
+        if (sqlite3_column_type(m_statement, column) == SQLITE_NULL)
+            return std::nullopt;
+        return sqlite3_column_double(m_statement, column);
+    }
     std::string text(int column) const
     {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
@@ -221,6 +227,30 @@ public:
         overview.branches = counts("SELECT branch, count(*) FROM run_sets GROUP BY branch ORDER BY branch");
         overview.machines = counts("SELECT host, count(*) FROM run_sets GROUP BY host ORDER BY host");
         return overview;
+    }
+
+    std::vector<TrendPoint> trend(const std::string& name, const TrendFilter& filter) override
+    {
+        // The last N of those taken: the newest N, then put oldest first.
+        Statement s(m_db,
+            "SELECT * FROM (SELECT r.id, r.measured_at, r.git_commit, r.branch, r.dirty, r.host, b.runs, b.median_s, "
+            "b.ci_low_s, b.ci_high_s FROM benchmarks b JOIN run_sets r ON r.id = b.run_set WHERE b.name = ? "
+            "AND (? = '' OR r.branch = ?) AND (? = '' OR r.host = ?) AND (? = '' OR r.measured_at >= ?) "
+            "ORDER BY r.measured_at DESC, r.id DESC LIMIT ?) ORDER BY measured_at, id",
+            m_location);
+        s.bind(1, name)
+            .bind(2, filter.branch)
+            .bind(3, filter.branch)
+            .bind(4, filter.host)
+            .bind(5, filter.host)
+            .bind(6, filter.since)
+            .bind(7, filter.since)
+            .bind(8, filter.last > 0 ? filter.last : std::int64_t(-1));
+        std::vector<TrendPoint> points;
+        while (s.step())
+            points.push_back({ s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.text(5),
+                s.integer(6), s.real(7), s.real(8), s.real(9) });
+        return points;
     }
 
 private:

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,28 @@ struct HistoryOverview
     std::vector<Count> machines; ///< host names
 };
 
+/// One run set's figures of one benchmark, a point of its trend.
+struct TrendPoint
+{
+    std::int64_t runSet = 0;
+    std::string measuredAt; ///< ISO 8601, UTC
+    std::string commit; ///< "" outside git
+    std::string branch;
+    bool dirty = false;
+    std::string host;
+    std::int64_t runs = 0; ///< successful measured runs
+    std::optional<double> median, ciLow, ciHigh; ///< seconds
+};
+
+/// Which run sets a trend takes: of one branch, one machine, measured since a date; the last `last` of them.
+struct TrendFilter
+{
+    std::string branch; ///< "" for all
+    std::string host; ///< "" for all
+    std::string since; ///< ISO 8601 date or time, "" for all
+    std::int64_t last = 0; ///< 0 for all
+};
+
 /// Results kept over time: every run set with its environment, git state, tags and every run's values (its whole
 /// results file), and each benchmark's median with its interval for trends. One interface for every back end.
 class HistoryStore
@@ -35,6 +58,8 @@ public:
     /// Writes `results` as one run set, all of it or nothing (one transaction); returns its id.
     virtual std::int64_t save(const Results& results, const std::vector<std::string>& tags) = 0;
     virtual HistoryOverview overview() = 0;
+    /// The benchmark named `name` in each run set that `filter` takes, oldest first.
+    virtual std::vector<TrendPoint> trend(const std::string& name, const TrendFilter& filter) = 0;
     /// Where the store is, as the user named it.
     virtual const std::string& location() const = 0;
 };
