@@ -221,7 +221,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith(script + QStringLiteral(" in ") + store + QStringLiteral(": 1 run set\n")),
             qPrintable(r.out));
-        QCOMPARE(r.out.count(QLatin1Char('\n')), 3); // the heading, the columns, one run set
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 4); // the heading, the columns, one run set, no change of level
+        QVERIFY(r.out.endsWith(
+            QStringLiteral("No change of level (E-Divisive, p ≤ 0.01, at least 5 run sets a level).\n")));
         r = runPyrometer({ QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("nope.py"),
             QStringLiteral("--store"), store });
         QCOMPARE(r.exitCode, 2);

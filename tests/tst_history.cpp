@@ -1,5 +1,6 @@
 #include "core/history/store.h"
 
+#include "core/formats/results_json.h"
 #include "core/model/error.h"
 #include "tests/synthetic_results.h"
 
@@ -21,7 +22,7 @@ Results runSet(const std::string& branch, const std::string& host)
     results.environment.date = "2026-12-02T12:00:00Z";
     for (const auto* name : { "a.py", "b.py" }) {
         auto b = test::benchmarkOf(name, 0.01, 5);
-        b.git = GitInfo { "0123abcd", branch, false };
+        b.git = GitInfo { "0123abcd", branch, false, "https://example.org/p.git", "2026-12-01T10:00:00Z", "A commit" };
         results.benchmarks.push_back(b);
     }
     return results;
@@ -61,12 +62,12 @@ private Q_SLOTS:
         {
             auto store = openStore(location);
             QCOMPARE(store->overview().runSets, std::int64_t(0));
-            QCOMPARE(store->save(runSet("main", "vm"), { "nightly" }), std::int64_t(1));
-            QCOMPARE(store->save(runSet("main", "vm"), {}), std::int64_t(2));
+            QCOMPARE(store->save(runSet("main", "vm"), { "nightly" }).id, std::int64_t(1));
+            QCOMPARE(store->save(runSet("main", "vm"), {}).id, std::int64_t(2));
         }
         // Opened again: all there.
         auto store = openStore(location);
-        QCOMPARE(store->save(runSet("feature", "laptop"), {}), std::int64_t(3));
+        QCOMPARE(store->save(runSet("feature", "laptop"), {}).id, std::int64_t(3));
         const auto overview = store->overview();
         QCOMPARE(overview.runSets, std::int64_t(3));
         QCOMPARE(overview.benchmarks.size(), std::size_t(2));
@@ -92,6 +93,77 @@ private Q_SLOTS:
         QCOMPARE(sqlite3_column_double(s, 2), 0.0102); // runs at 1.00 … 1.04 × 10 ms: the median 1.02 × 10 ms
         sqlite3_finalize(s);
         sqlite3_close(db);
+    }
+
+    // A store written by the first Pyrometer with history (schema version 1, made here with its statements) opens
+    // and is migrated to version 2 in one transaction: its run set kept, the new columns filled from the results
+    // kept whole (the governor), and the run set can be loaded back with every run.
+    void olderStoreIsMigrated()
+    {
+        const auto location = path("version1.sqlite");
+        auto results = runSet("main", "vm");
+        results.environment.cpuGovernor = "performance";
+        std::string text = resultsJsonText(results);
+        std::string quoted;
+        for (const char c : text)
+            quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        sql(location,
+            (R"sql(
+CREATE TABLE run_sets (id INTEGER PRIMARY KEY, saved_at TEXT NOT NULL, measured_at TEXT NOT NULL,
+    git_commit TEXT NOT NULL, branch TEXT NOT NULL, dirty INTEGER NOT NULL, host TEXT NOT NULL, cpu TEXT NOT NULL,
+    cores INTEGER NOT NULL, tags TEXT NOT NULL, results TEXT NOT NULL);
+CREATE TABLE benchmarks (run_set INTEGER NOT NULL REFERENCES run_sets(id) ON DELETE CASCADE, name TEXT NOT NULL,
+    runs INTEGER NOT NULL, median_s REAL, ci_low_s REAL, ci_high_s REAL, PRIMARY KEY (run_set, name));
+CREATE INDEX benchmarks_by_name ON benchmarks(name, run_set);
+INSERT INTO run_sets VALUES (1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z', '0123abcd', 'main', 0, 'vm', '', 2,
+    '[]', ')sql" + quoted
+                + R"sql(');
+INSERT INTO benchmarks VALUES (1, 'a.py', 5, 0.0102, NULL, NULL);
+PRAGMA application_id = 1348031045;
+PRAGMA user_version = 1;
+)sql")
+                .c_str());
+        auto store = openStore(location);
+        QCOMPARE(store->overview().runSets, std::int64_t(1));
+        QCOMPARE(store->trend("a.py", {}).size(), std::size_t(1));
+        const auto loaded = store->load(1);
+        QCOMPARE(loaded.benchmarks.size(), std::size_t(2));
+        QCOMPARE(loaded.benchmarks[0].runs.size(), std::size_t(5));
+        QCOMPARE(*loaded.environment.cpuGovernor, std::string("performance"));
+        QCOMPARE(store->save(runSet("main", "vm"), {}).id, std::int64_t(2));
+        store.reset();
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(location.c_str(), &db), SQLITE_OK);
+        sqlite3_stmt* s = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db,
+                     "SELECT (SELECT governor FROM run_sets WHERE id = 1), (SELECT project FROM run_sets WHERE id = 2)",
+                     -1, &s, nullptr),
+            SQLITE_OK);
+        QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+        QCOMPARE(QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))), QByteArray("performance"));
+        QCOMPARE(QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(s, 1))),
+            QByteArray("https://example.org/p.git"));
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+        QCOMPARE(QString::fromStdString(inputError([&] { openStore(location)->load(7); })),
+            QString::fromStdString(location + ": no run set 7"));
+    }
+
+    // An import is added once: the same results again are found by their fingerprint; a run measured now is
+    // always added, even with the same figures.
+    void importsAreAddedOnce()
+    {
+        auto store = openStore(path("imports.sqlite"));
+        const auto results = runSet("main", "vm");
+        QVERIFY(store->save(results, {}, "/data/a.json").added);
+        const auto again = store->save(results, {}, "/data/copy-of-a.json");
+        QVERIFY(!again.added);
+        QCOMPARE(again.id, std::int64_t(1));
+        QVERIFY(store->save(results, {}).added);
+        QVERIFY(store->save(results, {}).added);
+        QCOMPARE(store->overview().runSets, std::int64_t(3));
+        QCOMPARE(store->latest({})->runSet, std::int64_t(3));
+        QVERIFY(!store->latest({ "nope", "", "", 0 }));
     }
 
     // A benchmark's trend: its run sets oldest first, taken by branch, machine, date and count.
@@ -128,7 +200,7 @@ private Q_SLOTS:
         openStore(newer);
         sql(newer, "PRAGMA user_version = 7");
         QCOMPARE(inputError([&] { openStore(newer); }),
-            newer + ": written by a newer Pyrometer (store version 7; this Pyrometer reads up to version 1)");
+            newer + ": written by a newer Pyrometer (store version 7; this Pyrometer reads up to version 2)");
 
         const auto text = path("text.sqlite");
         std::ofstream(text) << "not a database at all, but long enough to be read as a header........";

@@ -33,7 +33,8 @@ Results sampleResults()
     b.script = "/home/user/grüße <b>|x|</b>.py";
     b.command = { "/usr/bin/python3", *b.script, "--size", "10" };
     b.interpreter = InterpreterInfo { "python3", "/usr/bin/python3", "CPython", "3.11.2" };
-    b.git = GitInfo { std::string(40, 'a'), "main", true };
+    b.git = GitInfo { std::string(40, 'a'), "main", true, "https://example.org/p.git", "2026-11-30T09:15:02+01:00",
+        "Faster <parse> & \"dump\"" };
     b.settings.runs = 4;
     b.settings.warmups = 1;
     b.settings.timeout = 1500ms;
@@ -123,6 +124,9 @@ private Q_SLOTS:
         QCOMPARE(read.benchmarks[0].runs.size(), std::size_t(6));
         QCOMPARE(read.benchmarks[0].runs[2].wall, sampleResults().benchmarks[0].runs[2].wall);
         QCOMPARE(*read.benchmarks[0].settings.timeout, std::chrono::nanoseconds(1500ms));
+        QCOMPARE(read.benchmarks[0].git->project, std::string("https://example.org/p.git"));
+        QCOMPARE(read.benchmarks[0].git->commitDate, std::string("2026-11-30T09:15:02+01:00"));
+        QCOMPARE(read.benchmarks[0].git->subject, std::string("Faster <parse> & \"dump\""));
         const std::string second = resultsJsonText(read);
         QCOMPARE(second, first);
     }

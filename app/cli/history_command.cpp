@@ -1,23 +1,40 @@
 #include "commands.h"
+#include "history_commands.h"
 
+#include "core/formats/file_output.h"
 #include "core/history/store.h"
+#include "core/history/trend_report.h"
 #include "core/model/error.h"
-#include "core/model/units.h"
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <iostream>
 
 namespace pyrometer::cli {
 namespace {
 constexpr const char* historyHelp = R"(Usage: pyrometer history [--store PATH]
-       pyrometer history show BENCHMARK [--branch B] [--machine HOST] [--since DATE] [--last N] [--store PATH]
+       pyrometer history show BENCHMARK [--branch B] [--machine HOST] [--since DATE] [--last N]
+                              [--export-csv F] [--export-json F] [--export-markdown F] [--export-html F]
+       pyrometer history check [BENCHMARK…] [--branch B] [--machine HOST] [--level N]
+       pyrometer history import [--tag TEXT] FILE|DIR…
 
-Lists what the history store holds: how many run sets, and each benchmark, branch and machine with the number of
-run sets that have it. 'show' prints one benchmark's trend, oldest first: each run set's date, commit, branch,
-median with its 95% interval, and the change from the one before. Results go into the store with
-'pyrometer run --save'.
+Lists what the history store holds: how many run sets, and each project, benchmark, branch and machine with the
+number of run sets that have it. Results go into the store with 'pyrometer run --save'.
+
+show    one benchmark's trend, oldest first: each run set's date, commit, branch, median with its 95% interval,
+        the change from the one before, and the changes of level found in it (E-Divisive with means,
+        Matteson & James 2014: a permutation test at p <= 0.01, at least 5 run sets a level). The exports write
+        the same as CSV, JSON, Markdown, or an HTML page with the trend drawn.
+check   the newest run set (of --branch and --machine, if given) against the level before it, for each of its
+        benchmarks (or those named): the run sets since the last change of level, the last N of them (--level,
+        30 by default), pooled. A benchmark regressed when it is slower by the verdict of 'pyrometer compare'
+        (Mann-Whitney U at alpha = 0.01, the whole 95% interval of the ratio beyond 2%) and its median is above
+        the median of every run set of that level. Exit status 1 when one regressed: a nightly job's gate.
+import  brings results files into the store, each as one run set: Pyrometer's own JSON (the window's saved
+        runs too), pytest-benchmark's JSON (a .benchmarks folder: commit and branch come with each file), asv's
+        results folder (one file per commit and machine), hyperfine's and pyperf's JSON. Folders are searched
+        for *.json files; what is not results there is passed over and counted. A file already imported is
+        not added again.
 
 Options:
       --store PATH     the history store (default: $PYROMETER_STORE, else
@@ -26,6 +43,8 @@ Options:
       --machine HOST   only run sets measured on this host
       --since DATE     only run sets measured since then (2026-12-01, or a time in ISO 8601)
       --last N         the last N run sets
+      --level N        check: at most N run sets make the level the newest is compared with (default 30)
+      --tag TEXT       import: a tag for every run set imported (repeatable)
   -h, --help           this help
 )";
 
@@ -40,19 +59,41 @@ void list(const char* title, const std::vector<HistoryOverview::Count>& counts, 
         std::cout << "  " << name << std::string(width - name.size() + 3, ' ') << c.runSets << "\n";
     }
 }
-std::string change(std::optional<double> before, std::optional<double> now)
+
+int overview(HistoryStore& store)
 {
-    if (!before || !now || !(*before > 0))
-        return {};
-    char text[32];
-    std::snprintf(text, sizeof text, "%+.1f%%", (*now / *before - 1) * 100);
-    return text;
+    const auto overview = store.overview();
+    std::cout << "History in " << store.location() << ": " << overview.runSets << " run set"
+              << (overview.runSets == 1 ? "" : "s") << "\n";
+    if (overview.runSets == 0) {
+        std::cout << "Nothing saved yet: 'pyrometer run --save …' keeps a run's results here, and 'pyrometer "
+                     "history import' brings in files you have.\n";
+        return ExitOk;
+    }
+    list("Projects", overview.projects, "(not in git)");
+    list("Benchmarks (run sets)", overview.benchmarks, "");
+    list("Branches", overview.branches, "(not in git)");
+    list("Machines", overview.machines, "(unknown)");
+    return ExitOk;
 }
 
-int show(HistoryStore& store, const std::string& name, const TrendFilter& filter)
+struct TrendExports
 {
-    const auto points = store.trend(name, filter);
-    if (points.empty()) {
+    std::string csv, json, markdown, html;
+    std::vector<std::string> files() const
+    {
+        std::vector<std::string> all;
+        for (const auto* f : { &csv, &json, &markdown, &html })
+            if (!f->empty())
+                all.push_back(*f);
+        return all;
+    }
+};
+
+int show(HistoryStore& store, const std::string& name, const TrendFilter& filter, const TrendExports& exports)
+{
+    TrendReport trend { name, store.location(), store.trend(name, filter), {} };
+    if (trend.points.empty()) {
         const auto overview = store.overview();
         const bool known = std::any_of(overview.benchmarks.begin(), overview.benchmarks.end(),
             [&](const HistoryOverview::Count& c) { return c.name == name; });
@@ -63,35 +104,37 @@ int show(HistoryStore& store, const std::string& name, const TrendFilter& filter
                   << "\n";
         return ExitUsage;
     }
-    std::cout << name << " in " << store.location() << ": " << points.size() << " run set"
-              << (points.size() == 1 ? "" : "s") << "\n";
-    std::cout
-        << "  run set  measured              commit     branch      median       95% interval              change\n";
-    std::optional<double> before;
-    for (const auto& p : points) {
-        const auto commit = p.commit.substr(0, 8) + (p.dirty ? "+" : "");
-        const auto interval = p.ciLow && p.ciHigh ? formatDuration(*p.ciLow) + " … " + formatDuration(*p.ciHigh)
-                                                  : std::string("too few runs");
-        char line[512];
-        std::snprintf(line, sizeof line, "  %7lld  %-20s  %-9s  %-10s  %-11s  %-24s  %s",
-            static_cast<long long>(p.runSet), p.measuredAt.c_str(), commit.c_str(), p.branch.c_str(),
-            p.median ? formatDuration(*p.median).c_str() : "no runs", interval.c_str(),
-            change(before, p.median).c_str());
-        std::string text = line;
-        text.erase(text.find_last_not_of(' ') + 1); // no trailing blanks where there is no change
-        std::cout << text << "\n";
-        if (p.median)
-            before = p.median;
+    trend.changes = trendChanges(trend.points);
+    std::cout << trendText(trend);
+    int status = ExitOk;
+    for (const auto& [path, write] : { std::pair { &exports.csv, &trendCsv }, std::pair { &exports.json, &trendJson },
+             std::pair { &exports.markdown, &trendMarkdown }, std::pair { &exports.html, &trendHtml } }) {
+        if (path->empty())
+            continue;
+        try {
+            writeFileAtomically(*path, write(trend));
+        } catch (const std::exception& e) {
+            std::cerr << "pyrometer history: " << e.what() << "\n";
+            status = ExitFailed;
+        }
     }
-    return ExitOk;
+    return status;
+}
+
+bool wholeNumber(const std::string& text, std::int64_t& value)
+{
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size() && value >= 1;
 }
 } // namespace
 
 int historyCommand(const std::vector<std::string>& words)
 {
-    std::string location, benchmark;
-    bool showing = false;
+    std::string location, subcommand;
+    std::vector<std::string> operands, tags;
     TrendFilter filter;
+    TrendExports exports;
+    std::int64_t level = 30;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
         if (word == "--help" || word == "-h") {
@@ -99,53 +142,71 @@ int historyCommand(const std::vector<std::string>& words)
             return ExitOk;
         }
         const bool valued = i + 1 < words.size();
+        const bool showing = subcommand == "show", checking = subcommand == "check";
         if (word == "--store" && valued) {
             location = words[++i];
-        } else if (showing && word == "--branch" && valued) {
+        } else if ((showing || checking) && word == "--branch" && valued) {
             filter.branch = words[++i];
-        } else if (showing && word == "--machine" && valued) {
+        } else if ((showing || checking) && word == "--machine" && valued) {
             filter.host = words[++i];
         } else if (showing && word == "--since" && valued) {
             filter.since = words[++i];
-        } else if (showing && word == "--last" && valued) {
-            const auto& text = words[++i];
-            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), filter.last);
-            if (error != std::errc() || end != text.data() + text.size() || filter.last < 1) {
-                std::cerr << "pyrometer history: --last takes a whole number above 0, not '" << text << "'\n";
+        } else if ((showing && word == "--last") || (checking && word == "--level")) {
+            auto& target = showing ? filter.last : level;
+            if (!valued || !wholeNumber(words[i + 1], target)) {
+                std::cerr << "pyrometer history: " << word << " takes a whole number above 0"
+                          << (valued ? ", not '" + words[i + 1] + "'" : std::string()) << "\n";
                 return ExitUsage;
             }
-        } else if (i == 0 && word == "show") {
-            showing = true;
-        } else if (showing && benchmark.empty() && !word.starts_with("-")) {
-            benchmark = word;
+            ++i;
+        } else if (showing && word.starts_with("--export-") && valued
+            && (word == "--export-csv" || word == "--export-json" || word == "--export-markdown"
+                || word == "--export-html")) {
+            (word == "--export-csv"           ? exports.csv
+                    : word == "--export-json" ? exports.json
+                    : word == "--export-html" ? exports.html
+                                              : exports.markdown)
+                = words[++i];
+        } else if (subcommand == "import" && word == "--tag" && valued) {
+            tags.push_back(words[++i]);
+        } else if (subcommand.empty() && (word == "show" || word == "check" || word == "import")) {
+            subcommand = word;
+        } else if (!subcommand.empty() && !word.starts_with("-")) {
+            operands.push_back(word);
         } else {
             std::cerr << "pyrometer history: unexpected argument '" << word << "' (see pyrometer history --help)\n";
             return ExitUsage;
         }
     }
-    if (showing && benchmark.empty()) {
-        std::cerr << "pyrometer history show: which benchmark? ('pyrometer history' lists them)\n";
+    if (subcommand == "show" && operands.size() != 1) {
+        std::cerr << "pyrometer history show: "
+                  << (operands.empty() ? "which benchmark? ('pyrometer history' lists them)"
+                                       : "one benchmark at a time, not " + std::to_string(operands.size()))
+                  << "\n";
+        return ExitUsage;
+    }
+    if (subcommand == "import" && operands.empty()) {
+        std::cerr << "pyrometer history import: which files or folders?\n";
         return ExitUsage;
     }
     try {
-        const auto store = openStore(location.empty() ? defaultStoreLocation() : location);
-        if (showing)
-            return show(*store, benchmark, filter);
-        const auto overview = store->overview();
-        std::cout << "History in " << store->location() << ": " << overview.runSets << " run set"
-                  << (overview.runSets == 1 ? "" : "s") << "\n";
-        if (overview.runSets == 0) {
-            std::cout << "Nothing saved yet: 'pyrometer run --save …' keeps a run's results here.\n";
-            return ExitOk;
-        }
-        list("Benchmarks (run sets)", overview.benchmarks, "");
-        list("Branches", overview.branches, "(not in git)");
-        list("Machines", overview.machines, "(unknown)");
+        if (location.empty())
+            location = defaultStoreLocation();
+        checkNotAnInput(exports.files(), { location });
+        for (const auto& file : exports.files())
+            checkWritable(file);
+        const auto store = openStore(location);
+        if (subcommand == "show")
+            return show(*store, operands.front(), filter, exports);
+        if (subcommand == "check")
+            return historyCheck(*store, operands, filter, std::size_t(level));
+        if (subcommand == "import")
+            return historyImport(*store, operands, tags);
+        return overview(*store);
     } catch (const InputError& e) {
         std::cerr << "pyrometer history: " << e.what() << "\n";
         return ExitUsage;
     }
-    return ExitOk;
 }
 
 } // namespace pyrometer::cli

@@ -285,6 +285,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
             arguments.exportMarkdown = value();
         } else if (word == "--baseline") {
             arguments.baseline = value();
+        } else if (word == "--baseline-from-history") {
+            arguments.historyBaseline = attached.value_or("");
         } else if (parseCompareOption(word, attached, value, arguments.compare, true)) {
         } else if (word.size() > 1 && word[0] == '-') {
             throw InputError("unknown option " + word);
@@ -294,10 +296,13 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     }
     if (arguments.help)
         return arguments;
-    if (arguments.baseline.empty()) {
+    if (!arguments.baseline.empty() && arguments.historyBaseline)
+        throw InputError("give --baseline FILE or --baseline-from-history, not both");
+    if (arguments.baseline.empty() && !arguments.historyBaseline) {
         const auto& c = arguments.compare;
         if (c.failOnRegression || !c.pairs.empty() || !c.exportJunit.empty())
-            throw InputError("--fail-on-regression, --pair and --export-junit need --baseline FILE");
+            throw InputError(
+                "--fail-on-regression, --pair and --export-junit need --baseline FILE or --baseline-from-history");
     }
 
     for (const auto& script : scripts) {
@@ -394,6 +399,10 @@ History:
       --tag TEXT              a tag kept with the run set (repeatable)
 Comparison with a baseline (see pyrometer compare --help):
       --baseline FILE         compare with these results as soon as the run ends
+      --baseline-from-history[=BRANCH]
+                              compare with the history of BRANCH (default: the run's own) on this machine,
+                              from the store (--store): for each benchmark, the runs of its last 5 run sets
+                              since its last change of level, pooled
       --threshold PERCENT     smallest change of the median that counts (default 2%)
       --alpha LEVEL           significance level of the Mann–Whitney U test (default 0.01)
       --pair BASE=NAME        compare these two benchmarks although their names differ (repeatable)

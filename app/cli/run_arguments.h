@@ -19,6 +19,9 @@ struct RunArguments
     std::string exportCsv;
     std::string exportMarkdown;
     std::string baseline; ///< a results file to compare with as soon as the run ends
+    /// --baseline-from-history[=BRANCH]: compare with the store's recent history of BRANCH ("": the run's own) on
+    /// this machine instead of a file
+    std::optional<std::string> historyBaseline;
     CompareOptions compare;
     SuiteOptions suite; ///< how benchmark files become benchmarks
     bool help = false;

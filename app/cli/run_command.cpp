@@ -9,6 +9,7 @@
 #include "core/formats/results_file.h"
 #include "core/formats/text_report.h"
 #include "core/history/store.h"
+#include "core/history/trend.h"
 #include "core/measure/engine.h"
 #include "core/measure/prepare.h"
 #include "core/measure/process_launcher.h"
@@ -135,7 +136,8 @@ int runCommand(const std::vector<std::string>& words)
         }
         // Without a baseline, --export-html is the report of this run; with one, of the comparison.
         paths = { arguments.exportJson, arguments.exportCsv, arguments.exportMarkdown,
-            arguments.baseline.empty() ? std::exchange(arguments.compare.exportHtml, {}) : std::string() };
+            arguments.baseline.empty() && !arguments.historyBaseline ? std::exchange(arguments.compare.exportHtml, {})
+                                                                     : std::string() };
         const auto inputs = inputFiles(arguments);
         auto outputs = paths.files();
         if (paths.any())
@@ -160,7 +162,7 @@ int runCommand(const std::vector<std::string>& words)
         if (!arguments.baseline.empty() && arguments.compare.pairs.empty() && pairBenchmarks(baseline, results).empty())
             throw InputError("no benchmark in common with the baseline " + arguments.baseline);
         // The store is opened (created, migrated, or refused) before any run, so that a bad one costs no time.
-        if (arguments.save)
+        if (arguments.save || arguments.historyBaseline)
             store = openStore(arguments.store.empty() ? defaultStoreLocation() : arguments.store);
     } catch (const InputError& e) {
         return usageError(e.what());
@@ -172,7 +174,7 @@ int runCommand(const std::vector<std::string>& words)
     try {
         if (paths.any())
             journal = std::make_unique<JournalWriter>(paths.journal(), results);
-        else if (store)
+        else if (store && arguments.save)
             journal = std::make_unique<JournalWriter>(
                 store->location() + ".run-" + std::to_string(::getpid()) + ".journal", results);
     } catch (const InputError& e) {
@@ -231,9 +233,32 @@ int runCommand(const std::vector<std::string>& words)
     if (!journalError.empty())
         std::cerr << "pyrometer run: warning: " << journalError << "\n";
     auto errors = writeExports(results, paths, "this run");
-    if (store) {
+    // The history's baseline is taken before this run is saved into it.
+    std::string historyLabel, historyError;
+    if (arguments.historyBaseline && store) {
         try {
-            const auto id = store->save(results, arguments.tags);
+            auto branch = *arguments.historyBaseline;
+            for (const auto& b : results.benchmarks)
+                if (branch.empty() && b.git)
+                    branch = b.git->branch;
+            auto fromHistory = baselineFromHistory(*store, results, branch, results.environment.hostname, 5);
+            for (const auto& name :
+                fromHistory.results.benchmarks.empty() ? std::vector<std::string> {} : fromHistory.missing)
+                std::cerr << "pyrometer run: note: " << name << " is not in the history of " << fromHistory.description
+                          << "; it is not compared\n";
+            if (fromHistory.results.benchmarks.empty())
+                historyError = "nothing to compare with: no benchmark of this run is in the history of "
+                    + fromHistory.description + " in " + store->location();
+            else
+                historyLabel = "history (" + fromHistory.description + ")";
+            baseline = std::move(fromHistory.results);
+        } catch (const std::exception& e) {
+            historyError = std::string("cannot read the history: ") + e.what();
+        }
+    }
+    if (store && arguments.save) {
+        try {
+            const auto id = store->save(results, arguments.tags).id;
             std::cerr << "pyrometer run: saved to the history as run set " << id << " in " << store->location() << "\n";
         } catch (const std::exception& e) {
             errors.push_back(std::string("cannot save to the history: ") + e.what());
@@ -256,10 +281,13 @@ int runCommand(const std::vector<std::string>& words)
     }
 
     int compared = ExitOk;
-    if (!arguments.baseline.empty()) {
+    if (!arguments.baseline.empty() || !historyLabel.empty()) {
         std::cout << "\n";
-        compared
-            = reportComparison(baseline, results, arguments.baseline, "this run", arguments.compare, "pyrometer run");
+        compared = reportComparison(baseline, results, historyLabel.empty() ? arguments.baseline : historyLabel,
+            "this run", arguments.compare, "pyrometer run");
+    } else if (arguments.historyBaseline) {
+        std::cerr << "pyrometer run: " << historyError << "\n";
+        compared = ExitUsage;
     }
     if (interrupted)
         return ExitInterrupted;

@@ -162,7 +162,7 @@ Results resultsFromAsv(const Json& json)
         environment.date = isoDate(*date);
     std::optional<GitInfo> git;
     if (const auto commit = optionalTextField(json, "commit_hash"))
-        git = GitInfo { *commit, "", false };
+        git = GitInfo { *commit, "", false, "", environment.date, "" }; // asv's "date" is the commit's
     std::optional<InterpreterInfo> python;
     if (const auto pythonVersion = optionalTextField(json, "python"))
         python = InterpreterInfo { "python" + *pythonVersion, "", "Python", *pythonVersion };

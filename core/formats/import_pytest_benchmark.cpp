@@ -37,7 +37,8 @@ Results resultsFromPytestBenchmark(const Json& json)
     if (const auto* commit = optionalField(json, "commit_info"); commit && commit->is_object()) {
         const auto* dirty = optionalField(*commit, "dirty");
         git = GitInfo { descriptiveText(*commit, "id"), descriptiveText(*commit, "branch"),
-            dirty && dirty->is_boolean() && dirty->get<bool>() };
+            dirty && dirty->is_boolean() && dirty->get<bool>(), descriptiveText(*commit, "project"),
+            descriptiveText(*commit, "time"), "" };
     }
 
     forEachItem(json, "benchmarks", "benchmark", [&](const Json& entry) {

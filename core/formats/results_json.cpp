@@ -281,8 +281,13 @@ Json benchmarkHeaderToJson(const BenchmarkResult& b)
             { "implementation", b.interpreter->implementation }, { "version", b.interpreter->version } };
     }
     Json git = nullptr;
-    if (b.git)
+    if (b.git) {
         git = Json { { "commit", b.git->commit }, { "branch", b.git->branch }, { "dirty", b.git->dirty } };
+        for (const auto& [key, value] : { std::pair { "project", &b.git->project },
+                 std::pair { "commit_date", &b.git->commitDate }, std::pair { "subject", &b.git->subject } })
+            if (!value->empty())
+                git[key] = *value;
+    }
     const auto& s = b.settings;
     Json environment = Json::object();
     for (const auto& [name, value] : s.environment)
@@ -339,7 +344,9 @@ BenchmarkResult benchmarkHeaderFromJson(const Json& j)
     }
     if (const auto* g = optionalField(j, "git"))
         b.git = within("git", [&] {
-            return GitInfo { textField(*g, "commit"), textField(*g, "branch"), flagField(*g, "dirty") };
+            return GitInfo { textField(*g, "commit"), textField(*g, "branch"), flagField(*g, "dirty"),
+                optionalTextField(*g, "project").value_or(""), optionalTextField(*g, "commit_date").value_or(""),
+                optionalTextField(*g, "subject").value_or("") };
         });
     within("settings", [&] {
         const auto& s = field(j, "settings");

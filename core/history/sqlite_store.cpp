@@ -1,5 +1,6 @@
 #include "core/history/store.h"
 
+#include "core/formats/results_file.h"
 #include "core/formats/results_json.h"
 #include "core/model/error.h"
 #include "core/stats/benchmark_summary.h"
@@ -7,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -21,6 +23,9 @@ constexpr int applicationId = 0x50595245;
 
 /// Each schema version's statements, applied in order from the store's version to storeSchemaVersion, in one
 /// transaction. Version 1: run sets with their context and whole results file; each benchmark's summary, for trends.
+/// Version 2: the git project, commit date and subject, the CPU governor and Python version of each run set (taken
+/// from the results kept whole, for the run sets of version 1), where an imported one came from and its fingerprint
+/// (so that an import is not added twice), and each benchmark's median peak RSS.
 const char* const migrations[] = {
     R"sql(
 CREATE TABLE run_sets (
@@ -47,8 +52,35 @@ CREATE TABLE benchmarks (
 );
 CREATE INDEX benchmarks_by_name ON benchmarks(name, run_set);
 )sql",
+    R"sql(
+ALTER TABLE run_sets ADD COLUMN project TEXT NOT NULL DEFAULT '';
+ALTER TABLE run_sets ADD COLUMN commit_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE run_sets ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE run_sets ADD COLUMN governor TEXT NOT NULL DEFAULT '';
+ALTER TABLE run_sets ADD COLUMN python TEXT NOT NULL DEFAULT '';
+ALTER TABLE run_sets ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+ALTER TABLE run_sets ADD COLUMN fingerprint TEXT;
+CREATE UNIQUE INDEX run_sets_by_fingerprint ON run_sets(fingerprint);
+UPDATE run_sets SET
+    governor = coalesce(json_extract(results, '$.environment.cpu_governor'), ''),
+    python = coalesce(json_extract(results, '$.benchmarks[0].interpreter.version'), '');
+ALTER TABLE benchmarks ADD COLUMN median_rss_bytes REAL;
+)sql",
 };
 static_assert(std::size(migrations) == storeSchemaVersion);
+
+/// FNV-1a (64 bits) of a run set's results text, in hex: the same file imported twice is found by it.
+std::string fingerprint(const std::string& text)
+{
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const unsigned char c : text) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
 
 std::string nowUtc()
 {
@@ -161,22 +193,30 @@ public:
 
     const std::string& location() const override { return m_location; }
 
-    std::int64_t save(const Results& results, const std::vector<std::string>& tags) override
+    SavedRunSet save(const Results& results, const std::vector<std::string>& tags, const std::string& origin) override
     {
         GitInfo git;
+        std::string python;
         for (const auto& b : results.benchmarks) {
-            if (b.git) {
+            if (b.git && git.commit.empty())
                 git = *b.git;
-                break;
-            }
+            if (b.interpreter && python.empty())
+                python = b.interpreter->version;
         }
         nlohmann::json tagList = tags;
         const auto whole = resultsJsonText(results);
         const auto summaries = summarizeAll(results);
         Transaction transaction(*this);
+        if (!origin.empty()) {
+            Statement known(m_db, "SELECT id FROM run_sets WHERE fingerprint = ?", m_location);
+            known.bind(1, fingerprint(whole));
+            if (known.step())
+                return { known.integer(0), false };
+        }
         Statement runSet(m_db,
-            "INSERT INTO run_sets (saved_at, measured_at, git_commit, branch, dirty, host, cpu, cores, tags, results) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO run_sets (saved_at, measured_at, git_commit, branch, dirty, host, cpu, cores, tags, results, "
+            "project, commit_date, subject, governor, python, origin, fingerprint) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             m_location);
         runSet.bind(1, nowUtc())
             .bind(2, results.environment.date)
@@ -188,12 +228,19 @@ public:
             .bind(8, std::int64_t(results.environment.logicalCores))
             .bind(9, tagList.dump())
             .bind(10, whole)
-            .step();
+            .bind(11, git.project)
+            .bind(12, git.commitDate)
+            .bind(13, git.subject)
+            .bind(14, results.environment.cpuGovernor.value_or(""))
+            .bind(15, python)
+            .bind(16, origin);
+        if (!origin.empty())
+            runSet.bind(17, fingerprint(whole));
+        runSet.step();
         const auto id = sqlite3_last_insert_rowid(m_db);
         Statement benchmark(m_db,
-            "INSERT OR REPLACE INTO benchmarks (run_set, name, runs, median_s, ci_low_s, ci_high_s) VALUES (?, ?, ?, "
-            "?, "
-            "?, ?)",
+            "INSERT OR REPLACE INTO benchmarks (run_set, name, runs, median_s, ci_low_s, ci_high_s, median_rss_bytes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             m_location);
         for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
             const auto& wall = summaries[i].wall;
@@ -204,10 +251,22 @@ public:
                 .bind(4, wall.n ? std::optional(wall.median) : std::nullopt)
                 .bind(5, wall.medianCiLow)
                 .bind(6, wall.medianCiHigh)
+                .bind(7,
+                    results.benchmarks[i].measured.memory && wall.n ? std::optional(summaries[i].maxRssMedian)
+                                                                    : std::nullopt)
                 .step();
         }
         transaction.commit();
-        return id;
+        return { id, true };
+    }
+
+    Results load(std::int64_t id) override
+    {
+        Statement s(m_db, "SELECT results FROM run_sets WHERE id = ?", m_location);
+        s.bind(1, id);
+        if (!s.step())
+            throw InputError(m_location + ": no run set " + std::to_string(id));
+        return readResultsText(s.text(0));
     }
 
     HistoryOverview overview() override
@@ -223,6 +282,7 @@ public:
                 rows.push_back({ s.text(0), s.integer(1) });
             return rows;
         };
+        overview.projects = counts("SELECT project, count(*) FROM run_sets GROUP BY project ORDER BY project");
         overview.benchmarks = counts("SELECT name, count(*) FROM benchmarks GROUP BY name ORDER BY name");
         overview.branches = counts("SELECT branch, count(*) FROM run_sets GROUP BY branch ORDER BY branch");
         overview.machines = counts("SELECT host, count(*) FROM run_sets GROUP BY host ORDER BY host");
@@ -233,8 +293,9 @@ public:
     {
         // The last N of those taken: the newest N, then put oldest first.
         Statement s(m_db,
-            "SELECT * FROM (SELECT r.id, r.measured_at, r.git_commit, r.branch, r.dirty, r.host, b.runs, b.median_s, "
-            "b.ci_low_s, b.ci_high_s FROM benchmarks b JOIN run_sets r ON r.id = b.run_set WHERE b.name = ? "
+            "SELECT * FROM (SELECT r.id, r.measured_at, r.git_commit, r.branch, r.dirty, r.commit_date, r.subject, "
+            "r.host, b.runs, b.median_s, b.ci_low_s, b.ci_high_s FROM benchmarks b JOIN run_sets r ON r.id = b.run_set "
+            "WHERE b.name = ? "
             "AND (? = '' OR r.branch = ?) AND (? = '' OR r.host = ?) AND (? = '' OR r.measured_at >= ?) "
             "ORDER BY r.measured_at DESC, r.id DESC LIMIT ?) ORDER BY measured_at, id",
             m_location);
@@ -248,9 +309,28 @@ public:
             .bind(8, filter.last > 0 ? filter.last : std::int64_t(-1));
         std::vector<TrendPoint> points;
         while (s.step())
-            points.push_back({ s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.text(5),
-                s.integer(6), s.real(7), s.real(8), s.real(9) });
+            points.push_back({ s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.text(5), s.text(6),
+                s.text(7), s.integer(8), s.real(9), s.real(10), s.real(11) });
         return points;
+    }
+
+    std::optional<TrendPoint> latest(const TrendFilter& filter) override
+    {
+        Statement s(m_db,
+            "SELECT id, measured_at, git_commit, branch, dirty, commit_date, subject, host FROM run_sets "
+            "WHERE (? = '' OR branch = ?) AND (? = '' OR host = ?) AND (? = '' OR measured_at >= ?) "
+            "ORDER BY measured_at DESC, id DESC LIMIT 1",
+            m_location);
+        s.bind(1, filter.branch)
+            .bind(2, filter.branch)
+            .bind(3, filter.host)
+            .bind(4, filter.host)
+            .bind(5, filter.since)
+            .bind(6, filter.since);
+        if (!s.step())
+            return std::nullopt;
+        return TrendPoint { s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.text(5), s.text(6),
+            s.text(7), 0, {}, {}, {} };
     }
 
 private:

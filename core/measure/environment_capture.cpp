@@ -113,6 +113,15 @@ std::optional<GitInfo> gitInfoFor(const std::filesystem::path& path)
     info.branch = firstLine(capture({ "git", "rev-parse", "--abbrev-ref", "HEAD" }, dir.string()).out);
     const auto status = capture({ "git", "status", "--porcelain", "--untracked-files=no" }, dir.string());
     info.dirty = status.exitCode == 0 && !status.out.empty();
+    const auto commit = capture({ "git", "log", "-1", "--format=%cI%n%s" }, dir.string());
+    if (commit.exitCode == 0) {
+        info.commitDate = firstLine(commit.out);
+        const auto end = commit.out.find('\n');
+        info.subject = end == std::string::npos ? "" : firstLine(commit.out.substr(end + 1));
+    }
+    const auto remote = capture({ "git", "remote", "get-url", "origin" }, dir.string());
+    info.project = firstLine(
+        remote.exitCode == 0 ? remote.out : capture({ "git", "rev-parse", "--show-toplevel" }, dir.string()).out);
     return info;
 }
 

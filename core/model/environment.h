@@ -21,6 +21,9 @@ struct GitInfo
     std::string commit;
     std::string branch; ///< "HEAD" when detached
     bool dirty = false;
+    std::string project; ///< the remote "origin"'s URL, else the repository's root folder; "" when not known
+    std::string commitDate; ///< the commit's committer date, ISO 8601; "" when not known
+    std::string subject; ///< the first line of the commit's message
 };
 
 /// The machine and the moment a set of results was measured on.
