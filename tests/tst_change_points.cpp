@@ -186,6 +186,20 @@ private Q_SLOTS:
         QVERIFY2(falseChanges <= 5, qPrintable(QString::number(falseChanges)));
     }
 
+    // A significant but immaterial step is merged away with minimumChange, the smallest first, and the level either
+    // side of the change that stays is the median of the merged segments.
+    void immaterialChangesAreMerged()
+    {
+        const auto series = noisy({ { 40, 1.0 }, { 40, 1.01 }, { 40, 1.11 } }, 0.002, 6);
+        QCOMPARE(positions(findChangePoints(series)), (std::vector<std::size_t> { 40, 80 }));
+        ChangePointSettings material;
+        material.minimumChange = 0.02;
+        const auto changes = findChangePoints(series, material);
+        QCOMPARE(positions(changes), std::vector<std::size_t> { 80 });
+        QVERIFY(std::abs(changes[0].before - 1.005) < 0.004); // the median of the first 80 points
+        QVERIFY(std::abs(changes[0].relativeChange() - 0.11 / 1.005) < 0.01);
+    }
+
     // A change needs minimumSegment points on each side (the default, 5, and 3); the same series and seed give the same
     // answer.
     void minimumSegmentAndDeterminism()

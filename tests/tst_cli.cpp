@@ -223,7 +223,7 @@ private Q_SLOTS:
             qPrintable(r.out));
         QCOMPARE(r.out.count(QLatin1Char('\n')), 4); // the heading, the columns, one run set, no change of level
         QVERIFY(r.out.endsWith(
-            QStringLiteral("No change of level (E-Divisive, p ≤ 0.01, at least 5 run sets a level).\n")));
+            QStringLiteral("No change of level of 2% or more (E-Divisive, p ≤ 0.01, at least 5 run sets a level).\n")));
         r = runPyrometer({ QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("nope.py"),
             QStringLiteral("--store"), store });
         QCOMPARE(r.exitCode, 2);

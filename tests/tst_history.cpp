@@ -83,8 +83,8 @@ private Q_SLOTS:
         QCOMPARE(sqlite3_open(location.c_str(), &db), SQLITE_OK);
         sqlite3_stmt* s = nullptr;
         QCOMPARE(sqlite3_prepare_v2(db,
-                     "SELECT length(results), tags, (SELECT median_s FROM benchmarks WHERE run_set = 1 AND name = "
-                     "'a.py') FROM run_sets WHERE id = 1",
+                     "SELECT (SELECT size FROM run_set_results WHERE run_set = 1), tags, (SELECT median_s FROM "
+                     "benchmarks WHERE run_set = 1 AND name = 'a.py') FROM run_sets WHERE id = 1",
                      -1, &s, nullptr),
             SQLITE_OK);
         QCOMPARE(sqlite3_step(s), SQLITE_ROW);

@@ -23,7 +23,8 @@ number of run sets that have it. Results go into the store with 'pyrometer run -
 
 show    one benchmark's trend, oldest first: each run set's date, commit, branch, median with its 95% interval,
         the change from the one before, and the changes of level found in it (E-Divisive with means,
-        Matteson & James 2014: a permutation test at p <= 0.01, at least 5 run sets a level). The exports write
+        Matteson & James 2014: a permutation test at p <= 0.01, at least 5 run sets a level, steps
+        below 2% merged away). The exports write
         the same as CSV, JSON, Markdown, or an HTML page with the trend drawn.
 check   the newest run set (of --branch and --machine, if given) against the level before it, for each of its
         benchmarks (or those named): the run sets since the last change of level, the last N of them (--level,

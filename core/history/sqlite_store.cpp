@@ -6,6 +6,7 @@
 #include "core/stats/benchmark_summary.h"
 
 #include <sqlite3.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 
 namespace fs = std::filesystem;
 
@@ -25,7 +27,8 @@ constexpr int applicationId = 0x50595245;
 /// transaction. Version 1: run sets with their context and whole results file; each benchmark's summary, for trends.
 /// Version 2: the git project, commit date and subject, the CPU governor and Python version of each run set (taken
 /// from the results kept whole, for the run sets of version 1), where an imported one came from and its fingerprint
-/// (so that an import is not added twice), and each benchmark's median peak RSS.
+/// (so that an import is not added twice), and each benchmark's median peak RSS; the results kept whole move to a
+/// table of their own, compressed from then on, so that reading the run sets for a trend never reads them.
 const char* const migrations[] = {
     R"sql(
 CREATE TABLE run_sets (
@@ -64,6 +67,14 @@ CREATE UNIQUE INDEX run_sets_by_fingerprint ON run_sets(fingerprint);
 UPDATE run_sets SET
     governor = coalesce(json_extract(results, '$.environment.cpu_governor'), ''),
     python = coalesce(json_extract(results, '$.benchmarks[0].interpreter.version'), '');
+CREATE TABLE run_set_results (
+    run_set INTEGER PRIMARY KEY REFERENCES run_sets(id) ON DELETE CASCADE,
+    encoding TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+INSERT INTO run_set_results SELECT id, 'json', length(CAST(results AS BLOB)), CAST(results AS BLOB) FROM run_sets;
+ALTER TABLE run_sets DROP COLUMN results;
 ALTER TABLE benchmarks ADD COLUMN median_rss_bytes REAL;
 )sql",
 };
@@ -80,6 +91,33 @@ std::string fingerprint(const std::string& text)
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
     return hex;
+}
+
+/// The results text compressed with zlib (RFC 1950): a run set's JSON shrinks about tenfold.
+std::string deflated(const std::string& text)
+{
+    uLongf size = compressBound(static_cast<uLong>(text.size()));
+    std::string out(size, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(text.data()),
+            static_cast<uLong>(text.size()), 6)
+        != Z_OK)
+        throw std::runtime_error("cannot compress a run set's results");
+    out.resize(size);
+    return out;
+}
+
+std::string inflated(const std::string& data, std::int64_t size, const std::string& location)
+{
+    if (size < 0 || size > (std::int64_t(1) << 32))
+        throw InputError(location + ": a run set's results are damaged (size " + std::to_string(size) + ")");
+    std::string text(static_cast<std::size_t>(size), '\0');
+    uLongf length = static_cast<uLongf>(size);
+    if (uncompress(reinterpret_cast<Bytef*>(text.data()), &length, reinterpret_cast<const Bytef*>(data.data()),
+            static_cast<uLong>(data.size()))
+            != Z_OK
+        || length != static_cast<uLongf>(size))
+        throw InputError(location + ": a run set's results are damaged (they do not decompress)");
+    return text;
 }
 
 std::string nowUtc()
@@ -108,6 +146,11 @@ public:
     Statement& bind(int index, const std::string& text)
     {
         sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bindBlob(int index, const std::string& bytes)
+    {
+        sqlite3_bind_blob(m_statement, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
         return *this;
     }
     Statement& bind(int index, std::int64_t value)
@@ -145,6 +188,11 @@ public:
         if (sqlite3_column_type(m_statement, column) == SQLITE_NULL)
             return std::nullopt;
         return sqlite3_column_double(m_statement, column);
+    }
+    std::string blob(int column) const
+    {
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(m_statement, column));
+        return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))) : "";
     }
     std::string text(int column) const
     {
@@ -214,9 +262,9 @@ public:
                 return { known.integer(0), false };
         }
         Statement runSet(m_db,
-            "INSERT INTO run_sets (saved_at, measured_at, git_commit, branch, dirty, host, cpu, cores, tags, results, "
+            "INSERT INTO run_sets (saved_at, measured_at, git_commit, branch, dirty, host, cpu, cores, tags, "
             "project, commit_date, subject, governor, python, origin, fingerprint) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             m_location);
         runSet.bind(1, nowUtc())
             .bind(2, results.environment.date)
@@ -227,17 +275,23 @@ public:
             .bind(7, results.environment.cpuModel)
             .bind(8, std::int64_t(results.environment.logicalCores))
             .bind(9, tagList.dump())
-            .bind(10, whole)
-            .bind(11, git.project)
-            .bind(12, git.commitDate)
-            .bind(13, git.subject)
-            .bind(14, results.environment.cpuGovernor.value_or(""))
-            .bind(15, python)
-            .bind(16, origin);
+            .bind(10, git.project)
+            .bind(11, git.commitDate)
+            .bind(12, git.subject)
+            .bind(13, results.environment.cpuGovernor.value_or(""))
+            .bind(14, python)
+            .bind(15, origin);
         if (!origin.empty())
-            runSet.bind(17, fingerprint(whole));
+            runSet.bind(16, fingerprint(whole));
         runSet.step();
         const auto id = sqlite3_last_insert_rowid(m_db);
+        Statement kept(
+            m_db, "INSERT INTO run_set_results (run_set, encoding, size, data) VALUES (?, ?, ?, ?)", m_location);
+        kept.bind(1, id)
+            .bind(2, std::string("json+zlib"))
+            .bind(3, std::int64_t(whole.size()))
+            .bindBlob(4, deflated(whole));
+        kept.step();
         Statement benchmark(m_db,
             "INSERT OR REPLACE INTO benchmarks (run_set, name, runs, median_s, ci_low_s, ci_high_s, median_rss_bytes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -262,11 +316,17 @@ public:
 
     Results load(std::int64_t id) override
     {
-        Statement s(m_db, "SELECT results FROM run_sets WHERE id = ?", m_location);
+        Statement s(m_db, "SELECT encoding, size, data FROM run_set_results WHERE run_set = ?", m_location);
         s.bind(1, id);
         if (!s.step())
             throw InputError(m_location + ": no run set " + std::to_string(id));
-        return readResultsText(s.text(0));
+        const auto encoding = s.text(0);
+        if (encoding == "json")
+            return readResultsText(s.blob(2));
+        if (encoding == "json+zlib")
+            return readResultsText(inflated(s.blob(2), s.integer(1), m_location));
+        throw InputError(m_location + ": run set " + std::to_string(id) + " is kept as '" + encoding
+            + "', which this Pyrometer cannot read");
     }
 
     HistoryOverview overview() override

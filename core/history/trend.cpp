@@ -5,6 +5,13 @@
 
 namespace pyrometer {
 
+ChangePointSettings trendChangeSettings()
+{
+    ChangePointSettings settings;
+    settings.minimumChange = 0.02;
+    return settings;
+}
+
 std::vector<TrendChange> trendChanges(const std::vector<TrendPoint>& points, const ChangePointSettings& settings)
 {
     std::vector<double> medians;

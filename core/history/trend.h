@@ -16,8 +16,13 @@ struct TrendChange
     ChangePoint change; ///< its index counts only the points with a median
 };
 
+/// How trends are searched for changes of level: E-Divisive's defaults (p ≤ 0.01, 5 run sets a level at least), and
+/// steps of the median below 2%, the threshold of a comparison's verdict, merged away as immaterial.
+ChangePointSettings trendChangeSettings();
+
 /// The changes of level in the medians of `points` (those without one are passed over), oldest first.
-std::vector<TrendChange> trendChanges(const std::vector<TrendPoint>& points, const ChangePointSettings& settings = {});
+std::vector<TrendChange> trendChanges(
+    const std::vector<TrendPoint>& points, const ChangePointSettings& settings = trendChangeSettings());
 
 /// The recent level of a trend: the points with a median since its last change of level, the newest `most` of them.
 std::vector<TrendPoint> currentLevel(const std::vector<TrendPoint>& points, std::size_t most);

@@ -93,7 +93,7 @@ std::string trendText(const TrendReport& trend)
         out += text + "\n";
     }
     if (trend.changes.empty())
-        out += "No change of level (E-Divisive, p ≤ 0.01, at least 5 run sets a level).\n";
+        out += "No change of level of 2% or more (E-Divisive, p ≤ 0.01, at least 5 run sets a level).\n";
     else
         for (const auto& change : trend.changes)
             out += "Change of level: " + describeChange(trend, change) + "\n";
@@ -163,7 +163,7 @@ std::string trendMarkdown(const TrendReport& trend)
     for (const auto& change : trend.changes)
         md += "- Change of level: " + markdownEscape(describeChange(trend, change)) + "\n";
     if (trend.changes.empty())
-        md += "No change of level (E-Divisive, p ≤ 0.01).\n";
+        md += "No change of level of 2% or more (E-Divisive, p ≤ 0.01, at least 5 run sets a level).\n";
     return md;
 }
 

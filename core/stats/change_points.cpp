@@ -195,19 +195,26 @@ std::vector<ChangePoint> findChangePoints(std::span<const double> series, const 
         segments.push_back(right);
     }
 
-    std::vector<std::size_t> order(accepted.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-        [&](std::size_t a, std::size_t b) { return accepted[a].first < accepted[b].first; });
     std::vector<ChangePoint> changes;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const std::size_t begin = k == 0 ? 0 : accepted[order[k - 1]].first;
-        const std::size_t at = accepted[order[k]].first;
-        const std::size_t end = k + 1 < order.size() ? accepted[order[k + 1]].first : series.size();
-        changes.push_back({ at, accepted[order[k]].second, pValues[order[k]],
-            medianOf(series.subspan(begin, at - begin)), medianOf(series.subspan(at, end - at)) });
+    for (std::size_t k = 0; k < accepted.size(); ++k)
+        changes.push_back({ accepted[k].first, accepted[k].second, pValues[k], 0, 0 });
+    std::sort(
+        changes.begin(), changes.end(), [](const ChangePoint& a, const ChangePoint& b) { return a.index < b.index; });
+    for (;;) {
+        for (std::size_t k = 0; k < changes.size(); ++k) {
+            const std::size_t begin = k == 0 ? 0 : changes[k - 1].index;
+            const std::size_t end = k + 1 < changes.size() ? changes[k + 1].index : series.size();
+            changes[k].before = medianOf(series.subspan(begin, changes[k].index - begin));
+            changes[k].after = medianOf(series.subspan(changes[k].index, end - changes[k].index));
+        }
+        const auto smallest
+            = std::min_element(changes.begin(), changes.end(), [](const ChangePoint& a, const ChangePoint& b) {
+                  return std::abs(a.relativeChange()) < std::abs(b.relativeChange());
+              });
+        if (smallest == changes.end() || !(std::abs(smallest->relativeChange()) < settings.minimumChange))
+            return changes;
+        changes.erase(smallest);
     }
-    return changes;
 }
 
 } // namespace pyrometer

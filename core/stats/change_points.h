@@ -14,6 +14,9 @@ struct ChangePointSettings
     int permutations = 199; ///< permutations per test; the smallest p-value is 1 / (permutations + 1)
     std::size_t minimumSegment = 5; ///< points on each side of a change, at least 2
     std::uint64_t seed = 0x5eed; ///< the permutations' seed: the same series always gives the same changes
+    /// Changes of the median smaller than this (relative: 0.02 = 2%) are not reported: the segments either side are
+    /// merged, the smallest first, as a significant but immaterial step is not a change of level to a reader.
+    double minimumChange = 0;
 };
 
 /// Where a series changes level: the first point of the new level, the statistic that found it, how sure it is and
@@ -38,7 +41,8 @@ std::vector<double> divergenceStatistics(std::span<const double> series);
 /// nonparametric approach for multiple change point analysis of multivariate data"; α = 1, as MongoDB's CI uses it,
 /// Daly et al. ICPE 2020). The best split of any segment is proposed; a permutation test of that segment (its points
 /// shuffled, the best split's Q̂ taken each time) accepts it when p ≤ settings.alpha, and the search goes on in the
-/// segments either side; the first split refused ends it. Values that are not finite numbers are refused by the caller.
+/// segments either side; the first split refused ends it. Then changes below settings.minimumChange are merged away.
+/// Values that are not finite numbers are refused by the caller.
 std::vector<ChangePoint> findChangePoints(std::span<const double> series, const ChangePointSettings& settings = {});
 
 } // namespace pyrometer
