@@ -1,4 +1,5 @@
 #include "core/formats/results_json.h"
+#include "core/history/store.h"
 
 #include "tests/cli_support.h"
 #include "tests/synthetic_results.h"
@@ -10,8 +11,11 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
+#include <csignal>
 #include <fstream>
+#include <signal.h>
 
 // End-to-end tests of `pyrometer history` as a user meets it: importing the files of Pyrometer, pytest-benchmark
 // and asv, the trend with its changes of level and its exports, and the nightly gate of `history check`.
@@ -230,6 +234,45 @@ private Q_SLOTS:
             QStringLiteral("x.json"), QStringLiteral("--baseline-from-history") });
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err, QStringLiteral("pyrometer run: give --baseline FILE or --baseline-from-history, not both\n"));
+    }
+
+    // `pyrometer history import` of 60 files killed with SIGKILL at 12 moments while it saves: the store is always
+    // readable, and every run set in it is whole (its results load with all their runs, its benchmark row is there);
+    // never half of one.
+    void killedWhileSavingLeavesNoHalfRunSet()
+    {
+        QTemporaryDir dir;
+        const auto files = dir.filePath(QStringLiteral("files"));
+        for (int day = 1; day <= 60; ++day)
+            write(files + QStringLiteral("/run-%1.json").arg(day, 2, 10, QLatin1Char('0')),
+                runSetFile("a.py", 0.01, 1 + day % 28, "c" + std::to_string(day)));
+        const auto location = dir.filePath(QStringLiteral("history.sqlite"));
+        int killedMidway = 0;
+        for (int attempt = 0; attempt < 12; ++attempt) {
+            QProcess import;
+            import.start(QStringLiteral(PYROMETER_BINARY),
+                { QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--store"), location, files });
+            QVERIFY(import.waitForStarted());
+            QThread::msleep(20 + 15 * attempt);
+            ::kill(static_cast<pid_t>(import.processId()), SIGKILL);
+            import.waitForFinished();
+            killedMidway += import.exitStatus() == QProcess::CrashExit ? 1 : 0;
+
+            auto store = openStore(location.toStdString());
+            const auto overview = store->overview();
+            const auto trend = store->trend("a.py", {});
+            QCOMPARE(std::int64_t(trend.size()), overview.runSets); // a benchmark row for every run set
+            for (const auto& point : trend) {
+                QCOMPARE(point.runs, std::int64_t(30));
+                QCOMPARE(store->load(point.runSet).benchmarks.at(0).runs.size(), std::size_t(30));
+            }
+        }
+        QVERIFY2(killedMidway >= 6, qPrintable(QString::number(killedMidway))); // most were stopped mid-import
+        // What is not in yet comes in whole: 60 files, each once.
+        const auto r = runPyrometer(
+            { QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--store"), location, files });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(openStore(location.toStdString())->overview().runSets, std::int64_t(60));
     }
 };
 

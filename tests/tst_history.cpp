@@ -2,6 +2,7 @@
 
 #include "core/formats/results_json.h"
 #include "core/model/error.h"
+#include "tests/postgres_cluster.h"
 #include "tests/synthetic_results.h"
 
 #include <QTemporaryDir>
@@ -47,18 +48,49 @@ void sql(const std::string& path, const char* statements)
 }
 } // namespace
 
-// The history store on SQLite: created on first use, run sets saved whole and counted, stores it cannot read refused
-// with one line that names them, and saves from two writers at once all kept.
+// The history store on SQLite and on PostgreSQL (a throwaway server started here): created on first use, run sets
+// saved whole and counted, stores it cannot read refused with one line that names them, and saves from two writers
+// at once all kept. The tests that take a "backend" run against both.
 class TestHistory : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
+    std::unique_ptr<test::PostgresCluster> m_postgres;
+    int m_databases = 0;
     std::string path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)).toStdString(); }
 
+    static void addBackends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+    /// A new store for this test on the backend of its row: a file named `name`, or a new database.
+    std::string newStore(const char* name)
+    {
+        QFETCH(QString, backend);
+        if (backend == QLatin1String("sqlite"))
+            return path(name);
+        const auto database = QStringLiteral("t%1").arg(++m_databases);
+        if (!m_postgres->createDatabase(database))
+            return {};
+        return m_postgres->uri(database).toStdString();
+    }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        m_postgres = std::make_unique<test::PostgresCluster>();
+        QVERIFY2(m_postgres->running(), qPrintable(m_postgres->error()));
+    }
+
+    void savedRunSetsAreCounted_data() { addBackends(); }
     void savedRunSetsAreCounted()
     {
-        const auto location = path("nested/folder/history.sqlite"); // its folder made on first use
+        QFETCH(QString, backend);
+        const bool sqlite = backend == QLatin1String("sqlite");
+        const auto location
+            = sqlite ? path("nested/folder/history.sqlite") : newStore(""); // its folder made on first use
         {
             auto store = openStore(location);
             QCOMPARE(store->overview().runSets, std::int64_t(0));
@@ -77,6 +109,11 @@ private Q_SLOTS:
         QCOMPARE(overview.branches[0].name, std::string("feature"));
         QCOMPARE(overview.branches[1].runSets, std::int64_t(2));
         QCOMPARE(overview.machines[1].name, std::string("vm"));
+        QCOMPARE(overview.projects.size(), std::size_t(1));
+        QCOMPARE(store->load(1).benchmarks[0].runs.size(), std::size_t(5));
+        QCOMPARE(*store->trend("a.py", {}).front().median, 0.0102); // runs at 1.00 … 1.04 × 10 ms: 1.02 × 10 ms
+        if (!sqlite)
+            return;
 
         // Every run's values are kept (the whole results file), and each benchmark's median for trends.
         sqlite3* db = nullptr;
@@ -151,9 +188,10 @@ PRAGMA user_version = 1;
 
     // An import is added once: the same results again are found by their fingerprint; a run measured now is
     // always added, even with the same figures.
+    void importsAreAddedOnce_data() { addBackends(); }
     void importsAreAddedOnce()
     {
-        auto store = openStore(path("imports.sqlite"));
+        auto store = openStore(newStore("imports.sqlite"));
         const auto results = runSet("main", "vm");
         QVERIFY(store->save(results, {}, "/data/a.json").added);
         const auto again = store->save(results, {}, "/data/copy-of-a.json");
@@ -167,9 +205,10 @@ PRAGMA user_version = 1;
     }
 
     // A benchmark's trend: its run sets oldest first, taken by branch, machine, date and count.
+    void trendOfABenchmark_data() { addBackends(); }
     void trendOfABenchmark()
     {
-        auto store = openStore(path("trend.sqlite"));
+        auto store = openStore(newStore("trend.sqlite"));
         const std::pair<const char*, const char*> sets[]
             = { { "main", "2026-11-01T10:00:00Z" }, { "feature", "2026-11-02T10:00:00Z" },
                   { "main", "2026-11-03T10:00:00Z" }, { "main", "2026-11-04T10:00:00Z" } };
@@ -219,9 +258,6 @@ PRAGMA user_version = 1;
         QVERIFY(inputError([] {
             openStore("/proc/no/such/history.sqlite");
         }).starts_with("/proc/no/such/history.sqlite: cannot open the history store ("));
-        QCOMPARE(inputError([] { openStore("postgresql://db.example/bench"); }),
-            std::string("postgresql://db.example/bench: PostgreSQL stores are not supported yet; give a file path for "
-                        "SQLite"));
         // Nothing was written into the files it refused.
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open(other.c_str(), &db), SQLITE_OK);
@@ -233,11 +269,46 @@ PRAGMA user_version = 1;
         sqlite3_close(db);
     }
 
+    // A PostgreSQL store it cannot use: a wrong password (the message never shows a password), no server there, a
+    // database of something else, a store of a newer Pyrometer; each one line that names it.
+    void postgresStoresItCannotUseAreRefused()
+    {
+        QVERIFY(m_postgres->createDatabase(QStringLiteral("refusals")));
+        const auto wrong = m_postgres->uri(QStringLiteral("refusals"), QStringLiteral("wrong-password")).toStdString();
+        const auto message = inputError([&] { openStore(wrong); });
+        const auto shown = wrong.substr(0, wrong.find("wrong-password")) + "***" + wrong.substr(wrong.find('@'));
+        QVERIFY2(message.starts_with(shown + ": cannot connect to the history store ("), message.c_str());
+        QVERIFY2(message.find("password authentication failed") != std::string::npos, message.c_str());
+        QVERIFY(message.find("wrong-password") == std::string::npos);
+
+        const auto nowhere = std::string("postgresql://pyrometer:s3cret@/x?host=") + path("no-server") + "&port=1";
+        QVERIFY2(inputError([&] {
+            openStore(nowhere);
+        }).starts_with("postgresql://pyrometer:***@/x?host=" + path("no-server") + "&port=1: cannot connect"),
+            inputError([&] { openStore(nowhere); }).c_str());
+
+        const auto good = m_postgres->uri(QStringLiteral("refusals")).toStdString();
+        const auto redacted = good.substr(0, good.find("s3cret")) + "***" + good.substr(good.find('@'));
+        QVERIFY(m_postgres->execute(QString::fromStdString(good), QStringLiteral("CREATE TABLE notes (text TEXT)")));
+        QCOMPARE(inputError([&] { openStore(good); }),
+            redacted + ": not a Pyrometer history store (a database with other tables)");
+
+        QVERIFY(m_postgres->createDatabase(QStringLiteral("newer")));
+        const auto newer = m_postgres->uri(QStringLiteral("newer")).toStdString();
+        QCOMPARE(openStore(newer)->overview().runSets, std::int64_t(0));
+        QVERIFY(m_postgres->execute(
+            QString::fromStdString(newer), QStringLiteral("UPDATE pyrometer_store SET version = 7")));
+        QCOMPARE(inputError([&] { openStore(newer); }),
+            newer.substr(0, newer.find("s3cret")) + "***" + newer.substr(newer.find('@'))
+                + ": written by a newer Pyrometer (store version 7; this Pyrometer reads up to version 2)");
+    }
+
     // Two writers at once, each with its own connection as two `pyrometer run --save` have: they wait for each
     // other, and every run set is kept.
+    void concurrentSavesLoseNothing_data() { addBackends(); }
     void concurrentSavesLoseNothing()
     {
-        const auto location = path("shared.sqlite");
+        const auto location = newStore("shared.sqlite");
         openStore(location);
         const auto writer = [&] {
             auto store = openStore(location);
@@ -271,5 +342,5 @@ PRAGMA user_version = 1;
     }
 };
 
-QTEST_APPLESS_MAIN(TestHistory)
+QTEST_GUILESS_MAIN(TestHistory)
 #include "tst_history.moc"

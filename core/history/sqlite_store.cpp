@@ -1,20 +1,15 @@
-#include "core/history/store.h"
+#include "core/history/back_ends.h"
+#include "core/history/run_set_row.h"
 
-#include "core/formats/results_file.h"
-#include "core/formats/results_json.h"
 #include "core/model/error.h"
-#include "core/stats/benchmark_summary.h"
 
 #include <sqlite3.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <map>
-#include <stdexcept>
 
 namespace fs = std::filesystem;
 
@@ -79,56 +74,6 @@ ALTER TABLE benchmarks ADD COLUMN median_rss_bytes REAL;
 )sql",
 };
 static_assert(std::size(migrations) == storeSchemaVersion);
-
-/// FNV-1a (64 bits) of a run set's results text, in hex: the same file imported twice is found by it.
-std::string fingerprint(const std::string& text)
-{
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const unsigned char c : text) {
-        hash ^= c;
-        hash *= 0x100000001b3ULL;
-    }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    return hex;
-}
-
-/// The results text compressed with zlib (RFC 1950): a run set's JSON shrinks about tenfold.
-std::string deflated(const std::string& text)
-{
-    uLongf size = compressBound(static_cast<uLong>(text.size()));
-    std::string out(size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(text.data()),
-            static_cast<uLong>(text.size()), 6)
-        != Z_OK)
-        throw std::runtime_error("cannot compress a run set's results");
-    out.resize(size);
-    return out;
-}
-
-std::string inflated(const std::string& data, std::int64_t size, const std::string& location)
-{
-    if (size < 0 || size > (std::int64_t(1) << 32))
-        throw InputError(location + ": a run set's results are damaged (size " + std::to_string(size) + ")");
-    std::string text(static_cast<std::size_t>(size), '\0');
-    uLongf length = static_cast<uLongf>(size);
-    if (uncompress(reinterpret_cast<Bytef*>(text.data()), &length, reinterpret_cast<const Bytef*>(data.data()),
-            static_cast<uLong>(data.size()))
-            != Z_OK
-        || length != static_cast<uLongf>(size))
-        throw InputError(location + ": a run set's results are damaged (they do not decompress)");
-    return text;
-}
-
-std::string nowUtc()
-{
-    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm {};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
 
 class Statement
 {
@@ -243,21 +188,11 @@ public:
 
     SavedRunSet save(const Results& results, const std::vector<std::string>& tags, const std::string& origin) override
     {
-        GitInfo git;
-        std::string python;
-        for (const auto& b : results.benchmarks) {
-            if (b.git && git.commit.empty())
-                git = *b.git;
-            if (b.interpreter && python.empty())
-                python = b.interpreter->version;
-        }
-        nlohmann::json tagList = tags;
-        const auto whole = resultsJsonText(results);
-        const auto summaries = summarizeAll(results);
+        const auto row = runSetRow(results, tags, origin);
         Transaction transaction(*this);
-        if (!origin.empty()) {
+        if (!row.fingerprint.empty()) {
             Statement known(m_db, "SELECT id FROM run_sets WHERE fingerprint = ?", m_location);
-            known.bind(1, fingerprint(whole));
+            known.bind(1, row.fingerprint);
             if (known.step())
                 return { known.integer(0), false };
         }
@@ -266,48 +201,42 @@ public:
             "project, commit_date, subject, governor, python, origin, fingerprint) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             m_location);
-        runSet.bind(1, nowUtc())
-            .bind(2, results.environment.date)
-            .bind(3, git.commit)
-            .bind(4, git.branch)
-            .bind(5, std::int64_t(git.dirty ? 1 : 0))
-            .bind(6, results.environment.hostname)
-            .bind(7, results.environment.cpuModel)
-            .bind(8, std::int64_t(results.environment.logicalCores))
-            .bind(9, tagList.dump())
-            .bind(10, git.project)
-            .bind(11, git.commitDate)
-            .bind(12, git.subject)
-            .bind(13, results.environment.cpuGovernor.value_or(""))
-            .bind(14, python)
-            .bind(15, origin);
-        if (!origin.empty())
-            runSet.bind(16, fingerprint(whole));
+        runSet.bind(1, row.savedAt)
+            .bind(2, row.measuredAt)
+            .bind(3, row.commit)
+            .bind(4, row.branch)
+            .bind(5, std::int64_t(row.dirty ? 1 : 0))
+            .bind(6, row.host)
+            .bind(7, row.cpu)
+            .bind(8, row.cores)
+            .bind(9, row.tags)
+            .bind(10, row.project)
+            .bind(11, row.commitDate)
+            .bind(12, row.subject)
+            .bind(13, row.governor)
+            .bind(14, row.python)
+            .bind(15, row.origin);
+        if (!row.fingerprint.empty())
+            runSet.bind(16, row.fingerprint);
         runSet.step();
         const auto id = sqlite3_last_insert_rowid(m_db);
         Statement kept(
             m_db, "INSERT INTO run_set_results (run_set, encoding, size, data) VALUES (?, ?, ?, ?)", m_location);
-        kept.bind(1, id)
-            .bind(2, std::string("json+zlib"))
-            .bind(3, std::int64_t(whole.size()))
-            .bindBlob(4, deflated(whole));
+        kept.bind(1, id).bind(2, row.encoding).bind(3, row.size).bindBlob(4, row.data);
         kept.step();
         Statement benchmark(m_db,
             "INSERT OR REPLACE INTO benchmarks (run_set, name, runs, median_s, ci_low_s, ci_high_s, median_rss_bytes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             m_location);
-        for (std::size_t i = 0; i < results.benchmarks.size(); ++i) {
-            const auto& wall = summaries[i].wall;
+        for (const auto& b : row.benchmarks) {
             benchmark.reset();
             benchmark.bind(1, id)
-                .bind(2, results.benchmarks[i].name)
-                .bind(3, static_cast<std::int64_t>(wall.n))
-                .bind(4, wall.n ? std::optional(wall.median) : std::nullopt)
-                .bind(5, wall.medianCiLow)
-                .bind(6, wall.medianCiHigh)
-                .bind(7,
-                    results.benchmarks[i].measured.memory && wall.n ? std::optional(summaries[i].maxRssMedian)
-                                                                    : std::nullopt)
+                .bind(2, b.name)
+                .bind(3, b.runs)
+                .bind(4, b.median)
+                .bind(5, b.ciLow)
+                .bind(6, b.ciHigh)
+                .bind(7, b.medianRss)
                 .step();
         }
         transaction.commit();
@@ -320,13 +249,7 @@ public:
         s.bind(1, id);
         if (!s.step())
             throw InputError(m_location + ": no run set " + std::to_string(id));
-        const auto encoding = s.text(0);
-        if (encoding == "json")
-            return readResultsText(s.blob(2));
-        if (encoding == "json+zlib")
-            return readResultsText(inflated(s.blob(2), s.integer(1), m_location));
-        throw InputError(m_location + ": run set " + std::to_string(id) + " is kept as '" + encoding
-            + "', which this Pyrometer cannot read");
+        return resultsFromKept(s.text(0), s.integer(1), s.blob(2), m_location, id);
     }
 
     HistoryOverview overview() override
@@ -463,27 +386,9 @@ private:
 };
 } // namespace
 
-std::unique_ptr<HistoryStore> openStore(const std::string& location)
+std::unique_ptr<HistoryStore> openSqliteStore(const std::string& location)
 {
-    if (location.empty())
-        throw InputError("no history store given");
-    if (location.starts_with("postgresql://") || location.starts_with("postgres://"))
-        throw InputError(location + ": PostgreSQL stores are not supported yet; give a file path for SQLite");
     return std::make_unique<SqliteStore>(location);
-}
-
-std::string defaultStoreLocation()
-{
-    if (const char* store = std::getenv("PYROMETER_STORE"); store && *store)
-        return store;
-    fs::path data;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/')
-        data = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        data = fs::path(home) / ".local" / "share";
-    else
-        data = fs::current_path();
-    return (data / "Pyrometer" / "Pyrometer" / "history.sqlite").string();
 }
 
 } // namespace pyrometer
