@@ -23,7 +23,8 @@ Commands:
   compare   compare a baseline with a candidate: verdicts, reports, exit codes for CI (pyrometer compare --help)
   open      show a results file in the window, or render it to a picture (--screenshot OUT.png)
   recover   turn the journal of an interrupted run into results
-  history   what the history store holds (results kept with pyrometer run --save)
+  history   the history store: what it holds, trends and changes of level, import, check (pyrometer history --help)
+  bisect    the first commit at which scripts got slower, each step measured against good and bad
 
 Options:
   --version   print the version
@@ -57,6 +58,8 @@ int main(int argc, char** argv)
         return cli::recoverCommand(rest);
     if (command == "history")
         return cli::historyCommand(rest);
+    if (command == "bisect")
+        return cli::bisectCommand(rest);
     if (command == "open")
         return app::openMain(argc, argv, rest);
     if (!command.empty() && command.front() == '-') {

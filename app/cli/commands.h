@@ -17,6 +17,9 @@ int recoverCommand(const std::vector<std::string>& words);
 /// `pyrometer history`: what the history store holds.
 int historyCommand(const std::vector<std::string>& words);
 
+/// `pyrometer bisect --good REV --bad REV TARGET…`: the first commit at which the targets got slower.
+int bisectCommand(const std::vector<std::string>& words);
+
 /// Exit statuses shared by every subcommand.
 enum ExitStatus { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitInterrupted = 130 };
 
