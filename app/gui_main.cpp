@@ -8,6 +8,7 @@
 #include "ui/charts/time_series_panel.h"
 #include "ui/compare/compare_model.h"
 #include "ui/compare/compare_view.h"
+#include "ui/history/history_panel.h"
 #include "ui/profile/memory_panel.h"
 #include "ui/window/main_window.h"
 
@@ -81,8 +82,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     std::string file, screenshot, baseline;
     int width = 1400, height = 900;
     int tab = -1; // none given: the Compare tab when there is a baseline, else Runs
-    // In the window's order; runs: the old name of charts.
-    const std::vector<std::string> tabs { "charts", "scaling", "hotspots", "compare", "runs" };
+    // In the window's order.
+    const std::vector<std::string> tabs { "charts", "scaling", "hotspots", "compare", "history" };
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i] == "--screenshot" && i + 1 < words.size()) {
             screenshot = words[++i];
@@ -94,20 +95,21 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         } else if (words[i] == "--baseline" && i + 1 < words.size()) {
             baseline = words[++i];
         } else if (words[i] == "--tab" && i + 1 < words.size()) {
-            const auto found = std::find(tabs.begin(), tabs.end(), words[++i]);
+            const auto name = words[++i] == "runs" ? std::string("charts") : words[i]; // runs: charts' old name
+            const auto found = std::find(tabs.begin(), tabs.end(), name);
             if (found == tabs.end()) {
-                std::cerr << "pyrometer open: --tab takes charts, scaling, hotspots or compare, not " << words[i]
-                          << "\n";
+                std::cerr << "pyrometer open: --tab takes charts, scaling, hotspots, compare or history, not "
+                          << words[i] << "\n";
                 return cli::ExitUsage;
             }
-            tab = static_cast<int>(found - tabs.begin()) % 4;
+            tab = static_cast<int>(found - tabs.begin());
         } else if (file.empty() && !words[i].starts_with("-")) {
             file = words[i];
         } else {
-            std::cerr
-                << "pyrometer open: unexpected argument " << words[i]
-                << " (usage: pyrometer open FILE.json [--baseline FILE.json] [--tab charts|scaling|hotspots|compare] "
-                   "[--screenshot OUT.png] [--size WxH])\n";
+            std::cerr << "pyrometer open: unexpected argument " << words[i]
+                      << " (usage: pyrometer open FILE.json [--baseline FILE.json] [--tab "
+                         "charts|scaling|hotspots|compare|history] "
+                         "[--screenshot OUT.png] [--size WxH])\n";
             return cli::ExitUsage;
         }
     }
@@ -139,6 +141,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     if (!screenshot.empty())
         QSettings::setDefaultFormat(QSettings::IniFormat), QStandardPaths::setTestModeEnabled(true);
     ui::MainWindow window(screenshot.empty() ? resultsDirectory() : QString());
+    bool trendsShown = false; // the History tab reads its store on a worker thread
+    QObject::connect(window.history(), &ui::HistoryPanel::trendsShown, [&] { trendsShown = true; });
     window.resize(width, height);
     window.show();
     window.showOpenedResults(results, QFile::decodeName(file.c_str()));
@@ -151,6 +155,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     QElapsedTimer waited;
     waited.start();
     while (baselineResults && !window.compareView()->model()->comparison() && waited.elapsed() < 60000)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    while (tab == 4 && !trendsShown && waited.elapsed() < 60000)
         QApplication::processEvents(QEventLoop::AllEvents, 50);
     for (int i = 0; i < 5; ++i)
         QApplication::processEvents();

@@ -101,6 +101,24 @@ private Q_SLOTS:
         QCOMPARE(downsampleMinMax(few, 800).size(), std::size_t(2));
     }
 
+    // A band's outline: one point a column, the column's highest (or lowest), in x order; a spike kept.
+    void bandOutlinesTakeEachColumnsExtreme()
+    {
+        std::vector<Point> points;
+        for (int i = 0; i < 10'000; ++i)
+            points.push_back({ static_cast<double>(i), 1.0 + 0.01 * (i % 7) + (i == 4321 ? 1.0 : 0.0) });
+        const auto top = columnExtremes(points, 500, true), bottom = columnExtremes(points, 500, false);
+        QCOMPARE(top.size(), std::size_t(500));
+        QCOMPARE(bottom.size(), std::size_t(500));
+        QVERIFY(std::is_sorted(top.begin(), top.end(), [](const Point& a, const Point& b) { return a.x < b.x; }));
+        QVERIFY(std::any_of(top.begin(), top.end(), [](const Point& p) { return p.x == 4321.0 && p.y > 2.0; }));
+        // Each column of 20 points holds every residue of 7: its top is 1.06, its bottom 1.00 (but the spike's).
+        QVERIFY(std::all_of(bottom.begin(), bottom.end(), [](const Point& p) { return p.y == 1.0; }));
+        QCOMPARE(std::count_if(top.begin(), top.end(), [](const Point& p) { return p.y == 1.06; }), 499);
+        const std::vector<Point> few { { 0, 1 }, { 1, 2 } };
+        QCOMPARE(columnExtremes(few, 500, true).size(), std::size_t(2));
+    }
+
     void niceAxes()
     {
         // 38 … 250 ms: range 212 rounds up to 500, step 100, bounds 0 … 300.

@@ -16,6 +16,8 @@
 #include "ui/run/suite_discovery.h"
 #include "ui/window/main_window.h"
 
+#include "core/history/store.h"
+
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
@@ -439,8 +441,16 @@ private Q_SLOTS:
         QCOMPARE(list->requests().size(), std::size_t(2));
         window.findChild<QSpinBox*>(QStringLiteral("runs"))->setValue(3);
         QSignalSpy finished(window.controller(), &RunController::finished);
+        QSignalSpy saved(window.controller(), &RunController::savedToHistory);
+        // "Save to the history" is on by default: the run goes into the store (this test's own, PYROMETER_STORE).
+        const auto store = QString::fromLocal8Bit(qgetenv("PYROMETER_STORE"));
+        QVERIFY(!store.isEmpty());
+        const auto before = QFile::exists(store) ? pyrometer::openStore(store.toStdString())->overview().runSets : 0;
+        QVERIFY(window.findChild<QCheckBox*>(QStringLiteral("saveToHistory"))->isChecked());
         window.runAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
+        QCOMPARE(pyrometer::openStore(store.toStdString())->overview().runSets, before + 1);
         QCOMPARE(window.summary()->rowCount(), 2);
         QCOMPARE(window.summary()->index(0, SummaryModel::Runs).data().toString(), QStringLiteral("3"));
         const auto& results = *finished.at(0).at(0).value<ResultsSnapshot>();

@@ -7,6 +7,7 @@
 #include "ui/compare/compare_view.h"
 #include "ui/compare/comparison_charts.h"
 #include "ui/compare/profile_diff_models.h"
+#include "ui/history/history_panel.h"
 #include "ui/profile/flame_graph_widget.h"
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
@@ -18,6 +19,8 @@
 #include "ui/run/run_controller.h"
 #include "ui/window/main_window.h"
 
+#include "core/history/store.h"
+
 #include "tests/synthetic_results.h"
 
 #include "core/compare/comparison_report.h"
@@ -26,9 +29,11 @@
 
 #include <QApplication>
 #include <QAreaSeries>
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -36,6 +41,7 @@
 #include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QSettings>
@@ -43,6 +49,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QValueAxis>
 #include <QWheelEvent>
@@ -157,6 +164,128 @@ private Q_SLOTS:
             }
             QCOMPARE(entries, ChartPanel::displayNames(panel->snapshot()));
         }
+    }
+
+    // The History tab over a store of 30 run sets of a.py (10 ms, then 12 ms from the 20th) and 30 of b.py: the
+    // longest history is drawn first, with its band, its change of level marked and listed, hover telling the run
+    // set and commit; two benchmarks are each normalised to their first point; a click opens a run set, a second
+    // with Shift compares the two in the Compare tab.
+    void historyTab()
+    {
+        const auto location = m_dir.filePath(QStringLiteral("history-tab.sqlite"));
+        {
+            auto store = openStore(location.toStdString());
+            for (int k = 1; k <= 30; ++k) {
+                for (const char* name : { "a.py", "b.py" }) {
+                    Results results;
+                    results.environment.hostname = "vm";
+                    results.environment.date
+                        = QStringLiteral("2026-11-%1T03:00:00Z").arg(k, 2, 10, QLatin1Char('0')).toStdString();
+                    const double level = name[0] == 'a' ? (k >= 20 ? 0.012 : 0.010) : 0.020;
+                    auto b = test::benchmarkOf(name, level * (1 + 0.002 * (k % 3)), 10);
+                    b.git = GitInfo { "c" + std::to_string(1000 + k), "main", false, "", "",
+                        "Commit " + std::to_string(k) };
+                    results.benchmarks.push_back(b);
+                    if (name[0] == 'a' || k <= 29) // b.py one run set shorter: a.py is the longest
+                        store->save(results, {});
+                }
+            }
+        }
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* history = window.history();
+        window.tabs()->setCurrentWidget(history);
+        QSignalSpy shown(history, &HistoryPanel::trendsShown);
+        history->setStoreLocation(location);
+        QVERIFY(shown.wait(10000));
+        auto* chart = history->chart();
+        QCOMPARE(chart->trends()->size(), std::size_t(1));
+        QCOMPARE(chart->trends()->at(0).name, std::string("a.py"));
+        QVERIFY(!chart->normalised());
+        QVERIFY2(
+            history->changesText().startsWith(QStringLiteral("a.py: +20.0% (10.22 ms → 12.26 ms) from c1019 to c1020")),
+            qPrintable(history->changesText()));
+        QApplication::processEvents();
+        QStringList entries;
+        for (auto* marker : chart->chart()->legend()->markers())
+            if (marker->isVisible())
+                entries << marker->label();
+        QCOMPARE(entries, QStringList { QStringLiteral("a.py") });
+        const auto drawn = chart->chart()->series();
+        QVERIFY(std::any_of(drawn.begin(), drawn.end(),
+            [](QAbstractSeries* s) { return qobject_cast<QAreaSeries*>(s) != nullptr; })); // the interval's band
+        QXYSeries* points = nullptr;
+        for (auto* series : chart->chart()->series())
+            if (series->name() == QStringLiteral("a.py (run sets)"))
+                points = qobject_cast<QXYSeries*>(series);
+        QVERIFY(points);
+        QCOMPARE(points->count(), 30);
+        auto* view = chart->findChild<QChartView*>();
+        const auto at = chart->chart()->mapToPosition(points->at(24), points);
+        const auto hover = chart->hoverTextAt(view->mapTo(chart, view->mapFromScene(at)));
+        QVERIFY2(hover.contains(QStringLiteral("Run set")) && hover.contains(QStringLiteral("Commit c1025 on main"))
+                && hover.contains(QStringLiteral("Commit 25")) && hover.contains(QStringLiteral("Median 12.")),
+            qPrintable(hover));
+
+        // A click on a point: that run set, by the mouse.
+        QSignalSpy clicked(chart, &HistoryChart::runSetClicked);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, view->mapFromScene(at));
+        QCOMPARE(clicked.size(), 1);
+        const auto runSet = clicked.at(0).at(0).toLongLong();
+        QCOMPARE(
+            openStore(location.toStdString())->load(runSet).benchmarks.at(0).git->subject, std::string("Commit 25"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.summary()->rowCount(), 1, 10000); // opened as the results shown
+        QCOMPARE(window.tabs()->currentIndex(), 0); // the Charts tab
+
+        // Shift+click a second one: the two compared.
+        Q_EMIT chart->runSetClicked(1, false);
+        Q_EMIT chart->runSetClicked(runSet, true);
+        QTRY_VERIFY_WITH_TIMEOUT(window.compareView()->model()->comparison() != nullptr, 20000);
+        QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget*>(window.compareView()));
+
+        // Both benchmarks: each a ratio to its first point.
+        window.tabs()->setCurrentWidget(history);
+        history->benchmarkList()->item(1)->setCheckState(Qt::Checked);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(chart->trends()->size(), std::size_t(2));
+        QVERIFY(chart->normalised());
+        QCOMPARE(qobject_cast<QValueAxis*>(chart->chart()->axes(Qt::Vertical).at(0))->titleText(),
+            QStringLiteral("Median ÷ its first"));
+        // A branch with no run set: nothing drawn, nothing wrong.
+        history->branchChoice()->setCurrentIndex(0);
+    }
+
+    // Names are shown as written: Qt Charts takes its legend entries, titles and category labels as HTML, where
+    // "<50ms>" vanished as a tag ("sleep & .py" in the legend, "sleep" under the box) and "&amp;" read as "&".
+    void namesAreShownAsWritten()
+    {
+        using test::benchmarkOf;
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto results = std::make_shared<Results>();
+        const auto odd = QStringLiteral("sleep <50ms> & \"q\" &amp;.py");
+        results->benchmarks = { benchmarkOf(odd.toStdString(), 0.01, 10), benchmarkOf("b.py", 0.02, 10) };
+        window.showResults(ResultsSnapshot(results));
+        QApplication::processEvents();
+        for (ChartPanel* panel : std::initializer_list<ChartPanel*> { window.histogram(), window.timeSeries() }) {
+            QStringList entries;
+            for (auto* marker : panel->chart()->legend()->markers())
+                if (marker->isVisible())
+                    entries << marker->label();
+            QCOMPARE(entries.value(0), odd.toHtmlEscaped());
+            QTextDocument shown;
+            shown.setHtml(entries.value(0));
+            QCOMPARE(shown.toPlainText(), odd); // what the legend's rich text shows
+        }
+        auto* axis = qobject_cast<QBarCategoryAxis*>(window.boxPlot()->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QTextDocument category;
+        category.setHtml(axis->categories().value(0));
+        QVERIFY2(category.toPlainText().startsWith(QStringLiteral("sleep <")), qPrintable(category.toPlainText()));
     }
 
     // A chart on a tab behind another is not redrawn on each refresh of a live run, but once, with the latest

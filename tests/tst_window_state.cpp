@@ -262,7 +262,7 @@ private Q_SLOTS:
             tabs << window.tabs()->tabText(i);
         QCOMPARE(tabs,
             (QStringList { QStringLiteral("Charts"), QStringLiteral("Scaling"), QStringLiteral("Hotspots"),
-                QStringLiteral("Compare") }));
+                QStringLiteral("Compare"), QStringLiteral("History") }));
 
         // A plan that cannot start: its row shows the problem, and no progress bar is left at 0%.
         window.addScripts({ m_dir.filePath(QStringLiteral("missing.py")) });

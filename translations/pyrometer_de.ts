@@ -802,6 +802,161 @@ Kandidat: %2</translation>
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::HistoryChart</name>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="31"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="81"/>
+        <source>Run set, oldest first</source>
+        <translation>Laufsatz, der älteste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="83"/>
+        <source>Median ÷ its first</source>
+        <translation>Median ÷ sein erster</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="83"/>
+        <source>Median (%1)</source>
+        <translation>Median (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="123"/>
+        <source> (95% interval)</source>
+        <translation> (95-%-Intervall)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="145"/>
+        <source> (run sets)</source>
+        <translation> (Laufsätze)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="181"/>
+        <source> (level)</source>
+        <translation> (Niveau)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="193"/>
+        <source> (change of level)</source>
+        <translation> (Niveauwechsel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="231"/>
+        <source>Run set %1, %2</source>
+        <translation>Laufsatz %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="234"/>
+        <source>Commit %1%2 on %3</source>
+        <translation>Commit %1%2 auf %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="240"/>
+        <source>Median %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="242"/>
+        <source> (95%: %1 … %2)</source>
+        <translation> (95 %: %1 … %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_chart.cpp" line="246"/>
+        <source>Click to open it; Shift+click to compare it with the one clicked before</source>
+        <translation>Klicken öffnet ihn; Umschalt+Klick vergleicht ihn mit dem zuvor geklickten</translation>
+    </message>
+</context>
+<context>
+    <name>pyrometer::ui::HistoryPanel</name>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="69"/>
+        <source>The benchmarks to draw; several are each shown as a ratio to their first run set</source>
+        <translation>Die zu zeichnenden Benchmarks; mehrere werden je als Verhältnis zu ihrem ersten Laufsatz gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="75"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="76"/>
+        <source>Read the history store again</source>
+        <translation>Den Verlaufsspeicher neu lesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="83"/>
+        <source>Branch:</source>
+        <translation>Branch:</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="84"/>
+        <source>Machine:</source>
+        <translation>Rechner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="85"/>
+        <source>Benchmarks:</source>
+        <translation>Benchmarks:</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="125"/>
+        <source>Store: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="128"/>
+        <source>Nothing saved yet: runs are kept here when “Save to the history” is on in the Run Settings, or with pyrometer run --save.</source>
+        <translation>Noch nichts gespeichert: Läufe werden hier aufbewahrt, wenn „Im Verlauf speichern“ in den Laufeinstellungen an ist, oder mit pyrometer run --save.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/history/history_panel.cpp" line="169"/>
+        <source>%n run set(s)</source>
+        <translation>
+            <numerusform>%n Laufsatz</numerusform>
+            <numerusform>%n Laufsätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="181"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="184"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="188"/>
+        <source>not in git</source>
+        <translation>nicht in Git</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="189"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="240"/>
+        <source>Choose benchmarks on the left.</source>
+        <translation>Links Benchmarks wählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="241"/>
+        <source>No change of level of 2% or more (E-Divisive, p ≤ 0.01).</source>
+        <translation>Kein Niveauwechsel von 2 % oder mehr (E-Divisive, p ≤ 0,01).</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_panel.cpp" line="279"/>
+        <location filename="../ui/history/history_panel.cpp" line="281"/>
+        <source>run set %1</source>
+        <translation>Laufsatz %1</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::HotspotsModel</name>
     <message>
         <location filename="../ui/profile/hotspots_model.cpp" line="40"/>
@@ -943,333 +1098,358 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="71"/>
+        <location filename="../ui/window/main_window.cpp" line="74"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="103"/>
+        <location filename="../ui/window/main_window.cpp" line="107"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="103"/>
+        <location filename="../ui/window/main_window.cpp" line="107"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="105"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>Add &amp;Folder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="106"/>
+        <location filename="../ui/window/main_window.cpp" line="110"/>
         <source>Add every benchmark file (bench_*.py, *_bench.py) of a folder and its subfolders</source>
         <translation>Alle Benchmark-Dateien (bench_*.py, *_bench.py) eines Ordners und seiner Unterordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="108"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="113"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="110"/>
+        <location filename="../ui/window/main_window.cpp" line="114"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="110"/>
+        <location filename="../ui/window/main_window.cpp" line="114"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
-        <location filename="../ui/window/main_window.cpp" line="160"/>
+        <location filename="../ui/window/main_window.cpp" line="116"/>
+        <location filename="../ui/window/main_window.cpp" line="164"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="116"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="117"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="114"/>
+        <location filename="../ui/window/main_window.cpp" line="118"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="115"/>
+        <location filename="../ui/window/main_window.cpp" line="119"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="116"/>
+        <location filename="../ui/window/main_window.cpp" line="120"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="118"/>
+        <location filename="../ui/window/main_window.cpp" line="122"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="118"/>
+        <location filename="../ui/window/main_window.cpp" line="122"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="119"/>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="120"/>
+        <location filename="../ui/window/main_window.cpp" line="124"/>
         <source>Export results as JSON, CSV, Markdown or an HTML report</source>
         <translation>Ergebnisse als JSON, CSV, Markdown oder HTML-Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="121"/>
+        <location filename="../ui/window/main_window.cpp" line="125"/>
         <source>Export Re&amp;port…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="122"/>
+        <location filename="../ui/window/main_window.cpp" line="126"/>
         <source>A self-contained HTML page: findings, summary, every chart, the environment</source>
         <translation>Eine eigenständige HTML-Seite: Befunde, Übersicht, alle Diagramme, die Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="124"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="125"/>
+        <location filename="../ui/window/main_window.cpp" line="129"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="127"/>
+        <location filename="../ui/window/main_window.cpp" line="131"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="127"/>
+        <location filename="../ui/window/main_window.cpp" line="131"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="132"/>
+        <location filename="../ui/window/main_window.cpp" line="136"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="138"/>
+        <location filename="../ui/window/main_window.cpp" line="142"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="140"/>
+        <location filename="../ui/window/main_window.cpp" line="144"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="143"/>
+        <location filename="../ui/window/main_window.cpp" line="147"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="145"/>
+        <location filename="../ui/window/main_window.cpp" line="149"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="145"/>
+        <location filename="../ui/window/main_window.cpp" line="149"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="145"/>
+        <location filename="../ui/window/main_window.cpp" line="149"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="146"/>
+        <location filename="../ui/window/main_window.cpp" line="150"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="146"/>
+        <location filename="../ui/window/main_window.cpp" line="150"/>
         <source>Scaling…</source>
         <translation>Skalierung…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="153"/>
+        <location filename="../ui/window/main_window.cpp" line="157"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="166"/>
+        <location filename="../ui/window/main_window.cpp" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="167"/>
+        <location filename="../ui/window/main_window.cpp" line="171"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="168"/>
+        <location filename="../ui/window/main_window.cpp" line="172"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="170"/>
+        <location filename="../ui/window/main_window.cpp" line="174"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="193"/>
+        <location filename="../ui/window/main_window.cpp" line="197"/>
         <source>Double-click a cell to edit it; drop scripts, benchmark files or folders here to add them; tick the functions and sizes to run</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; Skripte, Benchmark-Dateien oder Ordner hierher ziehen, um sie hinzuzufügen; die auszuführenden Funktionen und Größen anhaken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="209"/>
+        <location filename="../ui/window/main_window.cpp" line="213"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="224"/>
+        <location filename="../ui/window/main_window.cpp" line="228"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="249"/>
+        <location filename="../ui/window/main_window.cpp" line="253"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="253"/>
+        <location filename="../ui/window/main_window.cpp" line="257"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="254"/>
+        <location filename="../ui/window/main_window.cpp" line="258"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="263"/>
+        <location filename="../ui/window/main_window.cpp" line="267"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="282"/>
+        <location filename="../ui/window/main_window.cpp" line="273"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="281"/>
+        <source>Comparing %1 with %2 from the history</source>
+        <translation>Vergleich von %1 mit %2 aus dem Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="285"/>
+        <source>Saved to the history as run set %1 in %2</source>
+        <translation>Im Verlauf gespeichert als Laufsatz %1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="289"/>
+        <source>Not saved to the history: %1</source>
+        <translation>Nicht im Verlauf gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="298"/>
+        <source>Showing %1 from the history</source>
+        <translation>%1 aus dem Verlauf wird gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="316"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="299"/>
+        <location filename="../ui/window/main_window.cpp" line="333"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="312"/>
+        <location filename="../ui/window/main_window.cpp" line="346"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="317"/>
+        <location filename="../ui/window/main_window.cpp" line="351"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="326"/>
+        <location filename="../ui/window/main_window.cpp" line="360"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="328"/>
+        <location filename="../ui/window/main_window.cpp" line="362"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="336"/>
+        <location filename="../ui/window/main_window.cpp" line="370"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="355"/>
+        <location filename="../ui/window/main_window.cpp" line="389"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="46"/>
+        <location filename="../ui/window/main_window_run.cpp" line="52"/>
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="51"/>
+        <location filename="../ui/window/main_window_run.cpp" line="57"/>
         <source>run of %1</source>
         <translation>Lauf von %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="55"/>
+        <location filename="../ui/window/main_window_run.cpp" line="63"/>
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="64"/>
+        <location filename="../ui/window/main_window_run.cpp" line="72"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="74"/>
+        <location filename="../ui/window/main_window_run.cpp" line="82"/>
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="76"/>
+        <location filename="../ui/window/main_window_run.cpp" line="84"/>
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="76"/>
+        <location filename="../ui/window/main_window_run.cpp" line="84"/>
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="76"/>
+        <location filename="../ui/window/main_window_run.cpp" line="84"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="78"/>
+        <location filename="../ui/window/main_window_run.cpp" line="86"/>
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="110"/>
+        <location filename="../ui/window/main_window_run.cpp" line="118"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="110"/>
+        <location filename="../ui/window/main_window_run.cpp" line="118"/>
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/main_window_run.cpp" line="112"/>
+        <location filename="../ui/window/main_window_run.cpp" line="120"/>
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -1277,7 +1457,7 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="114"/>
+        <location filename="../ui/window/main_window_run.cpp" line="122"/>
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
@@ -1339,22 +1519,22 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="362"/>
+        <location filename="../ui/window/main_window.cpp" line="396"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="363"/>
+        <location filename="../ui/window/main_window.cpp" line="397"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="397"/>
+        <location filename="../ui/window/main_window.cpp" line="431"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="398"/>
+        <location filename="../ui/window/main_window.cpp" line="432"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -1770,169 +1950,179 @@ Kandidat: %3
         <translation>GC beim Messen aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="51"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="42"/>
+        <source>Save to the history</source>
+        <translation>Im Verlauf speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="52"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="89"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="59"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="59"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="61"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="61"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="62"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="63"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="65"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="65"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="73"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="74"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="74"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="75"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="75"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="76"/>
         <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
         <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="76"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="77"/>
         <source>A benchmark goes on after a failed run (as --ignore-failure): failed runs are kept but left out of the statistics</source>
         <translation>Ein Benchmark läuft nach einem fehlgeschlagenen Lauf weiter (wie --ignore-failure): fehlgeschlagene Läufe bleiben erhalten, zählen aber nicht in der Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="78"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
         <source>An extra run after the timed ones records every garbage collection</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
         <source>An extra run after the timed ones profiles every function (cProfile)</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="81"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="82"/>
         <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
         <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="84"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="85"/>
         <source>Sizes for benchmark functions that take one and have no params: numbers or small (100), medium (10,000), large (1,000,000), xlarge (10,000,000), comma-separated</source>
         <translation>Größen für Benchmark-Funktionen, die eine Größe nehmen und keine params haben: Zahlen oder small (100), medium (10.000), large (1.000.000), xlarge (10.000.000), durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="91"/>
         <source>A benchmark function is called in a loop of as many calls as make one value last this long (calibrated by the first run, then the same in every run)</source>
         <translation>Eine Benchmark-Funktion wird in einer Schleife mit so vielen Aufrufen gerufen, dass ein Wert so lange dauert (vom ersten Lauf kalibriert, dann in jedem Lauf gleich)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="93"/>
         <source>The garbage collector off while a function is timed, as timeit has it (default: on, as users run it)</source>
         <translation>Die Speicherbereinigung aus, während eine Funktion gemessen wird, wie bei timeit (Standard: an, wie Nutzer sie ausführen)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="111"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="114"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="101"/>
+        <source>Keep each run&apos;s results in the history store when it ends, for the History tab and pyrometer history (the store: $PYROMETER_STORE, else history.sqlite beside the saved runs)</source>
+        <translation>Die Ergebnisse jedes Laufs an seinem Ende im Verlaufsspeicher aufbewahren, für den Reiter Verlauf und pyrometer history (der Speicher: $PYROMETER_STORE, sonst history.sqlite neben den gespeicherten Läufen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="117"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="120"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="115"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="121"/>
         <source>Browse… — choose an interpreter anywhere on this machine</source>
         <translation>Durchsuchen… — einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="117"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="123"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="128"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="134"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="129"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="135"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="130"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="136"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="131"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="137"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="132"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="138"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="133"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="139"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="134"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="140"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="136"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="142"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="141"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="147"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="142"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="148"/>
         <source>Function sizes:</source>
         <translation>Funktionsgrößen:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="143"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="149"/>
         <source>Time per value:</source>
         <translation>Zeit je Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="158"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="165"/>
         <source>Function sizes: %1</source>
         <translation>Funktionsgrößen: %1</translation>
     </message>

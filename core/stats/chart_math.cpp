@@ -93,6 +93,28 @@ std::vector<Point> downsampleMinMax(std::span<const Point> sorted, int columns)
     return out;
 }
 
+std::vector<Point> columnExtremes(std::span<const Point> sorted, int columns, bool highest)
+{
+    if (columns <= 0 || sorted.size() <= static_cast<std::size_t>(columns))
+        return { sorted.begin(), sorted.end() };
+    const double x0 = sorted.front().x;
+    const double span = sorted.back().x - x0;
+    const auto columnOf
+        = [&](double x) { return span > 0 ? std::min(columns - 1, static_cast<int>((x - x0) / span * columns)) : 0; };
+    std::vector<Point> out;
+    out.reserve(static_cast<std::size_t>(columns));
+    for (std::size_t i = 0; i < sorted.size();) {
+        const int column = columnOf(sorted[i].x);
+        std::size_t best = i, j = i;
+        for (; j < sorted.size() && columnOf(sorted[j].x) == column; ++j)
+            if (highest ? sorted[j].y > sorted[best].y : sorted[j].y < sorted[best].y)
+                best = j;
+        out.push_back(sorted[best]);
+        i = j;
+    }
+    return out;
+}
+
 std::vector<double> rollingMedian(std::span<const double> values, std::size_t window)
 {
     std::vector<double> medians;

@@ -38,6 +38,11 @@ struct Point
 /// a line drawn through them looks the same as through all of them at that width.
 std::vector<Point> downsampleMinMax(std::span<const Point> sorted, int columns);
 
+/// The outline of a band over points sorted by x, one point per pixel column: the highest (`highest`) or the lowest
+/// of each column, so that a band drawn between two outlines covers every point's interval without the zigzag of
+/// a min/max pair per column, whose self-crossing outline is slow to fill.
+std::vector<Point> columnExtremes(std::span<const Point> sorted, int columns, bool highest);
+
 /// The median of each window of `window` values ending at each index (shorter at the start).
 std::vector<double> rollingMedian(std::span<const double> values, std::size_t window);
 

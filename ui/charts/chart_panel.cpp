@@ -158,7 +158,7 @@ void ChartPanel::fitCategoryLabels(QBarCategoryAxis* axis, const QStringList& na
         QStringList shown;
         for (qsizetype i = 0; i < names.size(); ++i) {
             // Categories must differ: zero-width spaces tell apart names that elide alike.
-            shown << metrics.elidedText(names[i], Qt::ElideMiddle, room) + QString(i, QChar(0x200B));
+            shown << chartText(metrics.elidedText(names[i], Qt::ElideMiddle, room)) + QString(i, QChar(0x200B));
         }
         if (axis->categories() != shown)
             axis->setCategories(shown);
@@ -346,6 +346,7 @@ void ChartPanel::refresh()
         // has none. (Asking the marker whether it is visible answers for its parents as well: a legend not yet laid
         // out hid every entry for good.)
         marker->setVisible(series->property("pyrometerOwner").toString().isEmpty());
+        marker->setLabel(chartText(series->name()));
         auto brush = marker->labelBrush();
         auto color = palette().color(QPalette::WindowText);
         color.setAlphaF(hidden ? 0.4f : 1.0f);
@@ -376,7 +377,7 @@ void ChartPanel::dropOptionalEntries()
     int needed = 0;
     for (auto* marker : legend->markers()) {
         if (marker->series()->property("pyrometerOwner").toString().isEmpty())
-            needed += metrics.horizontalAdvance(marker->label()) + 2 * metrics.height();
+            needed += metrics.horizontalAdvance(marker->series()->name()) + 2 * metrics.height();
     }
     if (needed <= static_cast<int>(chart()->size().width()) - 2 * metrics.height())
         return;

@@ -100,6 +100,9 @@ public:
     const std::vector<ChartPanel*>& multiples() const { return m_multiples; }
     /// The most series a legend lists readably; past it the legend gives way to a note (names show on hover).
     static constexpr int legendLimit = 12;
+    /// Text from the user (a benchmark's name, a parameter's) as Qt Charts must be given it: its titles, legend
+    /// entries and category labels are HTML, where "<50ms>" would vanish as a tag and "&" start an entity.
+    static QString chartText(const QString& plain) { return plain.toHtmlEscaped(); }
     /// The names every view shows (ViewData::names).
     static QStringList displayNames(const ResultsSnapshot& snapshot);
 

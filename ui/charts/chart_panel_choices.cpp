@@ -123,7 +123,7 @@ void ChartPanel::refreshMultiples()
             grid->addWidget(m_multiples[b], row, column);
     }
     for (std::size_t b = 0; b < count; ++b)
-        m_multiples[b]->chart()->setTitle(QString::fromStdString(m_snapshot->benchmarks[b].name));
+        m_multiples[b]->chart()->setTitle(chartText(QString::fromStdString(m_snapshot->benchmarks[b].name)));
     // A refresh of the same results (a resize, a theme) leaves them: each small chart follows its own size.
     if (count > 0 && m_multiplesOf != m_snapshot.results()) {
         m_multiplesOf = m_snapshot.results();

@@ -272,7 +272,7 @@ void ScalingPanel::rebuild()
     }
     if (shape != m_shape || !m_x)
         makeSeries(shape);
-    m_x->setTitleText(parameters.join(QStringLiteral(", ")));
+    m_x->setTitleText(chartText(parameters.join(QStringLiteral(", "))));
     // Sizes in full ("10000000", not "1e+07"), unless some lie below 1.
     static_cast<QLogValueAxis*>(m_x)->setLabelFormat(lowN >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%g"));
     m_y->setTitleText(time ? (perCall && perRun ? tr("Time per call or run (%1)")

@@ -306,7 +306,7 @@ void DistributionPanel::rebuild()
         chart()->setTitle(tr("Distributions"));
         return;
     }
-    const auto title = tr("Distributions: %1").arg(shownName(p));
+    const auto title = tr("Distributions: %1").arg(chartText(shownName(p)));
     std::vector<double> sorted[2] = { p->baselineWall, p->candidateWall }, pooled;
     std::sort(sorted[0].begin(), sorted[0].end());
     std::sort(sorted[1].begin(), sorted[1].end());

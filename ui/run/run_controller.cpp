@@ -1,5 +1,7 @@
 #include "ui/run/run_controller.h"
 
+#include "core/history/store.h"
+
 #include "core/formats/file_output.h"
 #include "core/formats/journal.h"
 #include "core/formats/results_json.h"
@@ -98,7 +100,8 @@ void RunController::start(const RunPlan& plan)
     const quint64 request = ++m_request;
     m_running = true;
     Q_EMIT started();
-    m_worker = std::jthread([this, request, plan](std::stop_token stop) { work(request, plan, stop); });
+    m_worker = std::jthread([this, request, plan, historyStore = m_historyStore](
+                                std::stop_token stop) { work(request, plan, historyStore, stop); });
 }
 
 void RunController::stop()
@@ -107,7 +110,7 @@ void RunController::stop()
         m_worker.request_stop();
 }
 
-void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
+void RunController::work(quint64 request, RunPlan plan, QString historyStore, std::stop_token stop)
 {
     Results results;
     try {
@@ -196,6 +199,18 @@ void RunController::work(quint64 request, RunPlan plan, std::stop_token stop)
             savedTo = base + QStringLiteral(".json");
         } catch (const std::exception&) {
             savedTo = QString::fromStdString(journal->path().string());
+        }
+    }
+    // Into the history after the results file: the file (or the journal) stays the safety net.
+    if (!historyStore.isEmpty()) {
+        try {
+            const auto store = openStore(historyStore.toStdString());
+            const auto id = store->save(results, { "window" }).id;
+            post(request, [this, id, location = QString::fromStdString(store->location())] {
+                Q_EMIT savedToHistory(id, location);
+            });
+        } catch (const std::exception& e) {
+            post(request, [this, error = QString::fromUtf8(e.what())] { Q_EMIT historyFailed(error); });
         }
     }
     post(request, [this, snapshot = ResultsSnapshot(shareResults(std::move(results)), set), savedTo] {

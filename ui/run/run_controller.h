@@ -29,6 +29,8 @@ public:
     ~RunController() override;
 
     bool isRunning() const { return m_running; }
+    /// The history store each run's results go into when it ends (after its results file); empty for none.
+    void setHistoryStore(const QString& location) { m_historyStore = location; }
     const QString& resultsDirectory() const { return m_resultsDirectory; }
 
 public Q_SLOTS:
@@ -45,6 +47,9 @@ Q_SIGNALS:
     /// The run ended (completed, failed benchmarks or stopped); `savedTo` is the results file, if any.
     void finished(const pyrometer::ui::ResultsSnapshot& results, const QString& savedTo);
     void failed(const QString& message);
+    /// The run's results went into the history store as run set `runSet`, or could not (`error`).
+    void savedToHistory(qint64 runSet, const QString& location);
+    void historyFailed(const QString& error);
 
 private:
     /// Hands results from the engine's thread to the analyst's: at most one waiting, none while it works.
@@ -59,9 +64,10 @@ private:
     };
     template <typename F> void post(quint64 request, F&& deliver);
     void analyse(quint64 request, ResultsSnapshot::SetId set, Mailbox& mailbox, std::stop_token done);
-    void work(quint64 request, RunPlan plan, std::stop_token stop);
+    void work(quint64 request, RunPlan plan, QString historyStore, std::stop_token stop);
 
     QString m_resultsDirectory;
+    QString m_historyStore;
     std::jthread m_worker;
     std::atomic<quint64> m_request { 0 };
     bool m_running = false;

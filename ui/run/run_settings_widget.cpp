@@ -39,6 +39,7 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     , m_sizes(new QLineEdit)
     , m_minTime(new QDoubleSpinBox)
     , m_gcOff(new QCheckBox(tr("GC off while timing")))
+    , m_saveHistory(new QCheckBox(tr("Save to the history")))
     , m_sizesShown(defaultSizes)
 {
     m_interpreter->setEditable(true);
@@ -95,6 +96,11 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     m_sizes->setObjectName(QStringLiteral("sizes"));
     m_minTime->setObjectName(QStringLiteral("minTime"));
     m_gcOff->setObjectName(QStringLiteral("gcOff"));
+    m_saveHistory->setObjectName(QStringLiteral("saveToHistory"));
+    m_saveHistory->setChecked(true);
+    m_saveHistory->setToolTip(tr("Keep each run's results in the history store when it ends, for the History tab and "
+                                 "pyrometer history (the store: $PYROMETER_STORE, else history.sqlite beside the "
+                                 "saved runs)"));
     m_interpreter->setObjectName(QStringLiteral("interpreter"));
     m_sampleHz->setObjectName(QStringLiteral("sampleHz"));
     m_gc->setObjectName(QStringLiteral("probeGc"));
@@ -142,6 +148,7 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     layout->addRow(tr("Function sizes:"), m_sizes);
     layout->addRow(tr("Time per value:"), m_minTime);
     layout->addRow(m_gcOff);
+    layout->addRow(m_saveHistory);
 }
 
 void RunSettingsWidget::takeSizes()
@@ -238,6 +245,7 @@ void RunSettingsWidget::restore(const QSettings& settings)
     takeSizes();
     m_minTime->setValue(settings.value(QStringLiteral("minTime"), m_minTime->value()).toDouble());
     m_gcOff->setChecked(settings.value(QStringLiteral("gcOff"), false).toBool());
+    m_saveHistory->setChecked(settings.value(QStringLiteral("saveToHistory"), true).toBool());
 }
 
 void RunSettingsWidget::save(QSettings& settings) const
@@ -252,6 +260,12 @@ void RunSettingsWidget::save(QSettings& settings) const
     settings.setValue(QStringLiteral("functionSizes"), m_sizes->text());
     settings.setValue(QStringLiteral("minTime"), m_minTime->value());
     settings.setValue(QStringLiteral("gcOff"), m_gcOff->isChecked());
+    settings.setValue(QStringLiteral("saveToHistory"), m_saveHistory->isChecked());
+}
+
+bool RunSettingsWidget::saveToHistory() const
+{
+    return m_saveHistory->isChecked();
 }
 
 } // namespace pyrometer::ui

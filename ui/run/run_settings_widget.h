@@ -40,6 +40,8 @@ public:
     /// How benchmark files added now become benchmarks: the sizes of functions that take one, their time per value
     /// and garbage collector.
     SuiteOptions suiteOptions() const;
+    /// Whether each run's results go into the history store when it ends ("Save to the history", on by default).
+    bool saveToHistory() const;
     /// Shows the settings of a loaded plan (those of its first benchmark).
     void showPlan(const RunPlan& plan);
     void restore(const QSettings& settings);
@@ -61,6 +63,7 @@ private:
     QLineEdit* m_sizes;
     QDoubleSpinBox* m_minTime;
     QCheckBox* m_gcOff;
+    QCheckBox* m_saveHistory;
     std::vector<std::int64_t> m_sizesShown; ///< the last valid sizes
     void takeSizes();
 };

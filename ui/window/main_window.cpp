@@ -5,6 +5,7 @@
 #include "ui/charts/scaling_panel.h"
 #include "ui/charts/time_series_panel.h"
 #include "ui/compare/compare_view.h"
+#include "ui/history/history_panel.h"
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
 #include "ui/results/runs_model.h"
@@ -16,6 +17,7 @@
 #include "ui/run/run_settings_widget.h"
 #include "ui/run/suite_discovery.h"
 
+#include "core/history/store.h"
 #include "core/model/version.h"
 
 #include <QAction>
@@ -66,6 +68,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     , m_hotspots(new HotspotsView)
     , m_scaling(new ScalingPanel)
     , m_compare(new CompareView)
+    , m_history(new HistoryPanel)
     , m_discovery(new SuiteDiscovery(this))
 {
     setWindowTitle(tr("Pyrometer"));
@@ -75,6 +78,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     setupMenus();
     setupCharts();
     setupCompare();
+    setupHistory();
     setupBenchmarkDock();
     setupSettingsDock();
     setupSummaryDock();
@@ -262,6 +266,36 @@ void MainWindow::setupCompare()
 {
     m_tabs->addTab(m_compare, tr("Compare"));
     connect(m_compare, &CompareView::message, this, &MainWindow::setStatus);
+}
+
+void MainWindow::setupHistory()
+{
+    m_tabs->addTab(m_history, tr("History"));
+    connect(m_history, &HistoryPanel::message, this, &MainWindow::setStatus);
+    connect(m_history, &HistoryPanel::openRunSet, this, &MainWindow::showRunSet);
+    connect(m_history, &HistoryPanel::compareRunSets, this,
+        [this](auto baseline, const QString& baselineLabel, auto candidate, const QString& candidateLabel) {
+            m_compare->setBaseline(std::move(baseline), baselineLabel);
+            m_compare->setCandidateFile(std::move(candidate), candidateLabel);
+            m_tabs->setCurrentWidget(m_compare);
+            setStatus(tr("Comparing %1 with %2 from the history").arg(candidateLabel, baselineLabel));
+        });
+    // Every run the window finishes goes into the store (while "Save to the history" is on), and the tab follows.
+    connect(m_controller, &RunController::savedToHistory, this, [this](qint64 runSet, const QString& location) {
+        setStatus(tr("Saved to the history as run set %1 in %2").arg(runSet).arg(location));
+        m_history->reload();
+    });
+    connect(m_controller, &RunController::historyFailed, this,
+        [this](const QString& error) { setStatus(tr("Not saved to the history: %1").arg(error)); });
+    m_history->setStoreLocation(QString::fromStdString(defaultStoreLocation()));
+}
+
+void MainWindow::showRunSet(std::shared_ptr<const Results> results, const QString& label)
+{
+    m_currentLabel = label;
+    showResults(std::move(results));
+    m_tabs->setCurrentWidget(m_chartRows);
+    setStatus(tr("Showing %1 from the history").arg(label));
 }
 
 void MainWindow::setupSummaryDock()

@@ -25,6 +25,7 @@ class BoxPlotPanel;
 class ChartPanel;
 class CompareView;
 class HistogramPanel;
+class HistoryPanel;
 class HotspotsView;
 class MemoryPanel;
 class RunController;
@@ -73,6 +74,7 @@ public:
     ScalingPanel* scaling() const { return m_scaling; }
     RunController* controller() const { return m_controller; }
     CompareView* compareView() const { return m_compare; }
+    HistoryPanel* history() const { return m_history; }
     QTabWidget* tabs() const { return m_tabs; }
     QAction* runAction() const { return m_run; }
     QAction* stopAction() const { return m_stop; }
@@ -100,6 +102,9 @@ private:
     void setupSettingsDock();
     void setupCharts();
     void setupCompare();
+    void setupHistory();
+    /// Shows a run set of the history store as the results of the window.
+    void showRunSet(std::shared_ptr<const Results> results, const QString& label);
     void setupSummaryDock();
     void setupRunsDock();
     void setupDetailsDock();
@@ -143,6 +148,7 @@ private:
     HotspotsView* m_hotspots;
     ScalingPanel* m_scaling;
     CompareView* m_compare;
+    HistoryPanel* m_history;
     SuiteDiscovery* m_discovery;
     QTabWidget* m_tabs = nullptr;
     QString m_currentLabel; ///< what the results shown are called in a comparison

@@ -8,11 +8,17 @@
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
 #include "ui/results/run_details.h"
+#include "ui/run/run_controller.h"
+#include "ui/run/run_settings_widget.h"
+
+#include "core/history/store.h"
 #include "ui/results/runs_model.h"
 #include "ui/results/summary_model.h"
 #include "ui/run/benchmark_list_model.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_settings_widget.h"
+
+#include "core/history/store.h"
 
 #include <QAction>
 #include <QLabel>
@@ -49,6 +55,8 @@ void MainWindow::startRun()
     m_benchmarks->clearProblems();
     m_details->clear();
     m_currentLabel = tr("run of %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    m_controller->setHistoryStore(
+        m_settings->saveToHistory() ? QString::fromStdString(defaultStoreLocation()) : QString());
     m_controller->start(plan());
     m_progress->setValue(0);
     m_progress->setVisible(true);
