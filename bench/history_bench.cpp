@@ -1,7 +1,8 @@
-// The history store at the size the issue names: N run sets (10,000 by default) of 20 benchmarks × 30 runs each.
-// Prints, against each target: saving one more run set (the median of 21), one benchmark's trend over every point
-// (the median of 11), and change-point detection over a 10,000-point series (the median of 5).
-//   history_bench [RUN_SETS] [STORE]   (the store is made anew; default /tmp/pyrometer_history_bench.sqlite)
+// The history store at the size the issue names: N run sets (10,000 by default) of 20 benchmarks × 30 runs each,
+// on SQLite and, given an empty PostgreSQL database, there too, side by side. Prints, against each target: saving
+// one more run set (the median of 21), one benchmark's trend over every point (the median of 11), and change-point
+// detection over that series (the median of 5), with the ratio of PostgreSQL to SQLite.
+//   history_bench [RUN_SETS] [POSTGRESQL_URI]      (bench/history_bench.sh starts a throwaway server for it)
 #include "core/history/store.h"
 #include "core/history/trend.h"
 #include "core/stats/change_points.h"
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -61,22 +63,24 @@ template <class F> double millis(F&& f)
     f();
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
-} // namespace
 
-int main(int argc, char** argv)
+/// The figures of one store: filling it, then saving, reading a trend and finding its changes.
+struct Figures
 {
-    const int count = argc > 1 ? std::atoi(argv[1]) : 10'000;
-    const std::string location = argc > 2 ? argv[2] : "/tmp/pyrometer_history_bench.sqlite";
-    std::filesystem::remove(location);
+    double fillSeconds = 0, save = 0, trend = 0, detect = 0;
+    std::size_t points = 0;
+    std::vector<ChangePoint> changes;
+};
+
+Figures measure(const std::string& location, int count)
+{
     auto store = openStore(location);
     std::mt19937_64 random(1);
-    const double filling = millis([&] {
+    Figures f;
+    f.fillSeconds = millis([&] {
         for (int i = 0; i < count; ++i)
             store->save(runSet(i, random), {});
-    });
-    std::printf("store: %d run sets × 20 benchmarks × 30 runs, %.0f MB, filled in %.1f s (%.2f ms a run set)\n", count,
-        double(std::filesystem::file_size(location)) / 1e6, filling / 1000, filling / count);
-
+    }) / 1000;
     std::vector<double> saves, trends, detections;
     for (int i = 0; i < 21; ++i) {
         const auto results = runSet(count + i, random);
@@ -88,24 +92,46 @@ int main(int argc, char** argv)
     std::vector<double> series;
     for (const auto& p : points)
         series.push_back(p.median.value_or(0));
-    std::vector<ChangePoint> changes;
     for (int i = 0; i < 5; ++i)
-        detections.push_back(millis([&] { changes = findChangePoints(series); }));
+        detections.push_back(millis([&] { f.changes = findChangePoints(series); }));
+    f.save = medianOf(saves);
+    f.trend = medianOf(trends);
+    f.detect = medianOf(detections);
+    f.points = series.size();
+    return f;
+}
+} // namespace
 
-    const auto line = [](const char* what, double measured, double target) {
-        std::printf(
-            "%-52s %9.2f ms   target %6.0f ms   measured/target %.3f\n", what, measured, target, measured / target);
+int main(int argc, char** argv)
+{
+    const int count = argc > 1 ? std::atoi(argv[1]) : 10'000;
+    const std::string postgres = argc > 2 ? argv[2] : "";
+    const std::string location = "/tmp/pyrometer_history_bench.sqlite";
+    std::filesystem::remove(location);
+    const auto sqlite = measure(location, count);
+    std::printf("SQLite: %d run sets × 20 benchmarks × 30 runs, %.0f MB, filled in %.1f s\n", count,
+        double(std::filesystem::file_size(location)) / 1e6, sqlite.fillSeconds);
+    std::filesystem::remove(location);
+    std::optional<Figures> pg;
+    if (!postgres.empty()) {
+        pg = measure(postgres, count);
+        std::printf("PostgreSQL: the same, filled in %.1f s\n", pg->fillSeconds);
+    }
+    const auto line = [&](const char* what, double target, double Figures::*figure) {
+        std::printf("%-44s target %5.0f ms   SQLite %8.2f ms (%.3f of it)", what, target, sqlite.*figure,
+            sqlite.*figure / target);
+        if (pg)
+            std::printf("   PostgreSQL %8.2f ms (%.3f of it)   PostgreSQL/SQLite %.2f", (*pg).*figure,
+                (*pg).*figure / target, (*pg).*figure / (sqlite.*figure));
+        std::printf("\n");
     };
-    line("save one run set (median of 21)", medianOf(saves), 50);
+    line("save one run set (median of 21)", 50, &Figures::save);
     char trend[96];
-    std::snprintf(trend, sizeof trend, "trend of one benchmark, %zu points (median of 11)", points.size());
-    line(trend, medianOf(trends), 100);
-    char detect[96];
-    std::snprintf(detect, sizeof detect, "change points over %zu points (median of 5)", series.size());
-    line(detect, medianOf(detections), 1000);
-    std::printf("changes found: %zu", changes.size());
-    for (const auto& c : changes)
+    std::snprintf(trend, sizeof trend, "trend of one benchmark, %zu points (of 11)", sqlite.points);
+    line(trend, 100, &Figures::trend);
+    line("change points over it (median of 5)", 1000, &Figures::detect);
+    std::printf("changes found: %zu", sqlite.changes.size());
+    for (const auto& c : sqlite.changes)
         std::printf("  [at %zu: %+.1f%%]", c.index, c.relativeChange() * 100);
     std::printf("\n");
-    std::filesystem::remove(location);
 }

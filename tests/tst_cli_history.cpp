@@ -2,6 +2,7 @@
 #include "core/history/store.h"
 
 #include "tests/cli_support.h"
+#include "tests/postgres_cluster.h"
 #include "tests/synthetic_results.h"
 
 #include <QDir>
@@ -33,10 +34,11 @@ void write(const QString& path, const QByteArray& content)
 
 /// A Pyrometer results file of one run set: `name` at `seconds` a run (30 runs, 1.00–1.04 times it), commit
 /// `commit` on main, measured on day `day` of December 2026 on the host "ci".
-QByteArray runSetFile(const std::string& name, double seconds, int day, const std::string& commit)
+QByteArray runSetFile(
+    const std::string& name, double seconds, int day, const std::string& commit, const std::string& host = "ci")
 {
     Results results;
-    results.environment.hostname = "ci";
+    results.environment.hostname = host;
     char date[32];
     std::snprintf(date, sizeof date, "2026-12-%02dT03:00:00Z", day);
     results.environment.date = date;
@@ -66,8 +68,12 @@ QByteArray pytestBenchmarkFile(const char* commit, const char* data, const char*
 class TestCliHistory : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_data;
 
 private Q_SLOTS:
+    // The data folder (where a PostgreSQL store's runs keep their journal) is this suite's own.
+    void initTestCase() { qputenv("XDG_DATA_HOME", QFile::encodeName(m_data.path())); }
+
     // Files of three tools brought in at once: a pytest-benchmark .benchmarks folder (two commits), an asv results
     // folder (its machine.json and benchmarks.json passed over, NaN accepted) and a Pyrometer file; imported again,
     // nothing is added twice; a file that is not there gives its line and exit 2, the others still imported.
@@ -195,10 +201,27 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(QStringLiteral("last change of level: +20.0%")), qPrintable(r.out));
 
+        // A run set of another machine, the newest: show looks at that machine alone unless asked for all.
+        write(dir.filePath(QStringLiteral("laptop.json")), runSetFile("a.py", 0.02, 21, "c0000021", "laptop"));
+        QCOMPARE(runPyrometer({ QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--store"), store,
+                                  dir.filePath(QStringLiteral("laptop.json")) })
+                     .exitCode,
+            0);
+        r = runPyrometer({ QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("a.py"),
+            QStringLiteral("--store"), store });
+        QVERIFY2(r.out.startsWith(QStringLiteral("Machine laptop, the newest run set's (--machine HOST for another, "
+                                                 "--all-machines for every one)\na.py in ")),
+            qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral(": 1 run set\n")));
+        r = runPyrometer({ QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("a.py"),
+            QStringLiteral("--store"), store, QStringLiteral("--all-machines") });
+        QVERIFY2(r.out.startsWith(QStringLiteral("a.py in ")) && r.out.contains(QStringLiteral(": 21 run sets\n")),
+            qPrintable(r.out));
+
         r = runPyrometer({ QStringLiteral("history"), QStringLiteral("check"), QStringLiteral("nope.py"),
             QStringLiteral("--store"), store });
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.err, QStringLiteral("pyrometer history: run set 20 has no benchmark named 'nope.py'\n"));
+        QCOMPARE(r.err, QStringLiteral("pyrometer history: run set 21 has no benchmark named 'nope.py'\n"));
         r = runPyrometer({ QStringLiteral("history"), QStringLiteral("check"), QStringLiteral("--branch"),
             QStringLiteral("nope"), QStringLiteral("--store"), store });
         QCOMPARE(r.exitCode, 2);
@@ -206,34 +229,102 @@ private Q_SLOTS:
     }
 
     // A CI job with no baseline file: the first run finds nothing to compare with (one line, exit 2) and is saved;
-    // the second is compared with it, with the verdicts and exit status of `compare`.
+    // the next, of the script made slower, is compared with it, with the verdicts and exit status of `compare`.
     void baselineFromHistory()
     {
         QTemporaryDir dir;
         const auto store = dir.filePath(QStringLiteral("history.sqlite"));
-        const QStringList run { QStringLiteral("run"), fixture("sleep_50ms.py"), QStringLiteral("-n"),
-            QStringLiteral("6"), QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--no-progress"),
-            QStringLiteral("--store"), store, QStringLiteral("--baseline-from-history"),
-            QStringLiteral("--fail-on-regression") };
+        const auto script = dir.filePath(QStringLiteral("work.py"));
+        write(script, "import time\ntime.sleep(0.02)\n");
+        const QStringList run { QStringLiteral("run"), script, QStringLiteral("-n"), QStringLiteral("6"),
+            QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--no-progress"), QStringLiteral("--store"),
+            store, QStringLiteral("--baseline-from-history"), QStringLiteral("--fail-on-regression") };
         auto r = runPyrometer(run);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("pyrometer run: nothing to compare with: no benchmark of this run is in "
-                                               "the history of branch ")),
+                                               "the history of every branch on ")),
             qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("saved to the history as run set 1")), qPrintable(r.err));
+        // The same script made five times slower: compared with its history, a regression, exit 1 (a change of the
+        // size a machine's drift between two runs never makes, so that the verdict is certain).
+        write(script, "import time\ntime.sleep(0.1)\n");
         r = runPyrometer(run);
-        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.exitCode == 1, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(QStringLiteral("since its last change (run sets 1)")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QStringLiteral("no significant change"))
-                || r.out.contains(QStringLiteral("below threshold"))
-                || r.out.contains(QStringLiteral("not shown to exceed")),
-            qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("slower")), qPrintable(r.out));
         QVERIFY(r.err.contains(QStringLiteral("saved to the history as run set 2")));
 
         r = runPyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"), QStringLiteral("--baseline"),
             QStringLiteral("x.json"), QStringLiteral("--baseline-from-history") });
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err, QStringLiteral("pyrometer run: give --baseline FILE or --baseline-from-history, not both\n"));
+    }
+
+    // A team's store on PostgreSQL (a throwaway server): `run --save` and `history show` through the URI, the
+    // password never printed; two imports of 20 files each at once, by two processes, keep all 40.
+    void aTeamStoreOnPostgres()
+    {
+        test::PostgresCluster postgres;
+        QVERIFY2(postgres.running(), qPrintable(postgres.error()));
+        QVERIFY(postgres.createDatabase(QStringLiteral("team")));
+        const auto uri = postgres.uri(QStringLiteral("team"));
+        auto r = runPyrometer({ QStringLiteral("run"), fixture("sleep_50ms.py"), QStringLiteral("-n"),
+            QStringLiteral("3"), QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--no-progress"),
+            QStringLiteral("--store"), uri });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("saved to the history as run set 1 in postgresql://pyrometer:***@/team")),
+            qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("s3cret")) && !r.out.contains(QStringLiteral("s3cret")));
+        // Its journal stood in the data folder until the save, and is gone.
+        QVERIFY(QDir(m_data.filePath(QStringLiteral("Pyrometer/Pyrometer"))).exists());
+        QCOMPARE(QDir(m_data.filePath(QStringLiteral("Pyrometer/Pyrometer"))).entryList(QDir::Files), QStringList());
+        r = runPyrometer({ QStringLiteral("history"), QStringLiteral("show"), fixture("sleep_50ms.py"),
+            QStringLiteral("--store"), uri });
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral(": 1 run set\n")), qPrintable(r.out + r.err));
+
+        QTemporaryDir dir;
+        for (int side = 0; side < 2; ++side)
+            for (int k = 1; k <= 20; ++k)
+                write(dir.filePath(QStringLiteral("side%1/run-%2.json").arg(side).arg(k)),
+                    runSetFile("a.py", 0.01, k, "s" + std::to_string(side) + "c" + std::to_string(k)));
+        QProcess one, two;
+        for (int side = 0; side < 2; ++side)
+            (side ? two : one)
+                .start(QStringLiteral(PYROMETER_BINARY),
+                    { QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--store"), uri,
+                        dir.filePath(QStringLiteral("side%1").arg(side)) });
+        QVERIFY(one.waitForFinished(60000) && two.waitForFinished(60000));
+        QCOMPARE(one.exitCode(), 0);
+        QCOMPARE(two.exitCode(), 0);
+        QCOMPARE(openStore(uri.toStdString())->overview().runSets, std::int64_t(41));
+        QCOMPARE(openStore(uri.toStdString())->trend("a.py", {}).size(), std::size_t(40));
+    }
+
+    // The store goes bad while the run measures (here the benchmark itself overwrites it): the save fails with one
+    // line and exit 2, and nothing measured is lost: the export is written, the journal kept.
+    void aStoreThatFailsAfterTheRunLosesNothing()
+    {
+        QTemporaryDir dir;
+        const auto store = dir.filePath(QStringLiteral("history.sqlite"));
+        const auto script = dir.filePath(QStringLiteral("spoil.py"));
+        write(script, "import sys\nwith open(sys.argv[1], 'r+b') as f:\n    f.write(b'not a database ' * 512)\n");
+        const auto r = runPyrometer(
+            { QStringLiteral("run"), script, QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("-w"),
+                QStringLiteral("0"), QStringLiteral("--no-progress"), QStringLiteral("--store"), store,
+                QStringLiteral("--export-json"), dir.filePath(QStringLiteral("r.json")), QStringLiteral("--"), store });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("pyrometer run: cannot save to the history: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("every run is still in ")), qPrintable(r.err));
+        const auto json = readJson(dir.filePath(QStringLiteral("r.json")));
+        QCOMPARE(json.value(QStringLiteral("benchmarks"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("runs"))
+                     .toArray()
+                     .size(),
+            2);
     }
 
     // `pyrometer history import` of 60 files killed with SIGKILL at 12 moments while it saves: the store is always

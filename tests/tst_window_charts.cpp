@@ -253,8 +253,18 @@ private Q_SLOTS:
         QVERIFY(chart->normalised());
         QCOMPARE(qobject_cast<QValueAxis*>(chart->chart()->axes(Qt::Vertical).at(0))->titleText(),
             QStringLiteral("Median ÷ its first"));
-        // A branch with no run set: nothing drawn, nothing wrong.
-        history->branchChoice()->setCurrentIndex(0);
+        // A second machine: changes are looked for on one, the one with the most run sets, until the user chooses.
+        {
+            Results other;
+            other.environment.hostname = "laptop";
+            other.environment.date = "2026-12-01T03:00:00Z";
+            other.benchmarks = { test::benchmarkOf("a.py", 0.005, 10) };
+            openStore(location.toStdString())->save(other, {});
+        }
+        history->reload();
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(history->machineChoice()->currentData().toString(), QStringLiteral("vm"));
+        QCOMPARE(chart->trends()->at(0).points.size(), std::size_t(30));
     }
 
     // Names are shown as written: Qt Charts takes its legend entries, titles and category labels as HTML, where

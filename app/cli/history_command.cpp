@@ -13,7 +13,7 @@
 namespace pyrometer::cli {
 namespace {
 constexpr const char* historyHelp = R"(Usage: pyrometer history [--store PATH]
-       pyrometer history show BENCHMARK [--branch B] [--machine HOST] [--since DATE] [--last N]
+       pyrometer history show BENCHMARK [--branch B] [--machine HOST | --all-machines] [--since DATE] [--last N]
                               [--export-csv F] [--export-json F] [--export-markdown F] [--export-html F]
        pyrometer history check [BENCHMARK…] [--branch B] [--machine HOST] [--level N]
        pyrometer history import [--tag TEXT] FILE|DIR…
@@ -41,7 +41,9 @@ Options:
       --store PATH     the history store (default: $PYROMETER_STORE, else
                        ~/.local/share/Pyrometer/Pyrometer/history.sqlite)
       --branch B       only run sets of this branch
-      --machine HOST   only run sets measured on this host
+      --machine HOST   only run sets measured on this host (show: by default the newest run set's, as changes
+                       are looked for on one machine)
+      --all-machines   show: the run sets of every machine together
       --since DATE     only run sets measured since then (2026-12-01, or a time in ISO 8601)
       --last N         the last N run sets
       --level N        check: at most N run sets make the level the newest is compared with (default 30)
@@ -91,9 +93,19 @@ struct TrendExports
     }
 };
 
-int show(HistoryStore& store, const std::string& name, const TrendFilter& filter, const TrendExports& exports)
+int show(
+    HistoryStore& store, const std::string& name, TrendFilter filter, bool allMachines, const TrendExports& exports)
 {
     TrendReport trend { name, store.location(), store.trend(name, filter), {} };
+    // Changes are looked for on one machine: a faster machine's run sets are not a change of the code.
+    if (filter.host.empty() && !allMachines && !trend.points.empty()
+        && std::any_of(trend.points.begin(), trend.points.end(),
+            [&](const TrendPoint& p) { return p.host != trend.points.back().host; })) {
+        filter.host = trend.points.back().host;
+        std::cout << "Machine " << filter.host
+                  << ", the newest run set's (--machine HOST for another, --all-machines for every one)\n";
+        trend.points = store.trend(name, filter);
+    }
     if (trend.points.empty()) {
         const auto overview = store.overview();
         const bool known = std::any_of(overview.benchmarks.begin(), overview.benchmarks.end(),
@@ -136,6 +148,7 @@ int historyCommand(const std::vector<std::string>& words)
     TrendFilter filter;
     TrendExports exports;
     std::int64_t level = 30;
+    bool allMachines = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
         if (word == "--help" || word == "-h") {
@@ -150,6 +163,8 @@ int historyCommand(const std::vector<std::string>& words)
             filter.branch = words[++i];
         } else if ((showing || checking) && word == "--machine" && valued) {
             filter.host = words[++i];
+        } else if (showing && word == "--all-machines") {
+            allMachines = true;
         } else if (showing && word == "--since" && valued) {
             filter.since = words[++i];
         } else if ((showing && word == "--last") || (checking && word == "--level")) {
@@ -198,7 +213,7 @@ int historyCommand(const std::vector<std::string>& words)
             checkWritable(file);
         const auto store = openStore(location);
         if (subcommand == "show")
-            return show(*store, operands.front(), filter, exports);
+            return show(*store, operands.front(), filter, allMachines, exports);
         if (subcommand == "check")
             return historyCheck(*store, operands, filter, std::size_t(level));
         if (subcommand == "import")

@@ -120,7 +120,8 @@ int runCommand(const std::vector<std::string>& words)
             journal = std::make_unique<JournalWriter>(paths.journal(), results);
         else if (store && arguments.save)
             journal = std::make_unique<JournalWriter>(
-                store->location() + ".run-" + std::to_string(::getpid()) + ".journal", results);
+                journalPathFor(arguments.store.empty() ? defaultStoreLocation() : arguments.store, ::getpid()),
+                results);
     } catch (const InputError& e) {
         return usageError(e.what());
     }
@@ -179,6 +180,7 @@ int runCommand(const std::vector<std::string>& words)
     auto errors = writeExports(results, paths, "this run");
     // The history's baseline is taken before this run is saved into it.
     std::string historyLabel, historyError;
+    bool storeFailed = false;
     if (arguments.historyBaseline && store) {
         try {
             auto branch = *arguments.historyBaseline;
@@ -205,7 +207,10 @@ int runCommand(const std::vector<std::string>& words)
             const auto id = store->save(results, arguments.tags).id;
             std::cerr << "pyrometer run: saved to the history as run set " << id << " in " << store->location() << "\n";
         } catch (const std::exception& e) {
+            // The store failed after the run (gone read-only, its server down): the results are in their files
+            // (or the journal, kept), and the status says the store is the problem.
             errors.push_back(std::string("cannot save to the history: ") + e.what());
+            storeFailed = true;
         }
     }
     for (const auto& error : errors)
@@ -236,7 +241,7 @@ int runCommand(const std::vector<std::string>& words)
     if (interrupted)
         return ExitInterrupted;
     if (!errors.empty() || compared != ExitOk)
-        return compared == ExitUsage ? ExitUsage : ExitFailed;
+        return compared == ExitUsage || storeFailed ? ExitUsage : ExitFailed;
     for (const auto& benchmark : results.benchmarks) {
         if (benchmark.failure || summarize(benchmark).wall.n == 0)
             return ExitFailed;

@@ -9,11 +9,31 @@ namespace fs = std::filesystem;
 
 namespace pyrometer {
 
+namespace {
+bool isPostgres(const std::string& location)
+{
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+/// $XDG_DATA_HOME (or ~/.local/share)/Pyrometer/Pyrometer: the window's data folder.
+fs::path dataFolder()
+{
+    fs::path data;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/')
+        data = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        data = fs::path(home) / ".local" / "share";
+    else
+        data = fs::current_path();
+    return data / "Pyrometer" / "Pyrometer";
+}
+} // namespace
+
 std::unique_ptr<HistoryStore> openStore(const std::string& location)
 {
     if (location.empty())
         throw InputError("no history store given");
-    if (location.starts_with("postgresql://") || location.starts_with("postgres://"))
+    if (isPostgres(location))
         return openPostgresStore(location);
     return openSqliteStore(location);
 }
@@ -22,14 +42,17 @@ std::string defaultStoreLocation()
 {
     if (const char* store = std::getenv("PYROMETER_STORE"); store && *store)
         return store;
-    fs::path data;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/')
-        data = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        data = fs::path(home) / ".local" / "share";
-    else
-        data = fs::current_path();
-    return (data / "Pyrometer" / "Pyrometer" / "history.sqlite").string();
+    return (dataFolder() / "history.sqlite").string();
+}
+
+std::string journalPathFor(const std::string& location, long pid)
+{
+    const auto suffix = ".run-" + std::to_string(pid) + ".journal";
+    if (!isPostgres(location))
+        return location + suffix;
+    std::error_code error;
+    fs::create_directories(dataFolder(), error); // a failure shows when the journal cannot be made
+    return (dataFolder() / ("postgresql-store" + suffix)).string();
 }
 
 } // namespace pyrometer

@@ -87,6 +87,11 @@ public:
 /// Pyrometer (both versions named), a path that cannot be written, a PostgreSQL URL (not supported yet).
 std::unique_ptr<HistoryStore> openStore(const std::string& location);
 
+/// Where a run that saves into the store at `location` keeps its journal until the save is done: beside a store
+/// file ("history.sqlite.run-PID.journal"), or for a PostgreSQL store in the user's data folder, where the window
+/// keeps its saved runs ("…/Pyrometer/Pyrometer/postgresql-store.run-PID.journal"), made if missing.
+std::string journalPathFor(const std::string& location, long pid);
+
 /// PYROMETER_STORE when set, else history.sqlite beside the window's saved runs: $XDG_DATA_HOME (or
 /// ~/.local/share)/Pyrometer/Pyrometer/history.sqlite.
 std::string defaultStoreLocation();

@@ -105,9 +105,11 @@ HistoryPanel::HistoryPanel(QWidget* parent)
             loadTrends();
     });
     for (auto* combo : { m_branch, m_machine })
-        connect(combo, &QComboBox::currentIndexChanged, this, [this] {
-            if (!m_filling)
-                loadTrends();
+        connect(combo, &QComboBox::currentIndexChanged, this, [this, combo] {
+            if (m_filling)
+                return;
+            m_machineChosen = m_machineChosen || combo == m_machine;
+            loadTrends();
         });
     connect(m_chart, &HistoryChart::runSetClicked, this, &HistoryPanel::runSetClicked);
     connect(m_chart, &ChartPanel::message, this, &HistoryPanel::message);
@@ -182,6 +184,12 @@ void HistoryPanel::showOverview(const HistoryOverview& overview)
     };
     fill(m_branch, overview.branches, branch, tr("not in git"));
     fill(m_machine, overview.machines, machine, tr("unknown"));
+    // Changes are looked for on one machine: until the user chooses, the one with the most run sets.
+    if (!m_machineChosen && overview.machines.size() > 1) {
+        const auto most = std::max_element(overview.machines.begin(), overview.machines.end(),
+            [](const auto& a, const auto& b) { return a.runSets < b.runSets; });
+        m_machine->setCurrentIndex(int(most - overview.machines.begin()) + 1);
+    }
     m_filling = false;
     loadTrends();
 }

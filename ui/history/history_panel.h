@@ -65,6 +65,7 @@ private:
     quint64 m_request = 0; ///< the latest read asked for; older answers are dropped
     std::optional<qint64> m_lastClicked; ///< the run set clicked before, for Shift+click
     bool m_filling = false; ///< the choices are being filled: no reads meanwhile
+    bool m_machineChosen = false; ///< the user chose the machine (else the one with the most run sets)
 };
 
 } // namespace pyrometer::ui
