@@ -77,6 +77,24 @@ int windowMain(int argc, char** argv, const std::vector<std::string>& scripts)
     return QApplication::exec();
 }
 
+namespace {
+constexpr const char* openHelp
+    = R"(Usage: pyrometer open FILE.json [--baseline FILE.json] [--tab TAB] [--screenshot OUT.png]
+                      [--size WxH]
+
+Shows a results file in the window: any file 'pyrometer run' wrote, or one of hyperfine, pyperf,
+pytest-benchmark, asv or Google Benchmark. With --baseline, the Compare tab compares the two.
+
+Options:
+      --baseline FILE     compare FILE.json (the baseline) with the results opened
+      --tab TAB           the tab in front: charts, scaling, hotspots, compare or history
+      --screenshot OUT    render the window to OUT (PNG, or by its suffix) and quit; needs no display
+      --size WxH          the window's size (default 1400x900)
+  -h, --help              this help
+      --version           the version
+)";
+} // namespace
+
 int openMain(int argc, char** argv, const std::vector<std::string>& words)
 {
     std::string file, screenshot, baseline;
@@ -85,6 +103,10 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     // In the window's order.
     const std::vector<std::string> tabs { "charts", "scaling", "hotspots", "compare", "history" };
     for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i] == "--help" || words[i] == "-h") {
+            std::cout << openHelp;
+            return cli::ExitOk;
+        }
         if (words[i] == "--screenshot" && i + 1 < words.size()) {
             screenshot = words[++i];
         } else if (words[i] == "--size" && i + 1 < words.size()) {

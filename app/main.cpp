@@ -5,6 +5,7 @@
 #include "core/measure/spawn_helper.h"
 #include "core/model/version.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -42,7 +43,10 @@ int main(int argc, char** argv)
     std::vector<std::string> words(argv + 1, argv + argc);
     const std::string command = words.empty() ? std::string() : words.front();
     const std::vector<std::string> rest(words.begin() + (words.empty() ? 0 : 1), words.end());
-    if (command == "--version" || command == "-V") {
+    // --version answers after any command too ("pyrometer run --version"), as it does alone; after "--" a word is
+    // the benchmark's own.
+    const auto dashes = std::find(words.begin(), words.end(), "--");
+    if (command == "-V" || std::find(words.begin(), dashes, "--version") != dashes) {
         std::cout << "pyrometer " << PYROMETER_VERSION << "\n";
         return cli::ExitOk;
     }

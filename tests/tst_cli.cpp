@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cerrno>
@@ -34,6 +35,47 @@ private Q_SLOTS:
         const auto help = runPyrometer({ QStringLiteral("run"), QStringLiteral("--help") });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("--export-json")));
+        // Every subcommand answers --help and --version (open refused --help with exit 2); after "--" a word is
+        // the benchmark's own.
+        for (const auto* command : { "run", "compare", "recover", "history", "bisect", "open" }) {
+            const auto name = QString::fromLatin1(command);
+            const auto usage = runPyrometer({ name, QStringLiteral("--help") });
+            QVERIFY2(usage.exitCode == 0 && usage.out.startsWith(QStringLiteral("Usage: pyrometer ") + name),
+                qPrintable(name + QLatin1Char(' ') + usage.out.left(80) + usage.err));
+            const auto version = runPyrometer({ name, QStringLiteral("--version") });
+            QVERIFY2(version.exitCode == 0 && version.out == r.out, qPrintable(name + QLatin1Char(' ') + version.out));
+        }
+        const auto passed = runPyrometer(
+            { QStringLiteral("run"), QStringLiteral("no_such.py"), QStringLiteral("--"), QStringLiteral("--version") });
+        QCOMPARE(passed.exitCode, 2);
+    }
+
+    // Without its spawn helper beside it, Pyrometer refuses to measure (one line, exit 2) rather than fold its own
+    // size into every run's peak RSS (/bin/true read 4.0 MiB instead of 1).
+    void noSpawnHelperNoRun()
+    {
+        QTemporaryDir dir;
+        const auto lone = dir.filePath(QStringLiteral("pyrometer"));
+        QVERIFY(QFile::copy(QStringLiteral(PYROMETER_BINARY), lone));
+        QProcess process;
+        process.start(lone,
+            { QStringLiteral("run"), QStringLiteral("--command"), QStringLiteral("-n"), QStringLiteral("1"),
+                QStringLiteral("--"), QStringLiteral("/bin/true") });
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 2);
+        QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
+            QStringLiteral("pyrometer run: the spawn helper ") + dir.filePath(QStringLiteral("pyrometer-spawn-helper"))
+                + QStringLiteral(
+                    " is missing: measured without it, every run's peak RSS would hold Pyrometer's own "
+                    "size; install Pyrometer whole (the helper stands beside the pyrometer executable)\n"));
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+        // With the helper there, /bin/true's runs read its own size: under 3 MiB (Pyrometer's would be 4 or more).
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("--command"), QStringLiteral("-n"),
+            QStringLiteral("3"), QStringLiteral("--no-progress"), QStringLiteral("--"), QStringLiteral("/bin/true") });
+        QCOMPARE(r.exitCode, 0);
+        const auto peak = QRegularExpression(QStringLiteral("Peak RSS:\\s+([0-9.]+) (KiB|MiB)")).match(r.out);
+        QVERIFY2(peak.hasMatch(), qPrintable(r.out));
+        QVERIFY(peak.captured(2) == QLatin1String("KiB") || peak.captured(1).toDouble() < 3.0);
     }
 
     void runsAndExports()

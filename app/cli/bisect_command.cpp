@@ -361,6 +361,7 @@ int bisectCommand(const std::vector<std::string>& words)
     try {
         if (good.empty() || bad.empty())
             throw InputError("give the commits with --good REV and --bad REV");
+        refuseWithoutSpawnHelper();
         auto arguments = parseRunArguments(runWords);
         if (!arguments.baseline.empty() || arguments.historyBaseline || !arguments.exportJson.empty()
             || !arguments.exportCsv.empty() || !arguments.exportMarkdown.empty() || arguments.list)

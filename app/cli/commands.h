@@ -20,6 +20,10 @@ int historyCommand(const std::vector<std::string>& words);
 /// `pyrometer bisect --good REV --bad REV TARGET…`: the first commit at which the targets got slower.
 int bisectCommand(const std::vector<std::string>& words);
 
+/// Throws InputError when the spawn helper is missing beside the executable: runs measured without it would count
+/// Pyrometer's own memory in their peak RSS, so none are.
+void refuseWithoutSpawnHelper();
+
 /// Exit statuses shared by every subcommand.
 enum ExitStatus { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitInterrupted = 130 };
 

@@ -14,6 +14,7 @@
 #include "core/measure/engine.h"
 #include "core/measure/prepare.h"
 #include "core/measure/process_launcher.h"
+#include "core/measure/spawn_helper.h"
 #include "core/measure/suite.h"
 #include "core/model/error.h"
 #include "core/model/run_plan.h"
@@ -65,6 +66,14 @@ int usageError(const std::string& message)
 }
 } // namespace
 
+void refuseWithoutSpawnHelper()
+{
+    if (const auto& missing = spawn_helper::missingProgram(); !missing.empty())
+        throw InputError("the spawn helper " + missing
+            + " is missing: measured without it, every run's peak RSS would hold Pyrometer's own size; install "
+              "Pyrometer whole (the helper stands beside the pyrometer executable)");
+}
+
 int runCommand(const std::vector<std::string>& words)
 {
     RunArguments arguments;
@@ -78,6 +87,7 @@ int runCommand(const std::vector<std::string>& words)
             std::cout << runHelp();
             return ExitOk;
         }
+        refuseWithoutSpawnHelper();
         // Without a baseline, --export-html is the report of this run; with one, of the comparison.
         paths = { arguments.exportJson, arguments.exportCsv, arguments.exportMarkdown,
             arguments.baseline.empty() && !arguments.historyBaseline ? std::exchange(arguments.compare.exportHtml, {})

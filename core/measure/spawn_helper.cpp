@@ -260,6 +260,15 @@ void serve(int fd)
     }
 }
 
+namespace {
+std::string notFound; ///< the helper program looked for and not found
+}
+
+const std::string& missingProgram()
+{
+    return notFound;
+}
+
 bool start(const std::string& helperProgram)
 {
     if (helperSocket >= 0)
@@ -296,6 +305,7 @@ bool start(const std::string& helperProgram)
     }
     // No helper program: a forked copy of this process serves instead; its peak RSS is what this process had
     // at the fork, so call start() early.
+    notFound = program.empty() ? std::string("pyrometer-spawn-helper") : program;
     const pid_t pid = ::fork();
     if (pid < 0) {
         ::close(pair[0]);

@@ -28,6 +28,9 @@ bool start(const std::string& helperProgram = {});
 /// The helper's loop, reading requests from `fd` until it is closed; never returns.
 [[noreturn]] void serve(int fd);
 bool running();
+/// The helper program start() looked for and did not find ("" when it found it): runs are then spawned from a
+/// forked copy of Pyrometer, whose own size shows in every run's peak RSS (/bin/true: 4 MiB instead of 1).
+const std::string& missingProgram();
 
 struct Started
 {
