@@ -35,6 +35,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
@@ -265,6 +266,22 @@ private Q_SLOTS:
         QVERIFY(shown.wait(10000));
         QCOMPARE(history->machineChoice()->currentData().toString(), QStringLiteral("vm"));
         QCOMPARE(chart->trends()->at(0).points.size(), std::size_t(30));
+
+        // A store not made yet is not made by looking; one that is not a store says why. Either way the tab is
+        // done (`pyrometer open --tab history --screenshot` waited 60 s for the first).
+        const auto none = m_dir.filePath(QStringLiteral("not-yet/history.sqlite"));
+        history->setStoreLocation(none);
+        QVERIFY(shown.wait(10000));
+        QVERIFY(!QFileInfo::exists(QFileInfo(none).path()));
+        QVERIFY(history->changesText().startsWith(QStringLiteral("Nothing saved yet")));
+        const auto text = m_dir.filePath(QStringLiteral("text.sqlite"));
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(QByteArray(200, 'x')) == 200);
+        file.close();
+        history->setStoreLocation(text);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(
+            history->changesText(), text + QStringLiteral(": not a Pyrometer history store (not a SQLite database)"));
     }
 
     // Names are shown as written: Qt Charts takes its legend entries, titles and category labels as HTML, where

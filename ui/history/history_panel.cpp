@@ -206,7 +206,8 @@ void HistoryPanel::loadTrends()
     const auto request = ++m_request;
     if (location.isEmpty() || (isFile(location) && !QFileInfo::exists(location))) {
         m_chart->setTrends(std::make_shared<const std::vector<HistoryTrend>>());
-        Q_EMIT trendsShown();
+        // Said from the event loop, as an answer read from a store is: whoever asks has connected by then.
+        QMetaObject::invokeMethod(this, &HistoryPanel::trendsShown, Qt::QueuedConnection);
         return; // nothing saved yet: the store is not made by looking at it
     }
     offThread(
@@ -251,6 +252,7 @@ bool HistoryPanel::answerHolds(quint64 request, const QString& error)
         return true;
     m_changes->setPlainText(error);
     Q_EMIT message(error);
+    Q_EMIT trendsShown(); // what there is to show is shown: the reason it could not be read
     return false;
 }
 

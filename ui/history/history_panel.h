@@ -42,7 +42,7 @@ public:
 
 Q_SIGNALS:
     void message(const QString& text);
-    /// The trends chosen are drawn (after reload(), or a change of choice).
+    /// The trends chosen are drawn (after reload(), or a change of choice), or the reason they cannot be is shown.
     void trendsShown();
     void openRunSet(std::shared_ptr<const pyrometer::Results> results, const QString& label);
     void compareRunSets(std::shared_ptr<const pyrometer::Results> baseline, const QString& baselineLabel,
