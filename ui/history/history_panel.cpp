@@ -266,6 +266,7 @@ void HistoryPanel::runSetClicked(qint64 runSet, bool extend)
     const auto location = m_location;
     const std::optional<qint64> before = extend ? m_lastClicked : std::nullopt;
     m_lastClicked = runSet;
+    const auto request = ++m_clicks; // the latest click wins: an earlier one's answer, coming later, is dropped
     offThread(
         this,
         [location, runSet, before] {
@@ -281,7 +282,9 @@ void HistoryPanel::runSetClicked(qint64 runSet, bool extend)
             }
             return std::make_pair(loaded, error);
         },
-        [this, runSet, before](auto answer) {
+        [this, runSet, before, request](auto answer) {
+            if (request != m_clicks)
+                return;
             const auto& [loaded, error] = answer;
             if (!error.isEmpty()) {
                 Q_EMIT message(error);

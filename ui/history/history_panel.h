@@ -64,6 +64,7 @@ private:
     QPlainTextEdit* m_changes;
     quint64 m_request = 0; ///< the latest read asked for; older answers are dropped
     std::optional<qint64> m_lastClicked; ///< the run set clicked before, for Shift+click
+    quint64 m_clicks = 0; ///< the latest click's number
     bool m_filling = false; ///< the choices are being filled: no reads meanwhile
     bool m_machineChosen = false; ///< the user chose the machine (else the one with the most run sets)
 };
