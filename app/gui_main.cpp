@@ -1,6 +1,7 @@
 #include "gui_main.h"
 
 #include "cli/commands.h"
+#include "cli/help_texts.h"
 #include "core/formats/results_file.h"
 #include "core/model/error.h"
 #include "core/model/version.h"
@@ -35,6 +36,9 @@ void setupApplication(QApplication& app)
     QApplication::setOrganizationName(QStringLiteral("Pyrometer"));
     QApplication::setApplicationName(QStringLiteral("Pyrometer"));
     QApplication::setApplicationVersion(QString::fromLatin1(PYROMETER_VERSION));
+    // The desktop entry (packaging/) this window belongs to: Wayland matches the two by this name.
+    QApplication::setDesktopFileName(QStringLiteral("org.pyrometer.Pyrometer"));
+    QApplication::setWindowIcon(ui::MainWindow::applicationIcon());
     // The system locale picks the translation; LANGUAGE=de switches it, as for other desktop programs.
     auto* translator = new QTranslator(&app);
     if (translator->load(QLocale(), QStringLiteral("pyrometer"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -52,16 +56,6 @@ QString resultsDirectory()
 }
 } // namespace
 
-bool haveDisplay()
-{
-    for (const char* name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" }) {
-        const char* value = std::getenv(name);
-        if (value && *value)
-            return true;
-    }
-    return false;
-}
-
 int windowMain(int argc, char** argv, const std::vector<std::string>& scripts)
 {
     QApplication app(argc, argv);
@@ -77,34 +71,16 @@ int windowMain(int argc, char** argv, const std::vector<std::string>& scripts)
     return QApplication::exec();
 }
 
-namespace {
-constexpr const char* openHelp
-    = R"(Usage: pyrometer open FILE.json [--baseline FILE.json] [--tab TAB] [--screenshot OUT.png]
-                      [--size WxH]
-
-Shows a results file in the window: any file 'pyrometer run' wrote, or one of hyperfine, pyperf,
-pytest-benchmark, asv or Google Benchmark. With --baseline, the Compare tab compares the two.
-
-Options:
-      --baseline FILE     compare FILE.json (the baseline) with the results opened
-      --tab TAB           the tab in front: charts, scaling, hotspots, compare or history
-      --screenshot OUT    render the window to OUT (PNG, or by its suffix) and quit; needs no display
-      --size WxH          the window's size (default 1400x900)
-  -h, --help              this help
-      --version           the version
-)";
-} // namespace
-
 int openMain(int argc, char** argv, const std::vector<std::string>& words)
 {
-    std::string file, screenshot, baseline;
+    std::string file, second, screenshot, baseline;
     int width = 1400, height = 900;
     int tab = -1; // none given: the Compare tab when there is a baseline, else Runs
     // In the window's order.
     const std::vector<std::string> tabs { "charts", "scaling", "hotspots", "compare", "history" };
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i] == "--help" || words[i] == "-h") {
-            std::cout << openHelp;
+            std::cout << cli::openHelp();
             return cli::ExitOk;
         }
         if (words[i] == "--screenshot" && i + 1 < words.size()) {
@@ -127,9 +103,11 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
             tab = static_cast<int>(found - tabs.begin());
         } else if (file.empty() && !words[i].starts_with("-")) {
             file = words[i];
+        } else if (second.empty() && !words[i].starts_with("-")) {
+            second = words[i];
         } else {
             std::cerr << "pyrometer open: unexpected argument " << words[i]
-                      << " (usage: pyrometer open FILE.json [--baseline FILE.json] [--tab "
+                      << " (usage: pyrometer open FILE.json [FILE.json | --baseline FILE.json] [--tab "
                          "charts|scaling|hotspots|compare|history] "
                          "[--screenshot OUT.png] [--size WxH])\n";
             return cli::ExitUsage;
@@ -139,9 +117,9 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         std::cerr << "pyrometer open: which results file? (usage: pyrometer open FILE.json [--screenshot OUT.png])\n";
         return cli::ExitUsage;
     }
-    if (!screenshot.empty() && !haveDisplay())
+    if (!screenshot.empty() && !cli::haveDisplay())
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    else if (!haveDisplay()) {
+    else if (!cli::haveDisplay()) {
         std::cerr << "pyrometer open: no display; use --screenshot to render to a file\n";
         return cli::ExitUsage;
     }
@@ -149,9 +127,26 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     // Read before any window exists: a file that cannot be shown gets one line and exit 2, never a dialog.
     std::shared_ptr<const Results> results, baselineResults;
     try {
-        results = ui::shareResults(readResultsFile(file));
-        if (!baseline.empty())
+        if (!second.empty() && !baseline.empty())
+            throw InputError("two files to compare and --baseline besides: which is the baseline?");
+        auto opened = readResultsFile(file);
+        if (!second.empty()) {
+            // Of two files, the one measured earlier is the baseline (ISO 8601 dates order as text); the first given
+            // when the dates are equal or missing.
+            auto other = readResultsFile(second);
+            if (other.environment.date < opened.environment.date) {
+                baseline = second;
+                baselineResults = ui::shareResults(std::move(other));
+            } else {
+                baseline = file;
+                file = second;
+                baselineResults = ui::shareResults(std::move(opened));
+                opened = std::move(other);
+            }
+        } else if (!baseline.empty()) {
             baselineResults = ui::shareResults(readResultsFile(baseline));
+        }
+        results = ui::shareResults(std::move(opened));
     } catch (const InputError& e) {
         std::cerr << "pyrometer open: " << e.what() << "\n";
         return cli::ExitUsage;

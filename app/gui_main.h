@@ -5,9 +5,6 @@
 
 namespace pyrometer::app {
 
-/// True when a window can be shown: a display, or a Qt platform chosen explicitly (offscreen for tests).
-bool haveDisplay();
-
 /// Opens the window; scripts given are added and run at once.
 int windowMain(int argc, char** argv, const std::vector<std::string>& scripts);
 

@@ -1,43 +1,45 @@
 #include "cli/commands.h"
+#include "cli/help_texts.h"
 #include "cli/terminal_text.h"
-#include "gui_main.h"
 
 #include "core/measure/spawn_helper.h"
 #include "core/model/version.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace {
-constexpr const char* usage = R"(Usage: pyrometer [SCRIPT...]
-       pyrometer COMMAND [options]
 
-Pyrometer measures how fast Python scripts (or any command) run, how much memory they take, and how
-sure you can be of it. With no command it opens the workbench window, running the scripts given; with
-no display it measures them on the terminal instead (as 'pyrometer run').
-
-Commands:
-  run       run and measure scripts or commands on the terminal (pyrometer run --help)
-  compare   compare a baseline with a candidate: verdicts, reports, exit codes for CI (pyrometer compare --help)
-  open      show a results file in the window, or render it to a picture (--screenshot OUT.png)
-  recover   turn the journal of an interrupted run into results
-  history   the history store: what it holds, trends and changes of level, import, check (pyrometer history --help)
-  bisect    the first commit at which scripts got slower, each step measured against good and bad
-
-Options:
-  --version   print the version
-  --help      this help
-)";
+/// The window is a program of its own, pyrometer-window, which this one becomes: the terminal commands then
+/// never load Qt Widgets and Qt Charts (and start in about a millisecond), while the user still types one command.
+/// `words` are its arguments; argv[0] stays, so that the window's class on the desktop is "pyrometer".
+int becomeWindow(const char* argv0, const std::vector<std::string>& words)
+{
+    const auto window = pyrometer::companionProgram("pyrometer-window");
+    if (window.empty()) {
+        std::cerr << "pyrometer: the window program is missing (looked for "
+                  << pyrometer::companionPlaces("pyrometer-window") << "); install Pyrometer whole\n";
+        return pyrometer::cli::ExitUsage;
+    }
+    std::vector<char*> arguments { const_cast<char*>(argv0) };
+    for (const auto& word : words)
+        arguments.push_back(const_cast<char*>(word.c_str()));
+    arguments.push_back(nullptr);
+    ::execv(window.c_str(), arguments.data());
+    std::cerr << "pyrometer: cannot start " << window << ": " << std::strerror(errno) << "\n";
+    return pyrometer::cli::ExitFailed;
 }
+} // namespace
 
 int main(int argc, char** argv)
 {
     using namespace pyrometer;
-    // First of all, while Pyrometer is small and has one thread: see spawn_helper.h.
-    spawn_helper::start();
     // Names, paths and a failing script's output reach the terminal with their control characters made visible.
     cli::escapeControlsOnStandardStreams();
     std::vector<std::string> words(argv + 1, argv + argc);
@@ -51,9 +53,15 @@ int main(int argc, char** argv)
         return cli::ExitOk;
     }
     if (command == "--help" || command == "-h" || command == "help") {
-        std::cout << usage;
+        std::cout << cli::mainHelp();
         return cli::ExitOk;
     }
+    if (command == "open")
+        return becomeWindow(argv[0], words);
+    // Before anything else, while Pyrometer is small and has one thread: see spawn_helper.h. Only the commands that
+    // measure need it.
+    if (command == "run" || command == "bisect" || (!cli::haveDisplay() && !words.empty()))
+        spawn_helper::start();
     if (command == "run")
         return cli::runCommand(rest);
     if (command == "compare")
@@ -64,8 +72,6 @@ int main(int argc, char** argv)
         return cli::historyCommand(rest);
     if (command == "bisect")
         return cli::bisectCommand(rest);
-    if (command == "open")
-        return app::openMain(argc, argv, rest);
     if (!command.empty() && command.front() == '-') {
         std::cerr << "pyrometer: unknown option '" << command << "' (see pyrometer --help)\n";
         return cli::ExitUsage;
@@ -75,8 +81,19 @@ int main(int argc, char** argv)
         std::cerr << "pyrometer: unknown command '" << command << "' (see pyrometer --help)\n";
         return cli::ExitUsage;
     }
+    // Results files: shown in the window, as by 'pyrometer open' (which says what to do without a display).
+    const auto isResults = [](const std::string& word) { return word.ends_with(".json"); };
+    if (!words.empty() && std::all_of(words.begin(), words.end(), isResults)) {
+        std::vector<std::string> open { "open" };
+        open.insert(open.end(), words.begin(), words.end());
+        return becomeWindow(argv[0], open);
+    }
+    if (std::any_of(words.begin(), words.end(), isResults)) {
+        std::cerr << "pyrometer: give scripts to run or results files to show, not both (see pyrometer --help)\n";
+        return cli::ExitUsage;
+    }
     // Scripts, or nothing: the window, or the terminal table where no window can be shown.
-    if (!app::haveDisplay()) {
+    if (!cli::haveDisplay()) {
         if (words.empty()) {
             std::cerr << "pyrometer: no display for the window; use 'pyrometer run SCRIPT...' (see pyrometer --help)\n";
             return cli::ExitUsage;
@@ -91,5 +108,5 @@ int main(int argc, char** argv)
             return cli::ExitUsage;
         }
     }
-    return app::windowMain(argc, argv, words);
+    return becomeWindow(argv[0], words);
 }

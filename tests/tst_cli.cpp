@@ -64,10 +64,11 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 2);
         QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
-            QStringLiteral("pyrometer run: the spawn helper ") + dir.filePath(QStringLiteral("pyrometer-spawn-helper"))
-                + QStringLiteral(
-                    " is missing: measured without it, every run's peak RSS would hold Pyrometer's own "
-                    "size; install Pyrometer whole (the helper stands beside the pyrometer executable)\n"));
+            QStringLiteral("pyrometer run: the spawn helper is missing (looked for ")
+                + dir.filePath(QStringLiteral("pyrometer-spawn-helper")) + QStringLiteral(" or ")
+                + dir.filePath(QStringLiteral("../libexec/pyrometer/pyrometer-spawn-helper"))
+                + QStringLiteral("): measured without it, every run's peak RSS would hold Pyrometer's own size; "
+                                 "install Pyrometer whole\n"));
         QVERIFY(process.readAllStandardOutput().isEmpty());
         // With the helper there, /bin/true's runs read its own size: under 3 MiB (Pyrometer's would be 4 or more).
         const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("--command"), QStringLiteral("-n"),

@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QCheckBox>
+#include <QColor>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -30,6 +31,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProcess>
 #include <QScatterSeries>
 #include <QSettings>
@@ -41,6 +43,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include "core/formats/results_file.h"
@@ -519,6 +522,77 @@ private Q_SLOTS:
             for (int x = 0; x < image.width(); x += 4)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+    }
+
+    // Two results files given to pyrometer open the Compare tab (the earlier run the baseline); a third, or scripts
+    // among results, get one line and exit 2 before any window.
+    void severalResultsFiles()
+    {
+        const auto first = m_dir.filePath(QStringLiteral("first.json"));
+        const auto second = m_dir.filePath(QStringLiteral("second.json"));
+        for (const auto& path : { first, second }) {
+            QProcess run;
+            run.start(QStringLiteral(PYROMETER_BINARY),
+                { QStringLiteral("run"), QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py"), QStringLiteral("-n"),
+                    QStringLiteral("3"), QStringLiteral("--no-progress"), QStringLiteral("--export-json"), path });
+            QVERIFY(run.waitForFinished(60000));
+            QCOMPARE(run.exitCode(), 0);
+        }
+        const auto picture = m_dir.filePath(QStringLiteral("pair.png"));
+        QProcess open;
+        open.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("open"), second, first, QStringLiteral("--screenshot"), picture });
+        QVERIFY(open.waitForFinished(60000));
+        QCOMPARE(open.exitCode(), 0);
+        QCOMPARE(QImage(picture).size(), QSize(1400, 900));
+
+        const auto refused = [&](const QStringList& arguments, const QString& line) {
+            QProcess process;
+            process.start(QStringLiteral(PYROMETER_BINARY), arguments);
+            QVERIFY(process.waitForFinished(60000));
+            QCOMPARE(process.exitCode(), 2);
+            QCOMPARE(QString::fromUtf8(process.readAllStandardError()), line);
+        };
+        refused({ first, second, first },
+            QStringLiteral("pyrometer open: unexpected argument ") + first
+                + QStringLiteral(" (usage: pyrometer open FILE.json [FILE.json | --baseline FILE.json] [--tab "
+                                 "charts|scaling|hotspots|compare|history] [--screenshot OUT.png] [--size WxH])\n"));
+        refused({ first, QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py") },
+            QStringLiteral(
+                "pyrometer: give scripts to run or results files to show, not both (see pyrometer --help)\n"));
+        refused({ QStringLiteral("open"), first, second, QStringLiteral("--baseline"), first },
+            QStringLiteral("pyrometer open: two files to compare and --baseline besides: which is the baseline?\n"));
+    }
+
+    // The window and its About box show Pyrometer's icon (built in: no icon theme here).
+    void theIconInTheWindowAndTheAboutBox()
+    {
+        MainWindow window(m_dir.path());
+        const auto small = window.windowIcon().pixmap(16, 16).toImage();
+        QCOMPARE(small.size(), QSize(16, 16));
+        int hot = 0; // the dial's orange and red
+        for (int y = 0; y < 16; ++y)
+            for (int x = 0; x < 16; ++x)
+                hot += QColor(small.pixel(x, y)).red() > 200 && QColor(small.pixel(x, y)).blue() < 120 ? 1 : 0;
+        QVERIFY2(hot >= 12, qPrintable(QString::number(hot)));
+        QAction* about = nullptr;
+        for (auto* action : window.findChildren<QAction*>())
+            if (action->text() == QStringLiteral("&About Pyrometer"))
+                about = action;
+        QVERIFY(about);
+        QString text;
+        QSize iconSize;
+        QTimer::singleShot(0, &window, [&] {
+            auto* box = window.findChild<QMessageBox*>(QStringLiteral("aboutBox"));
+            if (box) {
+                text = box->text();
+                iconSize = box->iconPixmap().size();
+                box->accept();
+            }
+        });
+        about->trigger();
+        QVERIFY2(text.contains(QStringLiteral("GNU General Public License")), qPrintable(text));
+        QCOMPARE(iconSize, QSize(64, 64));
     }
 };
 

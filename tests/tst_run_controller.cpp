@@ -59,6 +59,8 @@ private Q_SLOTS:
         // The results were saved, and the journal is gone.
         const auto savedTo = finished.at(0).at(1).toString();
         QVERIFY(QFile::exists(savedTo));
+        // Named as the desktop knows Pyrometer's results: double-clicked, it opens in Pyrometer.
+        QVERIFY2(savedTo.endsWith(QStringLiteral(".pyrometer.json")), qPrintable(savedTo));
         QCOMPARE(QDir(dir.path()).entryList({ QStringLiteral("*.journal") }, QDir::Files).size(), 0);
     }
 

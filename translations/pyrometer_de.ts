@@ -809,62 +809,62 @@ Kandidat: %2</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="81"/>
+        <location filename="../ui/history/history_chart.cpp" line="62"/>
         <source>Run set, oldest first</source>
         <translation>Laufsatz, der älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="83"/>
+        <location filename="../ui/history/history_chart.cpp" line="66"/>
         <source>Median ÷ its first</source>
         <translation>Median ÷ sein erster</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="83"/>
+        <location filename="../ui/history/history_chart.cpp" line="171"/>
         <source>Median (%1)</source>
         <translation>Median (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="123"/>
+        <location filename="../ui/history/history_chart.cpp" line="83"/>
         <source> (95% interval)</source>
         <translation> (95-%-Intervall)</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="145"/>
+        <location filename="../ui/history/history_chart.cpp" line="96"/>
         <source> (run sets)</source>
         <translation> (Laufsätze)</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="181"/>
+        <location filename="../ui/history/history_chart.cpp" line="105"/>
         <source> (level)</source>
         <translation> (Niveau)</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="193"/>
+        <location filename="../ui/history/history_chart.cpp" line="111"/>
         <source> (change of level)</source>
         <translation> (Niveauwechsel)</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="231"/>
+        <location filename="../ui/history/history_chart.cpp" line="251"/>
         <source>Run set %1, %2</source>
         <translation>Laufsatz %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="234"/>
+        <location filename="../ui/history/history_chart.cpp" line="254"/>
         <source>Commit %1%2 on %3</source>
         <translation>Commit %1%2 auf %3</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="240"/>
+        <location filename="../ui/history/history_chart.cpp" line="260"/>
         <source>Median %1</source>
         <translation>Median %1</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="242"/>
+        <location filename="../ui/history/history_chart.cpp" line="262"/>
         <source> (95%: %1 … %2)</source>
         <translation> (95 %: %1 … %2)</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_chart.cpp" line="246"/>
+        <location filename="../ui/history/history_chart.cpp" line="266"/>
         <source>Click to open it; Shift+click to compare it with the one clicked before</source>
         <translation>Klicken öffnet ihn; Umschalt+Klick vergleicht ihn mit dem zuvor geklickten</translation>
     </message>
@@ -872,47 +872,47 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::HistoryPanel</name>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="69"/>
+        <location filename="../ui/history/history_panel.cpp" line="70"/>
         <source>The benchmarks to draw; several are each shown as a ratio to their first run set</source>
         <translation>Die zu zeichnenden Benchmarks; mehrere werden je als Verhältnis zu ihrem ersten Laufsatz gezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="75"/>
+        <location filename="../ui/history/history_panel.cpp" line="76"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="76"/>
+        <location filename="../ui/history/history_panel.cpp" line="77"/>
         <source>Read the history store again</source>
         <translation>Den Verlaufsspeicher neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="83"/>
+        <location filename="../ui/history/history_panel.cpp" line="84"/>
         <source>Branch:</source>
         <translation>Branch:</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="84"/>
+        <location filename="../ui/history/history_panel.cpp" line="85"/>
         <source>Machine:</source>
         <translation>Rechner:</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="85"/>
+        <location filename="../ui/history/history_panel.cpp" line="86"/>
         <source>Benchmarks:</source>
         <translation>Benchmarks:</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="125"/>
+        <location filename="../ui/history/history_panel.cpp" line="128"/>
         <source>Store: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="128"/>
+        <location filename="../ui/history/history_panel.cpp" line="131"/>
         <source>Nothing saved yet: runs are kept here when “Save to the history” is on in the Run Settings, or with pyrometer run --save.</source>
         <translation>Noch nichts gespeichert: Läufe werden hier aufbewahrt, wenn „Im Verlauf speichern“ in den Laufeinstellungen an ist, oder mit pyrometer run --save.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/history/history_panel.cpp" line="169"/>
+        <location filename="../ui/history/history_panel.cpp" line="166"/>
         <source>%n run set(s)</source>
         <translation>
             <numerusform>%n Laufsatz</numerusform>
@@ -920,38 +920,38 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="181"/>
+        <location filename="../ui/history/history_panel.cpp" line="178"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="184"/>
+        <location filename="../ui/history/history_panel.cpp" line="181"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="188"/>
+        <location filename="../ui/history/history_panel.cpp" line="185"/>
         <source>not in git</source>
         <translation>nicht in Git</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="189"/>
+        <location filename="../ui/history/history_panel.cpp" line="186"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="240"/>
+        <location filename="../ui/history/history_panel.cpp" line="239"/>
         <source>Choose benchmarks on the left.</source>
         <translation>Links Benchmarks wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="241"/>
+        <location filename="../ui/history/history_panel.cpp" line="240"/>
         <source>No change of level of 2% or more (E-Divisive, p ≤ 0.01).</source>
         <translation>Kein Niveauwechsel von 2 % oder mehr (E-Divisive, p ≤ 0,01).</translation>
     </message>
     <message>
-        <location filename="../ui/history/history_panel.cpp" line="279"/>
-        <location filename="../ui/history/history_panel.cpp" line="281"/>
+        <location filename="../ui/history/history_panel.cpp" line="293"/>
+        <location filename="../ui/history/history_panel.cpp" line="295"/>
         <source>run set %1</source>
         <translation>Laufsatz %1</translation>
     </message>
@@ -1098,298 +1098,298 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="74"/>
+        <location filename="../ui/window/main_window.cpp" line="75"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="107"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="107"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="111"/>
         <source>Add &amp;Folder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="110"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
         <source>Add every benchmark file (bench_*.py, *_bench.py) of a folder and its subfolders</source>
         <translation>Alle Benchmark-Dateien (bench_*.py, *_bench.py) eines Ordners und seiner Unterordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="114"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="115"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="114"/>
+        <location filename="../ui/window/main_window.cpp" line="116"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="114"/>
+        <location filename="../ui/window/main_window.cpp" line="116"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="116"/>
-        <location filename="../ui/window/main_window.cpp" line="164"/>
+        <location filename="../ui/window/main_window.cpp" line="118"/>
+        <location filename="../ui/window/main_window.cpp" line="166"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="116"/>
+        <location filename="../ui/window/main_window.cpp" line="118"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="117"/>
+        <location filename="../ui/window/main_window.cpp" line="119"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="118"/>
+        <location filename="../ui/window/main_window.cpp" line="120"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="119"/>
+        <location filename="../ui/window/main_window.cpp" line="121"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="120"/>
+        <location filename="../ui/window/main_window.cpp" line="122"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="122"/>
+        <location filename="../ui/window/main_window.cpp" line="124"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="122"/>
+        <location filename="../ui/window/main_window.cpp" line="124"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <location filename="../ui/window/main_window.cpp" line="125"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="124"/>
+        <location filename="../ui/window/main_window.cpp" line="126"/>
         <source>Export results as JSON, CSV, Markdown or an HTML report</source>
         <translation>Ergebnisse als JSON, CSV, Markdown oder HTML-Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="125"/>
+        <location filename="../ui/window/main_window.cpp" line="127"/>
         <source>Export Re&amp;port…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="126"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>A self-contained HTML page: findings, summary, every chart, the environment</source>
         <translation>Eine eigenständige HTML-Seite: Befunde, Übersicht, alle Diagramme, die Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="129"/>
+        <location filename="../ui/window/main_window.cpp" line="131"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="133"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="133"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="136"/>
+        <location filename="../ui/window/main_window.cpp" line="138"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="142"/>
+        <location filename="../ui/window/main_window.cpp" line="144"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="144"/>
+        <location filename="../ui/window/main_window.cpp" line="146"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="147"/>
+        <location filename="../ui/window/main_window.cpp" line="149"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="149"/>
+        <location filename="../ui/window/main_window.cpp" line="151"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="149"/>
+        <location filename="../ui/window/main_window.cpp" line="151"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="149"/>
+        <location filename="../ui/window/main_window.cpp" line="151"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="150"/>
+        <location filename="../ui/window/main_window.cpp" line="152"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="150"/>
+        <location filename="../ui/window/main_window.cpp" line="152"/>
         <source>Scaling…</source>
         <translation>Skalierung…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="157"/>
+        <location filename="../ui/window/main_window.cpp" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="170"/>
+        <location filename="../ui/window/main_window.cpp" line="172"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="171"/>
+        <location filename="../ui/window/main_window.cpp" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="172"/>
+        <location filename="../ui/window/main_window.cpp" line="174"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="174"/>
+        <location filename="../ui/window/main_window.cpp" line="176"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="197"/>
+        <location filename="../ui/window/main_window.cpp" line="199"/>
         <source>Double-click a cell to edit it; drop scripts, benchmark files or folders here to add them; tick the functions and sizes to run</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; Skripte, Benchmark-Dateien oder Ordner hierher ziehen, um sie hinzuzufügen; die auszuführenden Funktionen und Größen anhaken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="213"/>
+        <location filename="../ui/window/main_window.cpp" line="215"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="228"/>
+        <location filename="../ui/window/main_window.cpp" line="230"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="253"/>
+        <location filename="../ui/window/main_window.cpp" line="255"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="257"/>
+        <location filename="../ui/window/main_window.cpp" line="259"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="258"/>
+        <location filename="../ui/window/main_window.cpp" line="260"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="267"/>
+        <location filename="../ui/window/main_window.cpp" line="269"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="273"/>
+        <location filename="../ui/window/main_window.cpp" line="275"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="281"/>
+        <location filename="../ui/window/main_window.cpp" line="283"/>
         <source>Comparing %1 with %2 from the history</source>
         <translation>Vergleich von %1 mit %2 aus dem Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="285"/>
+        <location filename="../ui/window/main_window.cpp" line="287"/>
         <source>Saved to the history as run set %1 in %2</source>
         <translation>Im Verlauf gespeichert als Laufsatz %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="289"/>
+        <location filename="../ui/window/main_window.cpp" line="291"/>
         <source>Not saved to the history: %1</source>
         <translation>Nicht im Verlauf gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="298"/>
+        <location filename="../ui/window/main_window.cpp" line="300"/>
         <source>Showing %1 from the history</source>
         <translation>%1 aus dem Verlauf wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="316"/>
+        <location filename="../ui/window/main_window.cpp" line="318"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="333"/>
+        <location filename="../ui/window/main_window.cpp" line="335"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="346"/>
+        <location filename="../ui/window/main_window.cpp" line="348"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="351"/>
+        <location filename="../ui/window/main_window.cpp" line="353"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="360"/>
+        <location filename="../ui/window/main_window.cpp" line="362"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="362"/>
+        <location filename="../ui/window/main_window.cpp" line="364"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="370"/>
+        <location filename="../ui/window/main_window.cpp" line="372"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="389"/>
+        <location filename="../ui/window/main_window.cpp" line="391"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -1519,22 +1519,27 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="396"/>
+        <location filename="../ui/window/main_window.cpp" line="407"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="397"/>
+        <location filename="../ui/window/main_window.cpp" line="408"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="431"/>
+        <location filename="../ui/window/main_window.cpp" line="411"/>
+        <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="447"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="432"/>
+        <location filename="../ui/window/main_window.cpp" line="448"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "help_texts.h"
 #include "interrupt_watcher.h"
 #include "run_arguments.h"
 
@@ -24,28 +25,6 @@ namespace fs = std::filesystem;
 
 namespace pyrometer::cli {
 namespace {
-constexpr const char* bisectHelp = R"(Usage: pyrometer bisect --good REV --bad REV [--build CMD] [run options] TARGET…
-
-Finds the first commit between REV --good and REV --bad at which TARGET (scripts or benchmark files of the git
-repository in the current folder) got slower. Each commit is checked out into a temporary git worktree (your
-working tree is never touched), built with --build CMD (run by sh in the worktree) when given, and measured. At
-every step the midpoint is measured in one interleaved run with the good and the bad commit, so that the
-machine's drift cannot fake a verdict, and judged as 'pyrometer compare' judges (paired runs): slower than the
-good commit makes it bad, slower than it the bad one makes it good, and when neither verdict is decided, the
-nearer level does. A commit whose build or benchmark fails is skipped, as with 'git bisect skip'. Each
-commit's measurements go into the history store (--store, else the default one).
-
-Options:
-      --good REV       a commit where the targets are fast
-      --bad REV        a later commit where they are slower (a descendant of --good)
-      --build CMD      run in each worktree before measuring; a failure skips the commit
-      --store PATH     the history store the measurements go into
-  -h, --help           this help
-Every option of 'pyrometer run' that chooses how to measure (-n, -w, --python, -k, --scales, …) is taken.
-
-Exit status: 0 the first bad commit was found, 1 it could not be (the bad commit is not slower, or every commit
-in between was skipped), 2 bad usage or bad input, 130 interrupted.
-)";
 
 std::string trimmed(std::string text)
 {
@@ -345,7 +324,7 @@ int bisectCommand(const std::vector<std::string>& words)
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
         if (word == "--help" || word == "-h") {
-            std::cout << bisectHelp;
+            std::cout << bisectHelp();
             return ExitOk;
         }
         const bool valued = i + 1 < words.size();

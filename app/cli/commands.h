@@ -24,6 +24,9 @@ int bisectCommand(const std::vector<std::string>& words);
 /// Pyrometer's own memory in their peak RSS, so none are.
 void refuseWithoutSpawnHelper();
 
+/// True when a window can be shown: a display, or a Qt platform chosen explicitly (offscreen for tests).
+bool haveDisplay();
+
 /// Exit statuses shared by every subcommand.
 enum ExitStatus { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitInterrupted = 130 };
 

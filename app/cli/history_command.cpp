@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "help_texts.h"
 #include "history_commands.h"
 
 #include "core/formats/file_output.h"
@@ -12,44 +13,6 @@
 
 namespace pyrometer::cli {
 namespace {
-constexpr const char* historyHelp = R"(Usage: pyrometer history [--store PATH]
-       pyrometer history show BENCHMARK [--branch B] [--machine HOST | --all-machines] [--since DATE] [--last N]
-                              [--export-csv F] [--export-json F] [--export-markdown F] [--export-html F]
-       pyrometer history check [BENCHMARK…] [--branch B] [--machine HOST] [--level N]
-       pyrometer history import [--tag TEXT] FILE|DIR…
-
-Lists what the history store holds: how many run sets, and each project, benchmark, branch and machine with the
-number of run sets that have it. Results go into the store with 'pyrometer run --save'.
-
-show    one benchmark's trend, oldest first: each run set's date, commit, branch, median with its 95% interval,
-        the change from the one before, and the changes of level found in it (E-Divisive with means,
-        Matteson & James 2014: a permutation test at p <= 0.01, at least 5 run sets a level, steps
-        below 2% merged away). The exports write
-        the same as CSV, JSON, Markdown, or an HTML page with the trend drawn.
-check   the newest run set (of --branch and --machine, if given) against the level before it, for each of its
-        benchmarks (or those named): the run sets since the last change of level, the last N of them (--level,
-        30 by default), pooled. A benchmark regressed when it is slower by the verdict of 'pyrometer compare'
-        (Mann-Whitney U at alpha = 0.01, the whole 95% interval of the ratio beyond 2%) and its median is above
-        the median of every run set of that level. Exit status 1 when one regressed: a nightly job's gate.
-import  brings results files into the store, each as one run set: Pyrometer's own JSON (the window's saved
-        runs too), pytest-benchmark's JSON (a .benchmarks folder: commit and branch come with each file), asv's
-        results folder (one file per commit and machine), hyperfine's and pyperf's JSON. Folders are searched
-        for *.json files; what is not results there is passed over and counted. A file already imported is
-        not added again.
-
-Options:
-      --store PATH     the history store (default: $PYROMETER_STORE, else
-                       ~/.local/share/Pyrometer/Pyrometer/history.sqlite)
-      --branch B       only run sets of this branch
-      --machine HOST   only run sets measured on this host (show: by default the newest run set's, as changes
-                       are looked for on one machine)
-      --all-machines   show: the run sets of every machine together
-      --since DATE     only run sets measured since then (2026-12-01, or a time in ISO 8601)
-      --last N         the last N run sets
-      --level N        check: at most N run sets make the level the newest is compared with (default 30)
-      --tag TEXT       import: a tag for every run set imported (repeatable)
-  -h, --help           this help
-)";
 
 void list(const char* title, const std::vector<HistoryOverview::Count>& counts, const char* empty)
 {
@@ -152,7 +115,7 @@ int historyCommand(const std::vector<std::string>& words)
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
         if (word == "--help" || word == "-h") {
-            std::cout << historyHelp;
+            std::cout << historyHelp();
             return ExitOk;
         }
         const bool valued = i + 1 < words.size();

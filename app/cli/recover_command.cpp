@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "help_texts.h"
 
 #include "exports.h"
 
@@ -9,17 +10,6 @@
 #include <iostream>
 
 namespace pyrometer::cli {
-namespace {
-constexpr const char* recoverHelp
-    = R"(Usage: pyrometer recover JOURNAL [--export-json FILE] [--export-csv FILE] [--export-markdown FILE]
-                         [--export-html FILE]
-
-Turns the journal of a run that did not finish (Pyrometer was killed, the machine went down) into results:
-prints the report and writes the exports. With no export option, writes JOURNAL without its .journal
-suffix as JSON (results.json.journal -> results.json).
-)";
-}
-
 int recoverCommand(const std::vector<std::string>& words)
 {
     std::string journalPath;
@@ -27,7 +17,7 @@ int recoverCommand(const std::vector<std::string>& words)
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
         if (word == "-h" || word == "--help") {
-            std::cout << recoverHelp;
+            std::cout << recoverHelp();
             return ExitOk;
         }
         std::string* target = word == "--export-json" ? &paths.json

@@ -377,7 +377,7 @@ Parameter scans (scripts and commands, as hyperfine has them):
       --parameter-scan NAME MIN MAX   one benchmark per value from MIN to MAX, {NAME} replaced in the script's
                           arguments, the command and --env values; named SCRIPT[NAME=VALUE]
       --parameter-step-size STEP      the scan's step (default 1)
-      --parameter-list NAME V1,V2,... the same over a list; small, medium, large, xlarge stand for their sizes
+      --parameter-list NAME V1,V2,...  the same over a list; small, medium, large, xlarge stand for their sizes
 Inside the process:
       --memory            sample each run's RSS, CPU use and threads over time (default 100 per second)
       --sample-hz N       samples per second, 1 to 1000 (implies --memory)

@@ -22,6 +22,7 @@
 #include "core/stats/benchmark_summary.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -66,12 +67,21 @@ int usageError(const std::string& message)
 }
 } // namespace
 
+bool haveDisplay()
+{
+    for (const char* name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" }) {
+        const char* value = std::getenv(name);
+        if (value && *value)
+            return true;
+    }
+    return false;
+}
+
 void refuseWithoutSpawnHelper()
 {
     if (const auto& missing = spawn_helper::missingProgram(); !missing.empty())
-        throw InputError("the spawn helper " + missing
-            + " is missing: measured without it, every run's peak RSS would hold Pyrometer's own size; install "
-              "Pyrometer whole (the helper stands beside the pyrometer executable)");
+        throw InputError("the spawn helper is missing (looked for " + missing
+            + "): measured without it, every run's peak RSS would hold Pyrometer's own size; install Pyrometer whole");
 }
 
 int runCommand(const std::vector<std::string>& words)

@@ -3,6 +3,7 @@
 
 #include "core/model/error.h"
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 namespace pyrometer {
@@ -86,7 +88,58 @@ std::string firstLine(const char* message)
     return text.empty() ? "unknown error" : text;
 }
 
-using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
+/// libpq, loaded when a PostgreSQL store is first opened. Linked, it would bring some twenty libraries (TLS,
+/// Kerberos, LDAP) into every start of pyrometer, `pyrometer --version` included: 3 ms of its 5.
+struct LibPq
+{
+    decltype(&::PQclear) clear = nullptr;
+    decltype(&::PQconnectdbParams) connectdbParams = nullptr;
+    decltype(&::PQerrorMessage) errorMessage = nullptr;
+    decltype(&::PQexec) exec = nullptr;
+    decltype(&::PQexecParams) execParams = nullptr;
+    decltype(&::PQfinish) finish = nullptr;
+    decltype(&::PQgetisnull) getisnull = nullptr;
+    decltype(&::PQgetlength) getlength = nullptr;
+    decltype(&::PQgetvalue) getvalue = nullptr;
+    decltype(&::PQntuples) ntuples = nullptr;
+    decltype(&::PQresultStatus) resultStatus = nullptr;
+    decltype(&::PQstatus) status = nullptr;
+};
+
+LibPq loadLibPq()
+{
+    void* handle = ::dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+    if (!handle)
+        throw InputError(std::string("cannot use a PostgreSQL history store: ") + ::dlerror()
+            + " (on Debian, install the package libpq5)");
+    LibPq library;
+    const auto bind = [&](auto& function, const char* name) {
+        function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(::dlsym(handle, name));
+        if (!function)
+            throw InputError(std::string("cannot use a PostgreSQL history store: libpq.so.5 has no ") + name);
+    };
+    bind(library.clear, "PQclear");
+    bind(library.connectdbParams, "PQconnectdbParams");
+    bind(library.errorMessage, "PQerrorMessage");
+    bind(library.exec, "PQexec");
+    bind(library.execParams, "PQexecParams");
+    bind(library.finish, "PQfinish");
+    bind(library.getisnull, "PQgetisnull");
+    bind(library.getlength, "PQgetlength");
+    bind(library.getvalue, "PQgetvalue");
+    bind(library.ntuples, "PQntuples");
+    bind(library.resultStatus, "PQresultStatus");
+    bind(library.status, "PQstatus");
+    return library; // the handle stays open: the functions are used until Pyrometer exits
+}
+
+const LibPq& pq()
+{
+    static const LibPq library = loadLibPq(); // thrown again at the next call when it failed
+    return library;
+}
+
+using Result = std::unique_ptr<PGresult, decltype(&::PQclear)>;
 
 /// A parameter: text, or NULL.
 struct Value
@@ -120,20 +173,20 @@ public:
         // A server that does not answer is given up after 10 s, unless the URI says otherwise.
         const char* keywords[] = { "connect_timeout", "dbname", nullptr };
         const char* values[] = { "10", uri.c_str(), nullptr };
-        m_connection = PQconnectdbParams(keywords, values, 1);
-        if (PQstatus(m_connection) != CONNECTION_OK) {
-            const auto reason = firstLine(PQerrorMessage(m_connection));
-            PQfinish(m_connection);
+        m_connection = pq().connectdbParams(keywords, values, 1);
+        if (pq().status(m_connection) != CONNECTION_OK) {
+            const auto reason = firstLine(pq().errorMessage(m_connection));
+            pq().finish(m_connection);
             throw InputError(m_location + ": cannot connect to the history store (" + reason + ")");
         }
         try {
             migrate();
         } catch (...) {
-            PQfinish(m_connection);
+            pq().finish(m_connection);
             throw;
         }
     }
-    ~PostgresStore() override { PQfinish(m_connection); }
+    ~PostgresStore() override { pq().finish(m_connection); }
 
     const std::string& location() const override { return m_location; }
 
@@ -143,7 +196,7 @@ public:
         Transaction transaction(*this);
         if (!row.fingerprint.empty()) {
             const auto known = query("SELECT id FROM run_sets WHERE fingerprint = $1", { value(row.fingerprint) });
-            if (PQntuples(known.get()) > 0)
+            if (pq().ntuples(known.get()) > 0)
                 return { integer(known, 0, 0), false };
         }
         const auto inserted = query(
@@ -172,15 +225,16 @@ public:
     {
         const auto kept
             = query("SELECT encoding, size, data FROM run_set_results WHERE run_set = $1", { value(id) }, 1);
-        if (PQntuples(kept.get()) == 0)
+        if (pq().ntuples(kept.get()) == 0)
             throw InputError(m_location + ": no run set " + std::to_string(id));
         // Binary results: the text as its bytes, the size as 8 bytes in network order.
         std::int64_t size = 0;
-        const auto* sizeBytes = reinterpret_cast<const unsigned char*>(PQgetvalue(kept.get(), 0, 1));
-        for (int i = 0; i < 8 && PQgetlength(kept.get(), 0, 1) == 8; ++i)
+        const auto* sizeBytes = reinterpret_cast<const unsigned char*>(pq().getvalue(kept.get(), 0, 1));
+        for (int i = 0; i < 8 && pq().getlength(kept.get(), 0, 1) == 8; ++i)
             size = (size << 8) | sizeBytes[i];
         return resultsFromKept(text(kept, 0, 0), size,
-            std::string(PQgetvalue(kept.get(), 0, 2), std::size_t(PQgetlength(kept.get(), 0, 2))), m_location, id);
+            std::string(pq().getvalue(kept.get(), 0, 2), std::size_t(pq().getlength(kept.get(), 0, 2))), m_location,
+            id);
     }
 
     HistoryOverview overview() override
@@ -190,7 +244,7 @@ public:
         const auto counts = [&](const char* sql) {
             std::vector<HistoryOverview::Count> rows;
             const auto r = query(sql, {});
-            for (int i = 0; i < PQntuples(r.get()); ++i)
+            for (int i = 0; i < pq().ntuples(r.get()); ++i)
                 rows.push_back({ text(r, i, 0), integer(r, i, 1) });
             return rows;
         };
@@ -212,7 +266,7 @@ public:
             { value(name), value(filter.branch), value(filter.host), value(filter.since),
                 filter.last > 0 ? value(filter.last) : Value {} });
         std::vector<TrendPoint> points;
-        for (int i = 0; i < PQntuples(r.get()); ++i)
+        for (int i = 0; i < pq().ntuples(r.get()); ++i)
             points.push_back(
                 { integer(r, i, 0), text(r, i, 1), text(r, i, 2), text(r, i, 3), integer(r, i, 4) != 0, text(r, i, 5),
                     text(r, i, 6), text(r, i, 7), integer(r, i, 8), real(r, i, 9), real(r, i, 10), real(r, i, 11) });
@@ -225,7 +279,7 @@ public:
                              "run_sets WHERE ($1::text = '' OR branch = $1) AND ($2::text = '' OR host = $2) AND "
                              "($3::text = '' OR measured_at >= $3) ORDER BY measured_at DESC, id DESC LIMIT 1",
             { value(filter.branch), value(filter.host), value(filter.since) });
-        if (PQntuples(r.get()) == 0)
+        if (pq().ntuples(r.get()) == 0)
             return std::nullopt;
         return TrendPoint { integer(r, 0, 0), text(r, 0, 1), text(r, 0, 2), text(r, 0, 3), integer(r, 0, 4) != 0,
             text(r, 0, 5), text(r, 0, 6), text(r, 0, 7), 0, {}, {}, {} };
@@ -243,7 +297,7 @@ private:
         ~Transaction()
         {
             if (!m_done)
-                PQclear(PQexec(m_store.m_connection, "ROLLBACK"));
+                pq().clear(pq().exec(m_store.m_connection, "ROLLBACK"));
         }
         void commit()
         {
@@ -267,28 +321,28 @@ private:
             lengths.push_back(v.text ? static_cast<int>(v.text->size()) : 0);
             formats.push_back(v.binary ? 1 : 0);
         }
-        Result result(PQexecParams(m_connection, sql, static_cast<int>(values.size()), nullptr, pointers.data(),
+        Result result(pq().execParams(m_connection, sql, static_cast<int>(values.size()), nullptr, pointers.data(),
                           lengths.data(), formats.data(), resultFormat),
-            &PQclear);
-        const auto status = PQresultStatus(result.get());
+            pq().clear);
+        const auto status = pq().resultStatus(result.get());
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-            throw InputError(m_location + ": " + firstLine(PQerrorMessage(m_connection)));
+            throw InputError(m_location + ": " + firstLine(pq().errorMessage(m_connection)));
         return result;
     }
 
     static std::string text(const Result& r, int row, int column)
     {
-        return std::string(PQgetvalue(r.get(), row, column), std::size_t(PQgetlength(r.get(), row, column)));
+        return std::string(pq().getvalue(r.get(), row, column), std::size_t(pq().getlength(r.get(), row, column)));
     }
     static std::int64_t integer(const Result& r, int row, int column)
     {
-        return std::strtoll(PQgetvalue(r.get(), row, column), nullptr, 10);
+        return std::strtoll(pq().getvalue(r.get(), row, column), nullptr, 10);
     }
     static std::optional<double> real(const Result& r, int row, int column)
     {
-        if (PQgetisnull(r.get(), row, column))
+        if (pq().getisnull(r.get(), row, column))
             return std::nullopt;
-        return std::strtod(PQgetvalue(r.get(), row, column), nullptr);
+        return std::strtod(pq().getvalue(r.get(), row, column), nullptr);
     }
 
     /// Brings the database to storeSchemaVersion under an advisory lock, so that two first runs at once do not
@@ -301,7 +355,7 @@ private:
         int version = 0;
         if (text(ours, 0, 0) == "t") {
             const auto row = query("SELECT application, version FROM pyrometer_store", {});
-            if (PQntuples(row.get()) != 1 || text(row, 0, 0) != "pyrometer")
+            if (pq().ntuples(row.get()) != 1 || text(row, 0, 0) != "pyrometer")
                 throw InputError(m_location + ": not a Pyrometer history store");
             version = static_cast<int>(integer(row, 0, 1));
         } else {

@@ -103,6 +103,19 @@ std::optional<GitInfo> gitInfoFor(const std::filesystem::path& path)
     auto dir = std::filesystem::is_directory(path, ec) ? path : path.parent_path();
     if (dir.empty())
         dir = ".";
+    // Outside any work tree (a command in /usr/bin, a script in /tmp) git is not asked: five git processes would
+    // cost some 10 ms, more than the whole of a short run. GIT_DIR names a repository anywhere; then git is asked.
+    const auto inWorkTree = [&] {
+        for (auto folder = std::filesystem::absolute(dir, ec);; folder = folder.parent_path()) {
+            if (std::filesystem::exists(folder / ".git", ec))
+                return true;
+            if (folder == folder.parent_path())
+                return false;
+        }
+    };
+    const char* gitDir = std::getenv("GIT_DIR");
+    if (!(gitDir && *gitDir) && !inWorkTree())
+        return std::nullopt;
     if (!findExecutable("git"))
         return std::nullopt;
     const auto head = capture({ "git", "rev-parse", "HEAD" }, dir.string());

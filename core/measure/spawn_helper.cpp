@@ -262,7 +262,18 @@ void serve(int fd)
 
 namespace {
 std::string notFound; ///< the helper program looked for and not found
+
+/// The folder of the running executable, with its trailing slash ("" when /proc cannot say).
+std::string ownFolder()
+{
+    char self[4096] = {};
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (length <= 0)
+        return {};
+    const std::string path(self, static_cast<std::size_t>(length));
+    return path.substr(0, path.rfind('/') + 1);
 }
+} // namespace
 
 const std::string& missingProgram()
 {
@@ -276,15 +287,7 @@ bool start(const std::string& helperProgram)
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0)
         return false;
-    std::string program = helperProgram;
-    if (program.empty()) {
-        char self[4096] = {};
-        const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
-        if (length > 0) {
-            program.assign(self, static_cast<std::size_t>(length));
-            program = program.substr(0, program.rfind('/') + 1) + "pyrometer-spawn-helper";
-        }
-    }
+    std::string program = helperProgram.empty() ? companionProgram("pyrometer-spawn-helper") : helperProgram;
     if (!program.empty() && ::access(program.c_str(), X_OK) == 0) {
         // The helper program gets its end of the socket as descriptor 3.
         posix_spawn_file_actions_t actions;
@@ -305,7 +308,7 @@ bool start(const std::string& helperProgram)
     }
     // No helper program: a forked copy of this process serves instead; its peak RSS is what this process had
     // at the fork, so call start() early.
-    notFound = program.empty() ? std::string("pyrometer-spawn-helper") : program;
+    notFound = helperProgram.empty() ? companionPlaces("pyrometer-spawn-helper") : helperProgram;
     const pid_t pid = ::fork();
     if (pid < 0) {
         ::close(pair[0]);
@@ -378,3 +381,22 @@ Ended finish()
 }
 
 } // namespace pyrometer::spawn_helper
+
+namespace pyrometer {
+std::string companionProgram(const std::string& name)
+{
+    const auto folder = spawn_helper::ownFolder();
+    if (folder.empty())
+        return {};
+    for (const auto& candidate : { folder + name, folder + "../libexec/pyrometer/" + name })
+        if (::access(candidate.c_str(), X_OK) == 0)
+            return candidate;
+    return {};
+}
+
+std::string companionPlaces(const std::string& name)
+{
+    const auto folder = spawn_helper::ownFolder();
+    return folder + name + " or " + folder + "../libexec/pyrometer/" + name;
+}
+} // namespace pyrometer

@@ -8,6 +8,12 @@
 
 namespace pyrometer {
 
+/// Where Pyrometer's own programs are found: beside the running executable (the build tree), else in
+/// `../libexec/pyrometer/` from it (an install prefix). Returns the first that is executable, or "" when neither is.
+std::string companionProgram(const std::string& name);
+/// Where companionProgram() looks, for a message naming what is missing.
+std::string companionPlaces(const std::string& name);
+
 /// A small process, forked once at start-up, that starts every run. Linux folds the peak RSS of the address
 /// space a process leaves at exec into the new program's peak: spawned straight from Pyrometer (or any big
 /// parent), even /bin/true would report Pyrometer's own size. Started from this helper, a run's peak RSS is
@@ -20,7 +26,7 @@ namespace pyrometer {
 /// (its end of the socket closes) the helper kills the running process and all it started before it exits.
 namespace spawn_helper {
 
-/// Starts the helper: the program `pyrometer-spawn-helper` (by default beside this executable), a small
+/// Starts the helper: the program `pyrometer-spawn-helper` (by default the companionProgram()), a small
 /// static program whose own size does not show in the runs; failing that, a forked copy of this process.
 /// Call first thing in main(), while the process is small and has one thread; later calls do nothing.
 /// Returns false when no helper could be started (runs are then spawned directly).

@@ -139,8 +139,10 @@ void RunController::work(quint64 request, RunPlan plan, QString historyStore, st
     std::unique_ptr<JournalWriter> journal;
     QString base;
     if (!m_resultsDirectory.isEmpty() && QDir().mkpath(m_resultsDirectory)) {
+        // NAME.pyrometer.json: the name by which a file manager knows Pyrometer's results (packaging/*.mime.xml).
         base = QDir(m_resultsDirectory)
-                   .filePath(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+                   .filePath(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
+                       + QStringLiteral(".pyrometer"));
         try {
             journal = std::make_unique<JournalWriter>(base.toStdString() + ".json.journal", results);
         } catch (const std::exception&) {

@@ -26,6 +26,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -72,6 +73,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     , m_discovery(new SuiteDiscovery(this))
 {
     setWindowTitle(tr("Pyrometer"));
+    setWindowIcon(applicationIcon());
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     setupActions();
@@ -391,12 +393,26 @@ void MainWindow::setupController()
     });
 }
 
+QIcon MainWindow::applicationIcon()
+{
+    // The installed theme's icon when there is one (a theme may restyle it), else the one built in.
+    QIcon builtIn;
+    for (const int size : { 16, 22, 24, 32, 48, 64, 128, 256, 512 })
+        builtIn.addFile(QStringLiteral(":/icons/%1x%1/apps/org.pyrometer.Pyrometer.png").arg(size), QSize(size, size));
+    return QIcon::fromTheme(QStringLiteral("org.pyrometer.Pyrometer"), builtIn);
+}
+
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About Pyrometer"),
+    QMessageBox box(QMessageBox::NoIcon, tr("About Pyrometer"),
         tr("<h3>Pyrometer %1</h3><p>A workbench for benchmarking Python scripts: every run in a fresh process, "
            "measured precisely, summarised with robust statistics.</p>")
-            .arg(QString::fromLatin1(PYROMETER_VERSION)));
+                .arg(QString::fromLatin1(PYROMETER_VERSION))
+            + tr("<p>Free software under the GNU General Public License, version 3 or later.</p>"),
+        QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("aboutBox"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.exec();
 }
 
 bool MainWindow::event(QEvent* event)

@@ -4,6 +4,7 @@
 
 #include "core/model/run_plan.h"
 
+#include <QIcon>
 #include <QMainWindow>
 
 QT_BEGIN_NAMESPACE
@@ -45,6 +46,9 @@ public:
     /// `resultsDirectory`: where every run's journal and results are kept (see RunController).
     explicit MainWindow(const QString& resultsDirectory, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    /// Pyrometer's icon: the icon theme's org.pyrometer.Pyrometer, else the one built in (resources/icons).
+    static QIcon applicationIcon();
 
     /// Adds scripts, and benchmark files and folders: those are discovered off the GUI thread (discovery()), then
     /// show as trees of their functions.
