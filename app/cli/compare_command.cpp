@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "compare_arguments.h"
+#include "exports.h"
 
 #include "core/compare/comparison_report.h"
 #include "core/formats/file_output.h"
@@ -49,8 +50,7 @@ void checkComparisonExports(const CompareOptions& options, const std::vector<std
 {
     const auto paths = comparisonExports(options);
     checkNotAnInput(paths, inputs);
-    for (const auto& path : paths)
-        checkWritable(path);
+    checkOutputs(paths);
 }
 
 int reportComparison(const Results& baseline, const Results& candidate, const std::string& baselineLabel,
@@ -82,7 +82,7 @@ int reportComparison(const Results& baseline, const Results& candidate, const st
         if (path.empty())
             return;
         try {
-            writeFileAtomically(path, render());
+            writeOutput(path, render());
         } catch (const std::exception& e) {
             std::cerr << command << ": " << e.what() << "\n";
             written = false;

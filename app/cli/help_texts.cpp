@@ -57,6 +57,15 @@ std::string recoverHelp()
 Turns the journal of a run that did not finish (Pyrometer was killed, the machine went down) into results:
 prints the report and writes the exports. With no export option, writes JOURNAL without its .journal
 suffix as JSON (results.json.journal -> results.json).
+
+Options:
+      --export-json FILE      results with every run (schema pyrometer.run/1)
+      --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv
+      --export-markdown FILE  a summary table
+      --export-html FILE      a self-contained page with the charts
+                              An export FILE of - is standard output (one export at most); the report
+                              then goes to standard error.
+  -h, --help                  this help
 )";
 }
 
@@ -98,6 +107,8 @@ Options:
       --last N         the last N run sets
       --level N        check: at most N run sets make the level the newest is compared with (default 30)
       --tag TEXT       import: a tag for every run set imported (repeatable)
+                       show: an export F of - is standard output (one export at most); the trend
+                       then goes to standard error.
   -h, --help           this help
 )";
 }

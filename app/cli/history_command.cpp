@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "exports.h"
 #include "help_texts.h"
 #include "history_commands.h"
 
@@ -88,7 +89,7 @@ int show(
         if (path->empty())
             continue;
         try {
-            writeFileAtomically(*path, write(trend));
+            writeOutput(*path, write(trend));
         } catch (const std::exception& e) {
             std::cerr << "pyrometer history: " << e.what() << "\n";
             status = ExitFailed;
@@ -172,8 +173,7 @@ int historyCommand(const std::vector<std::string>& words)
         if (location.empty())
             location = defaultStoreLocation();
         checkNotAnInput(exports.files(), { location });
-        for (const auto& file : exports.files())
-            checkWritable(file);
+        checkOutputs(exports.files());
         const auto store = openStore(location);
         if (subcommand == "show")
             return show(*store, operands.front(), filter, allMachines, exports);

@@ -392,6 +392,8 @@ Output:
       --export-html FILE      a self-contained page: findings, summary, every chart, the environment
                               (with --baseline: the comparison instead)
       --no-progress           no progress bar on stderr
+                              An export FILE of - is standard output (one export at most); the report
+                              then goes to standard error.
 History:
       --save                  keep the results in the history store after the run, in one transaction
                               (default store: $PYROMETER_STORE, else ~/.local/share/Pyrometer/Pyrometer/history.sqlite)

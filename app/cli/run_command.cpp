@@ -104,7 +104,7 @@ int runCommand(const std::vector<std::string>& words)
                                                                      : std::string() };
         const auto inputs = inputFiles(arguments);
         auto outputs = paths.files();
-        if (paths.any())
+        if (!paths.journal().empty())
             outputs.push_back(paths.journal());
         checkNotAnInput(outputs, inputs);
         checkExports(paths);
@@ -132,13 +132,13 @@ int runCommand(const std::vector<std::string>& words)
         return usageError(e.what());
     }
 
-    // The journal is the safety net until the results are in their files and the store: with --save alone it
-    // stands beside the store.
+    // The journal is the safety net until the results are in their files and the store: beside the first export
+    // that is a file; with --save alone, or every export on standard output, beside the store.
     std::unique_ptr<JournalWriter> journal;
     try {
-        if (paths.any())
+        if (!paths.journal().empty())
             journal = std::make_unique<JournalWriter>(paths.journal(), results);
-        else if (store && arguments.save)
+        else if ((store && arguments.save) || paths.any())
             journal = std::make_unique<JournalWriter>(
                 journalPathFor(arguments.store.empty() ? defaultStoreLocation() : arguments.store, ::getpid()),
                 results);
