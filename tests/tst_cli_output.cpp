@@ -2,6 +2,8 @@
 // people moves to standard error, as hyperfine's and jq's users expect (pyrometer run --export-json - | jq).
 #include "tests/cli_support.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QTemporaryDir>
 
@@ -60,6 +62,33 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("schema")].toString(),
             QStringLiteral("pyrometer.trend/1"));
+    }
+
+    // What Pyrometer keeps of its own goes to the XDG data folder, and nothing else is written: not in the home
+    // folder, not in the working folder.
+    void nothingOutsideTheXdgFolders()
+    {
+        QTemporaryDir dir;
+        for (const char* folder : { "home", "data", "config", "work" })
+            QVERIFY(QDir(dir.path()).mkpath(QString::fromLatin1(folder)));
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("PYROMETER_STORE"));
+        environment.insert(QStringLiteral("HOME"), dir.filePath(QStringLiteral("home")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setWorkingDirectory(dir.filePath(QStringLiteral("work")));
+        process.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("run"), QStringLiteral("--command"), QStringLiteral("-n"), QStringLiteral("2"),
+                QStringLiteral("--no-progress"), QStringLiteral("--save"), QStringLiteral("--"),
+                QStringLiteral("/bin/true") });
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QStringList written;
+        for (QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();)
+            written << QDir(dir.path()).relativeFilePath(it.next());
+        QCOMPARE(written, QStringList { QStringLiteral("data/Pyrometer/Pyrometer/history.sqlite") });
     }
 
     // Two exports on one stream would interleave: refused before anything runs, in one line.
