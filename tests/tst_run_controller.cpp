@@ -1,5 +1,7 @@
 #include "ui/run/run_controller.h"
 
+#include "core/measure/spawn_helper.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -122,6 +124,25 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1); // the first run's end was dropped
         const auto results = finished.at(0).at(0).value<ResultsSnapshot>();
         QVERIFY(results->benchmarks[0].name.ends_with("sleep_50ms.py"));
+    }
+
+    // Without its spawn helper the window measures nothing, as the terminal does, and says why. Last of the suite: the
+    // helper this process asks for here does not exist, so every run after it would be refused too.
+    void aMissingSpawnHelperRefusesToRun()
+    {
+        QTemporaryDir dir;
+        const auto absent = dir.filePath(QStringLiteral("pyrometer-spawn-helper")).toStdString();
+        QVERIFY(spawn_helper::start(absent)); // a forked copy of this process serves instead
+        RunController controller({});
+        QSignalSpy failed(&controller, &RunController::failed);
+        QSignalSpy finished(&controller, &RunController::finished);
+        controller.start(planFor({ "sleep_50ms.py" }, 3));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(failed.at(0).at(0).toString(),
+            QStringLiteral("the spawn helper is missing (looked for ") + QString::fromStdString(absent)
+                + QStringLiteral("): measured without it, every run's peak RSS would hold Pyrometer's own size; "
+                                 "install Pyrometer whole"));
+        QCOMPARE(finished.count(), 0);
     }
 };
 

@@ -79,9 +79,8 @@ bool haveDisplay()
 
 void refuseWithoutSpawnHelper()
 {
-    if (const auto& missing = spawn_helper::missingProgram(); !missing.empty())
-        throw InputError("the spawn helper is missing (looked for " + missing
-            + "): measured without it, every run's peak RSS would hold Pyrometer's own size; install Pyrometer whole");
+    if (const auto problem = spawn_helper::missingProblem(); !problem.empty())
+        throw InputError(problem);
 }
 
 int runCommand(const std::vector<std::string>& words)

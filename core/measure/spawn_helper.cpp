@@ -280,6 +280,14 @@ const std::string& missingProgram()
     return notFound;
 }
 
+std::string missingProblem()
+{
+    if (notFound.empty())
+        return {};
+    return "the spawn helper is missing (looked for " + notFound
+        + "): measured without it, every run's peak RSS would hold Pyrometer's own size; install Pyrometer whole";
+}
+
 bool start(const std::string& helperProgram)
 {
     if (helperSocket >= 0)

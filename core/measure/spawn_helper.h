@@ -37,6 +37,9 @@ bool running();
 /// The helper program start() looked for and did not find ("" when it found it): runs are then spawned from a
 /// forked copy of Pyrometer, whose own size shows in every run's peak RSS (/bin/true: 4 MiB instead of 1).
 const std::string& missingProgram();
+/// "" when runs start from the helper program (or no helper was asked for); else why nothing must be measured, in
+/// one sentence that names where the helper was looked for. The terminal and the window both refuse with it.
+std::string missingProblem();
 
 struct Started
 {

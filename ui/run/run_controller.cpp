@@ -7,6 +7,7 @@
 #include "core/formats/results_json.h"
 #include "core/measure/prepare.h"
 #include "core/measure/process_launcher.h"
+#include "core/measure/spawn_helper.h"
 #include "core/model/error.h"
 
 #include <QDateTime>
@@ -114,6 +115,10 @@ void RunController::work(quint64 request, RunPlan plan, QString historyStore, st
 {
     Results results;
     try {
+        // As the terminal does: no run without the spawn helper, whose absence would fold the window's own size
+        // into every run's peak RSS.
+        if (const auto problem = spawn_helper::missingProblem(); !problem.empty())
+            throw InputError(problem);
         results = prepare(plan);
     } catch (const PlanError& e) {
         for (const auto& problem : e.problems()) {
