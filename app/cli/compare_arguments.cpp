@@ -152,9 +152,9 @@ Options:
       --export-html FILE      a self-contained page with charts and both environments
       --export-junit FILE     JUnit XML: one test case per benchmark, failed when slower
       --export-json FILE      the comparison as JSON (schema pyrometer.compare/2)
-                              An export FILE of - is standard output (one export at most); the report
-                              then goes to standard error.
   -h, --help                  this help
+
+An export FILE of - is standard output (one export at most); the report then goes to standard error.
 
 Exit status: 0 compared, 1 a benchmark is slower (with --fail-on-regression) or a report could not be
 written, 2 bad usage or bad input (a missing or unreadable file, no benchmark in common).

@@ -63,9 +63,9 @@ Options:
       --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv
       --export-markdown FILE  a summary table
       --export-html FILE      a self-contained page with the charts
-                              An export FILE of - is standard output (one export at most); the report
-                              then goes to standard error.
   -h, --help                  this help
+
+An export FILE of - is standard output (one export at most); the report then goes to standard error.
 )";
 }
 
@@ -107,9 +107,9 @@ Options:
       --last N         the last N run sets
       --level N        check: at most N run sets make the level the newest is compared with (default 30)
       --tag TEXT       import: a tag for every run set imported (repeatable)
-                       show: an export F of - is standard output (one export at most); the trend
-                       then goes to standard error.
   -h, --help           this help
+
+show: an export F of - is standard output (one export at most); the trend then goes to standard error.
 )";
 }
 

@@ -392,8 +392,6 @@ Output:
       --export-html FILE      a self-contained page: findings, summary, every chart, the environment
                               (with --baseline: the comparison instead)
       --no-progress           no progress bar on stderr
-                              An export FILE of - is standard output (one export at most); the report
-                              then goes to standard error.
 History:
       --save                  keep the results in the history store after the run, in one transaction
                               (default store: $PYROMETER_STORE, else ~/.local/share/Pyrometer/Pyrometer/history.sqlite)
@@ -413,6 +411,8 @@ Comparison with a baseline (see pyrometer compare --help):
                               one of METRICS: wall, cpu, memory, comma-separated (default wall)
       --export-junit FILE     the comparison as JUnit XML, a failed test case per slower benchmark
   -h, --help              this help
+
+An export FILE of - is standard output (one export at most); the report then goes to standard error.
 
 While it runs, every finished run is appended to FILE.journal beside the first export; if Pyrometer is
 killed, 'pyrometer recover FILE.journal' turns what was measured into results.
