@@ -302,6 +302,8 @@ std::string singleQuoted(const std::string& text)
 
 bool takesFile(const std::string& argument)
 {
+    if (argument == "F")
+        return true;
     for (const char* word : { "FILE", "PATH", "OUT", "DIR", "JOURNAL", "SCRIPT" })
         if (argument.find(word) != std::string::npos)
             return true;
