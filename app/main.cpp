@@ -60,7 +60,7 @@ int main(int argc, char** argv)
         return becomeWindow(argv[0], words);
     // Before anything else, while Pyrometer is small and has one thread: see spawn_helper.h. Only the commands that
     // measure need it.
-    if (command == "run" || command == "bisect" || (!cli::haveDisplay() && !words.empty()))
+    if (command == "run" || command == "bisect")
         spawn_helper::start();
     if (command == "run")
         return cli::runCommand(rest);
@@ -76,8 +76,9 @@ int main(int argc, char** argv)
         std::cerr << "pyrometer: unknown option '" << command << "' (see pyrometer --help)\n";
         return cli::ExitUsage;
     }
-    // A word that is no file and no script name is a mistyped command, not a script to open.
-    if (!command.empty() && !command.ends_with(".py") && !std::filesystem::exists(command)) {
+    // A word that is no file and no script or results file name is a mistyped command, not a file to open.
+    if (!command.empty() && !command.ends_with(".py") && !command.ends_with(".json")
+        && !std::filesystem::exists(command)) {
         std::cerr << "pyrometer: unknown command '" << command << "' (see pyrometer --help)\n";
         return cli::ExitUsage;
     }
@@ -99,6 +100,7 @@ int main(int argc, char** argv)
             return cli::ExitUsage;
         }
         std::cerr << "pyrometer: no display; measuring on the terminal (pyrometer run)\n";
+        spawn_helper::start();
         return cli::runCommand(words);
     }
     for (const auto& word : words) {
