@@ -34,6 +34,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QScatterSeries>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -562,6 +563,16 @@ private Q_SLOTS:
                 "pyrometer: give scripts to run or results files to show, not both (see pyrometer --help)\n"));
         refused({ QStringLiteral("open"), first, second, QStringLiteral("--baseline"), first },
             QStringLiteral("pyrometer open: two files to compare and --baseline besides: which is the baseline?\n"));
+    }
+
+    // At first the window is 1400×900, or what the screen offers: never larger than the screen (a 1366×768 laptop;
+    // the offscreen platform's 800×800). It was 1400×900 on any screen.
+    void fitsTheScreenAtFirst()
+    {
+        MainWindow window(m_dir.path());
+        const auto available = window.screen()->availableGeometry().size();
+        const QSize wanted(std::min(1400, available.width()), std::min(900, available.height()));
+        QCOMPARE(window.size(), wanted);
     }
 
     // The window and its About box show Pyrometer's icon (built in: no icon theme here).

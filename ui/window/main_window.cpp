@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -89,7 +90,9 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     setupStatusBar();
     setupController();
     setupDiscovery();
-    resize(1400, 900);
+    // 1400×900 at first, or what the screen offers (a 1366×768 laptop): never larger than the screen.
+    const auto available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
+    resize(std::min(1400, available.width()), std::min(900, available.height()));
     restoreSettings();
     updateRunState();
 }
