@@ -60,7 +60,7 @@ int main(int argc, char** argv)
         return becomeWindow(argv[0], words);
     // Before anything else, while Pyrometer is small and has one thread: see spawn_helper.h. Only the commands that
     // measure need it.
-    if (command == "run" || command == "bisect")
+    if (command == "run" || command == "bisect" || command == "doctor")
         spawn_helper::start();
     if (command == "run")
         return cli::runCommand(rest);
@@ -72,6 +72,8 @@ int main(int argc, char** argv)
         return cli::historyCommand(rest);
     if (command == "bisect")
         return cli::bisectCommand(rest);
+    if (command == "doctor")
+        return cli::doctorCommand(rest);
     if (!command.empty() && command.front() == '-') {
         std::cerr << "pyrometer: unknown option '" << command << "' (see pyrometer --help)\n";
         return cli::ExitUsage;

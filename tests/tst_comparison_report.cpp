@@ -55,6 +55,37 @@ class TestComparisonReport : public QObject
     Q_OBJECT
 
 private slots:
+    void aNoisyMachineIsWarnedOfInEveryReport()
+    {
+        auto f = fixture();
+        MachineCheck load;
+        load.key = "load";
+        load.title = "Load";
+        load.rating = Rating::Bad;
+        load.observed = "load average 3.10 on 2 CPUs <b>";
+        MachineCheck swap = load;
+        swap.rating = Rating::Notice; // only bad checks are warned of
+        swap.title = "Swap";
+        f.candidate.environment.machine = { load, swap };
+        f.comparison = compare(f.baseline, f.candidate, pairBenchmarks(f.baseline, f.candidate));
+        QCOMPARE(f.comparison.machineWarnings.size(), std::size_t(1));
+        const std::string expected = "the candidate was recorded on a noisy machine (Load: load average 3.10 on 2 "
+                                     "CPUs <b>)";
+        QVERIFY2(f.comparison.machineWarnings[0].starts_with(expected), f.comparison.machineWarnings[0].c_str());
+        QVERIFY(comparisonText(f.comparison, f.sides).find("Warning: " + expected) != std::string::npos);
+        QVERIFY(comparisonJson(f.comparison, f.sides).find("\"machine_warnings\": [\n    \"" + expected)
+            != std::string::npos);
+        const auto html = comparisonHtml(f.comparison, f.sides);
+        QVERIFY(
+            html.find("<b>Noisy machine:</b> the candidate was recorded on a noisy machine (Load: load average 3.10 "
+                      "on 2 CPUs &lt;b&gt;)")
+            != std::string::npos);
+        QVERIFY(comparisonMarkdown(f.comparison, f.sides).find("> **Warning:** the candidate was recorded on a noisy")
+            != std::string::npos);
+        // A quiet machine on both sides: no warning.
+        QVERIFY(fixture().comparison.machineWarnings.empty());
+    }
+
     void aTimeOfZeroIsTooFastToMeasureNeverNan()
     {
         // hyperfine in shell mode writes 0.0 for runs shorter than its shell correction; the comparison once printed

@@ -27,6 +27,15 @@ Results sampleResults()
     results.environment.cpuGovernor = "performance";
     results.environment.loadAverageStart = { 0.5, 0.25, 0.125 };
     results.environment.loadAverageEnd = std::array<double, 3> { 0.75, 0.3, 0.1 };
+    MachineCheck load;
+    load.key = "load";
+    load.title = "Load";
+    load.rating = Rating::Bad;
+    load.observed = "load average 3.10 <b>";
+    load.why = "other programs take CPU time";
+    load.fix = "stop what is busy";
+    load.changing = true;
+    results.environment.machine = { load };
 
     BenchmarkResult b;
     b.name = "grüße <b>|x|</b>.py";

@@ -20,6 +20,9 @@ int historyCommand(const std::vector<std::string>& words);
 /// `pyrometer bisect --good REV --bad REV TARGET…`: the first commit at which the targets got slower.
 int bisectCommand(const std::vector<std::string>& words);
 
+/// `pyrometer doctor`: checks and calibrates the machine, and says whether it can measure small changes.
+int doctorCommand(const std::vector<std::string>& words);
+
 /// Throws InputError when the spawn helper is missing beside the executable: runs measured without it would count
 /// Pyrometer's own memory in their peak RSS, so none are.
 void refuseWithoutSpawnHelper();

@@ -139,6 +139,35 @@ in between was skipped), 2 bad usage or bad input, 130 interrupted.
 )";
 }
 
+std::string doctorHelp()
+{
+    return R"(Usage: pyrometer doctor [--json] [--python PY] [--checks-only] [--root DIR]
+
+Checks this machine for what makes measurements noisy, measures how noisy it is, and checks the
+instrument against what is known, in about 5 s. Never changes the system: where something can be
+fixed, it prints the command that would.
+
+  The machine: CPU frequency governor, turbo boost, SMT siblings, isolated CPUs, ASLR, load and
+    runnable tasks, CPU and memory pressure, swap, virtual machine and steal time, timer resolution.
+  Floors: the median wall time of /bin/true, of PY -c pass and of PY -S -c pass, each through
+    Pyrometer's launcher.
+  Noise floor: the spread (CV) of 30 runs of a fixed 20 ms loop, and the smallest slowdown that
+    30 runs a side would call "slower" in 80% of comparisons at that spread, from the verdicts
+    'pyrometer compare' gives.
+  The instrument: wall time of 10 ms and 100 ms sleeps, CPU time of 200 ms of CPU work, peak RSS
+    of 100 MiB written, each against what it must read.
+  Verdict: quiet (30 runs a side detect 3% or less), noisy (up to 10%) or unusable for small
+    changes, with the fixes that matter most.
+
+Options:
+      --json          the report as JSON (schema pyrometer.doctor/1) instead of text
+      --python PY     the Python to measure the floors and the noise with (default python3)
+      --checks-only   read the machine only; run nothing (well under a second)
+      --root DIR      read proc/ and sys/ under DIR instead of / (a saved tree of another machine)
+  -h, --help          this help
+)";
+}
+
 const std::vector<CommandHelp>& commandHelps()
 {
     static const std::vector<CommandHelp> commands {
@@ -149,6 +178,7 @@ const std::vector<CommandHelp>& commandHelps()
         { "history", "the history store: what it holds, trends and changes of level, import, check", historyHelp() },
         { "bisect", "the first commit at which scripts got slower, each step measured against good and bad",
             bisectHelp() },
+        { "doctor", "check and calibrate this machine: can it detect the change you care about?", doctorHelp() },
     };
     return commands;
 }

@@ -12,6 +12,7 @@ std::string openHelp();
 std::string recoverHelp();
 std::string historyHelp();
 std::string bisectHelp();
+std::string doctorHelp();
 
 struct CommandHelp
 {

@@ -460,6 +460,7 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
             comparison.onlyInCandidate.push_back(candidate.benchmarks[c].name);
     }
     comparison.environmentDifferences = environmentDifferences(baseline, candidate);
+    comparison.machineWarnings = machineWarnings(baseline, candidate);
     return comparison;
 }
 
@@ -524,6 +525,25 @@ std::vector<EnvironmentDifference> environmentDifferences(const Results& baselin
     check("kernel", a.kernel, b.kernel);
     check("host", a.hostname, b.hostname);
     return differences;
+}
+
+std::vector<std::string> machineWarnings(const Results& baseline, const Results& candidate)
+{
+    std::vector<std::string> warnings;
+    for (const auto& [side, results] : { std::pair { "baseline", &baseline }, std::pair { "candidate", &candidate } }) {
+        if (&baseline == &candidate && std::string(side) == "candidate")
+            break;
+        std::string seen;
+        for (const auto& check : results->environment.machine) {
+            if (check.rating == Rating::Bad)
+                seen += (seen.empty() ? "" : "; ") + check.title + ": " + check.observed;
+        }
+        if (!seen.empty())
+            warnings.push_back(std::string(&baseline == &candidate ? "this run" : "the " + std::string(side))
+                + " was recorded on a noisy machine (" + seen
+                + "): its times may be slower and vary more than this machine's own; run `pyrometer doctor`");
+    }
+    return warnings;
 }
 
 } // namespace pyrometer

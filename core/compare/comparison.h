@@ -152,6 +152,8 @@ struct Comparison
     std::vector<std::string> onlyInCandidate;
     std::optional<GeometricMean> geometricMean; ///< empty when no pair has enough runs
     std::vector<EnvironmentDifference> environmentDifferences;
+    /// "the candidate was recorded on a noisy machine (Load: …)": a side whose run started with a check rated bad.
+    std::vector<std::string> machineWarnings;
 
     /// Whether any pair is slower (or larger) in one of the gating metrics (settings.gate).
     bool anySlower() const;
@@ -189,6 +191,10 @@ std::string verdictLabel(Verdict verdict, const ComparisonSettings& settings);
 
 /// Where the machines, Pythons and settings of the two sides differ.
 std::vector<EnvironmentDifference> environmentDifferences(const Results& baseline, const Results& candidate);
+
+/// A warning for each side whose run started on a machine that the doctor's quick checks rate bad (load, CPU or
+/// memory pressure, steal time), naming what was seen.
+std::vector<std::string> machineWarnings(const Results& baseline, const Results& candidate);
 
 /// "+3.1% (−0.4% … +6.2%) change below threshold", "not measured": one metric's change and verdict in a line.
 std::string metricLine(const MetricComparison& metric, const ComparisonSettings& settings);

@@ -98,6 +98,8 @@ std::string comparisonText(const Comparison& comparison, const ComparisonSides& 
         text += "Only in the candidate: " + name + "\n";
     for (const auto& d : comparison.environmentDifferences)
         text += "Warning: other " + d.what + ": " + d.baseline + " (baseline) vs " + d.candidate + " (candidate)\n";
+    for (const auto& warning : comparison.machineWarnings)
+        text += "Warning: " + warning + "\n";
     text += "Method: " + describeMethod(comparison.settings) + ".\n";
     return text;
 }
@@ -137,6 +139,8 @@ std::string comparisonMarkdown(const Comparison& comparison, const ComparisonSid
         md += "\n> **Warning:** other " + d.what + ": " + markdownEscape(d.baseline) + " (baseline) vs "
             + markdownEscape(d.candidate) + " (candidate).\n";
     }
+    for (const auto& warning : comparison.machineWarnings)
+        md += "\n> **Warning:** " + markdownEscape(warning) + ".\n";
     md += "\nVerdicts: " + markdownEscape(describeMethod(comparison.settings)) + ". Measured with Pyrometer.\n";
     return md;
 }

@@ -89,6 +89,10 @@ Json environmentToJson(const Environment& e)
     Json loadEnd = nullptr;
     if (e.loadAverageEnd)
         loadEnd = *e.loadAverageEnd;
+    Json machine = Json::array();
+    for (const auto& check : e.machine)
+        machine.push_back({ { "key", check.key }, { "title", check.title }, { "rating", ratingKey(check.rating) },
+            { "observed", check.observed }, { "why", check.why }, { "fix", check.fix } });
     return Json {
         { "pyrometer_version", e.pyrometerVersion },
         { "date", e.date },
@@ -100,6 +104,7 @@ Json environmentToJson(const Environment& e)
         { "cpu_governor", optional(e.cpuGovernor) },
         { "load_average_start", e.loadAverageStart },
         { "load_average_end", loadEnd },
+        { "machine", machine },
     };
 }
 
@@ -118,6 +123,22 @@ Environment environmentFromJson(const Json& j)
         e.loadAverageStart = loadAverageFrom(field(j, "load_average_start"), "load_average_start");
         if (const auto* end = optionalField(j, "load_average_end"))
             e.loadAverageEnd = loadAverageFrom(*end, "load_average_end");
+        if (optionalField(j, "machine")) {
+            forEachItem(j, "machine", "machine check", [&](const Json& item) {
+                MachineCheck check;
+                check.key = textField(item, "key");
+                check.title = textField(item, "title");
+                const auto rating = textField(item, "rating");
+                if (rating != "good" && rating != "notice" && rating != "bad")
+                    throw InputError("rating '" + rating + "' is none of good, notice, bad");
+                check.rating = rating == "bad" ? Rating::Bad : rating == "notice" ? Rating::Notice : Rating::Good;
+                check.observed = textField(item, "observed");
+                check.why = optionalTextField(item, "why").value_or("");
+                check.fix = optionalTextField(item, "fix").value_or("");
+                check.changing = true;
+                e.machine.push_back(std::move(check));
+            });
+        }
         return e;
     });
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pyrometer {
 
@@ -26,6 +27,25 @@ struct GitInfo
     std::string subject; ///< the first line of the commit's message
 };
 
+/// How a check, or the whole machine, stands for measuring: green, amber, red.
+enum class Rating { Good, Notice, Bad };
+const char* ratingKey(Rating rating); ///< "good", "notice", "bad": in JSON
+Rating worse(Rating a, Rating b);
+
+/// One fact about the machine, why it matters to a measurement, and what changes it.
+struct MachineCheck
+{
+    std::string key; ///< "governor", "boost", …: stable, for JSON and tests
+    std::string title; ///< "CPU frequency governor"
+    Rating rating = Rating::Good;
+    std::string observed; ///< what was read: "performance on 8 of 8 CPUs"
+    std::string why; ///< why it matters to the runs, when it is not Good
+    std::string fix; ///< the command that changes it; "" when there is none to give
+    /// Whether the fact changes from minute to minute (load, pressure, steal) rather than with the configuration:
+    /// the quick check at the start of a run keeps only these.
+    bool changing = false;
+};
+
 /// The machine and the moment a set of results was measured on.
 struct Environment
 {
@@ -39,6 +59,11 @@ struct Environment
     std::optional<std::string> cpuGovernor;
     std::array<double, 3> loadAverageStart {};
     std::optional<std::array<double, 3>> loadAverageEnd;
+    /// The checks of what changes from minute to minute (load, pressure, swap, steal) at the start of the run: the
+    /// doctor's quick subset. Empty for another tool's file and for results written before Pyrometer recorded it.
+    std::vector<MachineCheck> machine;
+    /// The worst rating of `machine`.
+    Rating machineRating() const;
 };
 
 } // namespace pyrometer
