@@ -66,6 +66,92 @@ private Q_SLOTS:
             QVERIFY2(r.err.startsWith(QStringLiteral("pyrometer doctor: ")), qPrintable(r.err));
         }
     }
+
+    void runsArePinnedAndNiced()
+    {
+        QTemporaryDir dir;
+        const auto seen = dir.filePath(QStringLiteral("seen.txt"));
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("--no-progress"), QStringLiteral("--cpu"),
+            QStringLiteral("0"), QStringLiteral("--nice"), QStringLiteral("7"), QStringLiteral("-n"),
+            QStringLiteral("2"), QStringLiteral("-w"), QStringLiteral("0"), QStringLiteral("--setup"),
+            QStringLiteral("echo setup >> ") + seen, QStringLiteral("--command"), QStringLiteral("--"),
+            QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+            QStringLiteral("grep Cpus_allowed_list /proc/self/status >> %1; cut -d' ' -f19 /proc/self/stat >> %1")
+                .arg(seen) });
+        QCOMPARE(r.exitCode, 0);
+        QFile file(seen);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        // The setup hook ran once, first, and both runs ran on CPU 0 at niceness 7.
+        QCOMPARE(lines,
+            (QStringList { QStringLiteral("setup"), QStringLiteral("Cpus_allowed_list:\t0"), QStringLiteral("7"),
+                QStringLiteral("Cpus_allowed_list:\t0"), QStringLiteral("7") }));
+    }
+
+    void aFailingHookFailsItsBenchmark()
+    {
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("--no-progress"), QStringLiteral("-n"),
+            QStringLiteral("2"), QStringLiteral("--prepare"), QStringLiteral("echo no fixtures here >&2; exit 4"),
+            QStringLiteral("--command"), QStringLiteral("--"), QStringLiteral("/bin/true") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(
+            r.out.contains(QStringLiteral("Stopped:       the --prepare hook failed (exit code 4): no fixtures here")),
+            qPrintable(r.out));
+    }
+
+    void badControlIsRefusedBeforeAnyRun()
+    {
+        QTemporaryDir dir;
+        const auto marker = dir.filePath(QStringLiteral("ran"));
+        const QStringList command { QStringLiteral("--command"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+            QStringLiteral("-c"), QStringLiteral("touch ") + marker };
+        const auto cases = QList<QPair<QStringList, QString>> {
+            { { QStringLiteral("--cpu"), QStringLiteral("4096") }, QStringLiteral("CPU 4096 does not exist") },
+            { { QStringLiteral("--cpu"), QStringLiteral("0-") }, QStringLiteral("--cpu must list CPUs") },
+            { { QStringLiteral("--nice"), QStringLiteral("20") },
+                QStringLiteral("--nice must be a whole number from -20 to 19") },
+            { { QStringLiteral("--nice"), QStringLiteral("x") }, QStringLiteral("--nice must be") },
+            { { QStringLiteral("--precision"), QStringLiteral("0%") },
+                QStringLiteral("--precision must be a percentage") },
+            { { QStringLiteral("--precision"), QStringLiteral("100") },
+                QStringLiteral("--precision must be a percentage") },
+            { { QStringLiteral("--precision"), QStringLiteral("-3%") },
+                QStringLiteral("--precision must be a percentage") },
+            { { QStringLiteral("--setup"), QStringLiteral("no-such-program-here --now") },
+                QStringLiteral("--setup: no-such-program-here not found in PATH") },
+            { { QStringLiteral("--cleanup"), QStringLiteral("/no/such/tool") },
+                QStringLiteral("--cleanup: /no/such/tool not found") },
+            { { QStringLiteral("--prepare"), QStringLiteral(" ") }, QStringLiteral("--prepare needs a command") },
+            { { QStringLiteral("--min-runs"), QStringLiteral("8"), QStringLiteral("--max-runs"), QStringLiteral("4") },
+                QStringLiteral("--max-runs 4 is below --min-runs 8") },
+            { { QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("--precision"), QStringLiteral("2%") },
+                QStringLiteral("give one or the other") },
+        };
+        for (const auto& [options, message] : cases) {
+            const auto r = runPyrometer(QStringList { QStringLiteral("run") } + options + command);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.startsWith(QStringLiteral("pyrometer run: ")) && r.err.contains(message), qPrintable(r.err));
+            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+            QVERIFY2(!QFile::exists(marker), qPrintable(options.join(QLatin1Char(' '))));
+        }
+    }
+
+    void adaptiveRunsSayWhyTheyStopped()
+    {
+        QTemporaryDir dir;
+        const auto json = dir.filePath(QStringLiteral("r.json"));
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("--no-progress"),
+            QStringLiteral("--precision"), QStringLiteral("50%"), QStringLiteral("--min-runs"), QStringLiteral("6"),
+            QStringLiteral("--export-json"), json, QStringLiteral("--command"), QStringLiteral("--"),
+            QStringLiteral("/bin/true") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Runs chosen:   ±")), qPrintable(r.out));
+        const auto benchmark = readJson(json)[QStringLiteral("benchmarks")].toArray()[0].toObject();
+        QVERIFY(benchmark[QStringLiteral("stop_reason")].toString().contains(QStringLiteral("reached after")));
+        const auto adaptive = benchmark[QStringLiteral("settings")][QStringLiteral("adaptive")].toObject();
+        QCOMPARE(adaptive[QStringLiteral("min_runs")].toInt(), 6);
+        QCOMPARE(adaptive[QStringLiteral("precision")].toDouble(), 0.5);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliLab)

@@ -5,6 +5,7 @@
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 using namespace pyrometer;
 
@@ -100,6 +101,22 @@ private Q_SLOTS:
         QCOMPARE(formatCpuList({ 0, 1, 2, 3, 8, 10, 11 }), std::string("0-3,8,10,11"));
         QCOMPARE(formatCpuList({ 0, 2 }), std::string("0,2"));
         QCOMPARE(formatCpuList({}), std::string());
+    }
+
+    void runsArePlacedOnlyWhereTheyCanRun()
+    {
+        // The loaded machine has CPUs 0-5, of which 0-3 are online.
+        QCOMPARE(placementProblem({ 4 }, std::nullopt, machines / "loaded"),
+            std::string("CPU 4 is offline: the CPUs online are 0-3"));
+        QCOMPARE(placementProblem({ 0, 9 }, std::nullopt, machines / "loaded"),
+            std::string("CPU 9 does not exist: this machine has CPUs 0-5"));
+        QCOMPARE(placementProblem({ 0 }, 5), std::string());
+        QCOMPARE(placementProblem({}, 25), std::string("niceness 25 is out of range: -20 (first) to 19 (last)"));
+        // Lowering niceness needs root or CAP_SYS_NICE; CI runs as root, so this is checked where it can fail.
+        if (::geteuid() != 0)
+            QVERIFY(placementProblem({}, -5).find("needs root or CAP_SYS_NICE") != std::string::npos);
+        else
+            QCOMPARE(placementProblem({}, -5), std::string());
     }
 
     void aTunedMachineHasNothingToFix()

@@ -1,3 +1,4 @@
+#include "core/measure/adaptive.h"
 #include "core/measure/engine.h"
 #include "core/measure/prepare.h"
 #include "core/model/error.h"
@@ -10,6 +11,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <random>
 #include <set>
 
 using namespace pyrometer;
@@ -69,12 +71,31 @@ BenchmarkResult benchmark(const std::string& name, int runs, int warmups)
     return b;
 }
 
+/// The programs launched, in order; a hook as [its command].
 std::string order(const FakeLauncher& launcher)
 {
     std::string text;
     for (const auto& r : launcher.requests)
-        text += r.argv.front();
+        text += r.argv.front() == "/bin/sh" ? "[" + r.argv[2] + "]" : r.argv.front();
     return text;
+}
+
+/// `count` runs of `median` ± a normal spread of `cv`, from a fixed seed.
+std::deque<RunRecord> spread(double median, double cv, int count, unsigned seed)
+{
+    std::mt19937 random(seed);
+    std::normal_distribution<double> normal(median, median * cv);
+    std::deque<RunRecord> runs;
+    for (int i = 0; i < count; ++i)
+        runs.push_back(FakeLauncher::ok(std::chrono::nanoseconds(std::llround(normal(random) * 1e9))));
+    return runs;
+}
+
+BenchmarkResult adaptive(const std::string& name, AdaptiveRuns rule)
+{
+    auto b = benchmark(name, 0, 0);
+    b.settings.adaptive = rule;
+    return b;
 }
 } // namespace
 
@@ -303,6 +324,135 @@ private Q_SLOTS:
         QVERIFY(runs[0].stdoutTail.ends_with("end"));
         QCOMPARE(runs[0].stderrTail.size(), successfulRunTailBytes);
         QCOMPARE(runs[1].stdoutTail.size(), std::size_t(60003));
+    }
+
+    void hooksRunAsHyperfineRunsThem()
+    {
+        Results results;
+        results.benchmarks = { benchmark("A", 2, 1), benchmark("B", 2, 1) };
+        for (auto& b : results.benchmarks)
+            b.settings.hooks = { "S", "P", "C", "X" };
+        FakeLauncher launcher;
+        Engine(launcher).run(results, {});
+        // Setup once before a benchmark's first run, prepare and conclude around every run, warmups too, cleanup
+        // once after its last; interleaved.
+        QCOMPARE(order(launcher),
+            std::string("[S][P]A[C][S][P]B[C]" // the warmups
+                        "[P]A[C][P]B[C]" // round 1
+                        "[P]A[C][X][P]B[C][X]")); // round 2, then each one's cleanup
+        QVERIFY(results.complete);
+        QCOMPARE(results.benchmarks[0].measuredRuns(), std::size_t(2));
+        // Hooks run where the benchmark runs, and are never timed.
+        QCOMPARE(launcher.requests[0].argv, (std::vector<std::string> { "/bin/sh", "-c", "S" }));
+        QCOMPARE(results.benchmarks[0].runs.size(), std::size_t(3));
+    }
+
+    void aFailingHookStopsItsBenchmarkWithItsStderrAndCleansUp()
+    {
+        Results results;
+        results.benchmarks = { benchmark("A", 3, 0), benchmark("B", 3, 0) };
+        results.benchmarks[0].settings.hooks.prepare = "load-fixtures";
+        results.benchmarks[0].settings.hooks.cleanup = "drop-fixtures";
+        FakeLauncher launcher;
+        // The second prepare fails after a long stderr: its last three lines are kept.
+        launcher.beforeReturn = [&](std::size_t index) {
+            if (index == 4)
+                launcher.scripted["/bin/sh"].push_back(FakeLauncher::failing(
+                    3, std::string(1000, 'x') + "\nconnecting\nretrying\nno database at :5432\n"));
+        };
+        Engine(launcher).run(results, {});
+        const auto& a = results.benchmarks[0];
+        QVERIFY(a.failure);
+        QCOMPARE(*a.failure,
+            std::string("the --prepare hook failed (exit code 3): connecting\nretrying\nno database at :5432"));
+        QCOMPARE(a.measuredRuns(), std::size_t(1));
+        QCOMPARE(order(launcher), std::string("[load-fixtures]AB[load-fixtures][drop-fixtures]BB"));
+        QCOMPARE(results.benchmarks[1].measuredRuns(), std::size_t(3));
+        QVERIFY(results.complete);
+    }
+
+    // A spread of CV 5% around 100 ms: the 95% interval of the median has a half-width of about
+    // 1.96·1.2533·5%/√n (the median's standard error, 1.2533σ/√n for normal data), so ±1% needs n ≈ 151, ±2% n ≈ 38.
+    void adaptiveRunsStopOnceThePrecisionIsReached()
+    {
+        for (const double precision : { 0.01, 0.02 }) {
+            Results results;
+            AdaptiveRuns rule;
+            rule.precision = precision;
+            results.benchmarks = { adaptive("A", rule) };
+            FakeLauncher launcher;
+            launcher.scripted["A"] = spread(0.1, 0.05, 1000, 7);
+            Engine(launcher).run(results, {});
+            const auto& a = results.benchmarks[0];
+            const auto n = a.measuredRuns();
+            const double expected = std::pow(1.96 * 1.2533 * 0.05 / precision, 2);
+            QVERIFY2(n > expected * 0.6 && n < expected * 1.5, std::to_string(n).c_str());
+            QVERIFY(*medianPrecision(a) <= precision);
+            // It stopped at the first run that met the precision.
+            auto fewer = a;
+            fewer.runs.pop_back();
+            QVERIFY(!medianPrecision(fewer) || *medianPrecision(fewer) > precision);
+            QVERIFY2(a.stopReason.find("reached after " + std::to_string(n) + " runs") != std::string::npos,
+                a.stopReason.c_str());
+            QVERIFY(results.complete);
+        }
+    }
+
+    void adaptiveRunsStopAtTheirLimits()
+    {
+        AdaptiveRuns rule;
+        rule.precision = 0.001; // never reached with CV 5% before the limits
+        rule.maxRuns = 20;
+        Results results;
+        results.benchmarks = { adaptive("A", rule) };
+        FakeLauncher launcher;
+        launcher.scripted["A"] = spread(0.1, 0.05, 1000, 7);
+        Engine(launcher).run(results, {});
+        QCOMPARE(results.benchmarks[0].measuredRuns(), std::size_t(20));
+        QVERIFY2(results.benchmarks[0].stopReason.starts_with("--max-runs 20 reached at ±"),
+            results.benchmarks[0].stopReason.c_str());
+
+        rule.maxRuns = 1000;
+        rule.maxTimeSeconds = 0.999; // runs of 90 and 110 ms in turn: the 10th reaches it, at ±10%
+        results.benchmarks = { adaptive("A", rule) };
+        launcher.scripted["A"].clear();
+        for (int i = 0; i < 50; ++i)
+            launcher.scripted["A"].push_back(FakeLauncher::ok(i % 2 ? 110ms : 90ms));
+        Engine(launcher).run(results, {});
+        QCOMPARE(results.benchmarks[0].measuredRuns(), std::size_t(10));
+        QVERIFY2(results.benchmarks[0].stopReason.starts_with("--max-total-time 0.999 s reached after 10 runs"),
+            results.benchmarks[0].stopReason.c_str());
+
+        // Without a precision, hyperfine's rule: at least --min-runs and --min-total-time.
+        AdaptiveRuns least;
+        least.minRuns = 5;
+        least.minTimeSeconds = 0.0195;
+        results.benchmarks = { adaptive("A", least) };
+        launcher.scripted["A"].clear(); // 1 ms runs
+        Engine(launcher).run(results, {});
+        QCOMPARE(results.benchmarks[0].measuredRuns(), std::size_t(20));
+        QCOMPARE(results.benchmarks[0].stopReason,
+            std::string("20 runs: --min-runs 5 and --min-total-time 0.0195 s reached"));
+    }
+
+    void interleavedAdaptiveBenchmarksDropOutOneByOne()
+    {
+        AdaptiveRuns rule;
+        rule.precision = 0.02;
+        rule.minRuns = 6;
+        Results results;
+        results.benchmarks = { adaptive("A", rule), adaptive("B", rule) };
+        FakeLauncher launcher;
+        launcher.scripted["A"] = std::deque<RunRecord>(100, FakeLauncher::ok(10ms)); // no spread: done at 6
+        launcher.scripted["B"] = spread(0.1, 0.05, 1000, 11);
+        Engine(launcher).run(results, {});
+        QCOMPARE(results.benchmarks[0].measuredRuns(), std::size_t(6));
+        const auto b = results.benchmarks[1].measuredRuns();
+        QVERIFY(b > 12);
+        std::string expected;
+        for (std::size_t i = 0; i < b; ++i)
+            expected += i < 6 ? "AB" : "B";
+        QCOMPARE(order(launcher), expected);
     }
 
     void progressCountsEveryRun()

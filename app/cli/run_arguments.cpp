@@ -1,6 +1,7 @@
 #include "run_arguments.h"
 
 #include "core/measure/engine.h"
+#include "core/measure/machine_checks.h"
 #include "core/measure/prepare.h"
 #include "core/measure/resource_sampler.h"
 #include "core/model/error.h"
@@ -41,6 +42,26 @@ std::uint32_t hashSeed(const std::string& text)
         throw InputError("--hash-seed must be 'random' or a number from 0 to 4294967295, not '" + text + "'");
     return value;
 }
+/// "2%", "2" or "0.5%": a precision in percent, above 0 and below 100.
+double precisionValue(const std::string& text)
+{
+    const std::string number = text.ends_with("%") ? text.substr(0, text.size() - 1) : text;
+    double value = 0;
+    const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+    if (error != std::errc() || end != number.data() + number.size() || !(value > 0 && value < 100))
+        throw InputError("--precision must be a percentage above 0 and below 100, as in 2%, not '" + text + "'");
+    return value / 100;
+}
+
+int niceValue(const std::string& text)
+{
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < -20 || value > 19)
+        throw InputError("--nice must be a whole number from -20 to 19, not '" + text + "'");
+    return value;
+}
+
 int sampleRate(const std::string& text)
 {
     int value = 0;
@@ -143,6 +164,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     std::vector<std::string> scanList;
     std::optional<std::pair<double, double>> scanRange;
     std::optional<double> scanStep;
+    bool runsGiven = false;
+    std::optional<int> minRuns;
 
     for (std::size_t i = 0; i < words.size(); ++i) {
         std::string word = words[i];
@@ -175,6 +198,7 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
             arguments.help = true;
         } else if (word == "-n" || word == "--runs") {
             settings.runs = positiveCount("--runs", value(), false);
+            runsGiven = true;
         } else if (word == "-w" || word == "--warmup") {
             settings.warmups = positiveCount("--warmup", value(), true);
         } else if (word == "--timeout") {
@@ -219,6 +243,36 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         } else if (word == "--min-time") {
             arguments.suite.minTimeNs
                 = std::max<std::int64_t>(1, std::llround(positiveSeconds("--min-time", value()) * 1e9));
+        } else if (word == "--min-runs") {
+            minRuns = positiveCount(word, value(), false);
+        } else if (word == "--max-runs") {
+            auto& adaptive = settings.adaptive ? *settings.adaptive : settings.adaptive.emplace();
+            adaptive.maxRuns = positiveCount(word, value(), false);
+        } else if (word == "--min-total-time") {
+            auto& adaptive = settings.adaptive ? *settings.adaptive : settings.adaptive.emplace();
+            adaptive.minTimeSeconds = positiveSeconds(word, value());
+        } else if (word == "--max-total-time") {
+            auto& adaptive = settings.adaptive ? *settings.adaptive : settings.adaptive.emplace();
+            adaptive.maxTimeSeconds = positiveSeconds(word, value());
+        } else if (word == "--precision") {
+            auto& adaptive = settings.adaptive ? *settings.adaptive : settings.adaptive.emplace();
+            adaptive.precision = precisionValue(value());
+        } else if (word == "--cpu") {
+            const auto text = value();
+            settings.cpus = parseCpuList(text);
+            if (settings.cpus.empty())
+                throw InputError("--cpu must list CPUs as in 0-3,8, not '" + text + "'");
+        } else if (word == "--nice") {
+            settings.nice = niceValue(value());
+        } else if (word == "--setup" || word == "--prepare" || word == "--conclude" || word == "--cleanup") {
+            auto& hooks = settings.hooks;
+            auto& command = word == "--setup" ? hooks.setup
+                : word == "--prepare"         ? hooks.prepare
+                : word == "--conclude"        ? hooks.conclude
+                                              : hooks.cleanup;
+            command = value();
+            if (command.find_first_not_of(" \t\n") == std::string::npos)
+                throw InputError(word + " needs a command");
         } else if (word == "--predict") {
             const auto text = value();
             double n = 0;
@@ -296,6 +350,21 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     }
     if (arguments.help)
         return arguments;
+    if (minRuns)
+        (settings.adaptive ? *settings.adaptive : settings.adaptive.emplace()).minRuns = *minRuns;
+    if (auto& adaptive = settings.adaptive) {
+        if (runsGiven)
+            throw InputError("--runs fixes the number of runs, and --min-runs, --max-runs, --min-total-time, "
+                             "--max-total-time and --precision choose it as the runs go: give one or the other");
+        // Without --min-runs, the least is 10 runs, or --max-runs when that is fewer.
+        if (!minRuns)
+            adaptive->minRuns = std::min(adaptive->minRuns, adaptive->maxRuns);
+        if (adaptive->maxRuns < adaptive->minRuns)
+            throw InputError("--max-runs " + std::to_string(adaptive->maxRuns) + " is below --min-runs "
+                + std::to_string(adaptive->minRuns));
+        if (adaptive->maxTimeSeconds && *adaptive->maxTimeSeconds < adaptive->minTimeSeconds)
+            throw InputError("--max-total-time is below --min-total-time");
+    }
     if (!arguments.baseline.empty() && arguments.historyBaseline)
         throw InputError("give --baseline FILE or --baseline-from-history, not both");
     if (arguments.baseline.empty() && !arguments.historyBaseline) {
@@ -357,6 +426,22 @@ Runs:
       --timeout SECONDS   end a run after this long; it counts as failed (default: none)
   -i, --ignore-failure    go on after a failed run (failed runs are kept but left out of the statistics)
       --sequential        run benchmarks one after another instead of interleaved
+Adaptive runs (instead of -n; the runs stop once all of these that are given hold):
+      --min-runs N            at least N measured runs (default 10)
+      --min-total-time SECONDS  and at least this much measured time (hyperfine's rule)
+      --precision P%          then on until the 95% interval of each median is within ±P% of it
+      --max-runs N            but never more than N runs (default 1000)
+      --max-total-time SECONDS  nor more than this much measured time
+                              Interleaved benchmarks drop out of the rounds as each is done; the results
+                              say which limit stopped each.
+Control:
+      --cpu LIST              pin every run (and hook) to these CPUs, as 0-3,8 (sched_setaffinity)
+      --nice N                start every run at niceness N, -20 to 19 (below 0 needs root)
+      --setup CMD             run CMD (with /bin/sh) once before a benchmark's first run, untimed
+      --prepare CMD           ... before every run, warmups too, untimed
+      --conclude CMD          ... after every run, untimed
+      --cleanup CMD           ... once after a benchmark's last run, also when it stopped early
+                              A hook that fails stops its benchmark, with the end of the hook's stderr.
 Target:
       --python PATH       interpreter for scripts (default python3 from PATH, resolved to the real executable)
       --command           the words after -- are a command to measure (any program, not only Python)

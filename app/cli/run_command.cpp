@@ -174,8 +174,10 @@ int runCommand(const std::vector<std::string>& words)
     callbacks.benchmarkFailed = [&](const Results& r, std::size_t b) {
         const auto& benchmark = r.benchmarks[b];
         bar.clear();
-        std::cerr << "pyrometer run: " << benchmark.name << ": " << *benchmark.failure << "\n"
-                  << stderrExcerpt(benchmark.runs.back().stderrTail);
+        std::cerr << "pyrometer run: " << benchmark.name << ": " << *benchmark.failure << "\n";
+        // A failed run shows the end of its stderr; a failed hook's message already holds the end of the hook's.
+        if (!benchmark.runs.empty() && !benchmark.runs.back().succeeded())
+            std::cerr << stderrExcerpt(benchmark.runs.back().stderrTail);
         journaled([&](JournalWriter& j) { j.appendFailure(b, *benchmark.failure); });
     };
 

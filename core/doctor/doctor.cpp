@@ -21,16 +21,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr double mebibyte = 1024.0 * 1024.0;
 
-std::string fixed(double value, int decimals)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
 std::string percent(double fraction)
 {
-    return fixed(fraction * 100, fraction < 0.1 ? 1 : 0) + "%";
+    return formatPercent(fraction, fraction < 0.1 ? 1 : 0);
 }
 
 std::string formatValue(double value, const std::string& unit)
@@ -152,8 +145,8 @@ void validateInstrument(Launcher& launcher, const DoctorOptions& options, Doctor
     const auto spawn = report.floors.spawn;
     if (const auto sleep = findExecutable("sleep")) {
         for (const auto& [seconds, runs] : { std::pair { 0.010, 5 }, std::pair { 0.100, 3 } }) {
-            const auto measured = medianOf(runTimes(launcher, { *sleep, fixed(seconds, 3) }, runs), wallOf);
-            const std::string ms = fixed(seconds * 1000, 0);
+            const auto measured = medianOf(runTimes(launcher, { *sleep, formatFixed(seconds, 3) }, runs), wallOf);
+            const std::string ms = formatFixed(seconds * 1000, 0);
             report.validations.push_back(validate("sleep-" + ms + "ms", "Wall time of a " + ms + " ms sleep", "s",
                 spawn ? std::optional(seconds + *spawn) : std::nullopt, measured, 0.001 + 0.02 * seconds,
                 spawn ? "wall time is off (the clock, or a scheduler that wakes sleepers late: a loaded CPU, or a "
@@ -165,11 +158,12 @@ void validateInstrument(Launcher& launcher, const DoctorOptions& options, Doctor
     if (python->empty())
         return;
     constexpr double cpuSeconds = 0.2;
-    const auto cpu = medianOf(
-        runTimes(launcher,
-            { *python, "-S", "-c", "import time\nwhile time.process_time() < " + fixed(cpuSeconds, 1) + ":\n    pass" },
-            3),
-        [](const RunRecord& run) { return toSeconds(run.user + run.sys); });
+    const auto cpu
+        = medianOf(runTimes(launcher,
+                       { *python, "-S", "-c",
+                           "import time\nwhile time.process_time() < " + formatFixed(cpuSeconds, 1) + ":\n    pass" },
+                       3),
+            [](const RunRecord& run) { return toSeconds(run.user + run.sys); });
     report.validations.push_back(validate("cpu-200ms", "CPU time of 200 ms of CPU work", "s", cpuSeconds, cpu,
         0.005 + 0.02 * cpuSeconds, "CPU time is off (the kernel's accounting of user and system time)"));
     constexpr double allocated = 100 * mebibyte;
@@ -381,7 +375,7 @@ std::string doctorText(const DoctorReport& report)
         }
     }
     if (report.seconds > 0)
-        text += "\nTook " + fixed(report.seconds, 1) + " s.\n";
+        text += "\nTook " + formatFixed(report.seconds, 1) + " s.\n";
     return text;
 }
 

@@ -40,13 +40,6 @@ std::string cell(const std::string& text, bool number = true)
     return std::string(number ? "<td class=\"num\">" : "<td>") + text + "</td>";
 }
 
-std::string percent(double fraction)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f%%", fraction * 100.0);
-    return text;
-}
-
 /// What needs the reader's attention before any figure.
 std::string findings(const Results& results, const std::vector<BenchmarkSummary>& summaries)
 {
@@ -120,7 +113,7 @@ std::string summaryTable(const Results& results, const std::vector<BenchmarkSumm
                         ? formatDuration(*w.medianCiLow, unit) + " … " + formatDuration(*w.medianCiHigh, unit)
                         : "too few runs")
                 + cell(formatDuration(w.mean, unit) + (w.n > 1 ? " ± " + formatDuration(w.stddev, unit) : ""))
-                + cell(w.n > 1 ? percent(w.cv) : "—")
+                + cell(w.n > 1 ? formatPercent(w.cv) : "—")
                 + cell(formatDuration(w.min, unit) + " … " + formatDuration(w.max, unit));
         } else {
             html += "<td colspan=\"5\">no wall time (memory alone)</td>";

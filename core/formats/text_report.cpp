@@ -9,13 +9,6 @@
 
 namespace pyrometer {
 namespace {
-std::string percent(double fraction)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", fraction * 100.0);
-    return buffer;
-}
-
 std::string ratio(double value)
 {
     char buffer[32];
@@ -66,7 +59,7 @@ std::string timeLines(const BenchmarkSummary& s)
     text += "\n";
     text += "  Mean ± σ:      " + formatDuration(w.mean, unit);
     if (w.n > 1)
-        text += " ± " + formatDuration(w.stddev, unit) + "   (CV " + percent(w.cv) + ")";
+        text += " ± " + formatDuration(w.stddev, unit) + "   (CV " + formatPercent(w.cv) + ")";
     text += "\n";
     text += "  Range:         " + formatDuration(w.min, unit) + " … " + formatDuration(w.max, unit) + "   ("
         + std::to_string(w.n) + " runs, " + std::to_string(s.warmupRuns) + " warmup)\n";
@@ -122,6 +115,8 @@ std::string benchmarkBlock(
     }
     if (s.failedRuns > 0)
         text += "  Failed runs:   " + std::to_string(s.failedRuns) + " (left out of the statistics)\n";
+    if (!benchmark.stopReason.empty())
+        text += "  Runs chosen:   " + benchmark.stopReason + "\n";
     if (benchmark.failure)
         text += "  Stopped:       " + *benchmark.failure + "\n";
     return text;

@@ -1,5 +1,6 @@
 #include "core/measure/engine.h"
 
+#include "core/measure/adaptive.h"
 #include "core/measure/environment_capture.h"
 #include "core/measure/output_tail.h"
 #include "core/measure/suite.h"
@@ -12,6 +13,13 @@
 namespace pyrometer {
 namespace {
 using Clock = std::chrono::steady_clock;
+
+/// How many warmups, or measured runs, a benchmark has at most: adaptive runs end at their --max-runs.
+std::size_t plannedRuns(const BenchmarkSettings& settings, bool warmup)
+{
+    const int runs = warmup ? settings.warmups : settings.adaptive ? settings.adaptive->maxRuns : settings.runs;
+    return static_cast<std::size_t>(std::max(0, runs));
+}
 
 struct Slot
 {
@@ -67,11 +75,7 @@ public:
     }
 
 private:
-    std::size_t runsOf(std::size_t b, bool warmup) const
-    {
-        return static_cast<std::size_t>(
-            std::max(0, warmup ? m_benchmarks[b].settings.warmups : m_benchmarks[b].settings.runs));
-    }
+    std::size_t runsOf(std::size_t b, bool warmup) const { return plannedRuns(m_benchmarks[b].settings, warmup); }
     std::size_t rounds(bool warmup) const
     {
         std::size_t most = 0;
@@ -93,11 +97,10 @@ private:
     std::size_t m_inner = 0; ///< interleaved: the benchmark; sequential: the run
 };
 
-/// How many timed runs a benchmark has in all.
+/// How many timed runs a benchmark has in all, at most.
 std::size_t plannedRuns(const BenchmarkResult& benchmark)
 {
-    return static_cast<std::size_t>(std::max(0, benchmark.settings.warmups))
-        + static_cast<std::size_t>(std::max(0, benchmark.settings.runs));
+    return plannedRuns(benchmark.settings, true) + plannedRuns(benchmark.settings, false);
 }
 
 /// Keeps only the last `bytes` of a run's output tails (at a character boundary).
@@ -164,24 +167,115 @@ LaunchRequest requestFor(const BenchmarkResult& benchmark, std::uint32_t seed)
     request.workingDirectory = benchmark.settings.workingDirectory;
     request.timeout = benchmark.settings.timeout;
     request.sampleHz = benchmark.settings.sampleHz;
+    request.placement = { benchmark.settings.cpus, benchmark.settings.nice };
     request.environment["PYTHONHASHSEED"] = std::to_string(seed);
     return request;
 }
+
+/// Runs one of a benchmark's hooks; its failure in a sentence, or nothing. `cancelled` is set when a stop ended it.
+std::optional<std::string> runHook(Pass& pass, const BenchmarkResult& benchmark, const char* name,
+    const std::string& command, std::stop_token stop, bool& cancelled)
+{
+    if (command.empty())
+        return std::nullopt;
+    LaunchRequest request;
+    request.argv = { "/bin/sh", "-c", command };
+    request.environment = benchmark.settings.environment;
+    request.workingDirectory = benchmark.settings.workingDirectory;
+    request.timeout = benchmark.settings.timeout;
+    request.placement = { benchmark.settings.cpus, benchmark.settings.nice };
+    const RunRecord hook = pass.launcher.launch(request, stop);
+    if (hook.cancelled) {
+        cancelled = true;
+        return std::nullopt;
+    }
+    if (hook.succeeded())
+        return std::nullopt;
+    // The last lines of its stderr (else stdout) say why.
+    std::string tail = hook.stderrTail.empty() ? hook.stdoutTail : hook.stderrTail;
+    while (!tail.empty() && (tail.back() == '\n' || tail.back() == ' '))
+        tail.pop_back();
+    std::size_t from = tail.size();
+    for (int lines = 0; lines < 3 && from != std::string::npos && from > 0; ++lines)
+        from = tail.rfind('\n', from - 1);
+    tail = from == std::string::npos ? tail : tail.substr(from + 1);
+    if (tail.size() > 400)
+        tail = "…" + tail.substr(tail.size() - 400);
+    return std::string("the ") + name + " hook failed (" + hook.outcome() + ")" + (tail.empty() ? "" : ": " + tail);
+}
+
+/// What the timed pass knows of each benchmark besides its results.
+struct Stage
+{
+    bool started = false; ///< its setup ran (or there was none) and it had a run
+    bool finished = false; ///< no more runs: all planned ran, adaptive runs were enough, or it failed
+    bool cleanedUp = false;
+};
 
 /// The timed runs; false when stopped.
 bool timedPass(Pass& pass)
 {
     auto& results = pass.results;
+    std::vector<Stage> stages(results.benchmarks.size());
+    bool cancelled = false;
+    // A benchmark ends: its remaining runs leave the plan (so that progress and the estimate stay true), and its
+    // cleanup hook runs.
+    const auto finish = [&](std::size_t b, std::stop_token stop) {
+        auto& benchmark = results.benchmarks[b];
+        auto& stage = stages[b];
+        if (!stage.finished) {
+            stage.finished = true;
+            const auto planned = plannedRuns(benchmark);
+            pass.progress.total -= planned - std::min(planned, benchmark.runs.size());
+        }
+        if (stage.started && !stage.cleanedUp) {
+            stage.cleanedUp = true;
+            bool ignored = false;
+            if (auto failure = runHook(pass, benchmark, "--cleanup", benchmark.settings.hooks.cleanup, stop, ignored);
+                failure && !benchmark.failure) {
+                benchmark.failure = std::move(failure);
+                if (pass.callbacks.benchmarkFailed)
+                    pass.callbacks.benchmarkFailed(results, b);
+            }
+        }
+    };
+    const auto fail = [&](std::size_t b, std::string message) {
+        auto& benchmark = results.benchmarks[b];
+        benchmark.failure = std::move(message);
+        pass.progress.total -= probeRunCount(benchmark);
+        finish(b, pass.stop);
+        if (pass.callbacks.benchmarkFailed)
+            pass.callbacks.benchmarkFailed(results, b);
+    };
+    const auto allFinished
+        = [&] { return std::all_of(stages.begin(), stages.end(), [](const Stage& stage) { return stage.finished; }); };
+
     Schedule schedule(results);
     while (const auto slot = schedule.next()) {
         const auto [b, warmup] = *slot;
         auto& benchmark = results.benchmarks[b];
-        if (benchmark.failure)
+        const auto& hooks = benchmark.settings.hooks;
+        if (benchmark.failure || stages[b].finished)
             continue;
         if (pass.stop.stop_requested())
-            return false;
+            break;
+        if (!stages[b].started) {
+            stages[b].started = true;
+            if (auto failure = runHook(pass, benchmark, "--setup", hooks.setup, pass.stop, cancelled)) {
+                fail(b, *failure);
+                continue;
+            }
+            if (cancelled)
+                break;
+        }
+        if (auto failure = runHook(pass, benchmark, "--prepare", hooks.prepare, pass.stop, cancelled)) {
+            fail(b, *failure);
+            continue;
+        }
+        if (cancelled)
+            break;
         pass.progress.run = benchmark.runs.size() + 1;
-        pass.progress.runsOfBenchmark = static_cast<std::size_t>(benchmark.settings.warmups + benchmark.settings.runs);
+        pass.progress.runsOfBenchmark = plannedRuns(benchmark);
         pass.starting(b, warmup);
 
         const std::uint32_t seed = pass.seedFor(benchmark);
@@ -191,8 +285,10 @@ bool timedPass(Pass& pass)
             request.probeChannel = true;
         }
         RunRecord record = pass.launcher.launch(request, pass.stop);
-        if (record.cancelled)
-            return false;
+        if (record.cancelled) {
+            cancelled = true;
+            break;
+        }
         if (benchmark.function)
             takeWorkerReport(record, *benchmark.function);
         record.warmup = warmup;
@@ -214,15 +310,32 @@ bool timedPass(Pass& pass)
                 + " failed: " + last.outcome();
             if (const auto line = last.lastErrorLine(); !line.empty() && message.find(line) == std::string::npos)
                 message += ": " + line;
-            benchmark.failure = message;
-            // Its remaining runs leave the plan, so that progress and the estimate stay true.
-            const auto remainingRuns = plannedRuns(benchmark) - std::min(plannedRuns(benchmark), benchmark.runs.size());
-            pass.progress.total -= remainingRuns + probeRunCount(benchmark);
-            if (pass.callbacks.benchmarkFailed)
-                pass.callbacks.benchmarkFailed(results, b);
+            fail(b, message);
+            continue;
         }
+        if (auto failure = runHook(pass, benchmark, "--conclude", hooks.conclude, pass.stop, cancelled)) {
+            fail(b, *failure);
+            continue;
+        }
+        if (cancelled)
+            break;
+        if (!warmup) {
+            if (auto reason = adaptiveStop(benchmark)) {
+                benchmark.stopReason = std::move(*reason);
+                finish(b, pass.stop);
+            } else if (benchmark.runs.size() >= plannedRuns(benchmark)) {
+                finish(b, pass.stop);
+            }
+        }
+        if (allFinished())
+            break;
     }
-    return true;
+    // Cleanups run whatever happened, a stop too: they put back what the setups changed.
+    for (std::size_t b = 0; b < stages.size(); ++b) {
+        if (stages[b].started && !stages[b].cleanedUp)
+            finish(b, std::stop_token {});
+    }
+    return !cancelled && !pass.stop.stop_requested();
 }
 
 /// The instrumented runs, after all timed ones so that they cannot disturb them; false when stopped.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/measure/spawn_helper.h"
 #include "core/model/run_record.h"
 
 #include <chrono>
@@ -24,6 +25,7 @@ struct LaunchRequest
     int sampleHz = 0; ///< samples of RSS, CPU use and threads per second; 0: none
     /// Opens a pipe the process finds as descriptor 3, read into RunRecord::probeReport.
     bool probeChannel = false;
+    spawn_helper::Placement placement; ///< the CPUs and niceness the process runs with
 };
 
 /// The seam between the engine and the operating system: start one run and measure it. The real implementation

@@ -1,14 +1,22 @@
 #include "core/measure/machine_checks.h"
 
+#include "core/model/units.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <sched.h>
 #include <sstream>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <thread>
+#include <unistd.h>
 
 namespace pyrometer {
 namespace {
@@ -44,13 +52,6 @@ MachineCheck rated(MachineCheck check, double value, double notice, double bad, 
     check.why = why;
     check.fix = fix;
     return check;
-}
-
-std::string fixed(double value, int decimals)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
 }
 
 /// "/proc/meminfo"-style "Key:   value kB" lines, values in kB.
@@ -214,7 +215,7 @@ MachineCheck load(const fs::path& root, std::size_t cpuCount)
     }
     const long others = std::max(0L, running - 1);
     const double cpus = static_cast<double>(std::max<std::size_t>(1, cpuCount));
-    check.observed = "load average " + fixed(one, 2) + " (1 min), " + fixed(five, 2) + " (5 min) on "
+    check.observed = "load average " + formatFixed(one, 2) + " (1 min), " + formatFixed(five, 2) + " (5 min) on "
         + std::to_string(cpuCount) + " CPUs; " + std::to_string(others) + " other task" + (others == 1 ? "" : "s")
         + " runnable now";
     return rated(std::move(check), std::max(one / cpus, static_cast<double>(others) / cpus), 0.25, 0.75,
@@ -231,7 +232,7 @@ MachineCheck cpuPressure(const fs::path& root)
         return check;
     }
     const auto [avg10, avg60] = *value;
-    check.observed = "tasks waited for a CPU " + fixed(avg10, 1) + "% of the last 10 s, " + fixed(avg60, 1)
+    check.observed = "tasks waited for a CPU " + formatFixed(avg10, 1) + "% of the last 10 s, " + formatFixed(avg60, 1)
         + "% of the last minute";
     return rated(std::move(check), std::max(avg10, avg60), 5, 20, "a run that waits for a CPU is timed while it waits",
         stopTheBusy);
@@ -250,10 +251,10 @@ MachineCheck memory(const fs::path& root)
         return check;
     }
     const double freeShare = static_cast<double>(available) / static_cast<double>(total);
-    check.observed = fixed(static_cast<double>(available) / 1048576.0, 1) + " GiB of "
-        + fixed(static_cast<double>(total) / 1048576.0, 1) + " GiB available";
+    check.observed = formatFixed(static_cast<double>(available) / 1048576.0, 1) + " GiB of "
+        + formatFixed(static_cast<double>(total) / 1048576.0, 1) + " GiB available";
     if (stalls)
-        check.observed += "; tasks stalled on memory " + fixed(stalls->first, 1) + "% of the last 10 s";
+        check.observed += "; tasks stalled on memory " + formatFixed(stalls->first, 1) + "% of the last 10 s";
     const double stalled = stalls ? std::max(stalls->first, stalls->second) : 0;
     if (freeShare >= 0.10 && stalled < 1)
         return check;
@@ -275,8 +276,8 @@ MachineCheck swap(const fs::path& root)
         return check;
     }
     const auto used = total > free ? total - free : 0;
-    check.observed = fixed(static_cast<double>(used) / 1024.0, 0) + " MiB of "
-        + fixed(static_cast<double>(total) / 1024.0, 0) + " MiB in use";
+    check.observed = formatFixed(static_cast<double>(used) / 1024.0, 0) + " MiB of "
+        + formatFixed(static_cast<double>(total) / 1024.0, 0) + " MiB in use";
     if (used < 64 * 1024)
         return check;
     check.rating = Rating::Notice;
@@ -307,7 +308,7 @@ MachineCheck virtualisation(const fs::path& root, const std::optional<CpuTicks>&
     }
     check.observed = hypervisor ? "yes (the CPU reports a hypervisor)" : "no sign of one";
     if (steal)
-        check.observed += "; steal time " + fixed(*steal * 100, 2) + "% " + since;
+        check.observed += "; steal time " + formatFixed(*steal * 100, 2) + "% " + since;
     if (steal && *steal >= 0.005) {
         check.rating = *steal >= 0.05 ? Rating::Bad : Rating::Notice;
         check.why = "the host gave this machine's CPU time to other guests; a run loses that time unseen";
@@ -383,6 +384,44 @@ std::vector<int> onlineCpus(const fs::path& root)
     return parseCpuList(readFirstLine(root / "sys/devices/system/cpu/online").value_or(""));
 }
 
+std::string placementProblem(const std::vector<int>& cpus, const std::optional<int>& nice, const fs::path& root)
+{
+    if (!cpus.empty()) {
+        const auto present = parseCpuList(readFirstLine(root / "sys/devices/system/cpu/present").value_or(""));
+        const auto online = onlineCpus(root);
+        cpu_set_t allowed;
+        CPU_ZERO(&allowed);
+        const bool knowAllowed = ::sched_getaffinity(0, sizeof allowed, &allowed) == 0;
+        const auto has
+            = [](const std::vector<int>& list, int cpu) { return std::binary_search(list.begin(), list.end(), cpu); };
+        for (const int cpu : cpus) {
+            const auto name = "CPU " + std::to_string(cpu);
+            if (!present.empty() && !has(present, cpu))
+                return name + " does not exist: this machine has CPUs " + formatCpuList(present);
+            if (!online.empty() && !has(online, cpu))
+                return name + " is offline: the CPUs online are " + formatCpuList(online);
+            if (knowAllowed && (cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &allowed)))
+                return name + " is not among the CPUs Pyrometer may use (its affinity, from taskset or a cgroup)";
+        }
+    }
+    if (nice) {
+        if (*nice < -20 || *nice > 19)
+            return "niceness " + std::to_string(*nice) + " is out of range: -20 (first) to 19 (last)";
+        // Tried in a thread of its own, as the runs get it: lowering niceness needs privileges.
+        int error = 0;
+        std::thread trial([&] {
+            if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), *nice) != 0)
+                error = errno;
+        });
+        trial.join();
+        if (error != 0)
+            return "niceness " + std::to_string(*nice) + " is not allowed: " + std::strerror(error)
+                + (error == EPERM || error == EACCES ? " (a niceness below the current one needs root or CAP_SYS_NICE)"
+                                                     : "");
+    }
+    return {};
+}
+
 std::vector<MachineCheck> checkMachine(const fs::path& root, const std::optional<CpuTicks>& earlier)
 {
     const auto cpus = onlineCpus(root);
@@ -411,8 +450,8 @@ MachineCheck checkTimer()
     }
     const double costNs
         = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - started).count() / readings;
-    check.observed = "CLOCK_MONOTONIC resolution " + fixed(resolutionNs, 0) + " ns, smallest step seen "
-        + std::to_string(smallest) + " ns, " + fixed(costNs, 0) + " ns a reading";
+    check.observed = "CLOCK_MONOTONIC resolution " + formatFixed(resolutionNs, 0) + " ns, smallest step seen "
+        + std::to_string(smallest) + " ns, " + formatFixed(costNs, 0) + " ns a reading";
     if (resolutionNs <= 1000 && smallest > 0 && smallest <= 1000)
         return check;
     check.rating = resolutionNs > 1e6 || smallest == 0 || smallest > 1'000'000 ? Rating::Bad : Rating::Notice;

@@ -27,6 +27,12 @@ std::string formatCpuList(const std::vector<int>& cpus);
 /// The CPUs online under `root` (sys/devices/system/cpu/online).
 std::vector<int> onlineCpus(const std::filesystem::path& root = "/");
 
+/// "" when runs can be pinned to `cpus` and started at niceness `nice` from this process; else why not, in one line
+/// ("CPU 7 does not exist: this machine has CPUs 0-3", "CPU 2 is offline", "--nice -5 needs root or CAP_SYS_NICE").
+/// The CPUs are looked up under `root`; the affinity and the niceness are this process's.
+std::string placementProblem(
+    const std::vector<int>& cpus, const std::optional<int>& nice, const std::filesystem::path& root = "/");
+
 /// Reads the machine under `root` ("/", or a fixture tree holding proc/ and sys/) and rates what matters to timing:
 /// frequency governor, boost, SMT, isolated CPUs, ASLR, load and runnable tasks, CPU and memory pressure, swap,
 /// virtualisation and steal time. Only reads; never changes the system. `earlier`: a /proc/stat reading taken

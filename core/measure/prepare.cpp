@@ -2,6 +2,7 @@
 
 #include "core/measure/environment_capture.h"
 #include "core/measure/executable_lookup.h"
+#include "core/measure/machine_checks.h"
 #include "core/measure/output_tail.h"
 #include "core/measure/resource_sampler.h"
 #include "core/model/error.h"
@@ -15,6 +16,27 @@ namespace pyrometer {
 namespace fs = std::filesystem;
 
 namespace {
+/// A hook's program must be there: the first word of its command, unless the shell knows it (a builtin, a keyword,
+/// an assignment) or the command is more shell than a program (quotes, substitutions, redirections up front).
+void checkHook(const char* option, const std::string& command)
+{
+    if (command.empty())
+        return;
+    const auto start = command.find_first_not_of(" \t\n");
+    if (start == std::string::npos)
+        throw InputError(std::string(option) + " has an empty command");
+    const auto word = command.substr(start, command.find_first_of(" \t\n;&|<>()", start) - start);
+    static const std::set<std::string> shellWords { ".", ":", "[", "alias", "break", "case", "cd", "command",
+        "continue", "echo", "eval", "exec", "exit", "export", "false", "for", "getopts", "hash", "if", "kill", "printf",
+        "pwd", "read", "readonly", "return", "set", "shift", "test", "times", "trap", "true", "type", "ulimit", "umask",
+        "unalias", "unset", "until", "wait", "while", "{", "!" };
+    if (word.empty() || shellWords.contains(word) || word.find_first_of("='\"$`\\*?~") != std::string::npos)
+        return;
+    if (!findExecutable(word))
+        throw InputError(
+            std::string(option) + ": " + word + " not found" + (word.find('/') == std::string::npos ? " in PATH" : ""));
+}
+
 void checkSettings(const BenchmarkSettings& settings)
 {
     if (settings.runs <= 0)
@@ -34,6 +56,24 @@ void checkSettings(const BenchmarkSettings& settings)
         std::error_code ec;
         if (!fs::is_directory(settings.workingDirectory, ec))
             throw InputError("working directory not found: " + settings.workingDirectory);
+    }
+    if (const auto problem = placementProblem(settings.cpus, settings.nice); !problem.empty())
+        throw InputError(problem);
+    const auto& hooks = settings.hooks;
+    for (const auto& [name, command] :
+        { std::pair { "--setup", &hooks.setup }, std::pair { "--prepare", &hooks.prepare },
+            std::pair { "--conclude", &hooks.conclude }, std::pair { "--cleanup", &hooks.cleanup } })
+        checkHook(name, *command);
+    if (const auto& a = settings.adaptive) {
+        if (a->minRuns < 1)
+            throw InputError("--min-runs must be at least 1, not " + std::to_string(a->minRuns));
+        if (a->maxRuns < a->minRuns)
+            throw InputError(
+                "--max-runs " + std::to_string(a->maxRuns) + " is below --min-runs " + std::to_string(a->minRuns));
+        if (a->precision && !(*a->precision > 0 && *a->precision < 1))
+            throw InputError("--precision must be above 0% and below 100%");
+        if (a->maxTimeSeconds && *a->maxTimeSeconds < a->minTimeSeconds)
+            throw InputError("--max-time is below --min-time");
     }
 }
 

@@ -1,5 +1,7 @@
 #include "core/measure/process_launcher.h"
 
+#include "core/measure/machine_checks.h"
+
 #include "core/measure/executable_lookup.h"
 #include "core/measure/output_tail.h"
 #include "core/measure/resource_sampler.h"
@@ -176,6 +178,16 @@ int prepareSpawn(SpawnAttributes& spawn, const LaunchRequest& request, int outWr
     return rc;
 }
 
+/// "cannot run on CPUs 0-1 at niceness 5: Invalid argument".
+std::string placementFailure(const spawn_helper::Placement& placement, int error)
+{
+    std::string where;
+    if (!placement.cpus.empty())
+        where += " on CPUs " + formatCpuList(placement.cpus);
+    if (placement.nice)
+        where += " at niceness " + std::to_string(*placement.nice);
+    return "cannot run" + where + ": " + errnoText(error);
+}
 } // namespace
 
 RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token stop)
@@ -233,8 +245,12 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
     std::unique_lock<std::mutex> helperLock;
     if (viaHelper) {
         helperLock = std::unique_lock(helperInUse);
-        const auto started = spawn_helper::begin(
-            request.argv, environment, request.workingDirectory, outWrite.get(), errWrite.get(), probeWrite.get());
+        const auto started = spawn_helper::begin(request.argv, environment, request.workingDirectory, outWrite.get(),
+            errWrite.get(), probeWrite.get(), request.placement);
+        if (started.placementError != 0) {
+            record.launchError = placementFailure(request.placement, started.placementError);
+            return record;
+        }
         if (started.error != 0) {
             record.launchError = request.argv[0] + ": " + errnoText(started.error);
             return record;
@@ -250,9 +266,15 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
         auto argv = request.argv;
         auto argvPointers = pointers(argv);
         auto environmentPointers = pointers(environment);
-        start = Clock::now();
-        const int spawnError = ::posix_spawn(
-            &pid, argvPointers[0], &spawn.actions, &spawn.attributes, argvPointers.data(), environmentPointers.data());
+        std::int64_t startNs = 0;
+        int placementError = 0;
+        const int spawnError = spawn_helper::spawnPlaced(&pid, argvPointers[0], &spawn.actions, &spawn.attributes,
+            argvPointers.data(), environmentPointers.data(), request.placement, &startNs, &placementError);
+        start = Clock::time_point(std::chrono::nanoseconds(startNs));
+        if (placementError != 0) {
+            record.launchError = placementFailure(request.placement, placementError);
+            return record;
+        }
         if (spawnError != 0) {
             record.launchError = request.argv[0] + ": " + errnoText(spawnError);
             return record;

@@ -11,12 +11,15 @@
 #include <fcntl.h>
 #include <memory>
 #include <poll.h>
+#include <sched.h>
 #include <span>
 #include <spawn.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 extern char** environ;
@@ -33,8 +36,9 @@ std::int64_t monotonicNs()
     return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
-// Messages: a request is NUL-separated strings — argc, argv…, envc, env…, cwd — with the two output
-// descriptors attached; the helper answers with Started, then Ended, each a plain struct.
+// Messages: a request is NUL-separated strings — argc, argv…, envc, env…, cwd, CPUs ("0,2,3" or ""), niceness
+// (a number or "") — with the two output descriptors attached; the helper answers with Started, then Ended, each a
+// plain struct.
 void appendWords(std::string& message, const std::vector<std::string>& words)
 {
     message += std::to_string(words.size());
@@ -145,6 +149,42 @@ void killDescendants()
 }
 } // namespace
 
+int spawnPlaced(pid_t* pid, const char* path, const posix_spawn_file_actions_t* actions,
+    const posix_spawnattr_t* attributes, char* const argv[], char* const envp[], const Placement& placement,
+    std::int64_t* startNs, int* placementError)
+{
+    *placementError = 0;
+    if (!placement.any()) {
+        *startNs = monotonicNs();
+        return ::posix_spawn(pid, path, actions, attributes, argv, envp);
+    }
+    int error = 0;
+    std::thread spawner([&] {
+        if (!placement.cpus.empty()) {
+            cpu_set_t set;
+            CPU_ZERO(&set);
+            for (const int cpu : placement.cpus) {
+                if (cpu >= 0 && cpu < CPU_SETSIZE)
+                    CPU_SET(cpu, &set);
+            }
+            if (::sched_setaffinity(0, sizeof set, &set) != 0) {
+                *placementError = errno;
+                return;
+            }
+        }
+        // PRIO_PROCESS with the thread's id sets the niceness of this thread alone (Linux's own semantics).
+        if (placement.nice
+            && ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), *placement.nice) != 0) {
+            *placementError = errno;
+            return;
+        }
+        *startNs = monotonicNs();
+        error = ::posix_spawn(pid, path, actions, attributes, argv, envp);
+    });
+    spawner.join();
+    return error;
+}
+
 void serve(int fd)
 {
     {
@@ -192,7 +232,21 @@ void serve(int fd)
                 words.begin() + static_cast<std::ptrdiff_t>(at + envc));
             envp.push_back(nullptr);
             at += envc;
-            const char* cwd = at < words.size() ? words[at] : "";
+            const char* cwd = at < words.size() ? words[at++] : "";
+            Placement placement;
+            if (at < words.size()) {
+                const char* p = words[at++];
+                while (*p) {
+                    char* end = nullptr;
+                    const long cpu = std::strtol(p, &end, 10);
+                    if (end == p)
+                        break;
+                    placement.cpus.push_back(static_cast<int>(cpu));
+                    p = *end == ',' ? end + 1 : end;
+                }
+            }
+            if (at < words.size() && *words[at])
+                placement.nice = std::atoi(words[at]);
 
             posix_spawn_file_actions_t actions;
             posix_spawnattr_t attributes;
@@ -218,8 +272,8 @@ void serve(int fd)
             posix_spawnattr_setsigmask(&attributes, &empty);
 
             Started started;
-            started.startNs = monotonicNs();
-            started.error = ::posix_spawn(&started.pid, argv[0], &actions, &attributes, argv.data(), envp.data());
+            started.error = spawnPlaced(&started.pid, argv[0], &actions, &attributes, argv.data(), envp.data(),
+                placement, &started.startNs, &started.placementError);
             posix_spawn_file_actions_destroy(&actions);
             posix_spawnattr_destroy(&attributes);
             for (const int descriptor : fds) {
@@ -228,7 +282,7 @@ void serve(int fd)
             }
             if (!sendAll(fd, &started, sizeof started))
                 endWithPyrometer();
-            if (started.error != 0)
+            if (started.error != 0 || started.placementError != 0)
                 continue;
 
             Ended ended;
@@ -343,13 +397,19 @@ int socket()
 }
 
 Started begin(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
-    const std::string& workingDirectory, int out, int err, int probe)
+    const std::string& workingDirectory, int out, int err, int probe, const Placement& placement)
 {
     Started started;
     std::string request;
     appendWords(request, argv);
     appendWords(request, environment);
     request += workingDirectory;
+    request += '\0';
+    for (std::size_t i = 0; i < placement.cpus.size(); ++i)
+        request += (i ? "," : "") + std::to_string(placement.cpus[i]);
+    request += '\0';
+    if (placement.nice)
+        request += std::to_string(*placement.nice);
     request += '\0';
     if (request.size() > maxMessage) {
         started.error = E2BIG;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <spawn.h>
 #include <string>
 #include <sys/resource.h>
 #include <sys/types.h>
@@ -41,9 +43,27 @@ const std::string& missingProgram();
 /// one sentence that names where the helper was looked for. The terminal and the window both refuse with it.
 std::string missingProblem();
 
+/// Where and how eagerly a run is scheduled: the CPUs it may run on (sched_setaffinity) and its niceness
+/// (setpriority). Linux keeps both per thread and a child inherits them from the thread that spawns it, so the
+/// spawn happens from a short-lived thread that takes them; the spawning process keeps its own.
+struct Placement
+{
+    std::vector<int> cpus; ///< empty: wherever the spawning process may run
+    std::optional<int> nice; ///< empty: the spawning process's niceness
+    bool any() const { return !cpus.empty() || nice.has_value(); }
+};
+
+/// posix_spawn() as placed: from a thread pinned to `placement.cpus` at `placement.nice` when it asks for either.
+/// `startNs` gets CLOCK_MONOTONIC just before the spawn. Returns posix_spawn()'s error; a placement the kernel
+/// refuses returns its errno in `placementError` and spawns nothing.
+int spawnPlaced(pid_t* pid, const char* path, const posix_spawn_file_actions_t* actions,
+    const posix_spawnattr_t* attributes, char* const argv[], char* const envp[], const Placement& placement,
+    std::int64_t* startNs, int* placementError);
+
 struct Started
 {
     int error = 0; ///< errno of a failed spawn
+    int placementError = 0; ///< errno of a refused placement (an offline CPU, a niceness not allowed)
     pid_t pid = -1;
     std::int64_t startNs = 0; ///< CLOCK_MONOTONIC just before the spawn
 };
@@ -61,7 +81,7 @@ inline constexpr int probeDescriptor = 3;
 /// its descriptor 3. Returns the socket to poll: readable once the run has ended, then read it with finish().
 /// One run at a time.
 Started begin(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
-    const std::string& workingDirectory, int out, int err, int probe = -1);
+    const std::string& workingDirectory, int out, int err, int probe = -1, const Placement& placement = {});
 int socket();
 Ended finish();
 

@@ -13,6 +13,29 @@
 
 namespace pyrometer {
 
+/// Commands run around a benchmark's runs, each with /bin/sh -c in the benchmark's folder and environment, never
+/// timed; hyperfine's names and meaning. A hook that fails stops its benchmark.
+struct Hooks
+{
+    std::string setup; ///< once, before the benchmark's first run
+    std::string prepare; ///< before every run, warmups too
+    std::string conclude; ///< after every run, warmups too
+    std::string cleanup; ///< once, after the benchmark's last run (also when it stopped early)
+    bool any() const { return !setup.empty() || !prepare.empty() || !conclude.empty() || !cleanup.empty(); }
+};
+
+/// A number of runs chosen as the runs go: at least `minRuns` and `minTimeSeconds` of measured runs (hyperfine's
+/// rule), then, with a `precision`, until the 95% interval of the median lies within ±precision of it; never
+/// beyond `maxRuns` runs or `maxTimeSeconds` of them.
+struct AdaptiveRuns
+{
+    int minRuns = 10;
+    int maxRuns = 1000;
+    double minTimeSeconds = 0;
+    std::optional<double> maxTimeSeconds;
+    std::optional<double> precision; ///< 0.02: within ±2% of the median
+};
+
 /// How every run of one benchmark is started.
 struct BenchmarkSettings
 {
@@ -24,6 +47,11 @@ struct BenchmarkSettings
     std::optional<std::uint32_t> fixedHashSeed; ///< empty: a fresh random PYTHONHASHSEED for each run
     int sampleHz = 0; ///< resource samples per second of every run; 0: none
     ProbeSettings probe; ///< what instrumented runs, after the timed ones, look at
+    std::vector<int> cpus; ///< the CPUs every run is pinned to; empty: not pinned
+    std::optional<int> nice; ///< the niceness every run starts with; empty: Pyrometer's own
+    Hooks hooks;
+    /// Set: the number of runs is chosen as they go, and `runs` is ignored.
+    std::optional<AdaptiveRuns> adaptive;
 };
 
 /// Which measurements a benchmark's runs hold besides wall time. Pyrometer measures all of them; another tool's
@@ -90,6 +118,9 @@ struct BenchmarkResult
     std::optional<GitInfo> git;
     std::vector<RunRecord> runs; ///< warmups and measured runs, failed ones too, in the order they ran
     std::optional<std::string> failure; ///< why the benchmark stopped early
+    /// For adaptive runs: why they stopped where they did ("±1.8% reached after 34 runs", "--max-runs 100 reached
+    /// at ±3.1%"); empty otherwise.
+    std::string stopReason;
     std::optional<ProbeData> probe; ///< the instrumented runs, once they ran
     Measured measured;
     std::optional<StatedSummary> stated;

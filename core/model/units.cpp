@@ -51,6 +51,18 @@ std::string formatBytes(double bytes)
     return buffer;
 }
 
+std::string formatFixed(double value, int decimals)
+{
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+std::string formatPercent(double fraction, int decimals)
+{
+    return formatFixed(fraction * 100.0, decimals) + "%";
+}
+
 std::string exactNumber(double value)
 {
     if (!std::isfinite(value))

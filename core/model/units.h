@@ -19,6 +19,11 @@ std::string formatDuration(double seconds);
 /// "9.2 MiB": binary units, one decimal above bytes.
 std::string formatBytes(double bytes);
 
+/// "12.35": a number with a fixed count of decimals.
+std::string formatFixed(double value, int decimals);
+/// "3.1%": a fraction (0.031) in percent, with a fixed count of decimals.
+std::string formatPercent(double fraction, int decimals = 1);
+
 /// Shortest text that reads back as the same double (for CSV); "" for NaN.
 std::string exactNumber(double value);
 
