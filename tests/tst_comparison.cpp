@@ -450,8 +450,10 @@ private slots:
         a.environment.hostname = "box";
         a.benchmarks = { benchmark("x", {}) };
         b.benchmarks = { benchmark("x", {}) };
-        a.benchmarks[0].interpreter = InterpreterInfo { "python3", "/usr/bin/python3", "CPython", "3.11.2" };
-        b.benchmarks[0].interpreter = InterpreterInfo { "python3", "/opt/bin/python3", "CPython", "3.12.1" };
+        a.benchmarks[0].interpreter
+            = InterpreterInfo { "python3", "/usr/bin/python3", "CPython", "3.11.2", std::nullopt };
+        b.benchmarks[0].interpreter
+            = InterpreterInfo { "python3", "/opt/bin/python3", "CPython", "3.12.1", std::nullopt };
         const auto d = environmentDifferences(a, b);
         QCOMPARE(d.size(), std::size_t(3));
         QCOMPARE(d[0].what, std::string("CPU"));

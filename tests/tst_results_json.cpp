@@ -41,7 +41,7 @@ Results sampleResults()
     b.name = "grüße <b>|x|</b>.py";
     b.script = "/home/user/grüße <b>|x|</b>.py";
     b.command = { "/usr/bin/python3", *b.script, "--size", "10" };
-    b.interpreter = InterpreterInfo { "python3", "/usr/bin/python3", "CPython", "3.11.2" };
+    b.interpreter = InterpreterInfo { "python3", "/usr/bin/python3", "CPython", "3.11.2", 0.0125 };
     b.git = GitInfo { std::string(40, 'a'), "main", true, "https://example.org/p.git", "2026-11-30T09:15:02+01:00",
         "Faster <parse> & \"dump\"" };
     b.settings.runs = 4;

@@ -8,6 +8,7 @@
 #include "core/probe/probe_summary.h"
 #include "core/stats/benchmark_summary.h"
 #include "core/stats/chart_math.h"
+#include "core/stats/findings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -40,6 +41,13 @@ std::string cell(const std::string& text, bool number = true)
     return std::string(number ? "<td class=\"num\">" : "<td>") + text + "</td>";
 }
 
+std::string capitalised(std::string text)
+{
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
 /// What needs the reader's attention before any figure.
 std::string findings(const Results& results, const std::vector<BenchmarkSummary>& summaries)
 {
@@ -63,6 +71,15 @@ std::string findings(const Results& results, const std::vector<BenchmarkSummary>
         }
         if (benchmark.probe && !benchmark.probe->missing.empty())
             items.push_back(name + " was not probed: " + xmlEscape(benchmark.probe->missing));
+    }
+    for (const auto& finding : pyrometer::findings(results)) {
+        std::string item = finding.benchmark == Finding::wholeRun
+            ? xmlEscape(capitalised(finding.what))
+            : "<b>" + xmlEscape(results.benchmarks[finding.benchmark].name) + "</b>: " + xmlEscape(finding.what);
+        item += " <span class=\"evidence\">(" + xmlEscape(finding.evidence) + ")</span>";
+        if (!finding.advice.empty())
+            item += "<br>→ " + xmlEscape(finding.advice);
+        items.push_back(item);
     }
     if (items.empty())
         return {};

@@ -165,7 +165,7 @@ Results resultsFromAsv(const Json& json)
         git = GitInfo { *commit, "", false, "", environment.date, "" }; // asv's "date" is the commit's
     std::optional<InterpreterInfo> python;
     if (const auto pythonVersion = optionalTextField(json, "python"))
-        python = InterpreterInfo { "python" + *pythonVersion, "", "Python", *pythonVersion };
+        python = InterpreterInfo { "python" + *pythonVersion, "", "Python", *pythonVersion, std::nullopt };
     const auto columns = version == 2 ? textListField(json, "result_columns") : std::vector<std::string> {};
 
     std::size_t skipped = 0;

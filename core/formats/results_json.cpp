@@ -300,6 +300,8 @@ Json benchmarkHeaderToJson(const BenchmarkResult& b)
     if (b.interpreter) {
         interpreter = Json { { "requested", b.interpreter->requested }, { "path", b.interpreter->path },
             { "implementation", b.interpreter->implementation }, { "version", b.interpreter->version } };
+        if (b.interpreter->startupSeconds)
+            interpreter["startup_s"] = *b.interpreter->startupSeconds;
     }
     Json git = nullptr;
     if (b.git) {
@@ -376,7 +378,7 @@ BenchmarkResult benchmarkHeaderFromJson(const Json& j)
     if (const auto* i = optionalField(j, "interpreter")) {
         b.interpreter = within("interpreter", [&] {
             return InterpreterInfo { textField(*i, "requested"), textField(*i, "path"), textField(*i, "implementation"),
-                textField(*i, "version") };
+                textField(*i, "version"), optionalSecondsField(*i, "startup_s") };
         });
     }
     if (const auto* g = optionalField(j, "git"))

@@ -2,6 +2,7 @@
 
 #include "core/model/units.h"
 #include "core/stats/benchmark_summary.h"
+#include "core/stats/findings.h"
 #include "core/stats/scaling.h"
 
 #include <algorithm>
@@ -162,8 +163,26 @@ std::string textReport(const Results& results, std::optional<double> predictAt)
         }
     }
     text += scalingReport(results, predictAt);
+    text += findingsReport(results);
     if (!results.complete)
         text += "Incomplete: the run was stopped before all runs were done.\n";
+    return text;
+}
+
+std::string findingsReport(const Results& results)
+{
+    const auto found = findings(results);
+    if (found.empty())
+        return {};
+    std::string text = "\nFindings\n";
+    for (const auto& finding : found) {
+        text += "  "
+            + (finding.benchmark == Finding::wholeRun ? std::string()
+                                                      : results.benchmarks[finding.benchmark].name + ": ")
+            + finding.what + "\n      (" + finding.evidence + ")\n";
+        if (!finding.advice.empty())
+            text += "      → " + finding.advice + "\n";
+    }
     return text;
 }
 

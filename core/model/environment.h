@@ -14,6 +14,9 @@ struct InterpreterInfo
     std::string path; ///< sys.executable of that interpreter
     std::string implementation; ///< "CPython", "PyPy"
     std::string version; ///< "3.11.2"
+    /// The median wall time of `path -c pass` through the launcher, measured before the runs: the start-up every
+    /// run of a script pays.
+    std::optional<double> startupSeconds;
 };
 
 /// Where a script's source stands in git, when it lives in a repository.
