@@ -44,7 +44,7 @@ private Q_SLOTS:
     {
         const auto r = runPyrometer({ QStringLiteral("doctor"), QStringLiteral("--root"), fixture("machines/loaded") });
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("Verdict: noisy. judged from the checks alone")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Verdict: noisy — judged from the checks alone")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("1. Load: stop what is busy")));
         QVERIFY(r.out.contains(QStringLiteral("powersave on 4 of 4 CPUs")));
         QVERIFY(!r.out.contains(QStringLiteral("Timer resolution"))); // this machine's timer is not the tree's

@@ -276,7 +276,7 @@ private Q_SLOTS:
         QCOMPARE(json["validations"].size(), std::size_t(4));
         QCOMPARE(json["checks"].size(), std::size_t(11)); // the ten of the tree and the timer
         const auto text = doctorText(report);
-        QVERIFY(contains(text, "Verdict: quiet."));
+        QVERIFY(contains(text, "Verdict: quiet — "));
         QVERIFY(contains(text, "smallest change 30 runs a side detect (80% of the time): 3.0%"));
     }
 
@@ -286,7 +286,7 @@ private Q_SLOTS:
         machine.spread = normalScores(0.30);
         const auto report = runDoctor(machine, fakeOptions());
         QVERIFY2(report.verdict == MachineVerdict::Unusable, report.reason.c_str());
-        QVERIFY(contains(doctorText(report), "Verdict: unusable for small changes."));
+        QVERIFY(contains(doctorText(report), "Verdict: unusable for small changes — "));
     }
 
     void aFailingValidationNamesWhatIsOff()

@@ -54,52 +54,72 @@
 <context>
     <name>pyrometer::ui::BenchmarkListModel</name>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="401"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="410"/>
         <source>%1 (1 case)</source>
         <translation>%1 (1 Fall)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="402"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="411"/>
         <source>%1 (%2 cases)</source>
         <translation>%1 (%2 Fälle)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="424"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="433"/>
         <source>(command)</source>
         <translation>(Befehl)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="528"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="549"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="530"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="551"/>
         <source>Script or command</source>
         <translation>Skript oder Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="532"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="553"/>
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="534"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="555"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="536"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="557"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="538"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="559"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="540"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="561"/>
+        <source>Setup</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="563"/>
+        <source>Before each run</source>
+        <translation>Vor jedem Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="565"/>
+        <source>After each run</source>
+        <translation>Nach jedem Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="567"/>
+        <source>Cleanup</source>
+        <translation>Aufräumen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="569"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -652,6 +672,44 @@ Kandidat: %2</translation>
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::DoctorDialog</name>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="69"/>
+        <source>Run the Doctor</source>
+        <translation>Doktor starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="71"/>
+        <source>Pyrometer Doctor</source>
+        <translation>Pyrometer-Doktor</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="79"/>
+        <source>Measure this machine: the start-up floors, the noise of a fixed loop and the smallest change 30 runs a side can detect, and the instrument against known sleeps, CPU work and memory (about 5 s; as pyrometer doctor)</source>
+        <translation>Diese Maschine vermessen: die Startzeiten, das Rauschen einer festen Schleife und die kleinste Änderung, die 30 Läufe je Seite erkennen, und das Messgerät gegen bekannte Pausen, CPU-Arbeit und Speicher (etwa 5 s; wie pyrometer doctor)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="98"/>
+        <source>The full doctor, measured at %1.</source>
+        <translation>Der vollständige Doktor, gemessen um %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="99"/>
+        <source>What changes from minute to minute, read now. Run the Doctor to measure this machine: its noise, the smallest change it lets you see, and the instrument (about 5 s).</source>
+        <translation>Was sich von Minute zu Minute ändert, jetzt gelesen. „Doktor starten“ vermisst diese Maschine: ihr Rauschen, die kleinste Änderung, die sie erkennen lässt, und das Messgerät (etwa 5 s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="114"/>
+        <source>The doctor cannot measure: %1</source>
+        <translation>Der Doktor kann nicht messen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="118"/>
+        <source>Measuring this machine (about 5 s)…</source>
+        <translation>Diese Maschine wird vermessen (etwa 5 s) …</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::FlameGraphWidget</name>
     <message>
         <location filename="../ui/profile/flame_graph_widget.cpp" line="84"/>
@@ -1096,300 +1154,345 @@ Kandidat: %2</translation>
     </message>
 </context>
 <context>
+    <name>pyrometer::ui::MachineIndicator</name>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="170"/>
+        <source>Machine: %1</source>
+        <translation>Maschine: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="174"/>
+        <source>Machine: quiet</source>
+        <translation>Maschine: ruhig</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="175"/>
+        <source>Machine: may be noisy</source>
+        <translation>Maschine: vielleicht unruhig</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="176"/>
+        <source>Machine: noisy</source>
+        <translation>Maschine: unruhig</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="178"/>
+        <source>Nothing busy now (load, pressure, swap, steal); click for the checks and the doctor</source>
+        <translation>Gerade nichts beschäftigt (Last, Druck, Auslagerung, Steal); klicken für die Prüfungen und den Doktor</translation>
+    </message>
+</context>
+<context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="75"/>
+        <location filename="../ui/window/main_window.cpp" line="80"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="121"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="121"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="111"/>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
         <source>Add &amp;Folder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="124"/>
         <source>Add every benchmark file (bench_*.py, *_bench.py) of a folder and its subfolders</source>
         <translation>Alle Benchmark-Dateien (bench_*.py, *_bench.py) eines Ordners und seiner Unterordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="114"/>
+        <location filename="../ui/window/main_window.cpp" line="126"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="115"/>
+        <location filename="../ui/window/main_window.cpp" line="127"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="116"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="116"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="118"/>
-        <location filename="../ui/window/main_window.cpp" line="166"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="178"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="118"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="119"/>
+        <location filename="../ui/window/main_window.cpp" line="131"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="120"/>
+        <location filename="../ui/window/main_window.cpp" line="132"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="121"/>
+        <location filename="../ui/window/main_window.cpp" line="133"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="122"/>
+        <location filename="../ui/window/main_window.cpp" line="134"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="124"/>
+        <location filename="../ui/window/main_window.cpp" line="136"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="124"/>
+        <location filename="../ui/window/main_window.cpp" line="136"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="125"/>
+        <location filename="../ui/window/main_window.cpp" line="137"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="126"/>
+        <location filename="../ui/window/main_window.cpp" line="138"/>
         <source>Export results as JSON, CSV, Markdown or an HTML report</source>
         <translation>Ergebnisse als JSON, CSV, Markdown oder HTML-Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="127"/>
+        <location filename="../ui/window/main_window.cpp" line="139"/>
         <source>Export Re&amp;port…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="140"/>
         <source>A self-contained HTML page: findings, summary, every chart, the environment</source>
         <translation>Eine eigenständige HTML-Seite: Befunde, Übersicht, alle Diagramme, die Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="142"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="143"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="133"/>
+        <location filename="../ui/window/main_window.cpp" line="145"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="133"/>
+        <location filename="../ui/window/main_window.cpp" line="145"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="138"/>
+        <location filename="../ui/window/main_window.cpp" line="150"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="144"/>
+        <location filename="../ui/window/main_window.cpp" line="156"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="146"/>
+        <location filename="../ui/window/main_window.cpp" line="158"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="149"/>
+        <location filename="../ui/window/main_window.cpp" line="161"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="151"/>
+        <location filename="../ui/window/main_window.cpp" line="163"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="151"/>
+        <location filename="../ui/window/main_window.cpp" line="163"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="151"/>
+        <location filename="../ui/window/main_window.cpp" line="163"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="152"/>
+        <location filename="../ui/window/main_window.cpp" line="164"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="152"/>
+        <location filename="../ui/window/main_window.cpp" line="164"/>
         <source>Scaling…</source>
         <translation>Skalierung…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="159"/>
+        <location filename="../ui/window/main_window.cpp" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="172"/>
+        <location filename="../ui/window/main_window.cpp" line="184"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="173"/>
+        <location filename="../ui/window/main_window.cpp" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="174"/>
+        <location filename="../ui/window/main_window.cpp" line="186"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="176"/>
+        <location filename="../ui/window/main_window.cpp" line="188"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="199"/>
+        <location filename="../ui/window/main_window.cpp" line="211"/>
         <source>Double-click a cell to edit it; drop scripts, benchmark files or folders here to add them; tick the functions and sizes to run</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; Skripte, Benchmark-Dateien oder Ordner hierher ziehen, um sie hinzuzufügen; die auszuführenden Funktionen und Größen anhaken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="215"/>
+        <location filename="../ui/window/main_window.cpp" line="227"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="230"/>
+        <location filename="../ui/window/main_window.cpp" line="242"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="255"/>
+        <location filename="../ui/window/main_window.cpp" line="267"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="259"/>
+        <location filename="../ui/window/main_window.cpp" line="271"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="260"/>
+        <location filename="../ui/window/main_window.cpp" line="272"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="269"/>
+        <location filename="../ui/window/main_window.cpp" line="281"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="275"/>
+        <location filename="../ui/window/main_window.cpp" line="287"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="283"/>
+        <location filename="../ui/window/main_window.cpp" line="295"/>
         <source>Comparing %1 with %2 from the history</source>
         <translation>Vergleich von %1 mit %2 aus dem Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="287"/>
+        <location filename="../ui/window/main_window.cpp" line="299"/>
         <source>Saved to the history as run set %1 in %2</source>
         <translation>Im Verlauf gespeichert als Laufsatz %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
+        <location filename="../ui/window/main_window.cpp" line="303"/>
         <source>Not saved to the history: %1</source>
         <translation>Nicht im Verlauf gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="300"/>
+        <location filename="../ui/window/main_window.cpp" line="312"/>
         <source>Showing %1 from the history</source>
         <translation>%1 aus dem Verlauf wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="318"/>
+        <location filename="../ui/window/main_window.cpp" line="330"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="335"/>
+        <location filename="../ui/window/main_window.cpp" line="347"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="348"/>
+        <location filename="../ui/window/main_window.cpp" line="360"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="353"/>
+        <location filename="../ui/window/main_window.cpp" line="365"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="362"/>
+        <location filename="../ui/window/main_window.cpp" line="374"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="364"/>
+        <location filename="../ui/window/main_window.cpp" line="376"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="372"/>
+        <location filename="../ui/window/main_window.cpp" line="387"/>
+        <source>What the runs show beyond their figures (warm-up, drift, noise, two clusters, start-up, garbage collection, memory growth, a hotspot) appears here</source>
+        <translation>Was die Läufe über ihre Zahlen hinaus zeigen (Aufwärmen, Drift, Rauschen, zwei Gruppen, Startzeit, Garbage Collection, Speicherwachstum, ein Hotspot), erscheint hier</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="389"/>
+        <location filename="../ui/window/main_window.cpp" line="412"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="412"/>
+        <source>Findings (%1)</source>
+        <translation>Befunde (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="417"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="391"/>
+        <location filename="../ui/window/main_window.cpp" line="438"/>
+        <location filename="../ui/window/main_window_run.cpp" line="56"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
@@ -1399,57 +1502,57 @@ Kandidat: %2</translation>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="57"/>
+        <location filename="../ui/window/main_window_run.cpp" line="61"/>
         <source>run of %1</source>
         <translation>Lauf von %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="63"/>
+        <location filename="../ui/window/main_window_run.cpp" line="67"/>
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="72"/>
+        <location filename="../ui/window/main_window_run.cpp" line="76"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="82"/>
+        <location filename="../ui/window/main_window_run.cpp" line="86"/>
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="84"/>
+        <location filename="../ui/window/main_window_run.cpp" line="88"/>
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="84"/>
+        <location filename="../ui/window/main_window_run.cpp" line="88"/>
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="84"/>
+        <location filename="../ui/window/main_window_run.cpp" line="88"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="86"/>
+        <location filename="../ui/window/main_window_run.cpp" line="90"/>
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="118"/>
+        <location filename="../ui/window/main_window_run.cpp" line="124"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="118"/>
+        <location filename="../ui/window/main_window_run.cpp" line="124"/>
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/main_window_run.cpp" line="120"/>
+        <location filename="../ui/window/main_window_run.cpp" line="126"/>
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -1457,7 +1560,7 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="122"/>
+        <location filename="../ui/window/main_window_run.cpp" line="128"/>
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
@@ -1519,27 +1622,27 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="407"/>
+        <location filename="../ui/window/main_window.cpp" line="454"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="408"/>
+        <location filename="../ui/window/main_window.cpp" line="455"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="411"/>
+        <location filename="../ui/window/main_window.cpp" line="458"/>
         <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="447"/>
+        <location filename="../ui/window/main_window.cpp" line="494"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="448"/>
+        <location filename="../ui/window/main_window.cpp" line="495"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -1930,206 +2033,241 @@ Kandidat: %3
 <context>
     <name>pyrometer::ui::RunSettingsWidget</name>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="34"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="35"/>
         <source>Go on after failures</source>
         <translation>Bei Fehlern weiter</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="36"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="37"/>
         <source>GC</source>
         <translation>GC</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="37"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="38"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="38"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="39"/>
         <source>tracemalloc</source>
         <translation>tracemalloc</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="41"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="42"/>
         <source>GC off while timing</source>
         <translation>GC beim Messen aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="42"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="43"/>
         <source>Save to the history</source>
         <translation>Im Verlauf speichern</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="52"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="55"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="59"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="62"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="93"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="60"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="63"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="61"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="64"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="61"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="64"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="63"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="69"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="69"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="74"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="77"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="75"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="78"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="76"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
         <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
         <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="77"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
         <source>A benchmark goes on after a failed run (as --ignore-failure): failed runs are kept but left out of the statistics</source>
         <translation>Ein Benchmark läuft nach einem fehlgeschlagenen Lauf weiter (wie --ignore-failure): fehlgeschlagene Läufe bleiben erhalten, zählen aber nicht in der Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="82"/>
         <source>An extra run after the timed ones records every garbage collection</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="83"/>
         <source>An extra run after the timed ones profiles every function (cProfile)</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="82"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="85"/>
         <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
         <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="85"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="88"/>
         <source>Sizes for benchmark functions that take one and have no params: numbers or small (100), medium (10,000), large (1,000,000), xlarge (10,000,000), comma-separated</source>
         <translation>Größen für Benchmark-Funktionen, die eine Größe nehmen und keine params haben: Zahlen oder small (100), medium (10.000), large (1.000.000), xlarge (10.000.000), durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="91"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="94"/>
         <source>A benchmark function is called in a loop of as many calls as make one value last this long (calibrated by the first run, then the same in every run)</source>
         <translation>Eine Benchmark-Funktion wird in einer Schleife mit so vielen Aufrufen gerufen, dass ein Wert so lange dauert (vom ersten Lauf kalibriert, dann in jedem Lauf gleich)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="93"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="96"/>
         <source>The garbage collector off while a function is timed, as timeit has it (default: on, as users run it)</source>
         <translation>Die Speicherbereinigung aus, während eine Funktion gemessen wird, wie bei timeit (Standard: an, wie Nutzer sie ausführen)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="101"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="104"/>
         <source>Keep each run&apos;s results in the history store when it ends, for the History tab and pyrometer history (the store: $PYROMETER_STORE, else history.sqlite beside the saved runs)</source>
         <translation>Die Ergebnisse jedes Laufs an seinem Ende im Verlaufsspeicher aufbewahren, für den Reiter Verlauf und pyrometer history (der Speicher: $PYROMETER_STORE, sonst history.sqlite neben den gespeicherten Läufen)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="117"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="120"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="107"/>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="108"/>
+        <source>Pin every run to these CPUs, as 0-3,8 (as --cpu): a run then never moves between CPUs, and other work can be kept off them</source>
+        <translation>Jeden Lauf an diese CPUs binden, etwa 0-3,8 (wie --cpu): ein Lauf wechselt dann nie die CPU, und andere Arbeit lässt sich von ihnen fernhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="113"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="114"/>
+        <source>Start every run at this niceness, -20 (first) to 19 (last), as --nice; below 0 needs root</source>
+        <translation>Jeden Lauf mit diesem Nice-Wert starten, -20 (zuerst) bis 19 (zuletzt), wie --nice; unter 0 braucht root</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="129"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="132"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="121"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="133"/>
         <source>Browse… — choose an interpreter anywhere on this machine</source>
         <translation>Durchsuchen… — einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="123"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="135"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="134"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="146"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="135"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="147"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="136"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="148"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="137"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="149"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="138"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="150"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="139"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="151"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="140"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="152"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="142"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="153"/>
+        <source>CPUs:</source>
+        <translation>CPUs:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="154"/>
+        <source>Niceness:</source>
+        <translation>Nice-Wert:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="156"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="147"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="161"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="148"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="162"/>
         <source>Function sizes:</source>
         <translation>Funktionsgrößen:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="149"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="163"/>
         <source>Time per value:</source>
         <translation>Zeit je Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="165"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="179"/>
         <source>Function sizes: %1</source>
         <translation>Funktionsgrößen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="231"/>
+        <source>CPUs: &apos;%1&apos; is not a list of CPUs like 0-3,8</source>
+        <translation>CPUs: „%1“ ist keine Liste von CPUs wie 0-3,8</translation>
     </message>
 </context>
 <context>

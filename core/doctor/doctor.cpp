@@ -319,7 +319,7 @@ std::string doctorText(const DoctorReport& report)
 {
     std::string text = "Pyrometer doctor: " + report.hostname + ", " + std::to_string(report.logicalCores) + " CPUs, "
         + report.date + "\n\n";
-    text += "Verdict: " + std::string(machineVerdictText(report.verdict)) + ". " + report.reason + ".\n";
+    text += "Verdict: " + std::string(machineVerdictText(report.verdict)) + " — " + report.reason + ".\n";
     if (!report.fixes.empty()) {
         text += "Fix first:\n";
         for (std::size_t i = 0; i < report.fixes.size(); ++i)

@@ -84,6 +84,82 @@ std::array<double, 3> loadAverageFrom(const Json& value, const char* key)
 }
 } // namespace
 
+Json settingsToJson(const BenchmarkSettings& s)
+{
+    Json environment = Json::object();
+    for (const auto& [name, value] : s.environment)
+        environment[name] = value;
+    Json settings {
+        { "runs", s.runs },
+        { "warmups", s.warmups },
+        { "timeout_s", s.timeout ? Json(toSeconds(*s.timeout)) : Json(nullptr) },
+        { "env", environment },
+        { "cwd", s.workingDirectory.empty() ? Json(nullptr) : Json(s.workingDirectory) },
+        { "hash_seed", s.fixedHashSeed ? Json(*s.fixedHashSeed) : Json("random") },
+        { "sample_hz", s.sampleHz },
+        { "probe", s.probe.names() },
+    };
+    if (!s.cpus.empty())
+        settings["cpus"] = s.cpus;
+    if (s.nice)
+        settings["nice"] = *s.nice;
+    for (const auto& [key, command] :
+        { std::pair { "setup", &s.hooks.setup }, std::pair { "prepare", &s.hooks.prepare },
+            std::pair { "conclude", &s.hooks.conclude }, std::pair { "cleanup", &s.hooks.cleanup } })
+        if (!command->empty())
+            settings["hooks"][key] = *command;
+    if (const auto& a = s.adaptive)
+        settings["adaptive"]
+            = { { "min_runs", a->minRuns }, { "max_runs", a->maxRuns }, { "min_time_s", a->minTimeSeconds },
+                  { "max_time_s", a->maxTimeSeconds ? Json(*a->maxTimeSeconds) : Json(nullptr) },
+                  { "precision", a->precision ? Json(*a->precision) : Json(nullptr) } };
+    return settings;
+}
+
+BenchmarkSettings settingsFromJson(const Json& s)
+{
+    BenchmarkSettings settings;
+    settings.runs = static_cast<int>(integerField(s, "runs", 0, std::numeric_limits<int>::max()));
+    settings.warmups = static_cast<int>(integerField(s, "warmups", 0, std::numeric_limits<int>::max()));
+    if (optionalField(s, "timeout_s"))
+        settings.timeout = nanosecondsFromSeconds(secondsField(s, "timeout_s"));
+    settings.environment = textMapField(s, "env");
+    settings.workingDirectory = optionalTextField(s, "cwd").value_or("");
+    if (const auto& seed = field(s, "hash_seed"); !seed.is_string())
+        settings.fixedHashSeed = static_cast<std::uint32_t>(integerField(s, "hash_seed", 0, 4294967295));
+    settings.sampleHz = static_cast<int>(optionalIntegerField(s, "sample_hz", 0, 1'000'000).value_or(0));
+    if (optionalField(s, "probe"))
+        settings.probe = ProbeSettings::fromNames(textListField(s, "probe"));
+    if (optionalField(s, "cpus")) {
+        const auto& cpus = arrayField(s, "cpus");
+        for (std::size_t i = 0; i < cpus.size(); ++i)
+            settings.cpus.push_back(static_cast<int>(integerValue(cpus[i], "CPU " + std::to_string(i + 1), 0, 65535)));
+    }
+    if (const auto nice = optionalIntegerField(s, "nice", -20, 19))
+        settings.nice = static_cast<int>(*nice);
+    if (const auto* hooks = optionalField(s, "hooks")) {
+        within("hooks", [&] {
+            auto& h = settings.hooks;
+            for (const auto& [key, command] : { std::pair { "setup", &h.setup }, std::pair { "prepare", &h.prepare },
+                     std::pair { "conclude", &h.conclude }, std::pair { "cleanup", &h.cleanup } })
+                *command = optionalTextField(*hooks, key).value_or("");
+            return 0;
+        });
+    }
+    if (const auto* adaptive = optionalField(s, "adaptive")) {
+        settings.adaptive = within("adaptive", [&] {
+            AdaptiveRuns a;
+            a.minRuns = static_cast<int>(integerField(*adaptive, "min_runs", 0, std::numeric_limits<int>::max()));
+            a.maxRuns = static_cast<int>(integerField(*adaptive, "max_runs", 0, std::numeric_limits<int>::max()));
+            a.minTimeSeconds = secondsField(*adaptive, "min_time_s");
+            a.maxTimeSeconds = optionalSecondsField(*adaptive, "max_time_s");
+            a.precision = optionalNumberField(*adaptive, "precision", 0, 1);
+            return a;
+        });
+    }
+    return settings;
+}
+
 Json environmentToJson(const Environment& e)
 {
     Json loadEnd = nullptr;
@@ -311,34 +387,8 @@ Json benchmarkHeaderToJson(const BenchmarkResult& b)
             if (!value->empty())
                 git[key] = *value;
     }
-    const auto& s = b.settings;
-    Json environment = Json::object();
-    for (const auto& [name, value] : s.environment)
-        environment[name] = value;
-    Json settings {
-        { "runs", s.runs },
-        { "warmups", s.warmups },
-        { "timeout_s", s.timeout ? Json(toSeconds(*s.timeout)) : Json(nullptr) },
-        { "env", environment },
-        { "cwd", s.workingDirectory.empty() ? Json(nullptr) : Json(s.workingDirectory) },
-        { "hash_seed", s.fixedHashSeed ? Json(*s.fixedHashSeed) : Json("random") },
-        { "sample_hz", s.sampleHz },
-        { "probe", s.probe.names() },
-    };
-    if (!s.cpus.empty())
-        settings["cpus"] = s.cpus;
-    if (s.nice)
-        settings["nice"] = *s.nice;
-    for (const auto& [key, command] :
-        { std::pair { "setup", &s.hooks.setup }, std::pair { "prepare", &s.hooks.prepare },
-            std::pair { "conclude", &s.hooks.conclude }, std::pair { "cleanup", &s.hooks.cleanup } })
-        if (!command->empty())
-            settings["hooks"][key] = *command;
-    if (const auto& a = s.adaptive)
-        settings["adaptive"]
-            = { { "min_runs", a->minRuns }, { "max_runs", a->maxRuns }, { "min_time_s", a->minTimeSeconds },
-                  { "max_time_s", a->maxTimeSeconds ? Json(*a->maxTimeSeconds) : Json(nullptr) },
-                  { "precision", a->precision ? Json(*a->precision) : Json(nullptr) } };
+    const auto settings = settingsToJson(b.settings);
+
     Json header {
         { "name", b.name },
         { "command", b.command },
@@ -387,50 +437,7 @@ BenchmarkResult benchmarkHeaderFromJson(const Json& j)
                 optionalTextField(*g, "project").value_or(""), optionalTextField(*g, "commit_date").value_or(""),
                 optionalTextField(*g, "subject").value_or("") };
         });
-    within("settings", [&] {
-        const auto& s = field(j, "settings");
-        b.settings.runs = static_cast<int>(integerField(s, "runs", 0, std::numeric_limits<int>::max()));
-        b.settings.warmups = static_cast<int>(integerField(s, "warmups", 0, std::numeric_limits<int>::max()));
-        if (optionalField(s, "timeout_s"))
-            b.settings.timeout = nanosecondsFromSeconds(secondsField(s, "timeout_s"));
-        b.settings.environment = textMapField(s, "env");
-        b.settings.workingDirectory = optionalTextField(s, "cwd").value_or("");
-        if (const auto& seed = field(s, "hash_seed"); !seed.is_string())
-            b.settings.fixedHashSeed = static_cast<std::uint32_t>(integerField(s, "hash_seed", 0, 4294967295));
-        b.settings.sampleHz = static_cast<int>(optionalIntegerField(s, "sample_hz", 0, 1'000'000).value_or(0));
-        if (optionalField(s, "probe"))
-            b.settings.probe = ProbeSettings::fromNames(textListField(s, "probe"));
-        if (optionalField(s, "cpus")) {
-            const auto& cpus = arrayField(s, "cpus");
-            for (std::size_t i = 0; i < cpus.size(); ++i)
-                b.settings.cpus.push_back(
-                    static_cast<int>(integerValue(cpus[i], "CPU " + std::to_string(i + 1), 0, 65535)));
-        }
-        if (const auto nice = optionalIntegerField(s, "nice", -20, 19))
-            b.settings.nice = static_cast<int>(*nice);
-        if (const auto* hooks = optionalField(s, "hooks")) {
-            within("hooks", [&] {
-                auto& h = b.settings.hooks;
-                for (const auto& [key, command] :
-                    { std::pair { "setup", &h.setup }, std::pair { "prepare", &h.prepare },
-                        std::pair { "conclude", &h.conclude }, std::pair { "cleanup", &h.cleanup } })
-                    *command = optionalTextField(*hooks, key).value_or("");
-                return 0;
-            });
-        }
-        if (const auto* adaptive = optionalField(s, "adaptive")) {
-            b.settings.adaptive = within("adaptive", [&] {
-                AdaptiveRuns a;
-                a.minRuns = static_cast<int>(integerField(*adaptive, "min_runs", 0, std::numeric_limits<int>::max()));
-                a.maxRuns = static_cast<int>(integerField(*adaptive, "max_runs", 0, std::numeric_limits<int>::max()));
-                a.minTimeSeconds = secondsField(*adaptive, "min_time_s");
-                a.maxTimeSeconds = optionalSecondsField(*adaptive, "max_time_s");
-                a.precision = optionalNumberField(*adaptive, "precision", 0, 1);
-                return a;
-            });
-        }
-        return 0;
-    });
+    b.settings = within("settings", [&] { return settingsFromJson(field(j, "settings")); });
     b.failure = optionalTextField(j, "failure");
     b.stopReason = optionalTextField(j, "stop_reason").value_or("");
     b.measured = notMeasuredFrom(j);

@@ -22,6 +22,11 @@ Json benchmarkHeaderToJson(const BenchmarkResult& benchmark);
 BenchmarkResult benchmarkHeaderFromJson(const Json& json);
 Json runToJson(const RunRecord& run);
 RunRecord runFromJson(const Json& json);
+/// How a benchmark's runs are started: runs, warmups, timeout, environment, folder, hash seed, sampling, probe, and
+/// when set, CPUs, niceness, hooks and adaptive runs. Results files and workbench files both hold it.
+Json settingsToJson(const BenchmarkSettings& settings);
+BenchmarkSettings settingsFromJson(const Json& json);
+
 Json environmentToJson(const Environment& environment);
 Environment environmentFromJson(const Json& json);
 

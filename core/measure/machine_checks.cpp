@@ -204,13 +204,20 @@ MachineCheck load(const fs::path& root, std::size_t cpuCount)
         check.observed = "not readable (no /proc/loadavg)";
         return check;
     }
-    // Runnable tasks now, less the one reading: it is running as it reads.
-    long running = 0;
-    std::ifstream stat(root / "proc/stat");
-    for (std::string word; stat >> word;) {
-        if (word == "procs_running") {
-            stat >> running;
-            break;
+    // Runnable tasks now, less the one reading (it is running as it reads): the least of five readings 2 ms apart,
+    // as one reading catches whatever happened to be awake at that instant.
+    long running = -1;
+    for (int reading = 0; reading < 5; ++reading) {
+        if (reading > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        std::ifstream stat(root / "proc/stat");
+        for (std::string word; stat >> word;) {
+            if (word == "procs_running") {
+                long now = 0;
+                stat >> now;
+                running = running < 0 ? now : std::min(running, now);
+                break;
+            }
         }
     }
     const long others = std::max(0L, running - 1);

@@ -118,12 +118,12 @@ void drift(std::size_t b, std::span<const double> walls, std::vector<Finding>& o
             "interleaved invocation, or pin the runs with --cpu" });
 }
 
-void bimodal(std::size_t b, const std::vector<double>& walls, const Summary& wall, std::vector<Finding>& out)
+void bimodal(std::size_t b, std::span<const double> walls, const Summary& wall, std::vector<Finding>& out)
 {
     const std::size_t n = walls.size();
     if (n < 10)
         return;
-    std::vector<double> sorted = walls;
+    std::vector<double> sorted(walls.begin(), walls.end());
     std::sort(sorted.begin(), sorted.end());
     const std::size_t least = std::max<std::size_t>(3, (n + 9) / 10);
     std::size_t split = 0;
@@ -322,7 +322,8 @@ std::vector<Finding> findings(const Results& results)
             noise(results, b, wall, out);
             const auto skipped = warmUp(benchmark, b, walls, out);
             drift(b, std::span<const double>(walls).subspan(skipped), out);
-            bimodal(b, walls, wall, out);
+            // Runs a warm-up explains are no second cluster.
+            bimodal(b, std::span<const double>(walls).subspan(skipped), wall, out);
             startUp(benchmark, b, wall, out);
         }
         garbageCollection(benchmark, b, out);

@@ -43,7 +43,7 @@ Trend mannKendall(std::span<const double> series);
 /// - drift: a Mann–Kendall trend at p < 0.01 whose Theil–Sen line moves the median by more than 5% over the runs
 ///   (after the warm-up, 10 runs or more);
 /// - bimodal: the sorted wall times have a gap, with at least 10% of the runs (and 3) on each side, wider than 2%
-///   of the median and than 5 times the spread within either side (1.4826 · MAD);
+///   of the median and than 5 times the spread within either side (1.4826 · MAD), after the warm-up;
 /// - start-up: the interpreter's own start-up (`python -c pass`, measured before the runs, or the probe's time
 ///   before the script began) is more than half the median wall time of a script;
 /// - gc: garbage collection took more than 10% of the instrumented run's script time;

@@ -13,6 +13,15 @@
 
 namespace pyrometer::ui {
 namespace {
+/// The hook a column shows: setup, prepare, conclude or cleanup.
+template <typename H> auto& hookOf(H& hooks, int column)
+{
+    return column == BenchmarkListModel::Setup   ? hooks.setup
+        : column == BenchmarkListModel::Prepare  ? hooks.prepare
+        : column == BenchmarkListModel::Conclude ? hooks.conclude
+                                                 : hooks.cleanup;
+}
+
 QString joined(const std::vector<std::string>& words)
 {
     QStringList quoted;
@@ -432,6 +441,11 @@ QVariant BenchmarkListModel::data(const QModelIndex& index, int role) const
     }
     case WorkingDirectory:
         return QString::fromStdString(request.settings.workingDirectory);
+    case Setup:
+    case Prepare:
+    case Conclude:
+    case Cleanup:
+        return QString::fromStdString(hookOf(request.settings.hooks, index.column()));
     case Problem:
         return problem;
     }
@@ -492,6 +506,13 @@ bool BenchmarkListModel::setData(const QModelIndex& index, const QVariant& value
     case WorkingDirectory:
         forEachRequest(entry, [&](BenchmarkRequest& r) { r.settings.workingDirectory = text.toStdString(); });
         break;
+    case Setup:
+    case Prepare:
+    case Conclude:
+    case Cleanup:
+        forEachRequest(
+            entry, [&](BenchmarkRequest& r) { hookOf(r.settings.hooks, index.column()) = text.toStdString(); });
+        break;
     default:
         return false;
     }
@@ -512,7 +533,8 @@ Qt::ItemFlags BenchmarkListModel::flags(const QModelIndex& index) const
     if (place.function || index.column() == Problem)
         return flags;
     const bool editable = entry.suite
-        ? (index.column() == Interpreter || index.column() == Environment || index.column() == WorkingDirectory)
+        ? (index.column() == Interpreter || index.column() == Environment || index.column() == WorkingDirectory
+            || (index.column() >= Setup && index.column() <= Cleanup))
         : !(index.column() == Interpreter && !entry.request.script);
     if (editable)
         flags |= Qt::ItemIsEditable;
@@ -536,6 +558,14 @@ QVariant BenchmarkListModel::headerData(int section, Qt::Orientation orientation
         return tr("Environment");
     case WorkingDirectory:
         return tr("Working directory");
+    case Setup:
+        return tr("Setup");
+    case Prepare:
+        return tr("Before each run");
+    case Conclude:
+        return tr("After each run");
+    case Cleanup:
+        return tr("Cleanup");
     case Problem:
         return tr("Problem");
     }

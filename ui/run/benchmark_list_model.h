@@ -16,7 +16,20 @@ class BenchmarkListModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Target, Interpreter, Arguments, Environment, WorkingDirectory, Problem, ColumnCount };
+    enum Column {
+        Name,
+        Target,
+        Interpreter,
+        Arguments,
+        Environment,
+        WorkingDirectory,
+        Setup, ///< the hooks (--setup, --prepare, --conclude, --cleanup): shell commands around the runs
+        Prepare,
+        Conclude,
+        Cleanup,
+        Problem,
+        ColumnCount
+    };
 
     explicit BenchmarkListModel(QObject* parent = nullptr);
 

@@ -1,6 +1,7 @@
 #include "ui/run/run_settings_widget.h"
 
 #include "core/measure/engine.h"
+#include "core/measure/machine_checks.h"
 #include "core/measure/resource_sampler.h"
 #include "core/model/error.h"
 
@@ -40,6 +41,8 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     , m_minTime(new QDoubleSpinBox)
     , m_gcOff(new QCheckBox(tr("GC off while timing")))
     , m_saveHistory(new QCheckBox(tr("Save to the history")))
+    , m_cpus(new QLineEdit)
+    , m_nice(new QSpinBox)
     , m_sizesShown(defaultSizes)
 {
     m_interpreter->setEditable(true);
@@ -101,6 +104,15 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     m_saveHistory->setToolTip(tr("Keep each run's results in the history store when it ends, for the History tab and "
                                  "pyrometer history (the store: $PYROMETER_STORE, else history.sqlite beside the "
                                  "saved runs)"));
+    m_cpus->setPlaceholderText(tr("any"));
+    m_cpus->setToolTip(tr("Pin every run to these CPUs, as 0-3,8 (as --cpu): a run then never moves between CPUs, "
+                          "and other work can be kept off them"));
+    m_cpus->setObjectName(QStringLiteral("cpus"));
+    m_nice->setRange(-21, 19);
+    m_nice->setValue(-21);
+    m_nice->setSpecialValueText(tr("unchanged"));
+    m_nice->setToolTip(tr("Start every run at this niceness, -20 (first) to 19 (last), as --nice; below 0 needs root"));
+    m_nice->setObjectName(QStringLiteral("nice"));
     m_interpreter->setObjectName(QStringLiteral("interpreter"));
     m_sampleHz->setObjectName(QStringLiteral("sampleHz"));
     m_gc->setObjectName(QStringLiteral("probeGc"));
@@ -138,6 +150,8 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     layout->addRow(tr("Hash seed:"), m_seedPolicy);
     layout->addRow(tr("Fixed seed:"), m_seed);
     layout->addRow(tr("Order:"), m_order);
+    layout->addRow(tr("CPUs:"), m_cpus);
+    layout->addRow(tr("Niceness:"), m_nice);
     layout->addRow(m_ignoreFailure);
     layout->addRow(tr("Memory timeline:"), m_sampleHz);
     // One below the other: side by side they held the dock 250 pixels wide.
@@ -197,12 +211,25 @@ void RunSettingsWidget::applyTo(RunPlan& plan) const
             request.settings.fixedHashSeed.reset();
         request.settings.sampleHz = m_sampleHz->value();
         request.settings.probe = { m_gc->isChecked(), m_profile->isChecked(), m_tracemalloc->isChecked() };
+        request.settings.cpus = parseCpuList(m_cpus->text().trimmed().toStdString());
+        if (m_nice->value() >= -20)
+            request.settings.nice = m_nice->value();
+        else
+            request.settings.nice.reset();
         if (request.function) {
             const auto options = suiteOptions();
             request.function->minTimeNs = options.minTimeNs;
             request.function->gcOff = options.gcOff;
         }
     }
+}
+
+QString RunSettingsWidget::problem() const
+{
+    const auto cpus = m_cpus->text().trimmed();
+    if (!cpus.isEmpty() && parseCpuList(cpus.toStdString()).empty())
+        return tr("CPUs: '%1' is not a list of CPUs like 0-3,8").arg(cpus);
+    return {};
 }
 
 void RunSettingsWidget::showPlan(const RunPlan& plan)
@@ -221,6 +248,8 @@ void RunSettingsWidget::showPlan(const RunPlan& plan)
     m_gc->setChecked(s.probe.gc);
     m_profile->setChecked(s.probe.profile);
     m_tracemalloc->setChecked(s.probe.tracemalloc);
+    m_cpus->setText(QString::fromStdString(formatCpuList(s.cpus)));
+    m_nice->setValue(s.nice.value_or(-21));
     for (const auto& request : plan.benchmarks) {
         if (request.function) {
             m_minTime->setValue(static_cast<double>(request.function->minTimeNs) / 1e9);
@@ -246,6 +275,8 @@ void RunSettingsWidget::restore(const QSettings& settings)
     m_minTime->setValue(settings.value(QStringLiteral("minTime"), m_minTime->value()).toDouble());
     m_gcOff->setChecked(settings.value(QStringLiteral("gcOff"), false).toBool());
     m_saveHistory->setChecked(settings.value(QStringLiteral("saveToHistory"), true).toBool());
+    m_cpus->setText(settings.value(QStringLiteral("cpus")).toString());
+    m_nice->setValue(settings.value(QStringLiteral("nice"), -21).toInt());
 }
 
 void RunSettingsWidget::save(QSettings& settings) const
@@ -261,6 +292,8 @@ void RunSettingsWidget::save(QSettings& settings) const
     settings.setValue(QStringLiteral("minTime"), m_minTime->value());
     settings.setValue(QStringLiteral("gcOff"), m_gcOff->isChecked());
     settings.setValue(QStringLiteral("saveToHistory"), m_saveHistory->isChecked());
+    settings.setValue(QStringLiteral("cpus"), m_cpus->text());
+    settings.setValue(QStringLiteral("nice"), m_nice->value());
 }
 
 bool RunSettingsWidget::saveToHistory() const

@@ -40,6 +40,8 @@ public:
     /// How benchmark files added now become benchmarks: the sizes of functions that take one, their time per value
     /// and garbage collector.
     SuiteOptions suiteOptions() const;
+    /// What is wrong with the form ("CPUs: …"), or "" when the settings can be applied.
+    QString problem() const;
     /// Whether each run's results go into the history store when it ends ("Save to the history", on by default).
     bool saveToHistory() const;
     /// Shows the settings of a loaded plan (those of its first benchmark).
@@ -64,6 +66,8 @@ private:
     QDoubleSpinBox* m_minTime;
     QCheckBox* m_gcOff;
     QCheckBox* m_saveHistory;
+    QLineEdit* m_cpus;
+    QSpinBox* m_nice;
     std::vector<std::int64_t> m_sizesShown; ///< the last valid sizes
     void takeSizes();
 };

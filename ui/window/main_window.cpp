@@ -1,5 +1,8 @@
 #include "ui/window/main_window.h"
 
+#include "core/stats/findings.h"
+#include "ui/run/machine_indicator.h"
+
 #include "ui/charts/box_plot_panel.h"
 #include "ui/charts/histogram_panel.h"
 #include "ui/charts/scaling_panel.h"
@@ -40,6 +43,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -87,6 +91,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     setupSummaryDock();
     setupRunsDock();
     setupDetailsDock();
+    setupFindingsDock();
     setupStatusBar();
     setupController();
     setupDiscovery();
@@ -95,6 +100,10 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     resize(std::min(1400, available.width()), std::min(900, available.height()));
     restoreSettings();
     updateRunState();
+    // Run is enabled by what the list holds, however it came to hold it.
+    for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_benchmarks, signal, this, [this] { updateRunState(); });
+    connect(m_benchmarks, &QAbstractItemModel::modelReset, this, [this] { updateRunState(); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -370,6 +379,40 @@ void MainWindow::setupDetailsDock()
     findChild<QDockWidget*>(QStringLiteral("summaryDock"))->raise();
 }
 
+void MainWindow::setupFindingsDock()
+{
+    m_findings = new QTextBrowser;
+    m_findings->setObjectName(QStringLiteral("findings"));
+    m_findings->setOpenLinks(false);
+    m_findings->setPlaceholderText(tr("What the runs show beyond their figures (warm-up, drift, noise, two clusters, "
+                                      "start-up, garbage collection, memory growth, a hotspot) appears here"));
+    auto* d = dock(this, tr("Findings"), QStringLiteral("findingsDock"), m_findings, Qt::BottomDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("summaryDock")), d);
+    findChild<QDockWidget*>(QStringLiteral("summaryDock"))->raise();
+}
+
+void MainWindow::showFindings(const Results& results)
+{
+    const auto found = findings(results);
+    QString html;
+    for (const auto& finding : found) {
+        const QString subject = finding.benchmark == Finding::wholeRun
+            ? QString()
+            : QStringLiteral("<b>%1</b>: ")
+                  .arg(QString::fromStdString(results.benchmarks[finding.benchmark].name).toHtmlEscaped());
+        html += QStringLiteral("<p>") + subject + QString::fromStdString(finding.what).toHtmlEscaped()
+            + QStringLiteral("<br><span style=\"color:gray\">")
+            + QString::fromStdString(finding.evidence).toHtmlEscaped() + QStringLiteral("</span>");
+        if (!finding.advice.empty())
+            html += QStringLiteral("<br>→ ") + QString::fromStdString(finding.advice).toHtmlEscaped();
+        html += QStringLiteral("</p>");
+    }
+    m_findings->setHtml(html);
+    if (auto* d = findChild<QDockWidget*>(QStringLiteral("findingsDock")))
+        d->setWindowTitle(found.empty() ? tr("Findings") : tr("Findings (%1)").arg(found.size()));
+}
+
 void MainWindow::setupStatusBar()
 {
     m_status = new QLabel(tr("Add scripts, then press Run"));
@@ -378,6 +421,8 @@ void MainWindow::setupStatusBar()
     m_progress->setVisible(false);
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
+    m_machine = new MachineIndicator;
+    statusBar()->addPermanentWidget(m_machine);
 }
 
 void MainWindow::setupController()

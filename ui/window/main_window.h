@@ -16,6 +16,7 @@ class QProgressBar;
 class QSplitter;
 class QTabWidget;
 class QTableView;
+class QTextBrowser;
 class QTreeView;
 QT_END_NAMESPACE
 
@@ -28,6 +29,7 @@ class CompareView;
 class HistogramPanel;
 class HistoryPanel;
 class HotspotsView;
+class MachineIndicator;
 class MemoryPanel;
 class RunController;
 class RunsModel;
@@ -112,6 +114,9 @@ private:
     void setupSummaryDock();
     void setupRunsDock();
     void setupDetailsDock();
+    void setupFindingsDock();
+    /// The findings of `results` in the Findings dock, whose title counts them.
+    void showFindings(const Results& results);
     void setupStatusBar();
     void setupController();
     void setupDiscovery();
@@ -163,6 +168,8 @@ private:
     QTableView* m_summaryView = nullptr;
     QTableView* m_runsView = nullptr;
     QPlainTextEdit* m_details = nullptr;
+    QTextBrowser* m_findings = nullptr;
+    MachineIndicator* m_machine = nullptr;
     RunSettingsWidget* m_settings = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;

@@ -52,6 +52,10 @@ void MainWindow::startRun()
         setStatus(tr("Add a script or a command first"));
         return;
     }
+    if (const auto problem = m_settings->problem(); !problem.isEmpty()) {
+        setStatus(tr("Nothing was started: %1").arg(problem));
+        return;
+    }
     m_benchmarks->clearProblems();
     m_details->clear();
     m_currentLabel = tr("run of %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
@@ -107,6 +111,8 @@ void MainWindow::showResults(const ResultsSnapshot& results)
     m_scaling->setSnapshot(results);
     m_hotspots->setSnapshot(results);
     m_compare->setCurrent(results.results(), m_currentLabel);
+    if (results.results())
+        showFindings(*results.results());
 }
 
 void MainWindow::onFinished(const ResultsSnapshot& results, const QString& savedTo)
@@ -123,10 +129,12 @@ void MainWindow::onFinished(const ResultsSnapshot& results, const QString& saved
     setStatus(text);
     for (std::size_t b = 0; b < results->benchmarks.size(); ++b) {
         const auto& benchmark = results->benchmarks[b];
-        if (benchmark.failure && !benchmark.runs.empty()) {
-            m_benchmarks->setProblem(static_cast<int>(b), QString::fromStdString(*benchmark.failure));
+        if (!benchmark.failure)
+            continue;
+        // A hook can fail before the first run: the problem shows all the same.
+        m_benchmarks->setProblem(static_cast<int>(b), QString::fromStdString(*benchmark.failure));
+        if (!benchmark.runs.empty())
             showRunDetails(b, benchmark.runs.size() - 1);
-        }
     }
     if (!savedTo.isEmpty())
         addRecentFile(savedTo);
