@@ -126,6 +126,7 @@ private Q_SLOTS:
                 QStringLiteral("--max-runs 4 is below --min-runs 8") },
             { { QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("--precision"), QStringLiteral("2%") },
                 QStringLiteral("give one or the other") },
+            { { QStringLiteral("--until-decided") }, QStringLiteral("--until-decided needs --baseline FILE") },
         };
         for (const auto& [options, message] : cases) {
             const auto r = runPyrometer(QStringList { QStringLiteral("run") } + options + command);

@@ -1,5 +1,6 @@
 #include "core/compare/comparison.h"
 #include "core/compare/profile_diff.h"
+#include "core/compare/sequential.h"
 #include "core/model/error.h"
 #include "tests/synthetic_results.h"
 
@@ -60,6 +61,39 @@ class TestComparison : public QObject
     Q_OBJECT
 
 private slots:
+    // The looks of --until-decided: at 10 runs, then each half as many again (10, 15, 22, 33, 49, 73), and at the
+    // cap; α = 0.01 split over the 7 looks.
+    void sequentialLooksAndTheirAlpha()
+    {
+        const auto plan = sequentialPlan(10, 100);
+        QCOMPARE(plan.looks, (std::vector<std::size_t> { 10, 15, 22, 33, 49, 73, 100 }));
+        QCOMPARE(plan.settings.alpha, 0.01 / 7);
+        QCOMPARE(sequentialPlan(10, 10).looks, std::vector<std::size_t> { 10 });
+        QCOMPARE(sequentialPlan(30, 12).looks, std::vector<std::size_t> { 30 }); // a cap below the least is the least
+    }
+
+    void sequentialDecisions()
+    {
+        const auto plan = sequentialPlan(10, 100);
+        std::vector<double> base, same, slower, noisy;
+        for (int i = 0; i < 30; ++i) {
+            const double jitter = 1 + 0.002 * std::sin(i * 2.4);
+            base.push_back(0.100 * jitter);
+            same.push_back(0.100 * (1 + 0.002 * std::cos(i * 1.7)));
+            slower.push_back(0.110 * jitter);
+            noisy.push_back(0.100 * (1 + 0.15 * std::sin(i * 2.4)));
+        }
+        const auto up = sequentialDecision(base, slower, plan);
+        QVERIFY(up && up->verdict == Verdict::Slower && !up->equivalent);
+        QVERIFY2(
+            up->reason.starts_with("slower at the look at 30 runs (α = 0.0014 a look, 7 looks)"), up->reason.c_str());
+        const auto none = sequentialDecision(base, same, plan);
+        QVERIFY(none && none->equivalent);
+        QVERIFY2(none->reason.starts_with("no change beyond ±2% at the look at 30 runs"), none->reason.c_str());
+        // With a spread of 15% the interval is far wider than ±2%: not decided, the runs go on.
+        QVERIFY(!sequentialDecision(base, noisy, plan));
+    }
+
     void profilesDifferByFunction()
     {
         // old.py against new.py, as two benchmarks of one run compare them: parse() moved from line 10 to 12 and

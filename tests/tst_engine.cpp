@@ -435,6 +435,36 @@ private Q_SLOTS:
             std::string("20 runs: --min-runs 5 and --min-total-time 0.0195 s reached"));
     }
 
+    void untilDecidedStopsWhereTheCallbackDecides()
+    {
+        AdaptiveRuns rule;
+        rule.minRuns = 5;
+        rule.maxRuns = 50;
+        rule.untilDecided = true;
+        Results results;
+        results.benchmarks = { adaptive("A", rule) };
+        FakeLauncher launcher;
+        EngineCallbacks callbacks;
+        std::vector<std::size_t> asked;
+        callbacks.decide = [&](const Results& r, std::size_t b) -> std::optional<std::string> {
+            asked.push_back(r.benchmarks[b].measuredRuns());
+            if (r.benchmarks[b].measuredRuns() == 12)
+                return std::string("decided: slower");
+            return std::nullopt;
+        };
+        Engine(launcher).run(results, {}, callbacks);
+        // Asked after every measured run (the minimum alone does not stop it), stopped at the decision.
+        QCOMPARE(results.benchmarks[0].measuredRuns(), std::size_t(12));
+        QCOMPARE(asked.size(), std::size_t(12));
+        QCOMPARE(results.benchmarks[0].stopReason, std::string("decided: slower"));
+        // Never decided: the cap.
+        results.benchmarks = { adaptive("A", rule) };
+        callbacks.decide = [](const Results&, std::size_t) { return std::optional<std::string>(); };
+        Engine(launcher).run(results, {}, callbacks);
+        QCOMPARE(results.benchmarks[0].measuredRuns(), std::size_t(50));
+        QCOMPARE(results.benchmarks[0].stopReason, std::string("--max-runs 50 reached"));
+    }
+
     void interleavedAdaptiveBenchmarksDropOutOneByOne()
     {
         AdaptiveRuns rule;

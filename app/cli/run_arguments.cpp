@@ -165,6 +165,7 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     std::optional<std::pair<double, double>> scanRange;
     std::optional<double> scanStep;
     bool runsGiven = false;
+    bool maxRunsGiven = false;
     std::optional<int> minRuns;
 
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -248,6 +249,12 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         } else if (word == "--max-runs") {
             auto& adaptive = settings.adaptive ? *settings.adaptive : settings.adaptive.emplace();
             adaptive.maxRuns = positiveCount(word, value(), false);
+            maxRunsGiven = true;
+        } else if (word == "--until-decided") {
+            flag();
+            auto& adaptive = settings.adaptive ? *settings.adaptive : settings.adaptive.emplace();
+            adaptive.untilDecided = true;
+            arguments.untilDecided = true;
         } else if (word == "--min-total-time") {
             auto& adaptive = settings.adaptive ? *settings.adaptive : settings.adaptive.emplace();
             adaptive.minTimeSeconds = positiveSeconds(word, value());
@@ -352,6 +359,15 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         return arguments;
     if (minRuns)
         (settings.adaptive ? *settings.adaptive : settings.adaptive.emplace()).minRuns = *minRuns;
+    if (arguments.untilDecided) {
+        if (arguments.baseline.empty())
+            throw InputError("--until-decided needs --baseline FILE: the comparison it runs until decided");
+        if (settings.adaptive->precision)
+            throw InputError("give --until-decided or --precision, not both");
+        // A cap of 100 runs unless given: the looks are planned up to it.
+        if (!maxRunsGiven)
+            settings.adaptive->maxRuns = 100;
+    }
     if (auto& adaptive = settings.adaptive) {
         if (runsGiven)
             throw InputError("--runs fixes the number of runs, and --min-runs, --max-runs, --min-total-time, "
@@ -432,6 +448,11 @@ Adaptive runs (instead of -n; the runs stop once all of these that are given hol
       --precision P%          then on until the 95% interval of each median is within ±P% of it
       --max-runs N            but never more than N runs (default 1000)
       --max-total-time SECONDS  nor more than this much measured time
+      --until-decided         with --baseline: on until every benchmark's verdict is decided (slower,
+                              faster, or no change beyond the threshold), taken at looks planned before
+                              the runs (at --min-runs, then each half as many runs again, and at
+                              --max-runs, default 100) with α split evenly over them (Bonferroni), so
+                              that looking again and again raises no false alarm beyond α
                               Interleaved benchmarks drop out of the rounds as each is done; the results
                               say which limit stopped each.
 Control:

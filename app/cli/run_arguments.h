@@ -31,6 +31,9 @@ struct RunArguments
     bool save = false; ///< --save: keep the results in the history store after the run
     std::string store; ///< --store LOCATION (implies --save); empty: defaultStoreLocation()
     std::vector<std::string> tags; ///< --tag, kept with the run set
+    /// --until-decided: runs go on until the comparison with --baseline is decided at one of the planned looks;
+    /// compare.settings.alpha is then already divided by the number of looks (sequentialPlan()).
+    bool untilDecided = false;
 };
 
 /// Parses the words after `pyrometer run`. Throws InputError with one line naming the bad option or value.

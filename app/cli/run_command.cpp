@@ -5,6 +5,7 @@
 #include "progress_bar.h"
 #include "run_arguments.h"
 
+#include "core/compare/sequential.h"
 #include "core/formats/file_output.h"
 #include "core/formats/journal.h"
 #include "core/formats/results_file.h"
@@ -24,6 +25,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <unistd.h>
@@ -180,6 +182,30 @@ int runCommand(const std::vector<std::string>& words)
             std::cerr << stderrExcerpt(benchmark.runs.back().stderrTail);
         journaled([&](JournalWriter& j) { j.appendFailure(b, *benchmark.failure); });
     };
+
+    // --until-decided: a benchmark's runs end at the first planned look where its comparison with the baseline
+    // is decided; the report then compares at the same α a look.
+    std::optional<SequentialPlan> sequential;
+    std::map<std::size_t, std::size_t> baselineOf;
+    if (arguments.untilDecided && !results.benchmarks.empty() && results.benchmarks.front().settings.adaptive) {
+        const auto& rule = *results.benchmarks.front().settings.adaptive;
+        sequential = sequentialPlan(
+            static_cast<std::size_t>(rule.minRuns), static_cast<std::size_t>(rule.maxRuns), arguments.compare.settings);
+        arguments.compare.settings.alpha = sequential->settings.alpha;
+        for (const auto& pair : pairBenchmarks(baseline, results))
+            baselineOf[pair.candidate] = pair.baseline;
+        callbacks.decide = [&](const Results& r, std::size_t b) -> std::optional<std::string> {
+            const auto& looks = sequential->looks;
+            const auto runs = r.benchmarks[b].measuredRuns();
+            if (!baselineOf.contains(b) || !std::binary_search(looks.begin(), looks.end(), runs))
+                return std::nullopt;
+            const auto decision = sequentialDecision(successfulWallSeconds(baseline.benchmarks[baselineOf.at(b)]),
+                successfulWallSeconds(r.benchmarks[b]), *sequential);
+            if (!decision)
+                return std::nullopt;
+            return "decided: " + decision->reason;
+        };
+    }
 
     ProcessLauncher launcher;
     Engine engine(launcher);

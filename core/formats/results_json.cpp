@@ -109,10 +109,10 @@ Json settingsToJson(const BenchmarkSettings& s)
         if (!command->empty())
             settings["hooks"][key] = *command;
     if (const auto& a = s.adaptive)
-        settings["adaptive"]
-            = { { "min_runs", a->minRuns }, { "max_runs", a->maxRuns }, { "min_time_s", a->minTimeSeconds },
-                  { "max_time_s", a->maxTimeSeconds ? Json(*a->maxTimeSeconds) : Json(nullptr) },
-                  { "precision", a->precision ? Json(*a->precision) : Json(nullptr) } };
+        settings["adaptive"] = { { "min_runs", a->minRuns }, { "max_runs", a->maxRuns },
+            { "min_time_s", a->minTimeSeconds },
+            { "max_time_s", a->maxTimeSeconds ? Json(*a->maxTimeSeconds) : Json(nullptr) },
+            { "precision", a->precision ? Json(*a->precision) : Json(nullptr) }, { "until_decided", a->untilDecided } };
     return settings;
 }
 
@@ -154,6 +154,7 @@ BenchmarkSettings settingsFromJson(const Json& s)
             a.minTimeSeconds = secondsField(*adaptive, "min_time_s");
             a.maxTimeSeconds = optionalSecondsField(*adaptive, "max_time_s");
             a.precision = optionalNumberField(*adaptive, "precision", 0, 1);
+            a.untilDecided = optionalField(*adaptive, "until_decided") && flagField(*adaptive, "until_decided");
             return a;
         });
     }

@@ -57,7 +57,7 @@ std::optional<std::string> adaptiveStop(const BenchmarkResult& benchmark)
         : precision                             ? " at " + plusMinus(*precision)
                                                 : " with too few successful runs for an interval";
     const std::string asked = rule.precision ? " (asked " + plusMinus(*rule.precision) + ")" : "";
-    if (runs >= rule.minRuns && seconds >= rule.minTimeSeconds) {
+    if (runs >= rule.minRuns && seconds >= rule.minTimeSeconds && !rule.untilDecided) {
         if (!rule.precision)
             return count + ": --min-runs " + std::to_string(rule.minRuns) + " and --min-total-time "
                 + secondsText(rule.minTimeSeconds) + " reached";

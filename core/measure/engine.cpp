@@ -321,7 +321,11 @@ bool timedPass(Pass& pass)
         if (cancelled)
             break;
         if (!warmup) {
-            if (auto reason = adaptiveStop(benchmark)) {
+            auto reason = adaptiveStop(benchmark);
+            const auto& adaptive = benchmark.settings.adaptive;
+            if (!reason && adaptive && adaptive->untilDecided && pass.callbacks.decide)
+                reason = pass.callbacks.decide(results, b);
+            if (reason) {
                 benchmark.stopReason = std::move(*reason);
                 finish(b, pass.stop);
             } else if (benchmark.runs.size() >= plannedRuns(benchmark)) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <stop_token>
+#include <string>
 
 namespace pyrometer {
 
@@ -34,6 +35,9 @@ struct EngineCallbacks
     std::function<void(const Results& results, std::size_t benchmark)> benchmarkFailed;
     /// An instrumented run ended; results.benchmarks[benchmark].probe holds what it saw.
     std::function<void(const Results& results, std::size_t benchmark)> probeFinished;
+    /// For adaptive runs until decided: after each measured run of `benchmark`, why its runs are enough (a
+    /// comparison decided), or nothing to go on.
+    std::function<std::optional<std::string>(const Results& results, std::size_t benchmark)> decide;
 };
 
 /// The sampling rate of instrumented runs when the timed runs are not sampled.

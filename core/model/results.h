@@ -34,6 +34,9 @@ struct AdaptiveRuns
     double minTimeSeconds = 0;
     std::optional<double> maxTimeSeconds;
     std::optional<double> precision; ///< 0.02: within ±2% of the median
+    /// The runs go on until a comparison with a baseline is decided (EngineCallbacks::decide), not until
+    /// `minRuns` and `minTimeSeconds` alone are reached.
+    bool untilDecided = false;
 };
 
 /// How every run of one benchmark is started.

@@ -1,0 +1,51 @@
+#include "core/compare/sequential.h"
+
+#include "core/model/units.h"
+#include "core/stats/two_sample_tests.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace pyrometer {
+
+SequentialPlan sequentialPlan(std::size_t minRuns, std::size_t maxRuns, const ComparisonSettings& settings)
+{
+    SequentialPlan plan;
+    minRuns = std::max<std::size_t>(2, minRuns);
+    maxRuns = std::max(minRuns, maxRuns);
+    for (std::size_t n = minRuns; n < maxRuns; n = std::max(n + 1, n * 3 / 2))
+        plan.looks.push_back(n);
+    plan.looks.push_back(maxRuns);
+    plan.settings = settings;
+    plan.settings.alpha = settings.alpha / static_cast<double>(plan.looks.size());
+    return plan;
+}
+
+std::optional<SequentialDecision> sequentialDecision(
+    std::span<const double> baseline, std::span<const double> candidate, const SequentialPlan& plan)
+{
+    if (baseline.size() < 2 || candidate.size() < 2)
+        return std::nullopt;
+    const auto& settings = plan.settings;
+    char alpha[64];
+    std::snprintf(alpha, sizeof alpha, "α = %.2g a look, %zu looks", settings.alpha, plan.looks.size());
+    const std::string at = " at the look at " + std::to_string(candidate.size()) + " runs (" + alpha + ")";
+    const auto test = mannWhitney(baseline, candidate);
+    const auto ratio
+        = bootstrapRatioOfMedians(baseline, candidate, settings.resamples, settings.confidence, settings.seed);
+    const auto verdict = verdictFor(test, ratio, settings);
+    if (verdict == Verdict::Slower || verdict == Verdict::Faster)
+        return SequentialDecision { verdict, false, std::string(verdictText(verdict)) + at };
+    // No change beyond the threshold: the whole interval at 1 − 2α inside ±threshold.
+    const auto narrow
+        = bootstrapRatioOfMedians(baseline, candidate, settings.resamples, 1 - 2 * settings.alpha, settings.seed);
+    const double high = 1 + settings.threshold, low = 1 / high;
+    if (narrow.low > low && narrow.high < high)
+        return SequentialDecision { verdict, true,
+            "no change beyond ±" + formatPercent(settings.threshold, 0) + at + ": the ratio lies in "
+                + formatFixed(narrow.low, 3) + " … " + formatFixed(narrow.high, 3) };
+    return std::nullopt;
+}
+
+} // namespace pyrometer
