@@ -21,13 +21,14 @@ namespace pyrometer {
 struct SequentialPlan
 {
     std::vector<std::size_t> looks; ///< candidate run counts, ascending; the last is the cap
-    ComparisonSettings settings; ///< with α already divided by the number of looks
+    /// With α already divided by the number of looks, and the interval's level raised to 1 − 2α to match.
+    ComparisonSettings settings;
 };
 SequentialPlan sequentialPlan(std::size_t minRuns, std::size_t maxRuns, const ComparisonSettings& settings = {});
 
-/// At a look: "slower" or "faster" decide (the verdict compare() gives, at the plan's α); "no change beyond the
-/// threshold" decides when the ratio's interval at 1 − 2α (two one-sided tests) lies within ±threshold; anything
-/// else waits for the next look. Empty when undecided.
+/// At a look: "slower" or "faster" decide (the verdict compare() gives, at the plan's α and interval level); "no
+/// change beyond the threshold" decides when that interval (1 − 2α: two one-sided tests) lies within ±threshold;
+/// anything else waits for the next look. Empty when undecided.
 struct SequentialDecision
 {
     Verdict verdict = Verdict::NoSignificantChange;

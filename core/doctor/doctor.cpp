@@ -307,10 +307,14 @@ void decideVerdict(DoctorReport& report)
     }
 
     report.fixes.clear();
+    // The worst first; of one rating, what changes from minute to minute (load, pressure) before the configuration.
     for (const Rating rating : { Rating::Bad, Rating::Notice }) {
-        for (const auto& check : report.checks) {
-            if (check.rating == rating && !check.fix.empty() && report.fixes.size() < 3)
-                report.fixes.push_back(check.title + ": " + check.fix);
+        for (const bool changing : { true, false }) {
+            for (const auto& check : report.checks) {
+                if (check.rating == rating && check.changing == changing && !check.fix.empty()
+                    && report.fixes.size() < 3)
+                    report.fixes.push_back(check.title + ": " + check.fix);
+            }
         }
     }
 }
