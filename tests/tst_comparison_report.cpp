@@ -86,6 +86,29 @@ private slots:
         QVERIFY(fixture().comparison.machineWarnings.empty());
     }
 
+    // Two separate invocations of 200 runs, the candidate slower by 6% with runs that vary by a CV of 8.5% (±12%
+    // sinusoidal): significant and beyond the threshold, but within the noise. A quiet benchmark: no finding.
+    void aChangeWithinTheNoiseIsAFinding()
+    {
+        Results baseline, candidate;
+        BenchmarkResult a = benchmark("a.py", 100, 200), b = benchmark("a.py", 106, 200);
+        for (std::size_t i = 0; i < a.runs.size(); ++i) {
+            a.runs[i].wall = fromSeconds(0.100 * (1 + 0.12 * std::sin(static_cast<double>(i) * 2.4)));
+            b.runs[i].wall = fromSeconds(0.106 * (1 + 0.12 * std::sin(static_cast<double>(i) * 2.4 + 0.3)));
+        }
+        baseline.benchmarks = { a };
+        candidate.benchmarks = { b };
+        auto c = compare(baseline, candidate, pairBenchmarks(baseline, candidate));
+        QVERIFY2(c.pairs[0].verdict == Verdict::Slower, verdictText(c.pairs[0].verdict));
+        QCOMPARE(c.noiseFindings.size(), std::size_t(1));
+        QVERIFY2(c.noiseFindings[0].starts_with("a.py: the change (+6"), c.noiseFindings[0].c_str());
+        const ComparisonSides sides { "base.json", "cand.json", &baseline, &candidate };
+        QVERIFY(comparisonText(c, sides).find("Finding: a.py: the change (+6") != std::string::npos);
+        QVERIFY(comparisonJson(c, sides).find("\"findings\": [") != std::string::npos);
+        // The fixture's quiet benchmarks: no finding.
+        QVERIFY(fixture().comparison.noiseFindings.empty());
+    }
+
     void aTimeOfZeroIsTooFastToMeasureNeverNan()
     {
         // hyperfine in shell mode writes 0.0 for runs shorter than its shell correction; the comparison once printed

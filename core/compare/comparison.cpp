@@ -1,5 +1,7 @@
 #include "core/compare/comparison.h"
 
+#include "core/model/units.h"
+
 #include "core/measure/executable_lookup.h"
 #include "core/model/error.h"
 #include "core/stats/benchmark_summary.h"
@@ -461,6 +463,7 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
     }
     comparison.environmentDifferences = environmentDifferences(baseline, candidate);
     comparison.machineWarnings = machineWarnings(baseline, candidate);
+    comparison.noiseFindings = noiseFindings(comparison.pairs);
     return comparison;
 }
 
@@ -544,6 +547,23 @@ std::vector<std::string> machineWarnings(const Results& baseline, const Results&
                 + "): its times may be slower and vary more than this machine's own; run `pyrometer doctor`");
     }
     return warnings;
+}
+
+std::vector<std::string> noiseFindings(const std::vector<PairComparison>& pairs)
+{
+    std::vector<std::string> found;
+    for (const auto& pair : pairs) {
+        if (pair.pairedRuns || (pair.verdict != Verdict::Slower && pair.verdict != Verdict::Faster))
+            continue;
+        const double spread = std::max(pair.baseline.cv, pair.candidate.cv);
+        if (!(std::abs(pair.relativeChange()) < spread))
+            continue;
+        found.push_back(pair.name + ": the change (" + formatChange(pair.ratio.ratio)
+            + ") is smaller than the runs' own " + "spread (CV " + formatPercent(spread)
+            + "): between two invocations the machine can drift this much; measure "
+            + "both in one interleaved run and compare them with --pair, or pin the runs with --cpu");
+    }
+    return found;
 }
 
 } // namespace pyrometer

@@ -154,6 +154,9 @@ struct Comparison
     std::vector<EnvironmentDifference> environmentDifferences;
     /// "the candidate was recorded on a noisy machine (Load: …)": a side whose run started with a check rated bad.
     std::vector<std::string> machineWarnings;
+    /// "a.py: the change (+3.1%) is smaller than the runs' own spread (CV 7.2%) …": a verdict of two separate
+    /// invocations within the noise their runs show, where the machine's drift between them could be the change.
+    std::vector<std::string> noiseFindings;
 
     /// Whether any pair is slower (or larger) in one of the gating metrics (settings.gate).
     bool anySlower() const;
@@ -195,6 +198,10 @@ std::vector<EnvironmentDifference> environmentDifferences(const Results& baselin
 /// A warning for each side whose run started on a machine that the doctor's quick checks rate bad (load, CPU or
 /// memory pressure, steal time), naming what was seen.
 std::vector<std::string> machineWarnings(const Results& baseline, const Results& candidate);
+
+/// For each pair of two separate invocations called slower or faster by less than the coefficient of variation of
+/// either side's runs: the finding, with what to do.
+std::vector<std::string> noiseFindings(const std::vector<PairComparison>& pairs);
 
 /// "+3.1% (−0.4% … +6.2%) change below threshold", "not measured": one metric's change and verdict in a line.
 std::string metricLine(const MetricComparison& metric, const ComparisonSettings& settings);

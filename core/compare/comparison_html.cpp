@@ -202,6 +202,8 @@ std::string comparisonHtml(const Comparison& c, const ComparisonSides& sides)
     }
     for (const auto& warning : c.machineWarnings)
         html += "<div class=\"warning\"><b>Noisy machine:</b> " + xmlEscape(warning) + ".</div>\n";
+    for (const auto& finding : c.noiseFindings)
+        html += "<div class=\"warning\"><b>Finding:</b> " + xmlEscape(finding) + ".</div>\n";
     html += "<p class=\"method\">Verdicts: " + xmlEscape(describeMethod(c.settings)) + ".</p>\n";
     html += "<div class=\"scroll\"><table><tr><th>Benchmark</th><th>Baseline median</th><th>Candidate "
             "median</th><th>Runs</th>"

@@ -85,6 +85,7 @@ std::string comparisonJson(const Comparison& c, const ComparisonSides& sides)
         { "only_in_candidate", c.onlyInCandidate },
         { "environment_differences", std::move(differences) },
         { "machine_warnings", c.machineWarnings },
+        { "findings", c.noiseFindings },
     };
     if (c.geometricMean) {
         json["geometric_mean"] = { { "ratio", c.geometricMean->ratio },

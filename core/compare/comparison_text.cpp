@@ -100,6 +100,8 @@ std::string comparisonText(const Comparison& comparison, const ComparisonSides& 
         text += "Warning: other " + d.what + ": " + d.baseline + " (baseline) vs " + d.candidate + " (candidate)\n";
     for (const auto& warning : comparison.machineWarnings)
         text += "Warning: " + warning + "\n";
+    for (const auto& finding : comparison.noiseFindings)
+        text += "Finding: " + finding + "\n";
     text += "Method: " + describeMethod(comparison.settings) + ".\n";
     return text;
 }
@@ -141,6 +143,8 @@ std::string comparisonMarkdown(const Comparison& comparison, const ComparisonSid
     }
     for (const auto& warning : comparison.machineWarnings)
         md += "\n> **Warning:** " + markdownEscape(warning) + ".\n";
+    for (const auto& finding : comparison.noiseFindings)
+        md += "\n> **Finding:** " + markdownEscape(finding) + ".\n";
     md += "\nVerdicts: " + markdownEscape(describeMethod(comparison.settings)) + ". Measured with Pyrometer.\n";
     return md;
 }

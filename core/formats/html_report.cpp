@@ -486,9 +486,9 @@ std::string environmentTable(const Results& results)
 {
     const auto& e = results.environment;
     std::string html = "<table class=\"env\">";
-    const auto row = [&](const char* label, const std::string& value) {
+    const auto row = [&](const std::string& label, const std::string& value) {
         if (!value.empty())
-            html += std::string("<tr><th>") + label + "</th><td>" + xmlEscape(value) + "</td></tr>";
+            html += "<tr><th>" + xmlEscape(label) + "</th><td>" + xmlEscape(value) + "</td></tr>";
     };
     row("Measured with", results.importedFrom.empty() ? "Pyrometer " + e.pyrometerVersion : results.importedFrom);
     row("Date", e.date);
@@ -507,6 +507,10 @@ std::string environmentTable(const Results& results)
         row("Load average at start", load(e.loadAverageStart));
         if (e.loadAverageEnd)
             row("Load average at end", load(*e.loadAverageEnd));
+        if (e.stealDuringRun)
+            row("Steal time during the run", formatPercent(*e.stealDuringRun, 2));
+        for (const auto& check : e.machine)
+            row(check.title + " at start", std::string(ratingKey(check.rating)) + ": " + check.observed);
         row("Run order", results.order == RunOrder::Interleaved ? "interleaved" : "one benchmark after another");
     }
     return html + "</table>\n";

@@ -181,6 +181,7 @@ Json environmentToJson(const Environment& e)
         { "cpu_governor", optional(e.cpuGovernor) },
         { "load_average_start", e.loadAverageStart },
         { "load_average_end", loadEnd },
+        { "steal_during_run", e.stealDuringRun ? Json(*e.stealDuringRun) : Json(nullptr) },
         { "machine", machine },
     };
 }
@@ -200,6 +201,7 @@ Environment environmentFromJson(const Json& j)
         e.loadAverageStart = loadAverageFrom(field(j, "load_average_start"), "load_average_start");
         if (const auto* end = optionalField(j, "load_average_end"))
             e.loadAverageEnd = loadAverageFrom(*end, "load_average_end");
+        e.stealDuringRun = optionalNumberField(j, "steal_during_run", 0, 1);
         if (optionalField(j, "machine")) {
             forEachItem(j, "machine", "machine check", [&](const Json& item) {
                 MachineCheck check;

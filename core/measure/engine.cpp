@@ -2,6 +2,7 @@
 
 #include "core/measure/adaptive.h"
 #include "core/measure/environment_capture.h"
+#include "core/measure/machine_checks.h"
 #include "core/measure/output_tail.h"
 #include "core/measure/suite.h"
 #include "core/probe/probe.h"
@@ -423,12 +424,16 @@ Engine::Engine(Launcher& launcher)
 
 void Engine::run(Results& results, std::stop_token stop, const EngineCallbacks& callbacks)
 {
+    const auto ticks = readCpuTicks();
     measureStartUp(m_launcher, results, stop);
     Pass pass { m_launcher, results, stop, callbacks };
     for (const auto& benchmark : results.benchmarks)
         pass.progress.total += plannedRuns(benchmark) + probeRunCount(benchmark);
     const bool stopped = !timedPass(pass) || !probePass(pass);
     results.environment.loadAverageEnd = loadAverage();
+    if (const auto now = readCpuTicks(); ticks.valid && now.valid && now.total > ticks.total)
+        results.environment.stealDuringRun = static_cast<double>(now.steal - std::min(now.steal, ticks.steal))
+            / static_cast<double>(now.total - ticks.total);
     results.complete = !stopped;
 }
 

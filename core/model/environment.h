@@ -62,6 +62,9 @@ struct Environment
     std::optional<std::string> cpuGovernor;
     std::array<double, 3> loadAverageStart {};
     std::optional<std::array<double, 3>> loadAverageEnd;
+    /// The share of the machine's CPU time the hypervisor gave to other guests while the runs ran (steal time,
+    /// from /proc/stat at the start and the end); empty where the kernel does not count it.
+    std::optional<double> stealDuringRun;
     /// The checks of what changes from minute to minute (load, pressure, swap, steal) at the start of the run: the
     /// doctor's quick subset. Empty for another tool's file and for results written before Pyrometer recorded it.
     std::vector<MachineCheck> machine;

@@ -283,6 +283,10 @@ void busy(const Results& results, std::vector<Finding>& out)
             "load average " + formatFixed((*e.loadAverageEnd)[0], 2) + " at its end on "
                 + std::to_string(e.logicalCores) + " CPUs; the runs themselves count for at most one",
             "run when the machine is quiet; `pyrometer doctor` shows what is busy" });
+    if (e.stealDuringRun && *e.stealDuringRun >= 0.02)
+        out.push_back({ "busy", Finding::wholeRun, "the hypervisor took CPU time from this machine during the run",
+            "steal time " + formatPercent(*e.stealDuringRun) + " of the CPU time while the runs ran",
+            "measure on a machine of your own, or on a host with dedicated CPUs" });
 }
 } // namespace
 

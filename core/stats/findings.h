@@ -36,8 +36,8 @@ Trend mannKendall(std::span<const double> series);
 /// The findings of every benchmark of `results` and of the run as a whole, in the order of the benchmarks. Each
 /// is raised only by a stated test on the data:
 /// - noise: the coefficient of variation of the wall times is above 5%;
-/// - busy: a check at the run's start was rated bad (load, pressure, steal), or the 1-minute load at its end was
-///   at least 0.75 per CPU;
+/// - busy: a check at the run's start was rated bad (load, pressure, steal), the 1-minute load at its end was
+///   at least 0.75 per CPU, or steal time took 2% or more of the CPU time during the run;
 /// - warm-up: the first fifth of the runs (at least 2) is slower than the rest by more than 5%, one-sided
 ///   Mann–Whitney p < 0.01 (10 runs or more);
 /// - drift: a Mann–Kendall trend at p < 0.01 whose Theil–Sen line moves the median by more than 5% over the runs
