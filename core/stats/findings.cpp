@@ -71,7 +71,7 @@ void noise(const Results& results, std::size_t b, const Summary& wall, std::vect
 {
     if (wall.n < 5 || !(wall.cv > 0.05))
         return;
-    out.push_back({ "noise", b, "run times vary by " + formatPercent(wall.cv, 0) + " (CV)",
+    out.push_back({ "noise", b, "run times vary with a CV of " + formatPercent(wall.cv, 0),
         "standard deviation " + formatDuration(wall.stddev) + " around a mean of " + formatDuration(wall.mean)
             + ", over " + runsText(wall.n),
         results.order == RunOrder::Interleaved
