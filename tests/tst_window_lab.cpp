@@ -7,6 +7,7 @@
 #include "core/formats/results_json.h"
 
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -139,6 +140,31 @@ private Q_SLOTS:
         QFile file(seen);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(file.readAll()), QStringLiteral("setup\n6\n6\n6\n"));
+    }
+
+    void runsUntilPrecise()
+    {
+        MainWindow window(m_dir.path());
+        window.findChild<QSpinBox*>(QStringLiteral("runs"))->setValue(6);
+        window.findChild<QSpinBox*>(QStringLiteral("warmups"))->setValue(0);
+        auto* most = window.findChild<QSpinBox*>(QStringLiteral("maxRuns"));
+        QVERIFY(!most->isEnabled()); // no cap without a precision
+        window.findChild<QDoubleSpinBox*>(QStringLiteral("precision"))->setValue(50);
+        QVERIFY(most->isEnabled());
+        most->setValue(40);
+        window.benchmarks()->addCommand({ QStringLiteral("/bin/true") });
+        QSignalSpy finished(window.controller(), &RunController::finished);
+        window.runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto results = window.summary()->snapshot();
+        const auto& benchmark = results->benchmarks.at(0);
+        QVERIFY(benchmark.settings.adaptive);
+        QCOMPARE(benchmark.settings.adaptive->minRuns, 6);
+        QCOMPARE(benchmark.settings.adaptive->maxRuns, 40);
+        QVERIFY2(benchmark.stopReason.find("reached after") != std::string::npos
+                || benchmark.stopReason.starts_with("--max-runs 40"),
+            benchmark.stopReason.c_str());
+        QVERIFY(benchmark.measuredRuns() >= 6 && benchmark.measuredRuns() <= 40);
     }
 };
 

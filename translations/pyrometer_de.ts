@@ -69,57 +69,57 @@
         <translation>(Befehl)</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="549"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="550"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="551"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="552"/>
         <source>Script or command</source>
         <translation>Skript oder Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="553"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="554"/>
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="555"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="556"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="557"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="558"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="559"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="560"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="561"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="562"/>
         <source>Setup</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="563"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="564"/>
         <source>Before each run</source>
         <translation>Vor jedem Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="565"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="566"/>
         <source>After each run</source>
         <translation>Nach jedem Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="567"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="568"/>
         <source>Cleanup</source>
         <translation>Aufräumen</translation>
     </message>
     <message>
-        <location filename="../ui/run/benchmark_list_model.cpp" line="569"/>
+        <location filename="../ui/run/benchmark_list_model.cpp" line="570"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -1156,27 +1156,27 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MachineIndicator</name>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="170"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="171"/>
         <source>Machine: %1</source>
         <translation>Maschine: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="174"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="175"/>
         <source>Machine: quiet</source>
         <translation>Maschine: ruhig</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="175"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="176"/>
         <source>Machine: may be noisy</source>
         <translation>Maschine: vielleicht unruhig</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="176"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="177"/>
         <source>Machine: noisy</source>
         <translation>Maschine: unruhig</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="178"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="179"/>
         <source>Nothing busy now (load, pressure, swap, steal); click for the checks and the doctor</source>
         <translation>Gerade nichts beschäftigt (Last, Druck, Auslagerung, Steal); klicken für die Prüfungen und den Doktor</translation>
     </message>
@@ -1476,22 +1476,22 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="389"/>
-        <location filename="../ui/window/main_window.cpp" line="412"/>
+        <location filename="../ui/window/main_window.cpp" line="413"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="412"/>
+        <location filename="../ui/window/main_window.cpp" line="413"/>
         <source>Findings (%1)</source>
         <translation>Befunde (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="417"/>
+        <location filename="../ui/window/main_window.cpp" line="418"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="438"/>
+        <location filename="../ui/window/main_window.cpp" line="439"/>
         <location filename="../ui/window/main_window_run.cpp" line="56"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
@@ -1622,27 +1622,27 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="454"/>
+        <location filename="../ui/window/main_window.cpp" line="455"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="455"/>
+        <location filename="../ui/window/main_window.cpp" line="456"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="458"/>
+        <location filename="../ui/window/main_window.cpp" line="459"/>
         <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="494"/>
+        <location filename="../ui/window/main_window.cpp" line="495"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="495"/>
+        <location filename="../ui/window/main_window.cpp" line="496"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -2063,209 +2063,244 @@ Kandidat: %3
         <translation>Im Verlauf speichern</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="55"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="57"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="62"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="93"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="64"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="95"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="63"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="65"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="64"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="64"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="68"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="69"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="71"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="69"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="71"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="77"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="78"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="81"/>
         <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
         <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="82"/>
         <source>A benchmark goes on after a failed run (as --ignore-failure): failed runs are kept but left out of the statistics</source>
         <translation>Ein Benchmark läuft nach einem fehlgeschlagenen Lauf weiter (wie --ignore-failure): fehlgeschlagene Läufe bleiben erhalten, zählen aber nicht in der Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="82"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="84"/>
         <source>An extra run after the timed ones records every garbage collection</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="83"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="85"/>
         <source>An extra run after the timed ones profiles every function (cProfile)</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="85"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="87"/>
         <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
         <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="88"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
         <source>Sizes for benchmark functions that take one and have no params: numbers or small (100), medium (10,000), large (1,000,000), xlarge (10,000,000), comma-separated</source>
         <translation>Größen für Benchmark-Funktionen, die eine Größe nehmen und keine params haben: Zahlen oder small (100), medium (10.000), large (1.000.000), xlarge (10.000.000), durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="94"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="96"/>
         <source>A benchmark function is called in a loop of as many calls as make one value last this long (calibrated by the first run, then the same in every run)</source>
         <translation>Eine Benchmark-Funktion wird in einer Schleife mit so vielen Aufrufen gerufen, dass ein Wert so lange dauert (vom ersten Lauf kalibriert, dann in jedem Lauf gleich)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="96"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="98"/>
         <source>The garbage collector off while a function is timed, as timeit has it (default: on, as users run it)</source>
         <translation>Die Speicherbereinigung aus, während eine Funktion gemessen wird, wie bei timeit (Standard: an, wie Nutzer sie ausführen)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="104"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="106"/>
         <source>Keep each run&apos;s results in the history store when it ends, for the History tab and pyrometer history (the store: $PYROMETER_STORE, else history.sqlite beside the saved runs)</source>
         <translation>Die Ergebnisse jedes Laufs an seinem Ende im Verlaufsspeicher aufbewahren, für den Reiter Verlauf und pyrometer history (der Speicher: $PYROMETER_STORE, sonst history.sqlite neben den gespeicherten Läufen)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="107"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="112"/>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="113"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="114"/>
+        <source>off: the runs above</source>
+        <translation>aus: die Läufe oben</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="115"/>
+        <source>Run on until the 95% interval of each median lies within ± this much of it (as --precision): Runs is then the least, Most runs the cap</source>
+        <translation>Weiterlaufen, bis das 95-%-Intervall jedes Medians innerhalb von ± so viel um ihn liegt (wie --precision): Läufe ist dann das Mindeste, Höchstens Läufe die Obergrenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="120"/>
+        <source>With a precision, the runs stop here even when it is not reached (as --max-runs)</source>
+        <translation>Mit einer Genauigkeit enden die Läufe hier, auch wenn sie nicht erreicht ist (wie --max-runs)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="124"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="108"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="125"/>
         <source>Pin every run to these CPUs, as 0-3,8 (as --cpu): a run then never moves between CPUs, and other work can be kept off them</source>
         <translation>Jeden Lauf an diese CPUs binden, etwa 0-3,8 (wie --cpu): ein Lauf wechselt dann nie die CPU, und andere Arbeit lässt sich von ihnen fernhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="113"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="130"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="114"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="131"/>
         <source>Start every run at this niceness, -20 (first) to 19 (last), as --nice; below 0 needs root</source>
         <translation>Jeden Lauf mit diesem Nice-Wert starten, -20 (zuerst) bis 19 (zuletzt), wie --nice; unter 0 braucht root</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="129"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="132"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="146"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="149"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="133"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="150"/>
         <source>Browse… — choose an interpreter anywhere on this machine</source>
         <translation>Durchsuchen… — einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="135"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="152"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="146"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="163"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="147"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="164"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="148"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="165"/>
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="166"/>
+        <source>Most runs:</source>
+        <translation>Höchstens Läufe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="167"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="149"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="168"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="150"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="169"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="151"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="170"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="152"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="171"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="153"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="172"/>
         <source>CPUs:</source>
         <translation>CPUs:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="154"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="173"/>
         <source>Niceness:</source>
         <translation>Nice-Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="156"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="175"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="161"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="180"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="162"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="181"/>
         <source>Function sizes:</source>
         <translation>Funktionsgrößen:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="163"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="182"/>
         <source>Time per value:</source>
         <translation>Zeit je Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="179"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="198"/>
         <source>Function sizes: %1</source>
         <translation>Funktionsgrößen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="231"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="259"/>
         <source>CPUs: &apos;%1&apos; is not a list of CPUs like 0-3,8</source>
         <translation>CPUs: „%1“ ist keine Liste von CPUs wie 0-3,8</translation>
     </message>

@@ -43,6 +43,8 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     , m_saveHistory(new QCheckBox(tr("Save to the history")))
     , m_cpus(new QLineEdit)
     , m_nice(new QSpinBox)
+    , m_precision(new QDoubleSpinBox)
+    , m_maxRuns(new QSpinBox)
     , m_sizesShown(defaultSizes)
 {
     m_interpreter->setEditable(true);
@@ -104,6 +106,22 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     m_saveHistory->setToolTip(tr("Keep each run's results in the history store when it ends, for the History tab and "
                                  "pyrometer history (the store: $PYROMETER_STORE, else history.sqlite beside the "
                                  "saved runs)"));
+    m_precision->setRange(0, 50);
+    m_precision->setDecimals(1);
+    m_precision->setSingleStep(0.5);
+    m_precision->setPrefix(tr("±"));
+    m_precision->setSuffix(tr(" %"));
+    m_precision->setSpecialValueText(tr("off: the runs above"));
+    m_precision->setToolTip(tr("Run on until the 95% interval of each median lies within ± this much of it (as "
+                               "--precision): Runs is then the least, Most runs the cap"));
+    m_precision->setObjectName(QStringLiteral("precision"));
+    m_maxRuns->setRange(1, 1'000'000);
+    m_maxRuns->setValue(200);
+    m_maxRuns->setToolTip(tr("With a precision, the runs stop here even when it is not reached (as --max-runs)"));
+    m_maxRuns->setObjectName(QStringLiteral("maxRuns"));
+    m_maxRuns->setEnabled(false);
+    connect(
+        m_precision, &QDoubleSpinBox::valueChanged, this, [this](double value) { m_maxRuns->setEnabled(value > 0); });
     m_cpus->setPlaceholderText(tr("any"));
     m_cpus->setToolTip(tr("Pin every run to these CPUs, as 0-3,8 (as --cpu): a run then never moves between CPUs, "
                           "and other work can be kept off them"));
@@ -145,6 +163,8 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout->addRow(tr("Interpreter:"), interpreterRow);
     layout->addRow(tr("Runs:"), m_runs);
+    layout->addRow(tr("Precision:"), m_precision);
+    layout->addRow(tr("Most runs:"), m_maxRuns);
     layout->addRow(tr("Warmup runs:"), m_warmups);
     layout->addRow(tr("Timeout per run:"), m_timeout);
     layout->addRow(tr("Hash seed:"), m_seedPolicy);
@@ -211,6 +231,15 @@ void RunSettingsWidget::applyTo(RunPlan& plan) const
             request.settings.fixedHashSeed.reset();
         request.settings.sampleHz = m_sampleHz->value();
         request.settings.probe = { m_gc->isChecked(), m_profile->isChecked(), m_tracemalloc->isChecked() };
+        if (m_precision->value() > 0) {
+            AdaptiveRuns adaptive;
+            adaptive.minRuns = std::min(m_runs->value(), m_maxRuns->value());
+            adaptive.maxRuns = m_maxRuns->value();
+            adaptive.precision = m_precision->value() / 100;
+            request.settings.adaptive = adaptive;
+        } else {
+            request.settings.adaptive.reset();
+        }
         request.settings.cpus = parseCpuList(m_cpus->text().trimmed().toStdString());
         if (m_nice->value() >= -20)
             request.settings.nice = m_nice->value();
@@ -250,6 +279,11 @@ void RunSettingsWidget::showPlan(const RunPlan& plan)
     m_tracemalloc->setChecked(s.probe.tracemalloc);
     m_cpus->setText(QString::fromStdString(formatCpuList(s.cpus)));
     m_nice->setValue(s.nice.value_or(-21));
+    m_precision->setValue(s.adaptive && s.adaptive->precision ? *s.adaptive->precision * 100 : 0.0);
+    if (s.adaptive) {
+        m_runs->setValue(s.adaptive->minRuns);
+        m_maxRuns->setValue(s.adaptive->maxRuns);
+    }
     for (const auto& request : plan.benchmarks) {
         if (request.function) {
             m_minTime->setValue(static_cast<double>(request.function->minTimeNs) / 1e9);
@@ -277,6 +311,8 @@ void RunSettingsWidget::restore(const QSettings& settings)
     m_saveHistory->setChecked(settings.value(QStringLiteral("saveToHistory"), true).toBool());
     m_cpus->setText(settings.value(QStringLiteral("cpus")).toString());
     m_nice->setValue(settings.value(QStringLiteral("nice"), -21).toInt());
+    m_precision->setValue(settings.value(QStringLiteral("precision"), 0.0).toDouble());
+    m_maxRuns->setValue(settings.value(QStringLiteral("maxRuns"), m_maxRuns->value()).toInt());
 }
 
 void RunSettingsWidget::save(QSettings& settings) const
@@ -294,6 +330,8 @@ void RunSettingsWidget::save(QSettings& settings) const
     settings.setValue(QStringLiteral("saveToHistory"), m_saveHistory->isChecked());
     settings.setValue(QStringLiteral("cpus"), m_cpus->text());
     settings.setValue(QStringLiteral("nice"), m_nice->value());
+    settings.setValue(QStringLiteral("precision"), m_precision->value());
+    settings.setValue(QStringLiteral("maxRuns"), m_maxRuns->value());
 }
 
 bool RunSettingsWidget::saveToHistory() const

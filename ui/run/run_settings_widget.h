@@ -68,6 +68,8 @@ private:
     QCheckBox* m_saveHistory;
     QLineEdit* m_cpus;
     QSpinBox* m_nice;
+    QDoubleSpinBox* m_precision; ///< 0: a fixed number of runs
+    QSpinBox* m_maxRuns;
     std::vector<std::int64_t> m_sizesShown; ///< the last valid sizes
     void takeSizes();
 };
