@@ -564,47 +564,6 @@ private Q_SLOTS:
         refused({ QStringLiteral("open"), first, second, QStringLiteral("--baseline"), first },
             QStringLiteral("pyrometer open: two files to compare and --baseline besides: which is the baseline?\n"));
     }
-
-    // At first the window is 1400×900, or what the screen offers: never larger than the screen (a 1366×768 laptop;
-    // the offscreen platform's 800×800). It was 1400×900 on any screen.
-    void fitsTheScreenAtFirst()
-    {
-        MainWindow window(m_dir.path());
-        const auto available = window.screen()->availableGeometry().size();
-        const QSize wanted(std::min(1400, available.width()), std::min(900, available.height()));
-        QCOMPARE(window.size(), wanted);
-    }
-
-    // The window and its About box show Pyrometer's icon (built in: no icon theme here).
-    void theIconInTheWindowAndTheAboutBox()
-    {
-        MainWindow window(m_dir.path());
-        const auto small = window.windowIcon().pixmap(16, 16).toImage();
-        QCOMPARE(small.size(), QSize(16, 16));
-        int hot = 0; // the dial's orange and red
-        for (int y = 0; y < 16; ++y)
-            for (int x = 0; x < 16; ++x)
-                hot += QColor(small.pixel(x, y)).red() > 200 && QColor(small.pixel(x, y)).blue() < 120 ? 1 : 0;
-        QVERIFY2(hot >= 12, qPrintable(QString::number(hot)));
-        QAction* about = nullptr;
-        for (auto* action : window.findChildren<QAction*>())
-            if (action->text() == QStringLiteral("&About Pyrometer"))
-                about = action;
-        QVERIFY(about);
-        QString text;
-        QSize iconSize;
-        QTimer::singleShot(0, &window, [&] {
-            auto* box = window.findChild<QMessageBox*>(QStringLiteral("aboutBox"));
-            if (box) {
-                text = box->text();
-                iconSize = box->iconPixmap().size();
-                box->accept();
-            }
-        });
-        about->trigger();
-        QVERIFY2(text.contains(QStringLiteral("GNU General Public License")), qPrintable(text));
-        QCOMPARE(iconSize, QSize(64, 64));
-    }
 };
 
 QTEST_MAIN(TestMainWindow)

@@ -17,7 +17,6 @@
 #include "ui/run/run_controller.h"
 #include "ui/window/main_window.h"
 
-
 #include "tests/synthetic_results.h"
 
 #include "core/compare/comparison_report.h"
