@@ -4,7 +4,9 @@
 
 #include "core/formats/results_json.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -20,6 +22,15 @@ struct Outcome
     QString out;
     QString err;
 };
+
+/// Writes `content` to `path`, making its folder.
+inline void write(const QString& path, const QByteArray& content)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
 
 inline QString fixture(const char* name)
 {

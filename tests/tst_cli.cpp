@@ -382,7 +382,7 @@ private Q_SLOTS:
         QTest::newRow("baseline in common with nothing") << QStringList { run, sleep, QStringLiteral("--baseline"),
             results } << QStringLiteral("no benchmark in common with the baseline");
         QTest::newRow("regression without baseline") << QStringList { run, sleep,
-            QStringLiteral("--fail-on-regression") } << QStringLiteral("need --baseline FILE");
+            QStringLiteral("--fail-on-regression") } << QStringLiteral("need a comparison: --baseline FILE");
     }
 
     void badInput()

@@ -25,14 +25,6 @@ using namespace pyrometer;
 using namespace pyrometer::test;
 
 namespace {
-void write(const QString& path, const QByteArray& content)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
-}
-
 /// A Pyrometer results file of one run set: `name` at `seconds` a run (30 runs, 1.00–1.04 times it), commit
 /// `commit` on main, measured on day `day` of December 2026 on the host "ci".
 QByteArray runSetFile(

@@ -3,6 +3,7 @@
 #include "cli_support.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace pyrometer::test;
@@ -11,7 +12,12 @@ class TestCliLab : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_data; ///< XDG_DATA_HOME of every pyrometer started here: the doctor's floor goes there
+
 private Q_SLOTS:
+    void initTestCase() { qputenv("XDG_DATA_HOME", QFile::encodeName(m_data.path())); }
+
     void doctorOnThisMachine()
     {
         const auto r = runPyrometer({ QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--python"),
@@ -38,6 +44,19 @@ private Q_SLOTS:
         }
         // Under 10 s, as promised.
         QVERIFY2(json[QStringLiteral("seconds")].toDouble() < 10, qPrintable(r.out));
+
+        // Its noise floor is kept, and the next run records it for its findings.
+        QVERIFY(QFile::exists(m_data.filePath(QStringLiteral("Pyrometer/Pyrometer/machine-floor.json"))));
+        QTemporaryDir dir;
+        const auto results = dir.filePath(QStringLiteral("r.json"));
+        const auto run = runPyrometer({ QStringLiteral("run"), QStringLiteral("--no-progress"), QStringLiteral("-n"),
+            QStringLiteral("3"), QStringLiteral("--export-json"), results, QStringLiteral("--command"),
+            QStringLiteral("--"), QStringLiteral("/bin/true") });
+        QCOMPARE(run.exitCode, 0);
+        const auto floor = readJson(results)[QStringLiteral("environment")][QStringLiteral("noise_floor")].toObject();
+        QCOMPARE(
+            floor[QStringLiteral("cv")].toDouble(), json[QStringLiteral("noise")][QStringLiteral("cv")].toDouble());
+        QCOMPARE(floor[QStringLiteral("measured_at")].toString(), json[QStringLiteral("date")].toString());
     }
 
     void doctorReadsAnotherMachinesTree()
@@ -126,7 +145,9 @@ private Q_SLOTS:
                 QStringLiteral("--max-runs 4 is below --min-runs 8") },
             { { QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("--precision"), QStringLiteral("2%") },
                 QStringLiteral("give one or the other") },
-            { { QStringLiteral("--until-decided") }, QStringLiteral("--until-decided needs --baseline FILE") },
+            { { QStringLiteral("--until-decided") }, QStringLiteral("--until-decided needs a comparison to decide") },
+            { { QStringLiteral("--until-decided"), QStringLiteral("--pair"), QStringLiteral("a=b") },
+                QStringLiteral("--pair: no benchmark 'a' in this run") },
         };
         for (const auto& [options, message] : cases) {
             const auto r = runPyrometer(QStringList { QStringLiteral("run") } + options + command);
@@ -152,6 +173,84 @@ private Q_SLOTS:
         const auto adaptive = benchmark[QStringLiteral("settings")][QStringLiteral("adaptive")].toObject();
         QCOMPARE(adaptive[QStringLiteral("min_runs")].toInt(), 6);
         QCOMPARE(adaptive[QStringLiteral("precision")].toDouble(), 0.5);
+    }
+
+    // Two benchmarks of one interleaved run, paired with --pair and no baseline: a sleep four times as long is
+    // decided slower at a planned look, from the paired runs, and both benchmarks stop there together. (Fifteen
+    // runs is the first look a decision can happen at: the exact Wilcoxon test of 10 pairs cannot reach
+    // α = 0.01 / 7 = 0.0014, its smallest p being 2 / 2^10 = 0.002.)
+    void untilDecidedWithinOneRun()
+    {
+        QTemporaryDir dir;
+        const auto fast = dir.filePath(QStringLiteral("fast.py")), slow = dir.filePath(QStringLiteral("slow.py"));
+        write(fast, "import time\ntime.sleep(0.005)\n");
+        write(slow, "import time\ntime.sleep(0.02)\n");
+        const auto json = dir.filePath(QStringLiteral("r.json"));
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("--no-progress"),
+            QStringLiteral("--python"), QStringLiteral("/usr/bin/python3"), fast, slow, QStringLiteral("--name"),
+            QStringLiteral("fast"), QStringLiteral("--name"), QStringLiteral("slow"), QStringLiteral("--pair"),
+            QStringLiteral("fast=slow"), QStringLiteral("--until-decided"), QStringLiteral("--export-json"), json });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("fast → slow .* slower +Wilcoxon signed-rank, "
+                                                                  "(\\d+) paired runs"))),
+            qPrintable(r.out));
+        const auto benchmarks = readJson(json)[QStringLiteral("benchmarks")].toArray();
+        QCOMPARE(benchmarks.size(), 2);
+        const auto runs = [](const QJsonValue& benchmark) {
+            int measured = 0;
+            for (const auto& run : benchmark[QStringLiteral("runs")].toArray())
+                measured += run[QStringLiteral("warmup")].toBool() ? 0 : 1;
+            return measured;
+        };
+        QCOMPARE(runs(benchmarks[0]), runs(benchmarks[1]));
+        QVERIFY2(runs(benchmarks[0]) >= 15 && runs(benchmarks[0]) < 100, qPrintable(r.out));
+        for (const auto& benchmark : benchmarks) {
+            const auto reason = benchmark[QStringLiteral("stop_reason")].toString();
+            QVERIFY2(reason.startsWith(
+                         QStringLiteral("decided: slower at the look at %1 paired runs").arg(runs(benchmarks[0]))),
+                qPrintable(reason));
+        }
+    }
+
+    // With the history as the baseline: the script made five times slower is decided at the first look, 10 runs
+    // (Mann–Whitney of 6 against 10 runs, all apart: p = 2 / C(16, 6) = 0.00025 < 0.0014).
+    void untilDecidedAgainstTheHistory()
+    {
+        QTemporaryDir dir;
+        const auto store = dir.filePath(QStringLiteral("history.sqlite"));
+        const auto script = dir.filePath(QStringLiteral("work.py"));
+        write(script, "import time\ntime.sleep(0.01)\n");
+        auto r = runPyrometer({ QStringLiteral("run"), script, QStringLiteral("-n"), QStringLiteral("6"),
+            QStringLiteral("--no-progress"), QStringLiteral("--store"), store });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList decided { QStringLiteral("run"), script, QStringLiteral("--no-progress"),
+            QStringLiteral("--store"), store, QStringLiteral("--baseline-from-history"),
+            QStringLiteral("--until-decided") };
+        write(script, "import time\ntime.sleep(0.05)\n");
+        r = runPyrometer(decided);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("decided: slower at the look at 10 runs")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("work.py .*\\(6\\) .*\\(10\\) .* slower"))),
+            qPrintable(r.out));
+
+        // An empty history has nothing to decide against: refused before any run, and nothing is saved.
+        const auto empty = dir.filePath(QStringLiteral("empty.sqlite"));
+        r = runPyrometer({ QStringLiteral("run"), script, QStringLiteral("--no-progress"), QStringLiteral("--store"),
+            empty, QStringLiteral("--baseline-from-history"), QStringLiteral("--until-decided") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith(QStringLiteral("pyrometer run: --until-decided: nothing to compare with")),
+            qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void untilDecidedWithinOneRunMustInterleave()
+    {
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("--sequential"),
+            QStringLiteral("--until-decided"), QStringLiteral("--pair"), QStringLiteral("a=b"),
+            QStringLiteral("--command"), QStringLiteral("--"), QStringLiteral("/bin/true") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("leave out --sequential")), qPrintable(r.err));
     }
 };
 

@@ -28,6 +28,21 @@ BenchmarkResult benchmark(const std::string& name, double ms, int runs)
     return b;
 }
 
+/// Two separate invocations of `runs` runs of a.py, around `baselineMs` and `candidateMs`, each varying by ±`swing`
+/// (relative) in a sine over the run order, the candidate's shifted in phase.
+std::pair<Results, Results> sides(double baselineMs, double candidateMs, double swing, int runs)
+{
+    Results baseline, candidate;
+    BenchmarkResult a = benchmark("a.py", baselineMs, runs), b = benchmark("a.py", candidateMs, runs);
+    for (std::size_t i = 0; i < a.runs.size(); ++i) {
+        a.runs[i].wall = fromSeconds(baselineMs / 1000 * (1 + swing * std::sin(static_cast<double>(i) * 2.4)));
+        b.runs[i].wall = fromSeconds(candidateMs / 1000 * (1 + swing * std::sin(static_cast<double>(i) * 2.4 + 0.3)));
+    }
+    baseline.benchmarks = { a };
+    candidate.benchmarks = { b };
+    return { baseline, candidate };
+}
+
 struct Fixture
 {
     Results baseline, candidate;
@@ -90,14 +105,7 @@ private slots:
     // sinusoidal): significant and beyond the threshold, but within the noise. A quiet benchmark: no finding.
     void aChangeWithinTheNoiseIsAFinding()
     {
-        Results baseline, candidate;
-        BenchmarkResult a = benchmark("a.py", 100, 200), b = benchmark("a.py", 106, 200);
-        for (std::size_t i = 0; i < a.runs.size(); ++i) {
-            a.runs[i].wall = fromSeconds(0.100 * (1 + 0.12 * std::sin(static_cast<double>(i) * 2.4)));
-            b.runs[i].wall = fromSeconds(0.106 * (1 + 0.12 * std::sin(static_cast<double>(i) * 2.4 + 0.3)));
-        }
-        baseline.benchmarks = { a };
-        candidate.benchmarks = { b };
+        auto [baseline, candidate] = sides(100, 106, 0.12, 200);
         auto c = compare(baseline, candidate, pairBenchmarks(baseline, candidate));
         QVERIFY2(c.pairs[0].verdict == Verdict::Slower, verdictText(c.pairs[0].verdict));
         QCOMPARE(c.noiseFindings.size(), std::size_t(1));
@@ -107,6 +115,24 @@ private slots:
         QVERIFY(comparisonJson(c, sides).find("\"findings\": [") != std::string::npos);
         // The fixture's quiet benchmarks: no finding.
         QVERIFY(fixture().comparison.noiseFindings.empty());
+    }
+
+    // A change of +4% beyond a spread of 0.5%: no finding from the runs' spread; but the doctor's floor says this
+    // machine detects 7.5% at best with 30 runs a side, and the two sides were measured three days apart.
+    void aChangeBelowTheMachinesFloorIsAFinding()
+    {
+        auto [baseline, candidate] = sides(100, 104, 0.005, 30);
+        baseline.environment.date = "2026-11-30T09:00:00Z";
+        candidate.environment.date = "2026-12-03T09:30:00Z";
+        QVERIFY(compare(baseline, candidate, pairBenchmarks(baseline, candidate)).noiseFindings.empty());
+        candidate.environment.floor = MachineFloor { 0.05, 0.075, 30, "2026-12-02T08:00:00Z" };
+        const auto c = compare(baseline, candidate, pairBenchmarks(baseline, candidate));
+        QVERIFY2(c.pairs[0].verdict == Verdict::Slower, verdictText(c.pairs[0].verdict));
+        QCOMPARE(c.noiseFindings.size(), std::size_t(1));
+        QVERIFY2(c.noiseFindings[0].starts_with("a.py: the change (+4.0%) is below the 7.5% this machine's noise "
+                                                "floor lets 30 runs a side detect (CV 5.0%, measured by `pyrometer "
+                                                "doctor` at 2026-12-02T08:00:00Z); the two were measured 3 days apart"),
+            c.noiseFindings[0].c_str());
     }
 
     void aTimeOfZeroIsTooFastToMeasureNeverNan()

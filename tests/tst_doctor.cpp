@@ -1,9 +1,14 @@
 #include "core/doctor/doctor.h"
+#include "core/doctor/machine_floor.h"
+#include "core/model/units.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -278,6 +283,35 @@ private Q_SLOTS:
         const auto text = doctorText(report);
         QVERIFY(contains(text, "Verdict: quiet — "));
         QVERIFY(contains(text, "smallest change 30 runs a side detect (80% of the time): 3.0%"));
+    }
+
+    // The full doctor's floor is kept for the runs of the next 30 days on this host, and on no other.
+    void theFloorIsKeptForTheRunsToCome()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path path = dir.filePath(QStringLiteral("data/machine-floor.json")).toStdString();
+        DoctorReport report;
+        report.hostname = "lab";
+        report.date = "2026-12-01T10:00:00Z";
+        rememberMachineFloor(report, path); // no noise measured: nothing kept
+        QVERIFY(!std::filesystem::exists(path));
+        report.noise = NoiseFloor { {}, 0.052, 0.03, 30, 0.075 };
+        rememberMachineFloor(report, path);
+        const auto measured = *parseIsoUtc(report.date);
+        const auto floor = machineFloorFor("lab", measured + 3600, path);
+        QVERIFY(floor);
+        QCOMPARE(floor->cv, 0.052);
+        QCOMPARE(floor->detectableChange.value_or(0), 0.075);
+        QCOMPARE(floor->measuredAt, report.date);
+        QVERIFY(!machineFloorFor("other-host", measured + 3600, path));
+        QVERIFY(machineFloorFor("lab", measured + machineFloorLifetimeSeconds, path));
+        QVERIFY(!machineFloorFor("lab", measured + machineFloorLifetimeSeconds + 1, path));
+        QVERIFY(!machineFloorFor("lab", measured - 2 * 3600, path)); // from the future: a clock set wrong
+        // A damaged file is no floor, never a failed run.
+        std::ofstream(path)
+            << "{\"schema\": \"pyrometer.machine-floor/1\", \"hostname\": \"lab\", \"noise_floor\": {\"cv\": -1";
+        QVERIFY(!machineFloorFor("lab", measured, path));
+        QVERIFY(!machineFloorFor("lab", measured, dir.filePath(QStringLiteral("none.json")).toStdString()));
     }
 
     void aNoisyMachineIsUnusableForSmallChanges()

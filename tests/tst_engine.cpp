@@ -465,6 +465,30 @@ private Q_SLOTS:
         QCOMPARE(results.benchmarks[0].stopReason, std::string("--max-runs 50 reached"));
     }
 
+    // A pair within one interleaved run: A runs before B in each round, so when B's 12th run decides, A has 12
+    // runs too, and the engine asks again for A rather than let it run a 13th.
+    void aDecisionStopsTheOtherOfAPairWithIt()
+    {
+        AdaptiveRuns rule;
+        rule.minRuns = 5;
+        rule.maxRuns = 50;
+        rule.untilDecided = true;
+        Results results;
+        results.order = RunOrder::Interleaved;
+        results.benchmarks = { adaptive("A", rule), adaptive("B", rule) };
+        FakeLauncher launcher;
+        EngineCallbacks callbacks;
+        bool decided = false;
+        callbacks.decide = [&](const Results& r, std::size_t b) -> std::optional<std::string> {
+            decided = decided || (b == 1 && r.benchmarks[1].measuredRuns() == 12);
+            return decided ? std::optional<std::string>("decided: slower") : std::nullopt;
+        };
+        Engine(launcher).run(results, {}, callbacks);
+        QCOMPARE(results.benchmarks[0].measuredRuns(), std::size_t(12));
+        QCOMPARE(results.benchmarks[1].measuredRuns(), std::size_t(12));
+        QCOMPARE(results.benchmarks[0].stopReason, std::string("decided: slower"));
+    }
+
     void interleavedAdaptiveBenchmarksDropOutOneByOne()
     {
         AdaptiveRuns rule;

@@ -98,6 +98,58 @@ private Q_SLOTS:
         QVERIFY(!has(of(benchmark(quiet(20, 0.1, 0.04))), "noise")); // CV 2.9%
     }
 
+    // With the doctor's floor known, the noise finding reads the spread against it. quiet(n, m, s) has a CV of
+    // s / √2 (the mean of sin² over a long sequence is 1/2): 0.042 → 3.0%, 0.085 → 6.0%.
+    void noiseAgainstTheMachinesFloor()
+    {
+        const auto withFloor = [](std::vector<double> walls, double floorCv) {
+            auto results = of(benchmark(walls));
+            results.environment.floor = MachineFloor { floorCv, 0.075, 30, "2026-12-01T10:00:00Z" };
+            return results;
+        };
+        // CV 3% on a machine whose floor is 0.5%: the benchmark's own spread, below the 5% that counts without.
+        auto found = findings(withFloor(quiet(40, 0.1, 0.042), 0.005));
+        QVERIFY2(get(found, "noise").what == "run times vary with a CV of 3%", get(found, "noise").what.c_str());
+        QVERIFY(get(found, "noise")
+                    .evidence.ends_with(
+                        "this machine's noise floor is a CV of 0.5% (`pyrometer doctor` at 2026-12-01T10:00:00Z)"));
+        QVERIFY(get(found, "noise").advice.starts_with("the benchmark varies more than the machine does"));
+        QVERIFY(!has(of(benchmark(quiet(40, 0.1, 0.042))), "noise"));
+        // The same 3% where the floor is 2%: the machine's own, and under 5%: nothing to report.
+        QVERIFY(!has(withFloor(quiet(40, 0.1, 0.042), 0.02), "noise"));
+        // CV 6% where the floor is 5%: reported, as what the machine adds, with the change it can detect.
+        found = findings(withFloor(quiet(40, 0.1, 0.085), 0.05));
+        QVERIFY2(get(found, "noise").advice.starts_with("the machine adds this much")
+                && get(found, "noise").advice.ends_with("changes below 8% are not told apart here"),
+            get(found, "noise").advice.c_str());
+    }
+
+    // Runs spawned 50 ms apart (20 ms each, 30 ms gaps), with one gap of 60 s before the 21st: a pause. Without it,
+    // none; a gap of 5 s is not 10 s.
+    void pause()
+    {
+        const auto spawned = [](double pauseSeconds) {
+            auto b = benchmark(quiet(30, 0.02));
+            std::int64_t t = 1'000'000'000;
+            for (std::size_t i = 0; i < b.runs.size(); ++i) {
+                if (i == 20)
+                    t += static_cast<std::int64_t>(pauseSeconds * 1e9);
+                b.runs[i].spawnedAtNs = t;
+                t += 50'000'000;
+            }
+            return of(b);
+        };
+        const auto found = findings(spawned(60));
+        const auto& pause = get(found, "pause");
+        QCOMPARE(pause.what, std::string("the runs stopped for 60 s before run 21 of b.py"));
+        QVERIFY2(pause.evidence.starts_with("the longest gap between two runs, against a median gap of 30"),
+            pause.evidence.c_str());
+        QCOMPARE(pause.benchmark, Finding::wholeRun);
+        QVERIFY(!has(spawned(0), "pause"));
+        QVERIFY(!has(spawned(5), "pause"));
+        QVERIFY(!has(of(benchmark(quiet(30, 0.02))), "pause")); // no spawn times: another tool's file
+    }
+
     void warmUp()
     {
         auto walls = quiet(20);

@@ -37,6 +37,7 @@ Results sampleResults()
     load.changing = true;
     results.environment.machine = { load };
     results.environment.stealDuringRun = 0.0125;
+    results.environment.floor = MachineFloor { 0.052, 0.075, 30, "2026-12-01T10:00:00Z" };
 
     BenchmarkResult b;
     b.name = "grüße <b>|x|</b>.py";
@@ -64,6 +65,7 @@ Results sampleResults()
         r.exitCode = 0;
         r.hashSeed = static_cast<std::uint32_t>(random());
         r.stdoutBytes = 6;
+        r.spawnedAtNs = 5'000'000'000'000 + i * 60'000'000;
         b.runs.push_back(r);
     }
     RunRecord failed;
@@ -119,6 +121,11 @@ private Q_SLOTS:
         QCOMPARE(b.at("settings").at("timeout_s").get<double>(), 1.5);
         QCOMPARE(j.at("benchmarks").at(1).at("settings").at("hash_seed").get<int>(), 42);
         QCOMPARE(b.at("settings").at("hash_seed").get<std::string>(), std::string("random"));
+        const auto& floor = j.at("environment").at("noise_floor");
+        QCOMPARE(floor.at("cv").get<double>(), 0.052);
+        QCOMPARE(floor.at("detectable_change").get<double>(), 0.075);
+        QCOMPARE(floor.at("measured_at").get<std::string>(), std::string("2026-12-01T10:00:00Z"));
+        QCOMPARE(b.at("runs").at(1).at("spawned_at_ns").get<std::int64_t>(), 5'000'060'000'000);
         // Output tails are kept for the failed run only.
         QVERIFY(!b.at("runs").at(0).contains("stderr_tail"));
         QVERIFY(b.at("runs").at(5).contains("stderr_tail"));

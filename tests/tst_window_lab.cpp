@@ -35,6 +35,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+        // The doctor keeps this machine's floor in the data folder: a scratch one here.
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
     }
 
     void cleanup() { QSettings().clear(); }
@@ -102,7 +104,21 @@ private Q_SLOTS:
             qPrintable(text->toPlainText()));
         QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("runDoctor"))->isEnabled());
         QVERIFY(machine->text().startsWith(QStringLiteral("Machine: ")));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("data/Pyrometer/Pyrometer/machine-floor.json"))));
         dialog->reject();
+    }
+
+    // Closing the window while the doctor measures stops it at its next run; what it measured so far is not kept.
+    void aDoctorStoppedByClosingIsNotKept()
+    {
+        QTemporaryDir data;
+        qputenv("XDG_DATA_HOME", QFile::encodeName(data.path()));
+        auto* dialog = new DoctorDialog;
+        dialog->runDoctor();
+        QVERIFY(dialog->running());
+        delete dialog;
+        QVERIFY(!QFile::exists(data.filePath(QStringLiteral("Pyrometer/Pyrometer/machine-floor.json"))));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
     }
 
     void runsPinnedNicedAndHooked()

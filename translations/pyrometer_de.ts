@@ -674,37 +674,37 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::DoctorDialog</name>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="69"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="70"/>
         <source>Run the Doctor</source>
         <translation>Doktor starten</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="71"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="72"/>
         <source>Pyrometer Doctor</source>
         <translation>Pyrometer-Doktor</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="79"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="80"/>
         <source>Measure this machine: the start-up floors, the noise of a fixed loop and the smallest change 30 runs a side can detect, and the instrument against known sleeps, CPU work and memory (about 5 s; as pyrometer doctor)</source>
         <translation>Diese Maschine vermessen: die Startzeiten, das Rauschen einer festen Schleife und die kleinste Änderung, die 30 Läufe je Seite erkennen, und das Messgerät gegen bekannte Pausen, CPU-Arbeit und Speicher (etwa 5 s; wie pyrometer doctor)</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="98"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="99"/>
         <source>The full doctor, measured at %1.</source>
         <translation>Der vollständige Doktor, gemessen um %1.</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="99"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="100"/>
         <source>What changes from minute to minute, read now. Run the Doctor to measure this machine: its noise, the smallest change it lets you see, and the instrument (about 5 s).</source>
         <translation>Was sich von Minute zu Minute ändert, jetzt gelesen. „Doktor starten“ vermisst diese Maschine: ihr Rauschen, die kleinste Änderung, die sie erkennen lässt, und das Messgerät (etwa 5 s).</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="114"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="115"/>
         <source>The doctor cannot measure: %1</source>
         <translation>Der Doktor kann nicht messen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="118"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="119"/>
         <source>Measuring this machine (about 5 s)…</source>
         <translation>Diese Maschine wird vermessen (etwa 5 s) …</translation>
     </message>
@@ -1156,27 +1156,29 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MachineIndicator</name>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="171"/>
-        <source>Machine: %1</source>
-        <translation>Maschine: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="175"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="207"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="213"/>
         <source>Machine: quiet</source>
         <translation>Maschine: ruhig</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="176"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="209"/>
+        <source>Machine: unusable</source>
+        <translation>Maschine: unbrauchbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/machine_indicator.cpp" line="214"/>
         <source>Machine: may be noisy</source>
         <translation>Maschine: vielleicht unruhig</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="177"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="208"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="215"/>
         <source>Machine: noisy</source>
         <translation>Maschine: unruhig</translation>
     </message>
     <message>
-        <location filename="../ui/run/machine_indicator.cpp" line="179"/>
+        <location filename="../ui/run/machine_indicator.cpp" line="217"/>
         <source>Nothing busy now (load, pressure, swap, steal); click for the checks and the doctor</source>
         <translation>Gerade nichts beschäftigt (Last, Druck, Auslagerung, Steal); klicken für die Prüfungen und den Doktor</translation>
     </message>
@@ -2184,123 +2186,123 @@ Kandidat: %3
         <translation>Mit einer Genauigkeit enden die Läufe hier, auch wenn sie nicht erreicht ist (wie --max-runs)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="124"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="125"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="125"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="126"/>
         <source>Pin every run to these CPUs, as 0-3,8 (as --cpu): a run then never moves between CPUs, and other work can be kept off them</source>
         <translation>Jeden Lauf an diese CPUs binden, etwa 0-3,8 (wie --cpu): ein Lauf wechselt dann nie die CPU, und andere Arbeit lässt sich von ihnen fernhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="130"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="131"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="131"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="132"/>
         <source>Start every run at this niceness, -20 (first) to 19 (last), as --nice; below 0 needs root</source>
         <translation>Jeden Lauf mit diesem Nice-Wert starten, -20 (zuerst) bis 19 (zuletzt), wie --nice; unter 0 braucht root</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="146"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="149"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="147"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="150"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="150"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="151"/>
         <source>Browse… — choose an interpreter anywhere on this machine</source>
         <translation>Durchsuchen… — einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="152"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="153"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="163"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="164"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="164"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="165"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="165"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="166"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="166"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="167"/>
         <source>Most runs:</source>
         <translation>Höchstens Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="167"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="168"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="168"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="169"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="169"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="170"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="170"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="171"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="171"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="172"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="172"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="173"/>
         <source>CPUs:</source>
         <translation>CPUs:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="173"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="174"/>
         <source>Niceness:</source>
         <translation>Nice-Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="175"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="176"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="180"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="181"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="181"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="182"/>
         <source>Function sizes:</source>
         <translation>Funktionsgrößen:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="182"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="183"/>
         <source>Time per value:</source>
         <translation>Zeit je Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="198"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="199"/>
         <source>Function sizes: %1</source>
         <translation>Funktionsgrößen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="259"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="260"/>
         <source>CPUs: &apos;%1&apos; is not a list of CPUs like 0-3,8</source>
         <translation>CPUs: „%1“ ist keine Liste von CPUs wie 0-3,8</translation>
     </message>

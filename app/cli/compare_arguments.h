@@ -41,6 +41,11 @@ struct CompareArguments
 CompareArguments parseCompareArguments(const std::vector<std::string>& words);
 std::string compareHelp();
 
+/// The pairs to compare: those given by --pair (names that are not there: InputError), then, unless
+/// `options.pairsOnly`, the benchmarks that pairBenchmarks() matches.
+std::vector<BenchmarkPair> resolvePairs(
+    const Results& baseline, const Results& candidate, const CompareOptions& options);
+
 /// Compares, prints the table on `out`, writes the reports. Returns the exit status: 1 when a report could not
 /// be written or, with --fail-on-regression, when a benchmark is slower; 2 when no benchmark is in common.
 int reportComparison(const Results& baseline, const Results& candidate, const std::string& baselineLabel,

@@ -11,20 +11,23 @@
 #include <iostream>
 
 namespace pyrometer::cli {
-namespace {
 std::vector<BenchmarkPair> resolvePairs(
     const Results& baseline, const Results& candidate, const CompareOptions& options)
 {
-    const auto indexOf = [](const Results& results, const std::string& name, const char* side) {
+    const bool oneRun = &baseline == &candidate;
+    const auto indexOf = [&](const Results& results, const std::string& name, const char* side) {
         if (const auto index = findBenchmark(results, name))
             return *index;
-        throw InputError("--pair: no benchmark '" + name + "' in the " + side);
+        throw InputError(
+            "--pair: no benchmark '" + name + (oneRun ? "' in this run" : "' in the " + std::string(side)));
     };
     std::vector<BenchmarkPair> manual;
     for (const auto& [a, b] : options.pairs)
         manual.push_back({ indexOf(baseline, a, "baseline"), indexOf(candidate, b, "candidate") });
     return options.pairsOnly ? manual : pairBenchmarks(baseline, candidate, manual);
 }
+
+namespace {
 
 std::string names(const Results& results)
 {

@@ -2,6 +2,7 @@
 #include "help_texts.h"
 
 #include "core/doctor/doctor.h"
+#include "core/doctor/machine_floor.h"
 #include "core/measure/process_launcher.h"
 #include "core/model/error.h"
 
@@ -50,6 +51,13 @@ int doctorCommand(const std::vector<std::string>& words)
             refuseWithoutSpawnHelper();
             ProcessLauncher launcher;
             report = runDoctor(launcher, options);
+            // The floor stands for the runs of the next 30 days: their findings read run times against it.
+            try {
+                rememberMachineFloor(report);
+            } catch (const std::exception& e) {
+                std::cerr << "pyrometer doctor: warning: the noise floor is not kept for later runs: " << e.what()
+                          << "\n";
+            }
         }
         std::cout << (json ? doctorJson(report) : doctorText(report));
         return ExitOk;

@@ -360,8 +360,12 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     if (minRuns)
         (settings.adaptive ? *settings.adaptive : settings.adaptive.emplace()).minRuns = *minRuns;
     if (arguments.untilDecided) {
-        if (arguments.baseline.empty())
-            throw InputError("--until-decided needs --baseline FILE: the comparison it runs until decided");
+        if (!arguments.compares())
+            throw InputError("--until-decided needs a comparison to decide: --baseline FILE, "
+                             "--baseline-from-history, or --pair BASE=NAME of two benchmarks of this run");
+        if (arguments.comparesWithinRun() && arguments.plan.order == RunOrder::Sequential)
+            throw InputError("--until-decided with --pair compares the runs of one interleaved run, and "
+                             "--sequential runs one benchmark after the other: leave out --sequential");
         if (settings.adaptive->precision)
             throw InputError("give --until-decided or --precision, not both");
         // A cap of 100 runs unless given: the looks are planned up to it.
@@ -383,12 +387,13 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     }
     if (!arguments.baseline.empty() && arguments.historyBaseline)
         throw InputError("give --baseline FILE or --baseline-from-history, not both");
-    if (arguments.baseline.empty() && !arguments.historyBaseline) {
+    if (!arguments.compares()) {
         const auto& c = arguments.compare;
-        if (c.failOnRegression || !c.pairs.empty() || !c.exportJunit.empty())
-            throw InputError(
-                "--fail-on-regression, --pair and --export-junit need --baseline FILE or --baseline-from-history");
+        if (c.failOnRegression || !c.exportJunit.empty())
+            throw InputError("--fail-on-regression and --export-junit need a comparison: --baseline FILE, "
+                             "--baseline-from-history, or --pair BASE=NAME within this run");
     }
+    arguments.compare.pairsOnly = arguments.comparesWithinRun();
 
     for (const auto& script : scripts) {
         BenchmarkRequest request;
@@ -448,7 +453,8 @@ Adaptive runs (instead of -n; the runs stop once all of these that are given hol
       --precision P%          then on until the 95% interval of each median is within ±P% of it
       --max-runs N            but never more than N runs (default 1000)
       --max-total-time SECONDS  nor more than this much measured time
-      --until-decided         with --baseline: on until every benchmark's verdict is decided (slower,
+      --until-decided         with a baseline (--baseline, --baseline-from-history, or --pair within
+                              this run): on until every benchmark's verdict is decided (slower,
                               faster, or no change beyond the threshold), taken at looks planned before
                               the runs (at --min-runs, then each half as many runs again, and at
                               --max-runs, default 100) with α split evenly over them (Bonferroni), so
@@ -496,14 +502,14 @@ Output:
       --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv
       --export-markdown FILE  a summary table
       --export-html FILE      a self-contained page: findings, summary, every chart, the environment
-                              (with --baseline: the comparison instead)
+                              (with a baseline or --pair: the comparison instead)
       --no-progress           no progress bar on stderr
 History:
       --save                  keep the results in the history store after the run, in one transaction
                               (default store: $PYROMETER_STORE, else ~/.local/share/Pyrometer/Pyrometer/history.sqlite)
       --store PATH            the history store (a SQLite file, created on first use); implies --save
       --tag TEXT              a tag kept with the run set (repeatable)
-Comparison with a baseline (see pyrometer compare --help):
+Comparison (see pyrometer compare --help):
       --baseline FILE         compare with these results as soon as the run ends
       --baseline-from-history[=BRANCH]
                               compare with the history of BRANCH (default: the run's own) on this machine,
@@ -511,7 +517,9 @@ Comparison with a baseline (see pyrometer compare --help):
                               since its last change of level, pooled
       --threshold PERCENT     smallest change of the median that counts (default 2%)
       --alpha LEVEL           significance level of the Mann–Whitney U test (default 0.01)
-      --pair BASE=NAME        compare these two benchmarks although their names differ (repeatable)
+      --pair BASE=NAME        compare these two benchmarks although their names differ (repeatable);
+                              without a baseline, two benchmarks of this run, their runs paired as they
+                              were interleaved (Wilcoxon signed-rank), as 'compare FILE --pair' does
       --fail-on-regression[=METRICS]
                               exit with 1 when any benchmark is slower than the baseline (or larger) in
                               one of METRICS: wall, cpu, memory, comma-separated (default wall)

@@ -31,9 +31,16 @@ struct RunArguments
     bool save = false; ///< --save: keep the results in the history store after the run
     std::string store; ///< --store LOCATION (implies --save); empty: defaultStoreLocation()
     std::vector<std::string> tags; ///< --tag, kept with the run set
-    /// --until-decided: runs go on until the comparison with --baseline is decided at one of the planned looks;
-    /// compare.settings.alpha is then already divided by the number of looks (sequentialPlan()).
+    /// --until-decided: runs go on until the comparison with the baseline (a file, the history, or another
+    /// benchmark of this run given by --pair) is decided at one of the planned looks; compare.settings.alpha is
+    /// then already divided by the number of looks (sequentialPlan()).
     bool untilDecided = false;
+
+    /// --pair without a baseline: the pairs are benchmarks of this run, compared with each other after it
+    /// (compare.pairsOnly is then set).
+    bool comparesWithinRun() const { return baseline.empty() && !historyBaseline && !compare.pairs.empty(); }
+    /// Whether the run ends with a comparison.
+    bool compares() const { return !baseline.empty() || historyBaseline || !compare.pairs.empty(); }
 };
 
 /// Parses the words after `pyrometer run`. Throws InputError with one line naming the bad option or value.

@@ -6,6 +6,7 @@
 #include "run_arguments.h"
 
 #include "core/compare/sequential.h"
+#include "core/doctor/machine_floor.h"
 #include "core/formats/file_output.h"
 #include "core/formats/journal.h"
 #include "core/formats/results_file.h"
@@ -101,8 +102,7 @@ int runCommand(const std::vector<std::string>& words)
         refuseWithoutSpawnHelper();
         // Without a baseline, --export-html is the report of this run; with one, of the comparison.
         paths = { arguments.exportJson, arguments.exportCsv, arguments.exportMarkdown,
-            arguments.baseline.empty() && !arguments.historyBaseline ? std::exchange(arguments.compare.exportHtml, {})
-                                                                     : std::string() };
+            !arguments.compares() ? std::exchange(arguments.compare.exportHtml, {}) : std::string() };
         const auto inputs = inputFiles(arguments);
         auto outputs = paths.files();
         if (!paths.journal().empty())
@@ -119,18 +119,50 @@ int runCommand(const std::vector<std::string>& words)
         ProcessLauncher discovery;
         arguments.plan = expandSuites(arguments.plan, arguments.suite, discovery);
         results = prepare(arguments.plan);
+        results.environment.floor = machineFloorFor(results.environment.hostname);
         if (arguments.list) {
             for (const auto& benchmark : results.benchmarks)
                 std::cout << benchmark.name << "\n";
             return ExitOk;
         }
-        if (!arguments.baseline.empty() && arguments.compare.pairs.empty() && pairBenchmarks(baseline, results).empty())
-            throw InputError("no benchmark in common with the baseline " + arguments.baseline);
+        // Pairs that name no benchmark are refused before any run.
+        if (!arguments.baseline.empty() || arguments.comparesWithinRun()) {
+            if (resolvePairs(arguments.comparesWithinRun() ? results : baseline, results, arguments.compare).empty())
+                throw InputError("no benchmark in common with the baseline " + arguments.baseline);
+        }
         // The store is opened (created, migrated, or refused) before any run, so that a bad one costs no time.
         if (arguments.save || arguments.historyBaseline)
             store = openStore(arguments.store.empty() ? defaultStoreLocation() : arguments.store);
     } catch (const InputError& e) {
         return usageError(e.what());
+    }
+
+    // The history's baseline is taken before this run is saved into it, and before the runs, which
+    // --until-decided compares with it as they go.
+    std::string historyLabel, historyError;
+    if (arguments.historyBaseline && store) {
+        try {
+            auto branch = *arguments.historyBaseline;
+            for (const auto& b : results.benchmarks)
+                if (branch.empty() && b.git)
+                    branch = b.git->branch;
+            auto fromHistory = baselineFromHistory(*store, results, branch, results.environment.hostname, 5);
+            for (const auto& name :
+                fromHistory.results.benchmarks.empty() ? std::vector<std::string> {} : fromHistory.missing)
+                std::cerr << "pyrometer run: note: " << name << " is not in the history of " << fromHistory.description
+                          << "; it is not compared\n";
+            if (fromHistory.results.benchmarks.empty())
+                historyError = "nothing to compare with: no benchmark of this run is in the history of "
+                    + fromHistory.description + " in " + store->location();
+            else
+                historyLabel = "history (" + fromHistory.description + ")";
+            baseline = std::move(fromHistory.results);
+        } catch (const std::exception& e) {
+            historyError = std::string("cannot read the history: ") + e.what();
+        }
+        // Runs until decided with nothing to decide against would be the cap's runs for nothing.
+        if (arguments.untilDecided && !historyError.empty())
+            return usageError("--until-decided: " + historyError);
     }
 
     // The journal is the safety net until the results are in their files and the store: beside the first export
@@ -184,26 +216,51 @@ int runCommand(const std::vector<std::string>& words)
     };
 
     // --until-decided: a benchmark's runs end at the first planned look where its comparison with the baseline
-    // is decided; the report then compares at the same α a look.
+    // is decided; the report then compares at the same α a look. Within this run (--pair alone), the two
+    // benchmarks of a pair are decided from their paired runs, once both have the look's count, and stop together.
     std::optional<SequentialPlan> sequential;
-    std::map<std::size_t, std::size_t> baselineOf;
+    const bool withinRun = arguments.comparesWithinRun();
+    const Results& against = withinRun ? results : baseline;
+    std::map<std::size_t, std::size_t> baselineOf; // candidate → the benchmark it is compared with
+    std::map<std::size_t, std::size_t> pairOf; // a benchmark → the candidate of its pair
+    std::map<std::size_t, std::string> decided; // candidate → why its pair is decided
     if (arguments.untilDecided && !results.benchmarks.empty() && results.benchmarks.front().settings.adaptive) {
         const auto& rule = *results.benchmarks.front().settings.adaptive;
         sequential = sequentialPlan(
             static_cast<std::size_t>(rule.minRuns), static_cast<std::size_t>(rule.maxRuns), arguments.compare.settings);
         arguments.compare.settings.alpha = sequential->settings.alpha;
-        for (const auto& pair : pairBenchmarks(baseline, results))
-            baselineOf[pair.candidate] = pair.baseline;
+        try {
+            for (const auto& pair : resolvePairs(against, results, arguments.compare)) {
+                baselineOf[pair.candidate] = pair.baseline;
+                for (const auto member : { pair.candidate, withinRun ? pair.baseline : pair.candidate }) {
+                    if (pairOf.contains(member) && pairOf.at(member) != pair.candidate)
+                        throw InputError("--until-decided: " + results.benchmarks[member].name
+                            + " is in two pairs, and its runs can stop for only one decision");
+                    pairOf[member] = pair.candidate;
+                }
+            }
+        } catch (const InputError& e) {
+            return usageError(e.what());
+        }
         callbacks.decide = [&](const Results& r, std::size_t b) -> std::optional<std::string> {
-            const auto& looks = sequential->looks;
-            const auto runs = r.benchmarks[b].measuredRuns();
-            if (!baselineOf.contains(b) || !std::binary_search(looks.begin(), looks.end(), runs))
+            const auto pair = pairOf.find(b);
+            if (pair == pairOf.end())
                 return std::nullopt;
-            const auto decision = sequentialDecision(successfulWallSeconds(baseline.benchmarks[baselineOf.at(b)]),
-                successfulWallSeconds(r.benchmarks[b]), *sequential);
+            const auto c = pair->second;
+            if (const auto known = decided.find(c); known != decided.end())
+                return known->second;
+            const auto& candidate = r.benchmarks[c];
+            const auto& base = against.benchmarks[baselineOf.at(c)];
+            const auto& looks = sequential->looks;
+            const auto runs = candidate.measuredRuns();
+            if (!std::binary_search(looks.begin(), looks.end(), runs) || (withinRun && base.measuredRuns() != runs))
+                return std::nullopt;
+            const auto decision = withinRun
+                ? sequentialPairedDecision(pairedLogRatios(base, candidate, Metric::Wall), *sequential)
+                : sequentialDecision(successfulWallSeconds(base), successfulWallSeconds(candidate), *sequential);
             if (!decision)
                 return std::nullopt;
-            return "decided: " + decision->reason;
+            return decided[c] = "decided: " + decision->reason;
         };
     }
 
@@ -225,30 +282,7 @@ int runCommand(const std::vector<std::string>& words)
     if (!journalError.empty())
         std::cerr << "pyrometer run: warning: " << journalError << "\n";
     auto errors = writeExports(results, paths, "this run");
-    // The history's baseline is taken before this run is saved into it.
-    std::string historyLabel, historyError;
     bool storeFailed = false;
-    if (arguments.historyBaseline && store) {
-        try {
-            auto branch = *arguments.historyBaseline;
-            for (const auto& b : results.benchmarks)
-                if (branch.empty() && b.git)
-                    branch = b.git->branch;
-            auto fromHistory = baselineFromHistory(*store, results, branch, results.environment.hostname, 5);
-            for (const auto& name :
-                fromHistory.results.benchmarks.empty() ? std::vector<std::string> {} : fromHistory.missing)
-                std::cerr << "pyrometer run: note: " << name << " is not in the history of " << fromHistory.description
-                          << "; it is not compared\n";
-            if (fromHistory.results.benchmarks.empty())
-                historyError = "nothing to compare with: no benchmark of this run is in the history of "
-                    + fromHistory.description + " in " + store->location();
-            else
-                historyLabel = "history (" + fromHistory.description + ")";
-            baseline = std::move(fromHistory.results);
-        } catch (const std::exception& e) {
-            historyError = std::string("cannot read the history: ") + e.what();
-        }
-    }
     if (store && arguments.save) {
         try {
             const auto id = store->save(results, arguments.tags).id;
@@ -277,7 +311,10 @@ int runCommand(const std::vector<std::string>& words)
     }
 
     int compared = ExitOk;
-    if (!arguments.baseline.empty() || !historyLabel.empty()) {
+    if (withinRun) {
+        std::cout << "\n";
+        compared = reportComparison(results, results, "this run", "this run", arguments.compare, "pyrometer run");
+    } else if (!arguments.baseline.empty() || !historyLabel.empty()) {
         std::cout << "\n";
         compared = reportComparison(baseline, results, historyLabel.empty() ? arguments.baseline : historyLabel,
             "this run", arguments.compare, "pyrometer run");

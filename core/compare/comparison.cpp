@@ -293,8 +293,8 @@ std::vector<double> independentValues(
     return values;
 }
 
-/// The log-ratios log(candidate_i / baseline_i) of the i-th measured runs of two benchmarks of one interleaved
-/// run, for every i at which both succeeded with a value above 0.
+} // namespace
+
 std::vector<double> pairedLogRatios(const BenchmarkResult& baseline, const BenchmarkResult& candidate, Metric metric)
 {
     const auto measuredRuns = [](const BenchmarkResult& benchmark) {
@@ -317,6 +317,7 @@ std::vector<double> pairedLogRatios(const BenchmarkResult& baseline, const Bench
     return logRatios;
 }
 
+namespace {
 /// One metric of one pair, independent or paired; keeps the bootstrap replicates in `ratio` for the caller.
 MetricComparison compareMetric(const BenchmarkResult& b, const BenchmarkResult& c, Metric metric, bool paired,
     const ComparisonSettings& settings, std::uint64_t seed, std::vector<double>& baselineValues,
@@ -463,7 +464,7 @@ Comparison compare(const Results& baseline, const Results& candidate, const std:
     }
     comparison.environmentDifferences = environmentDifferences(baseline, candidate);
     comparison.machineWarnings = machineWarnings(baseline, candidate);
-    comparison.noiseFindings = noiseFindings(comparison.pairs);
+    comparison.noiseFindings = noiseFindings(comparison.pairs, baseline, candidate);
     return comparison;
 }
 
@@ -549,19 +550,34 @@ std::vector<std::string> machineWarnings(const Results& baseline, const Results&
     return warnings;
 }
 
-std::vector<std::string> noiseFindings(const std::vector<PairComparison>& pairs)
+std::vector<std::string> noiseFindings(
+    const std::vector<PairComparison>& pairs, const Results& baseline, const Results& candidate)
 {
+    const auto& floor = candidate.environment.floor ? candidate.environment.floor : baseline.environment.floor;
+    const auto apart = secondsApart(baseline.environment.date, candidate.environment.date);
     std::vector<std::string> found;
     for (const auto& pair : pairs) {
         if (pair.pairedRuns || (pair.verdict != Verdict::Slower && pair.verdict != Verdict::Faster))
             continue;
+        const double change = std::abs(pair.relativeChange());
         const double spread = std::max(pair.baseline.cv, pair.candidate.cv);
-        if (!(std::abs(pair.relativeChange()) < spread))
+        std::vector<std::string> within;
+        if (change < spread)
+            within.push_back("smaller than the runs' own spread (CV " + formatPercent(spread) + ")");
+        if (floor && floor->detectableChange && change < *floor->detectableChange)
+            within.push_back("below the " + formatPercent(*floor->detectableChange)
+                + " this machine's noise floor lets " + std::to_string(floor->runsPerSide) + " runs a side detect (CV "
+                + formatPercent(floor->cv) + ", measured by `pyrometer doctor` at " + floor->measuredAt + ")");
+        if (within.empty())
             continue;
-        found.push_back(pair.name + ": the change (" + formatChange(pair.ratio.ratio)
-            + ") is smaller than the runs' own " + "spread (CV " + formatPercent(spread)
-            + "): between two invocations the machine can drift this much; measure "
-            + "both in one interleaved run and compare them with --pair, or pin the runs with --cpu");
+        std::string text = pair.name + ": the change (" + formatChange(pair.ratio.ratio) + ") is " + within[0];
+        for (std::size_t i = 1; i < within.size(); ++i)
+            text += ", and " + within[i];
+        if (apart && *apart >= 3600)
+            text += "; the two were measured " + formatInterval(*apart) + " apart";
+        found.push_back(text
+            + ": between two invocations the machine can drift this much; measure both in one interleaved run and "
+              "compare them with --pair, or pin the runs with --cpu");
     }
     return found;
 }

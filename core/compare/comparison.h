@@ -179,6 +179,10 @@ std::vector<BenchmarkPair> pairBenchmarks(
 Comparison compare(const Results& baseline, const Results& candidate, const std::vector<BenchmarkPair>& pairs,
     const ComparisonSettings& settings = {});
 
+/// The log-ratios log(candidate_i / baseline_i) of the i-th measured runs of two benchmarks of one interleaved
+/// run, for every i at which both succeeded with a value above 0.
+std::vector<double> pairedLogRatios(const BenchmarkResult& baseline, const BenchmarkResult& candidate, Metric metric);
+
 /// The verdict for one metric of one pair: "too few runs to tell" when the test as used (exact or approximated, see
 /// TestResult::floor) could not reach α with these runs; "slower" or "faster" when it is significant at α and the
 /// change is beyond the threshold; "below threshold" when significant but not shown that large. Beyond the
@@ -200,8 +204,11 @@ std::vector<EnvironmentDifference> environmentDifferences(const Results& baselin
 std::vector<std::string> machineWarnings(const Results& baseline, const Results& candidate);
 
 /// For each pair of two separate invocations called slower or faster by less than the coefficient of variation of
-/// either side's runs: the finding, with what to do.
-std::vector<std::string> noiseFindings(const std::vector<PairComparison>& pairs);
+/// either side's runs, or by less than the change this machine's noise floor lets its runs detect (the doctor's,
+/// recorded with the candidate, else with the baseline): the finding, with how far apart in time the two were
+/// measured, and what to do.
+std::vector<std::string> noiseFindings(
+    const std::vector<PairComparison>& pairs, const Results& baseline, const Results& candidate);
 
 /// "+3.1% (−0.4% … +6.2%) change below threshold", "not measured": one metric's change and verdict in a line.
 std::string metricLine(const MetricComparison& metric, const ComparisonSettings& settings);

@@ -38,4 +38,10 @@ struct SequentialDecision
 std::optional<SequentialDecision> sequentialDecision(
     std::span<const double> baseline, std::span<const double> candidate, const SequentialPlan& plan);
 
+/// The same for two benchmarks of one interleaved run, from the log-ratios of their paired runs
+/// (pairedLogRatios): the Wilcoxon signed-rank test and the bootstrap over pairs, as compare() takes them, with
+/// the look counted in pairs.
+std::optional<SequentialDecision> sequentialPairedDecision(
+    std::span<const double> logRatios, const SequentialPlan& plan);
+
 } // namespace pyrometer

@@ -32,15 +32,17 @@ std::string formatValue(double value, const std::string& unit)
 }
 
 /// Runs `argv` `count` times through the launcher and returns the successful runs.
-std::vector<RunRecord> runTimes(Launcher& launcher, const std::vector<std::string>& argv, std::size_t count)
+/// Stops early, with the runs so far, when `stop` is requested.
+std::vector<RunRecord> runTimes(
+    Launcher& launcher, const std::vector<std::string>& argv, std::size_t count, std::stop_token stop)
 {
     std::vector<RunRecord> runs;
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = 0; i < count && !stop.stop_requested(); ++i) {
         LaunchRequest request;
         request.argv = argv;
         request.tailBytes = 4096;
         request.timeout = std::chrono::seconds(10);
-        auto run = launcher.launch(request, std::stop_token {});
+        auto run = launcher.launch(request, stop);
         if (run.succeeded())
             runs.push_back(std::move(run));
     }
@@ -67,7 +69,7 @@ void measureFloors(Launcher& launcher, const DoctorOptions& options, DoctorRepor
     auto& floors = report.floors;
     floors.python = options.python;
     if (const auto truePath = findExecutable("true"))
-        floors.spawn = medianOf(runTimes(launcher, { *truePath }, 20), wallOf);
+        floors.spawn = medianOf(runTimes(launcher, { *truePath }, 20, options.stop), wallOf);
     // The interpreter itself, as runs of scripts use it: a wrapper in front of it (pyenv's shim) is not timed.
     try {
         floors.pythonPath = resolveInterpreter(options.python).path;
@@ -76,8 +78,8 @@ void measureFloors(Launcher& launcher, const DoctorOptions& options, DoctorRepor
         return;
     }
     const auto python = std::optional(floors.pythonPath);
-    const auto plain = runTimes(launcher, { *python, "-c", "pass" }, 10);
-    const auto noSite = runTimes(launcher, { *python, "-S", "-c", "pass" }, 10);
+    const auto plain = runTimes(launcher, { *python, "-c", "pass" }, 10, options.stop);
+    const auto noSite = runTimes(launcher, { *python, "-S", "-c", "pass" }, 10, options.stop);
     if (plain.empty() || noSite.empty()) {
         floors.pythonMissing = options.python + " -c pass did not succeed";
         return;
@@ -101,7 +103,7 @@ void measureNoise(Launcher& launcher, const DoctorOptions& options, DoctorReport
     // Sized so that the loop itself takes about 20 ms, from the fastest of five runs of a million decrements, which
     // also warm the machine up (a CPU that was idle clocks up over the first runs).
     constexpr long probeCount = 1'000'000;
-    const auto probes = runTimes(launcher, loopCommand(python, probeCount), 5);
+    const auto probes = runTimes(launcher, loopCommand(python, probeCount), 5, options.stop);
     if (probes.empty())
         return;
     double fastest = wallOf(probes.front());
@@ -109,7 +111,7 @@ void measureNoise(Launcher& launcher, const DoctorOptions& options, DoctorReport
         fastest = std::min(fastest, wallOf(run));
     const double perDecrement = std::max(1e-9, (fastest - *report.floors.pythonStartNoSite) / probeCount);
     const long count = std::clamp(static_cast<long>(0.020 / perDecrement), 1000L, 1'000'000'000L);
-    const auto runs = runTimes(launcher, loopCommand(python, count), options.noiseRuns);
+    const auto runs = runTimes(launcher, loopCommand(python, count), options.noiseRuns, options.stop);
     if (runs.size() < 6)
         return;
     NoiseFloor noise;
@@ -145,7 +147,8 @@ void validateInstrument(Launcher& launcher, const DoctorOptions& options, Doctor
     const auto spawn = report.floors.spawn;
     if (const auto sleep = findExecutable("sleep")) {
         for (const auto& [seconds, runs] : { std::pair { 0.010, 5 }, std::pair { 0.100, 3 } }) {
-            const auto measured = medianOf(runTimes(launcher, { *sleep, formatFixed(seconds, 3) }, runs), wallOf);
+            const auto measured
+                = medianOf(runTimes(launcher, { *sleep, formatFixed(seconds, 3) }, runs, options.stop), wallOf);
             const std::string ms = formatFixed(seconds * 1000, 0);
             report.validations.push_back(validate("sleep-" + ms + "ms", "Wall time of a " + ms + " ms sleep", "s",
                 spawn ? std::optional(seconds + *spawn) : std::nullopt, measured, 0.001 + 0.02 * seconds,
@@ -162,12 +165,12 @@ void validateInstrument(Launcher& launcher, const DoctorOptions& options, Doctor
         = medianOf(runTimes(launcher,
                        { *python, "-S", "-c",
                            "import time\nwhile time.process_time() < " + formatFixed(cpuSeconds, 1) + ":\n    pass" },
-                       3),
+                       3, options.stop),
             [](const RunRecord& run) { return toSeconds(run.user + run.sys); });
     report.validations.push_back(validate("cpu-200ms", "CPU time of 200 ms of CPU work", "s", cpuSeconds, cpu,
         0.005 + 0.02 * cpuSeconds, "CPU time is off (the kernel's accounting of user and system time)"));
     constexpr double allocated = 100 * mebibyte;
-    const auto peak = medianOf(runTimes(launcher, { *python, "-S", "-c", "b = b'x' * (100 << 20)" }, 3),
+    const auto peak = medianOf(runTimes(launcher, { *python, "-S", "-c", "b = b'x' * (100 << 20)" }, 3, options.stop),
         [](const RunRecord& run) { return static_cast<double>(run.maxRssBytes); });
     const auto floor = report.floors.pythonPeakRss;
     report.validations.push_back(validate("memory-100MiB", "Peak RSS of 100 MiB written", "B",

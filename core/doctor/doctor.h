@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <span>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,7 @@ struct DoctorOptions
     std::string python = "python3";
     std::size_t noiseRuns = 30;
     ComparisonSettings comparison; ///< the verdict machinery the detectable change is measured with
+    std::stop_token stop; ///< ends the measuring early (the report is then incomplete)
 };
 
 /// The smallest slowdown (from a grid: 1%, 2%, 3%, 5%, 7.5%, 10%, 15%, 20%, 30%, 50%, 100%) that `runsPerSide`

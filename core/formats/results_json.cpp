@@ -161,6 +161,25 @@ BenchmarkSettings settingsFromJson(const Json& s)
     return settings;
 }
 
+Json machineFloorToJson(const MachineFloor& floor)
+{
+    return Json { { "cv", floor.cv },
+        { "detectable_change", floor.detectableChange ? Json(*floor.detectableChange) : Json(nullptr) },
+        { "runs_per_side", floor.runsPerSide }, { "measured_at", floor.measuredAt } };
+}
+
+MachineFloor machineFloorFromJson(const Json& j)
+{
+    return within("noise_floor", [&] {
+        MachineFloor floor;
+        floor.cv = numberField(j, "cv", 0, 100);
+        floor.detectableChange = optionalNumberField(j, "detectable_change", 0, 100);
+        floor.runsPerSide = static_cast<std::size_t>(integerField(j, "runs_per_side", 2, 1'000'000));
+        floor.measuredAt = textField(j, "measured_at");
+        return floor;
+    });
+}
+
 Json environmentToJson(const Environment& e)
 {
     Json loadEnd = nullptr;
@@ -183,6 +202,7 @@ Json environmentToJson(const Environment& e)
         { "load_average_end", loadEnd },
         { "steal_during_run", e.stealDuringRun ? Json(*e.stealDuringRun) : Json(nullptr) },
         { "machine", machine },
+        { "noise_floor", e.floor ? machineFloorToJson(*e.floor) : Json(nullptr) },
     };
 }
 
@@ -218,6 +238,8 @@ Environment environmentFromJson(const Json& j)
                 e.machine.push_back(std::move(check));
             });
         }
+        if (const auto* floor = optionalField(j, "noise_floor"))
+            e.floor = machineFloorFromJson(*floor);
         return e;
     });
 }
@@ -254,6 +276,8 @@ Json runToJson(const RunRecord& r)
         j["failure"] = r.failure;
     if (r.timeline)
         j["timeline"] = timelineToJson(*r.timeline);
+    if (r.spawnedAtNs > 0)
+        j["spawned_at_ns"] = r.spawnedAtNs; // CLOCK_MONOTONIC: the runs' order and gaps in time, within one file
     if (r.process)
         j["process"] = *r.process;
     if (r.loops > 0) {
@@ -295,6 +319,7 @@ RunRecord runFromJson(const Json& j)
     if (const auto process = optionalIntegerField(j, "process", 1, 4294967295))
         r.process = static_cast<std::uint32_t>(*process);
     r.loops = optionalIntegerField(j, "loops", 1, maxLoops).value_or(0);
+    r.spawnedAtNs = optionalIntegerField(j, "spawned_at_ns", 1, std::numeric_limits<std::int64_t>::max()).value_or(0);
     if (const auto* timeline = optionalField(j, "timeline"))
         r.timeline = std::make_shared<const Timeline>(within("timeline", [&] { return timelineFromJson(*timeline); }));
     return r;

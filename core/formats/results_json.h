@@ -27,6 +27,8 @@ RunRecord runFromJson(const Json& json);
 Json settingsToJson(const BenchmarkSettings& settings);
 BenchmarkSettings settingsFromJson(const Json& json);
 
+Json machineFloorToJson(const MachineFloor& floor);
+MachineFloor machineFloorFromJson(const Json& json);
 Json environmentToJson(const Environment& environment);
 Environment environmentFromJson(const Json& json);
 

@@ -1,5 +1,6 @@
 #include "core/history/back_ends.h"
 
+#include "core/model/data_folder.h"
 #include "core/model/error.h"
 
 #include <cstdlib>
@@ -13,19 +14,6 @@ namespace {
 bool isPostgres(const std::string& location)
 {
     return location.starts_with("postgresql://") || location.starts_with("postgres://");
-}
-
-/// $XDG_DATA_HOME (or ~/.local/share)/Pyrometer/Pyrometer: the window's data folder.
-fs::path dataFolder()
-{
-    fs::path data;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/')
-        data = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        data = fs::path(home) / ".local" / "share";
-    else
-        data = fs::current_path();
-    return data / "Pyrometer" / "Pyrometer";
 }
 } // namespace
 

@@ -322,15 +322,31 @@ bool timedPass(Pass& pass)
         if (cancelled)
             break;
         if (!warmup) {
+            const auto decided = [&](std::size_t o) -> std::optional<std::string> {
+                const auto& adaptive = results.benchmarks[o].settings.adaptive;
+                if (adaptive && adaptive->untilDecided && pass.callbacks.decide)
+                    return pass.callbacks.decide(results, o);
+                return std::nullopt;
+            };
             auto reason = adaptiveStop(benchmark);
-            const auto& adaptive = benchmark.settings.adaptive;
-            if (!reason && adaptive && adaptive->untilDecided && pass.callbacks.decide)
-                reason = pass.callbacks.decide(results, b);
+            bool byDecision = false;
+            if (!reason)
+                byDecision = bool(reason = decided(b));
             if (reason) {
                 benchmark.stopReason = std::move(*reason);
                 finish(b, pass.stop);
             } else if (benchmark.runs.size() >= plannedRuns(benchmark)) {
                 finish(b, pass.stop);
+            }
+            // A decision can end another benchmark too: the other of a pair within this run stops with it, at the
+            // same number of runs.
+            for (std::size_t o = 0; byDecision && o < stages.size(); ++o) {
+                if (o == b || stages[o].finished || results.benchmarks[o].failure)
+                    continue;
+                if (auto other = decided(o)) {
+                    results.benchmarks[o].stopReason = std::move(*other);
+                    finish(o, pass.stop);
+                }
             }
         }
         if (allFinished())

@@ -36,7 +36,8 @@ struct EngineCallbacks
     /// An instrumented run ended; results.benchmarks[benchmark].probe holds what it saw.
     std::function<void(const Results& results, std::size_t benchmark)> probeFinished;
     /// For adaptive runs until decided: after each measured run of `benchmark`, why its runs are enough (a
-    /// comparison decided), or nothing to go on.
+    /// comparison decided), or nothing to go on. When it ends one benchmark, it is asked again for every other
+    /// that is still running, so that the two benchmarks of a pair within the run stop together.
     std::function<std::optional<std::string>(const Results& results, std::size_t benchmark)> decide;
 };
 

@@ -21,15 +21,6 @@ std::string firstLine(const std::string& text)
     return text.substr(0, text.find('\n'));
 }
 
-std::optional<std::string> readFirstLine(const std::filesystem::path& path)
-{
-    std::ifstream in(path);
-    std::string line;
-    if (!in || !std::getline(in, line))
-        return std::nullopt;
-    return line;
-}
-
 /// A value from a "key=value" file like /etc/os-release, unquoted.
 std::optional<std::string> keyValue(const std::filesystem::path& path, const std::string& key)
 {

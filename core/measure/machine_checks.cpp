@@ -22,17 +22,6 @@ namespace pyrometer {
 namespace {
 namespace fs = std::filesystem;
 
-std::optional<std::string> readFirstLine(const fs::path& path)
-{
-    std::ifstream in(path);
-    std::string line;
-    if (!in || !std::getline(in, line))
-        return std::nullopt;
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
-        line.pop_back();
-    return line;
-}
-
 MachineCheck named(std::string key, std::string title)
 {
     MachineCheck check;
@@ -328,6 +317,17 @@ MachineCheck virtualisation(const fs::path& root, const std::optional<CpuTicks>&
     return check;
 }
 } // namespace
+
+std::optional<std::string> readFirstLine(const std::filesystem::path& path)
+{
+    std::ifstream in(path);
+    std::string line;
+    if (!in || !std::getline(in, line))
+        return std::nullopt;
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+        line.pop_back();
+    return line;
+}
 
 CpuTicks readCpuTicks(const fs::path& root)
 {

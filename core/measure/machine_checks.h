@@ -10,6 +10,10 @@
 
 namespace pyrometer {
 
+/// The first line of a file (/proc and /sys hold one value a file), without trailing spaces; empty when it cannot be
+/// read.
+std::optional<std::string> readFirstLine(const std::filesystem::path& path);
+
 /// CPU time as the first line of /proc/stat counts it, in clock ticks.
 struct CpuTicks
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,17 @@ struct MachineCheck
     bool changing = false;
 };
 
+/// This machine's noise floor as `pyrometer doctor` last measured it: how much run times vary here when nothing
+/// in the benchmark does, and the smallest change a comparison can detect at that variation.
+struct MachineFloor
+{
+    double cv = 0; ///< of a fixed ~20 ms CPU-bound script's wall times
+    /// The smallest slowdown `runsPerSide` runs a side detect 80% of the time; empty when none up to 100% was.
+    std::optional<double> detectableChange;
+    std::size_t runsPerSide = 30;
+    std::string measuredAt; ///< ISO 8601, UTC
+};
+
 /// The machine and the moment a set of results was measured on.
 struct Environment
 {
@@ -68,6 +80,8 @@ struct Environment
     /// The checks of what changes from minute to minute (load, pressure, swap, steal) at the start of the run: the
     /// doctor's quick subset. Empty for another tool's file and for results written before Pyrometer recorded it.
     std::vector<MachineCheck> machine;
+    /// The doctor's noise floor of this machine when the run started, if it measured one in the last 30 days.
+    std::optional<MachineFloor> floor;
     /// The worst rating of `machine`.
     Rating machineRating() const;
 };

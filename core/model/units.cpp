@@ -4,6 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+#include <iomanip>
+#include <sstream>
 
 namespace pyrometer {
 
@@ -70,6 +73,39 @@ std::string exactNumber(double value)
     char buffer[64];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     return std::string(buffer, result.ptr);
+}
+
+std::string formatInterval(double seconds)
+{
+    const auto rounded = [](double value, const char* one, const char* many) {
+        const auto n = static_cast<long long>(std::llround(value));
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    if (seconds < 90)
+        return rounded(seconds, "s", "s");
+    if (seconds < 90 * 60)
+        return rounded(seconds / 60, "min", "min");
+    if (seconds < 36 * 3600)
+        return rounded(seconds / 3600, "h", "h");
+    return rounded(seconds / 86400, "day", "days");
+}
+
+std::optional<std::int64_t> parseIsoUtc(const std::string& text)
+{
+    std::tm tm {};
+    std::istringstream in(text);
+    in >> std::get_time(&tm, "%Y-%m-%dT%H:%M:%S");
+    if (in.fail())
+        return std::nullopt;
+    return static_cast<std::int64_t>(::timegm(&tm));
+}
+
+std::optional<double> secondsApart(const std::string& first, const std::string& second)
+{
+    const auto a = parseIsoUtc(first), b = parseIsoUtc(second);
+    if (!a || !b)
+        return std::nullopt;
+    return std::abs(static_cast<double>(*b - *a));
 }
 
 } // namespace pyrometer

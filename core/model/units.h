@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace pyrometer {
@@ -23,6 +25,15 @@ std::string formatBytes(double bytes);
 std::string formatFixed(double value, int decimals);
 /// "3.1%": a fraction (0.031) in percent, with a fixed count of decimals.
 std::string formatPercent(double fraction, int decimals = 1);
+
+/// "40 min", "5 h", "3 days": a span of time between two measurements, rounded to its largest unit.
+std::string formatInterval(double seconds);
+
+/// Seconds since the epoch of an ISO 8601 UTC time as Pyrometer writes it ("2026-12-03T04:10:00Z"); empty when
+/// the text is not one.
+std::optional<std::int64_t> parseIsoUtc(const std::string& text);
+/// How far apart two such times are (never negative); empty when either is not one.
+std::optional<double> secondsApart(const std::string& first, const std::string& second);
 
 /// Shortest text that reads back as the same double (for CSV); "" for NaN.
 std::string exactNumber(double value);

@@ -8,6 +8,7 @@
 #include <boost/math/distributions/normal.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -69,14 +70,72 @@ Trend trendOf(std::span<const double> series)
 
 void noise(const Results& results, std::size_t b, const Summary& wall, std::vector<Finding>& out)
 {
-    if (wall.n < 5 || !(wall.cv > 0.05))
+    const auto& floor = results.environment.floor;
+    const bool aboveFloor = floor && wall.cv > 0.02 && wall.cv > 3 * floor->cv;
+    if (wall.n < 5 || !(wall.cv > 0.05 || aboveFloor))
         return;
-    out.push_back({ "noise", b, "run times vary with a CV of " + formatPercent(wall.cv, 0),
-        "standard deviation " + formatDuration(wall.stddev) + " around a mean of " + formatDuration(wall.mean)
-            + ", over " + runsText(wall.n),
-        results.order == RunOrder::Interleaved
-            ? "`pyrometer doctor` tells how much of this the machine adds; more runs narrow the interval"
-            : "interleave the benchmarks (leave out --sequential); `pyrometer doctor` tells what the machine adds" });
+    std::string evidence = "standard deviation " + formatDuration(wall.stddev) + " around a mean of "
+        + formatDuration(wall.mean) + ", over " + runsText(wall.n);
+    std::string advice;
+    if (!floor) {
+        advice = results.order == RunOrder::Interleaved
+            ? "`pyrometer doctor` measures how much of this the machine adds; more runs narrow the interval"
+            : "interleave the benchmarks (leave out --sequential); `pyrometer doctor` measures what the machine adds";
+    } else {
+        evidence += "; this machine's noise floor is a CV of " + formatPercent(floor->cv, floor->cv < 0.1 ? 1 : 0)
+            + " (`pyrometer doctor` at " + floor->measuredAt + ")";
+        if (aboveFloor)
+            // Three times the floor: the spread is the benchmark's own, not the machine's.
+            advice = "the benchmark varies more than the machine does: look for what differs from run to run (I/O, "
+                     "the network, random input, hash seeds: --hash-seed fixes one); more runs narrow the interval";
+        else
+            advice = "the machine adds this much: the doctor's fixes (`pyrometer doctor`) lower it, or pin the runs "
+                     "with --cpu"
+                + std::string(floor->detectableChange
+                        ? "; changes below " + formatPercent(*floor->detectableChange, 0) + " are not told apart here"
+                        : "");
+    }
+    out.push_back({ "noise", b, "run times vary with a CV of " + formatPercent(wall.cv, 0), evidence, advice });
+}
+
+/// A pause in the middle of the runs: the gap between one run's end and the next run's start (any benchmark's),
+/// from the monotonic times the runs were spawned at.
+void pause(const Results& results, std::vector<Finding>& out)
+{
+    struct Span
+    {
+        std::int64_t start, end;
+        std::size_t benchmark, run;
+    };
+    std::vector<Span> spans;
+    for (std::size_t b = 0; b < results.benchmarks.size(); ++b) {
+        const auto& runs = results.benchmarks[b].runs;
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            if (runs[r].spawnedAtNs > 0) {
+                const auto wallNs = std::chrono::duration_cast<std::chrono::nanoseconds>(runs[r].wall).count();
+                spans.push_back({ runs[r].spawnedAtNs, runs[r].spawnedAtNs + wallNs, b, r });
+            }
+        }
+    }
+    if (spans.size() < 10)
+        return;
+    std::sort(spans.begin(), spans.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
+    std::vector<double> gaps;
+    for (std::size_t i = 1; i < spans.size(); ++i)
+        gaps.push_back(static_cast<double>(std::max<std::int64_t>(0, spans[i].start - spans[i - 1].end)) * 1e-9);
+    const auto longest = std::max_element(gaps.begin(), gaps.end());
+    const double typical = medianOf(gaps);
+    if (!(*longest > 10 && *longest > 10 * typical))
+        return;
+    const auto& after = spans[static_cast<std::size_t>(longest - gaps.begin()) + 1];
+    const double total = static_cast<double>(spans.back().end - spans.front().start) * 1e-9;
+    out.push_back({ "pause", Finding::wholeRun,
+        "the runs stopped for " + formatInterval(*longest) + " before run " + std::to_string(after.run + 1) + " of "
+            + results.benchmarks[after.benchmark].name,
+        "the longest gap between two runs, against a median gap of " + formatDuration(typical)
+            + "; the runs spread over " + formatInterval(total),
+        "the machine can change while nothing runs (a suspend, another job, a migrated VM): the runs before and after "
+        "the gap may not be alike; run again without the pause" });
 }
 
 /// The number of first runs the warm-up finding found slower, or 0.
@@ -318,6 +377,7 @@ std::vector<Finding> findings(const Results& results)
 {
     std::vector<Finding> out;
     busy(results, out);
+    pause(results, out);
     for (std::size_t b = 0; b < results.benchmarks.size(); ++b) {
         const auto& benchmark = results.benchmarks[b];
         const auto walls = benchmark.measured.wall ? successfulWallSeconds(benchmark) : std::vector<double> {};

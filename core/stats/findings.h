@@ -15,7 +15,8 @@ namespace pyrometer {
 struct Finding
 {
     static constexpr std::size_t wholeRun = std::numeric_limits<std::size_t>::max();
-    std::string key; ///< "noise", "busy", "warm-up", "drift", "bimodal", "start-up", "gc", "memory-growth", "hotspot"
+    std::string
+        key; ///< "noise", "pause", "busy", "warm-up", "drift", "bimodal", "start-up", "gc", "memory-growth", "hotspot"
     std::size_t benchmark = wholeRun; ///< the benchmark it is about, or wholeRun
     std::string what; ///< "the first 3 runs were 12% slower than the other 27"
     std::string evidence; ///< "Mann–Whitney U, one-sided p = 0.0021"
@@ -35,7 +36,10 @@ Trend mannKendall(std::span<const double> series);
 
 /// The findings of every benchmark of `results` and of the run as a whole, in the order of the benchmarks. Each
 /// is raised only by a stated test on the data:
-/// - noise: the coefficient of variation of the wall times is above 5%;
+/// - noise: the coefficient of variation of the wall times is above 5%, or, when the doctor's noise floor of the
+///   machine is known, above 2% and three times the floor's (then the spread is the benchmark's own);
+/// - pause: the longest gap between the end of one run and the start of the next (any benchmark's) is over 10 s
+///   and 10 times the median gap (10 runs or more);
 /// - busy: a check at the run's start was rated bad (load, pressure, steal), the 1-minute load at its end was
 ///   at least 0.75 per CPU, or steal time took 2% or more of the CPU time during the run;
 /// - warm-up: the first fifth of the runs (at least 2) is slower than the rest by more than 5%, one-sided

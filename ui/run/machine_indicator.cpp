@@ -1,5 +1,6 @@
 #include "ui/run/machine_indicator.h"
 
+#include "core/doctor/machine_floor.h"
 #include "core/measure/process_launcher.h"
 #include "core/measure/spawn_helper.h"
 
@@ -74,7 +75,7 @@ DoctorDialog::DoctorDialog(QWidget* parent)
     m_verdict->setTextFormat(Qt::PlainText);
     m_text->setReadOnly(true);
     m_text->setFont(QFont(QStringLiteral("monospace")));
-    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_run->setObjectName(QStringLiteral("runDoctor"));
     m_run->setToolTip(tr("Measure this machine: the start-up floors, the noise of a fixed loop and the smallest "
                          "change 30 runs a side can detect, and the instrument against known sleeps, CPU work and "
@@ -117,9 +118,20 @@ void DoctorDialog::runDoctor()
     m_run->setEnabled(false);
     m_verdict->setText(tr("Measuring this machine (about 5 s)…"));
     m_worker = std::make_unique<Worker>();
-    m_worker->thread = std::jthread([this] {
+    // Closing the window stops the doctor at its next run (the jthread's stop), and a doctor stopped early is
+    // neither shown nor kept.
+    m_worker->thread = std::jthread([this](std::stop_token stop) {
         ProcessLauncher launcher;
-        const auto report = pyrometer::runDoctor(launcher);
+        DoctorOptions options;
+        options.stop = stop;
+        const auto report = pyrometer::runDoctor(launcher, options);
+        if (stop.stop_requested())
+            return;
+        try {
+            rememberMachineFloor(report); // the runs' findings read their times against it
+        } catch (const std::exception&) {
+            // Not kept (a read-only home): the report is still shown, and runs judge noise without it.
+        }
         QMetaObject::invokeMethod(this, [this, report] {
             m_run->setEnabled(true);
             show(report);
@@ -144,9 +156,27 @@ MachineIndicator::MachineIndicator(QWidget* parent)
         m_full = report;
         refresh();
     });
-    connect(m_timer, &QTimer::timeout, this, &MachineIndicator::refresh);
+    connect(m_timer, &QTimer::timeout, this, &MachineIndicator::poll);
     m_timer->start(5000);
     refresh();
+}
+
+MachineIndicator::~MachineIndicator() = default;
+
+void MachineIndicator::poll()
+{
+    // The checks take about 10 ms (five readings of the runnable tasks, 2 ms apart): read on a thread of their
+    // own, so that the window never waits for them.
+    if (m_polling)
+        return;
+    m_polling = true;
+    m_poller = std::jthread([this, root = m_root] {
+        auto report = quickChecks(root);
+        QMetaObject::invokeMethod(this, [this, report = std::move(report)] {
+            m_polling = false;
+            showChecks(report);
+        });
+    });
 }
 
 void MachineIndicator::setRoot(const std::filesystem::path& root)
@@ -157,7 +187,12 @@ void MachineIndicator::setRoot(const std::filesystem::path& root)
 
 void MachineIndicator::refresh()
 {
-    m_quick = quickChecks(m_root);
+    showChecks(quickChecks(m_root));
+}
+
+void MachineIndicator::showChecks(const DoctorReport& quick)
+{
+    m_quick = quick;
     Rating now = Rating::Good;
     QStringList seen;
     for (const auto& check : m_quick.checks) {
@@ -167,8 +202,11 @@ void MachineIndicator::refresh()
     }
     // The full doctor's verdict stands while the machine is no busier than it was.
     if (m_full && now != Rating::Bad) {
-        showRating(ratingOf(m_full->verdict),
-            tr("Machine: %1").arg(QString::fromUtf8(machineVerdictText(m_full->verdict))),
+        const auto verdict = m_full->verdict;
+        showRating(ratingOf(verdict),
+            verdict == MachineVerdict::Quiet       ? tr("Machine: quiet")
+                : verdict == MachineVerdict::Noisy ? tr("Machine: noisy")
+                                                   : tr("Machine: unusable"),
             QString::fromStdString(m_full->reason));
         return;
     }

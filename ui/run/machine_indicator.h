@@ -6,6 +6,7 @@
 #include <QToolButton>
 
 #include <optional>
+#include <thread>
 
 QT_BEGIN_NAMESPACE
 class QLabel;
@@ -49,13 +50,17 @@ class MachineIndicator : public QToolButton
     Q_OBJECT
 public:
     explicit MachineIndicator(QWidget* parent = nullptr);
-    /// Reads the checks now (also every 5 s): under `root` for tests.
+    ~MachineIndicator() override;
+    /// Reads the checks now, on the calling thread (every 5 s they are read on a thread of their own): under
+    /// `root` for tests.
     void refresh();
     void setRoot(const std::filesystem::path& root);
     Rating rating() const { return m_rating; }
     DoctorDialog* dialog() const { return m_dialog; }
 
 private:
+    void poll();
+    void showChecks(const DoctorReport& quick);
     void showRating(Rating rating, const QString& word, const QString& tip);
     std::filesystem::path m_root = "/";
     Rating m_rating = Rating::Good;
@@ -63,6 +68,8 @@ private:
     std::optional<DoctorReport> m_full;
     DoctorDialog* m_dialog;
     QTimer* m_timer;
+    bool m_polling = false;
+    std::jthread m_poller; ///< last, so that it is joined before the rest goes
 };
 
 } // namespace pyrometer::ui

@@ -2,6 +2,7 @@
 
 #include "core/history/store.h"
 
+#include "core/doctor/machine_floor.h"
 #include "core/formats/file_output.h"
 #include "core/formats/journal.h"
 #include "core/formats/results_json.h"
@@ -120,6 +121,7 @@ void RunController::work(quint64 request, RunPlan plan, QString historyStore, st
         if (const auto problem = spawn_helper::missingProblem(); !problem.empty())
             throw InputError(problem);
         results = prepare(plan);
+        results.environment.floor = machineFloorFor(results.environment.hostname);
     } catch (const PlanError& e) {
         for (const auto& problem : e.problems()) {
             post(request,
