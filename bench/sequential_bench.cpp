@@ -116,6 +116,11 @@ int main(int argc, char** argv)
         return ratios;
     };
     const auto pairedAA = logRatios(candidateA, candidateA2), pairedAB = logRatios(candidateA, candidateB);
+    // What the second place in a round does to the same script: a position effect would bias paired verdicts.
+    const auto place = bootstrapPairedRatio(pairedAA, 2000, 0.95, 0x5eed);
+    std::printf("A′ (run right after A, the same script) against A over all %d rounds: %+.2f%% (95%% CI %+.2f%% … "
+                "%+.2f%%)\n",
+        pool, (place.ratio - 1) * 100, (place.low - 1) * 100, (place.high - 1) * 100);
 
     ComparisonSettings settings;
     settings.resamples = 2000; // per look; the verdicts' intervals, for speed
