@@ -360,7 +360,14 @@ private Q_SLOTS:
         QVERIFY(benchmark.runs.at(0).timeline);
         QVERIFY(benchmark.runs[0].timeline->samples.size() >= 10);
         QVERIFY(benchmark.probe && benchmark.probe->runs.empty());
-        QVERIFY2(contains(benchmark.probe->missing, "only Python scripts"), benchmark.probe->missing.c_str());
+        QVERIFY2(contains(benchmark.probe->missing, "a native program has no garbage collector to trace"),
+            benchmark.probe->missing.c_str());
+        // A profile of a command: only Python scripts have one.
+        plan.benchmarks[0].settings.probe = { false, true, false };
+        results = prepare(plan);
+        Engine(launcher).run(results, {});
+        QVERIFY2(contains(results.benchmarks[0].probe->missing, "only Python scripts"),
+            results.benchmarks[0].probe->missing.c_str());
     }
 
     void timelineAndProbeRoundTripThroughJson()

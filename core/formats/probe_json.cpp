@@ -117,6 +117,51 @@ Timeline timelineFromJson(const Json& j)
     return timeline;
 }
 
+Json runtimeTraceToJson(const RuntimeTrace& trace)
+{
+    const auto bytes = [](const std::optional<std::int64_t>& value) { return value ? Json(*value) : Json(nullptr); };
+    Json events = Json::array();
+    for (const auto& e : trace.events) {
+        events.push_back({ { "t_s", e.tSeconds }, { "pause_s", e.pauseSeconds },
+            { "duration_s", e.durationSeconds ? Json(*e.durationSeconds) : Json(nullptr) },
+            { "heap_before_bytes", bytes(e.heapBeforeBytes) }, { "heap_after_bytes", bytes(e.heapAfterBytes) },
+            { "live_bytes", bytes(e.liveBytes) }, { "heap_committed_bytes", bytes(e.heapCommittedBytes) },
+            { "heap_goal_bytes", bytes(e.heapGoalBytes) }, { "kind", e.kind } });
+    }
+    return Json { { "runtime", trace.runtime }, { "collector", trace.collector }, { "method", trace.method },
+        { "missing", trace.missing.empty() ? Json(nullptr) : Json(trace.missing) },
+        { "note", trace.note.empty() ? Json(nullptr) : Json(trace.note) }, { "unrecognised_lines", trace.unrecognised },
+        { "events", std::move(events) } };
+}
+
+RuntimeTrace runtimeTraceFromJson(const Json& j)
+{
+    RuntimeTrace trace;
+    trace.runtime = textField(j, "runtime");
+    trace.collector = optionalTextField(j, "collector").value_or("");
+    trace.method = optionalTextField(j, "method").value_or("");
+    trace.missing = optionalTextField(j, "missing").value_or("");
+    trace.note = optionalTextField(j, "note").value_or("");
+    trace.unrecognised
+        = static_cast<std::size_t>(optionalIntegerField(j, "unrecognised_lines", 0, maxCount).value_or(0));
+    const auto bytes = [](const Json& e, const char* key) { return optionalIntegerField(e, key, 0, maxCount); };
+    forEachItem(j, "events", "collection", [&](const Json& e) {
+        RuntimeGcEvent event;
+        event.tSeconds = secondsField(e, "t_s");
+        event.pauseSeconds = secondsField(e, "pause_s");
+        if (optionalField(e, "duration_s"))
+            event.durationSeconds = secondsField(e, "duration_s");
+        event.heapBeforeBytes = bytes(e, "heap_before_bytes");
+        event.heapAfterBytes = bytes(e, "heap_after_bytes");
+        event.liveBytes = bytes(e, "live_bytes");
+        event.heapCommittedBytes = bytes(e, "heap_committed_bytes");
+        event.heapGoalBytes = bytes(e, "heap_goal_bytes");
+        event.kind = optionalTextField(e, "kind").value_or("");
+        trace.events.push_back(std::move(event));
+    });
+    return trace;
+}
+
 Json probeToJson(const ProbeData& probe)
 {
     Json j = Json::object();
@@ -135,6 +180,8 @@ Json probeToJson(const ProbeData& probe)
         j["tracemalloc"] = allocationsToJson(*probe.tracemalloc);
     if (probe.profile)
         j["profile"] = profileToJson(*probe.profile);
+    if (probe.runtimeGc)
+        j["runtime_gc"] = runtimeTraceToJson(*probe.runtimeGc);
     Json runs = Json::array();
     for (const auto& r : probe.runs) {
         Json run { { "instruments", r.instruments.names() },
@@ -166,6 +213,8 @@ ProbeData probeFromJson(const Json& j)
         probe.tracemalloc = within("tracemalloc", [&] { return allocationsFromJson(*t); });
     if (const auto* p = optionalField(j, "profile"))
         probe.profile = within("profile", [&] { return profileFromJson(*p); });
+    if (const auto* r = optionalField(j, "runtime_gc"))
+        probe.runtimeGc = within("runtime_gc", [&] { return runtimeTraceFromJson(*r); });
     forEachItem(j, "runs", "instrumented run", [&](const Json& r) {
         ProbeRun run;
         run.instruments = ProbeSettings::fromNames(textListField(r, "instruments"));

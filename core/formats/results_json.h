@@ -36,6 +36,8 @@ Environment environmentFromJson(const Json& json);
 Json timelineToJson(const Timeline& timeline);
 Timeline timelineFromJson(const Json& json);
 /// A benchmark's instrumented runs and what they saw: `gc_events`, `tracemalloc`, `profile`, `runs`.
+Json runtimeTraceToJson(const RuntimeTrace& trace);
+RuntimeTrace runtimeTraceFromJson(const Json& json);
 Json probeToJson(const ProbeData& probe);
 ProbeData probeFromJson(const Json& json);
 

@@ -4,10 +4,15 @@
 #include "core/measure/environment_capture.h"
 #include "core/measure/machine_checks.h"
 #include "core/measure/output_tail.h"
+#include "core/measure/runtime_gc.h"
 #include "core/measure/suite.h"
 #include "core/probe/probe.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <random>
@@ -360,6 +365,53 @@ bool timedPass(Pass& pass)
     return !cancelled && !pass.stop.stop_requested();
 }
 
+/// The instrumented run of a command whose runtime traces its own collector (Go, Java, Node.js): one run with the
+/// trace switched on and its memory sampled, read into the probe data; false when stopped.
+bool traceCommandGc(Pass& pass, std::size_t b)
+{
+    auto& benchmark = pass.results.benchmarks[b];
+    auto& probe = *benchmark.probe;
+    const auto runtime = runtimeOf(benchmark.command);
+    char folderTemplate[] = "/tmp/pyrometer-gc-XXXXXX";
+    if (!::mkdtemp(folderTemplate)) {
+        probe.missing = std::string("cannot make a folder for the collector's log: ") + std::strerror(errno);
+        return true;
+    }
+    const std::filesystem::path folder = folderTemplate;
+    const auto removeFolder = [&] {
+        std::error_code ignored;
+        std::filesystem::remove_all(folder, ignored);
+    };
+    const std::uint32_t seed = pass.seedFor(benchmark);
+    auto request = requestFor(benchmark, seed);
+    if (auto why = traceGc(runtime, request, folder); !why.empty()) {
+        probe.missing = std::move(why);
+        removeFolder();
+        return true;
+    }
+    request.sampleHz = benchmark.settings.sampleHz > 0 ? benchmark.settings.sampleHz : defaultSampleHz;
+    request.tailBytes = gcTraceTailBytes; // the trace is in the output: all of it, up to a bound
+    pass.starting(b, false);
+    ProbeRun probeRun;
+    probeRun.instruments.gc = true;
+    probeRun.run = pass.launcher.launch(request, pass.stop);
+    if (probeRun.run.cancelled) {
+        removeFolder();
+        return false;
+    }
+    probeRun.run.hashSeed = seed;
+    probe.runtimeGc = readGcTrace(runtime, probeRun.run, folder);
+    removeFolder();
+    if (!probeRun.run.succeeded())
+        probeRun.missing = "the traced run failed: " + probeRun.run.outcome();
+    trimOutput(probeRun.run, probeRun.run.succeeded() ? successfulRunTailBytes : request.tailBytes);
+    probe.runs.push_back(std::move(probeRun));
+    pass.finished();
+    if (pass.callbacks.probeFinished)
+        pass.callbacks.probeFinished(pass.results, b);
+    return true;
+}
+
 /// The instrumented runs, after all timed ones so that they cannot disturb them; false when stopped.
 bool probePass(Pass& pass)
 {
@@ -369,7 +421,13 @@ bool probePass(Pass& pass)
             continue;
         benchmark.probe.emplace();
         if (!benchmark.script) {
-            benchmark.probe->missing = "only Python scripts can be probed, and this benchmark is a command";
+            if (!benchmark.settings.probe.gc) {
+                benchmark.probe->missing = "only Python scripts can be profiled and their allocations traced; of a "
+                                           "command, --gc traces the collector of Go, Java and Node.js";
+                continue;
+            }
+            if (!traceCommandGc(pass, b))
+                return false;
             continue;
         }
         if (benchmark.function) {

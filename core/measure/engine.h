@@ -46,6 +46,8 @@ inline constexpr int defaultSampleHz = 100;
 
 /// How much of stdout and stderr a successful run keeps; failed runs keep the launcher's whole tail.
 inline constexpr std::size_t successfulRunTailBytes = 512;
+/// How much of its output a run with a collector's trace in it (Go's stderr, Node.js's stdout) keeps to read it.
+inline constexpr std::size_t gcTraceTailBytes = 32 * 1024 * 1024;
 
 /// Runs prepared benchmarks, each run through the launcher, interleaved (A B C A B C …) or one after another,
 /// warmups first. A PYTHONHASHSEED is set for every run: the fixed one, or a fresh random one, recorded.

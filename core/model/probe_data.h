@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/run_record.h"
+#include "core/model/runtime_memory.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -102,6 +103,8 @@ struct ProbeData
     std::int64_t gcEventsDropped = 0; ///< collections beyond the probe's limit
     std::optional<AllocationReport> tracemalloc;
     std::optional<Profile> profile;
+    /// For a command in Go, Java or Node.js: its collector's own trace of the run with gc.
+    std::optional<RuntimeTrace> runtimeGc;
     /// The run that carried `instrument` ("gc", "profile", "tracemalloc").
     const ProbeRun* runWith(const std::string& instrument) const;
 };

@@ -97,6 +97,40 @@ std::string gcLines(const ProbeData& probe)
     return text;
 }
 
+/// "Go", "Java (G1)", "Node.js".
+std::string runtimeName(const RuntimeTrace& trace)
+{
+    const std::string name = trace.runtime == "go" ? "Go"
+        : trace.runtime == "java"                  ? "Java"
+        : trace.runtime == "node"                  ? "Node.js"
+                                                   : trace.runtime;
+    return trace.collector.empty() ? name : name + ", " + trace.collector;
+}
+
+std::string runtimeGcLines(const ProbeData& probe)
+{
+    if (!probe.runtimeGc)
+        return {};
+    const auto& trace = *probe.runtimeGc;
+    const std::string head = "  GC:           " + runtimeName(trace) + " (" + trace.method + "): ";
+    if (trace.events.empty())
+        return head + trace.missing + "\n";
+    const auto s = summarizeRuntimeGc(trace);
+    std::string text = head + std::to_string(s.collections) + " collections, " + formatDuration(s.pauseSeconds)
+        + " paused, the longest " + formatDuration(s.longestPauseSeconds);
+    if (s.peakLiveBytes)
+        text += "; live heap at most " + formatBytes(static_cast<double>(*s.peakLiveBytes));
+    if (const auto* run = probe.runWith("gc"); run && run->run.maxRssBytes > 0)
+        text += ", peak RSS " + formatBytes(static_cast<double>(run->run.maxRssBytes));
+    text += "\n";
+    if (trace.unrecognised > 0)
+        text += "                (" + std::to_string(trace.unrecognised)
+            + " lines that looked like the trace's could not be read; they stay in the run's output)\n";
+    if (!trace.note.empty())
+        text += "                (" + trace.note + ")\n";
+    return text;
+}
+
 std::string allocationLines(const AllocationReport& a)
 {
     std::string text = "  tracemalloc:  peak " + formatBytes(static_cast<double>(a.peakBytes)) + " traced, "
@@ -145,6 +179,7 @@ std::string probeReport(const Results& results)
                         + " data covers the parent process only\n";
             }
             block += gcLines(*probe);
+            block += runtimeGcLines(*probe);
             if (probe->tracemalloc)
                 block += allocationLines(*probe->tracemalloc);
             if (probe->profile)

@@ -35,4 +35,17 @@ std::vector<std::size_t> topFunctions(const Profile& profile, std::size_t count)
     return order;
 }
 
+RuntimeGcSummary summarizeRuntimeGc(const RuntimeTrace& trace)
+{
+    RuntimeGcSummary summary;
+    for (const auto& event : trace.events) {
+        ++summary.collections;
+        summary.pauseSeconds += event.pauseSeconds;
+        summary.longestPauseSeconds = std::max(summary.longestPauseSeconds, event.pauseSeconds);
+        if (event.liveBytes)
+            summary.peakLiveBytes = std::max(summary.peakLiveBytes.value_or(0), *event.liveBytes);
+    }
+    return summary;
+}
+
 } // namespace pyrometer

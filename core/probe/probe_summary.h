@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace pyrometer {
@@ -19,6 +20,17 @@ struct GcGenerationSummary
 };
 /// Generations 0, 1 and 2 of CPython's collector.
 std::array<GcGenerationSummary, 3> summarizeGc(const std::vector<GcEvent>& events);
+
+/// The totals of a runtime's collections: how many, the time its threads were stopped in all and at most, and the
+/// most heap any collection found live.
+struct RuntimeGcSummary
+{
+    std::size_t collections = 0;
+    double pauseSeconds = 0;
+    double longestPauseSeconds = 0;
+    std::optional<std::int64_t> peakLiveBytes;
+};
+RuntimeGcSummary summarizeRuntimeGc(const RuntimeTrace& trace);
 
 /// The indices of the `count` functions with the most time of their own, most first (ties: most cumulative time).
 std::vector<std::size_t> topFunctions(const Profile& profile, std::size_t count);

@@ -7,6 +7,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QMouseEvent>
+#include <QScatterSeries>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
@@ -41,26 +42,33 @@ void ChartPanel::pointClicked(const QXYSeries*, QPointF)
 
 ChartPanel::NearestPoint ChartPanel::nearestPoint(QPointF position, qreal radius) const
 {
-    NearestPoint best;
-    qreal bestDistance = radius * radius;
     if (!chart()->plotArea().adjusted(-radius, -radius, radius, radius).contains(position))
-        return best;
-    for (auto* abstract : chart()->series()) {
-        auto* series = qobject_cast<QXYSeries*>(abstract);
-        if (!series || !series->isVisible())
-            continue;
-        const auto points = series->points();
-        for (const auto& point : points) {
-            const auto at = chart()->mapToPosition(point, series);
-            const auto d = at - position;
-            const qreal distance = d.x() * d.x() + d.y() * d.y();
-            if (distance <= bestDistance) {
-                bestDistance = distance;
-                best = { series, point };
+        return {};
+    // What is drawn as points (a run, a marker) first, then what is drawn as lines: a run on its rolling median
+    // is the run under the pointer, however the two round to pixels.
+    for (const bool markers : { true, false }) {
+        NearestPoint best;
+        qreal bestDistance = radius * radius;
+        for (auto* abstract : chart()->series()) {
+            auto* series = qobject_cast<QXYSeries*>(abstract);
+            if (!series || !series->isVisible()
+                || (qobject_cast<QScatterSeries*>(series) != nullptr || series->pointsVisible()) != markers)
+                continue;
+            const auto points = series->points();
+            for (const auto& point : points) {
+                const auto at = chart()->mapToPosition(point, series);
+                const auto d = at - position;
+                const qreal distance = d.x() * d.x() + d.y() * d.y();
+                if (distance <= bestDistance) {
+                    bestDistance = distance;
+                    best = { series, point };
+                }
             }
         }
+        if (best.series)
+            return best;
     }
-    return best;
+    return {};
 }
 
 void ChartPanel::legendClicked()

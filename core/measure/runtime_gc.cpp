@@ -1,0 +1,158 @@
+#include "core/measure/runtime_gc.h"
+
+#include "core/measure/executable_lookup.h"
+#include "core/probe/runtime_traces.h"
+
+#include <elf.h>
+#include <fstream>
+#include <sstream>
+
+namespace pyrometer {
+namespace {
+constexpr const char* javaLogName = "gc.log";
+
+/// Whether the ELF file at `path` has a section named `wanted` (64-bit little-endian, as on the machines Pyrometer
+/// runs on). Reads the section headers and their name table only; anything malformed is "no".
+bool hasElfSection(const std::filesystem::path& path, const std::string& wanted)
+{
+    std::ifstream in(path, std::ios::binary);
+    Elf64_Ehdr header {};
+    if (!in.read(reinterpret_cast<char*>(&header), sizeof header))
+        return false;
+    if (std::string_view(reinterpret_cast<const char*>(header.e_ident), 4) != ELFMAG
+        || header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_shentsize != sizeof(Elf64_Shdr) || header.e_shnum == 0
+        || header.e_shnum > 4096 || header.e_shstrndx >= header.e_shnum)
+        return false;
+    std::vector<Elf64_Shdr> sections(header.e_shnum);
+    in.seekg(static_cast<std::streamoff>(header.e_shoff));
+    if (!in.read(reinterpret_cast<char*>(sections.data()),
+            static_cast<std::streamsize>(sections.size() * sizeof(Elf64_Shdr))))
+        return false;
+    const auto& names = sections[header.e_shstrndx];
+    if (names.sh_size == 0 || names.sh_size > (1 << 20))
+        return false;
+    std::string table(names.sh_size, '\0');
+    in.seekg(static_cast<std::streamoff>(names.sh_offset));
+    if (!in.read(table.data(), static_cast<std::streamsize>(table.size())))
+        return false;
+    for (const auto& section : sections) {
+        if (section.sh_name < table.size() && table.c_str() + section.sh_name == wanted)
+            return true;
+    }
+    return false;
+}
+
+bool isElf(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    char magic[4] = {};
+    return in.read(magic, 4) && std::string_view(magic, 4) == ELFMAG;
+}
+} // namespace
+
+const char* runtimeKey(Runtime runtime)
+{
+    switch (runtime) {
+    case Runtime::Python:
+        return "python";
+    case Runtime::Go:
+        return "go";
+    case Runtime::GoTool:
+        return "go-tool";
+    case Runtime::Java:
+        return "java";
+    case Runtime::Node:
+        return "node";
+    case Runtime::Native:
+        return "native";
+    case Runtime::Unknown:
+        break;
+    }
+    return "unknown";
+}
+
+Runtime runtimeOf(const std::vector<std::string>& command)
+{
+    if (command.empty())
+        return Runtime::Unknown;
+    const auto found = findExecutable(command.front());
+    if (!found)
+        return Runtime::Unknown;
+    std::error_code error;
+    const auto real = std::filesystem::canonical(*found, error);
+    const auto name = (error ? std::filesystem::path(*found) : real).filename().string();
+    const auto given = std::filesystem::path(command.front()).filename().string();
+    for (const auto& n : { given, name }) {
+        if (n == "java")
+            return Runtime::Java;
+        if (n == "node" || n == "nodejs")
+            return Runtime::Node;
+        if (n.starts_with("python") || n.starts_with("pypy"))
+            return Runtime::Python;
+        if (n == "go")
+            return Runtime::GoTool;
+    }
+    const auto path = error ? std::filesystem::path(*found) : real;
+    if (!isElf(path))
+        return Runtime::Unknown;
+    return hasElfSection(path, ".go.buildinfo") ? Runtime::Go : Runtime::Native;
+}
+
+std::string traceGc(Runtime runtime, LaunchRequest& request, const std::filesystem::path& folder)
+{
+    switch (runtime) {
+    case Runtime::Go: {
+        auto& godebug = request.environment["GODEBUG"];
+        godebug = godebug.empty() ? "gctrace=1" : godebug + ",gctrace=1";
+        return "";
+    }
+    case Runtime::Java:
+        request.argv.insert(
+            request.argv.begin() + 1, "-Xlog:gc*:file=" + (folder / javaLogName).string() + ":uptime,level,tags");
+        return "";
+    case Runtime::Node:
+        request.argv.insert(request.argv.begin() + 1, "--trace-gc");
+        return "";
+    case Runtime::Python:
+        return "a Python script is probed by Pyrometer's own probe; as a command, its collections are not traced";
+    case Runtime::GoTool:
+        return "`go run` is not traced: GODEBUG would trace the compiler's collections with the program's; build "
+               "the program (go build) and benchmark the binary";
+    case Runtime::Native:
+        return "a native program has no garbage collector to trace";
+    case Runtime::Unknown:
+        break;
+    }
+    return "the command's runtime is not one Pyrometer traces (Go, Java, Node.js)";
+}
+
+RuntimeTrace readGcTrace(Runtime runtime, RunRecord& run, const std::filesystem::path& folder)
+{
+    RuntimeTrace trace;
+    bool cut = false;
+    if (runtime == Runtime::Go) {
+        cut = run.stderrBytes > run.stderrTail.size();
+        trace = takeGoTrace(run.stderrTail);
+    } else if (runtime == Runtime::Node) {
+        cut = run.stdoutBytes > run.stdoutTail.size();
+        trace = takeNodeTrace(run.stdoutTail);
+    } else if (runtime == Runtime::Java) {
+        std::ifstream in(folder / javaLogName, std::ios::binary);
+        if (!in) {
+            trace.runtime = "java";
+            trace.method = "-Xlog:gc*";
+            trace.missing = "the JVM wrote no GC log (it did not start, or an option of the benchmark's own replaced "
+                            "-Xlog)";
+            return trace;
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        trace = parseJavaGcLog(text.str());
+    }
+    if (cut && !trace.events.empty())
+        trace.note = "the output was longer than Pyrometer keeps: the collections before the last "
+            + std::to_string(trace.events.size()) + " are not in the trace";
+    return trace;
+}
+
+} // namespace pyrometer

@@ -1,0 +1,162 @@
+// The collectors of other runtimes, traced from outside in a run of their own: examples/alloc built and run with
+// Go, Java and Node.js (installed by the README's test command), a native program, and a runtime whose trace is
+// not what Pyrometer reads.
+#include "tests/cli_support.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace pyrometer::test;
+
+namespace {
+const QString alloc = QStringLiteral(PYROMETER_SOURCE_DIR "/examples/alloc/");
+
+/// Runs a program to build something; fails the test with its output when it fails.
+bool build(const QString& program, const QStringList& arguments, const QString& folder)
+{
+    QProcess process;
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("GOCACHE"), folder + QStringLiteral("/go-cache"));
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(folder);
+    process.start(program, arguments);
+    if (!process.waitForFinished(180000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        qWarning("%s failed: %s%s", qPrintable(program), process.readAllStandardOutput().constData(),
+            process.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+/// `pyrometer run --gc -n 2` of `command`; the benchmark's JSON.
+QJsonObject tracedRun(const QStringList& command, const QString& folder)
+{
+    const QString json = folder + QStringLiteral("/r.json");
+    const auto r
+        = runPyrometer(QStringList { QStringLiteral("run"), QStringLiteral("--no-progress"), QStringLiteral("--gc"),
+                           QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("--export-json"), json,
+                           QStringLiteral("--command"), QStringLiteral("--") }
+            + command);
+    if (r.exitCode != 0)
+        qWarning("pyrometer run failed: %s%s", qPrintable(r.out), qPrintable(r.err));
+    const auto benchmarks = readJson(json)[QStringLiteral("benchmarks")].toArray();
+    return benchmarks.isEmpty() ? QJsonObject() : benchmarks.first().toObject();
+}
+
+QJsonObject traceOf(const QJsonObject& benchmark)
+{
+    return benchmark[QStringLiteral("probe")][QStringLiteral("runtime_gc")].toObject();
+}
+
+/// Every collection begins within the run, pauses for less than 10 s, and finds no more live heap than the heap
+/// it ended with (Go's live heap can exceed the heap it began with: the program allocates during the marking).
+void checkEvents(const QJsonObject& trace, int least)
+{
+    const auto events = trace[QStringLiteral("events")].toArray();
+    QVERIFY2(events.size() >= least, qPrintable(QString::number(events.size())));
+    for (const auto& value : events) {
+        const auto e = value.toObject();
+        QVERIFY(e[QStringLiteral("t_s")].toDouble() >= 0 && e[QStringLiteral("t_s")].toDouble() < 60);
+        QVERIFY(e[QStringLiteral("pause_s")].toDouble() >= 0 && e[QStringLiteral("pause_s")].toDouble() < 10);
+        if (e[QStringLiteral("live_bytes")].isDouble() && e[QStringLiteral("heap_after_bytes")].isDouble())
+            QVERIFY(e[QStringLiteral("live_bytes")].toDouble() <= e[QStringLiteral("heap_after_bytes")].toDouble());
+    }
+}
+
+/// The timed runs ran the command untouched: nothing on stderr (the trace would be), the program's own output.
+void checkTimedRunsUntouched(const QJsonObject& benchmark)
+{
+    for (const auto& run : benchmark[QStringLiteral("runs")].toArray())
+        QCOMPARE(run[QStringLiteral("stderr_bytes")].toInt(), 0);
+}
+} // namespace
+
+class TestCliRuntimes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void go()
+    {
+        QTemporaryDir dir;
+        QVERIFY(build(QStringLiteral("go"),
+            { QStringLiteral("build"), QStringLiteral("-o"), dir.filePath(QStringLiteral("alloc-go")),
+                alloc + QStringLiteral("alloc.go") },
+            dir.path()));
+        const auto benchmark = tracedRun({ dir.filePath(QStringLiteral("alloc-go")) }, dir.path());
+        const auto trace = traceOf(benchmark);
+        QCOMPARE(trace[QStringLiteral("runtime")].toString(), QStringLiteral("go"));
+        QCOMPARE(trace[QStringLiteral("method")].toString(), QStringLiteral("GODEBUG=gctrace=1"));
+        checkEvents(trace, 5);
+        QVERIFY(trace[QStringLiteral("events")].toArray()[0][QStringLiteral("heap_goal_bytes")].toDouble() > 0);
+        checkTimedRunsUntouched(benchmark);
+        // The traced run's stderr held the trace, which was taken out of what the run keeps.
+        const auto traced = benchmark[QStringLiteral("probe")][QStringLiteral("runs")].toArray()[0].toObject();
+        QVERIFY(traced[QStringLiteral("stderr_bytes")].toInt() > 0);
+        QVERIFY(!traced[QStringLiteral("stderr_tail")].toString().contains(QStringLiteral("gc 1 @")));
+    }
+
+    void java()
+    {
+        QTemporaryDir dir;
+        QVERIFY(build(QStringLiteral("javac"),
+            { QStringLiteral("-d"), dir.path(), alloc + QStringLiteral("Alloc.java") }, dir.path()));
+        const auto benchmark = tracedRun({ QStringLiteral("java"), QStringLiteral("-Xmx64m"), QStringLiteral("-cp"),
+                                             dir.path(), QStringLiteral("Alloc") },
+            dir.path());
+        const auto trace = traceOf(benchmark);
+        QCOMPARE(trace[QStringLiteral("runtime")].toString(), QStringLiteral("java"));
+        QCOMPARE(trace[QStringLiteral("collector")].toString(), QStringLiteral("G1"));
+        checkEvents(trace, 3);
+        checkTimedRunsUntouched(benchmark);
+        // The log went to a folder of Pyrometer's own, removed after the run.
+        QVERIFY(!QDir(dir.path()).entryList().contains(QStringLiteral("gc.log")));
+    }
+
+    void node()
+    {
+        QTemporaryDir dir;
+        const auto benchmark = tracedRun({ QStringLiteral("node"), alloc + QStringLiteral("alloc.js") }, dir.path());
+        const auto trace = traceOf(benchmark);
+        QCOMPARE(trace[QStringLiteral("runtime")].toString(), QStringLiteral("node"));
+        checkEvents(trace, 5);
+        // The program's own output is kept, the trace taken out of it.
+        const auto traced = benchmark[QStringLiteral("probe")][QStringLiteral("runs")].toArray()[0].toObject();
+        QVERIFY(traced[QStringLiteral("stdout_bytes")].toInt() > 1000);
+    }
+
+    // No collector, or none Pyrometer traces: said why, and the benchmark measured as ever.
+    void untracedRuntimesSayWhy()
+    {
+        QTemporaryDir dir;
+        auto benchmark = tracedRun({ QStringLiteral("/bin/true") }, dir.path());
+        QCOMPARE(benchmark[QStringLiteral("probe")][QStringLiteral("missing")].toString(),
+            QStringLiteral("a native program has no garbage collector to trace"));
+        QCOMPARE(benchmark[QStringLiteral("summary")][QStringLiteral("n")].toInt(), 2);
+        benchmark = tracedRun({ QStringLiteral("go"), QStringLiteral("version") }, dir.path());
+        QVERIFY(benchmark[QStringLiteral("probe")][QStringLiteral("missing")].toString().startsWith(
+            QStringLiteral("`go run` is not traced")));
+    }
+
+    // A "node" whose --trace-gc lines are not V8's: the run is measured, the trace marked not recognised, and the
+    // program's lines stay in its output.
+    void anUnrecognisedTraceIsMarkedMissing()
+    {
+        QTemporaryDir dir;
+        const auto node = dir.filePath(QStringLiteral("node"));
+        write(node,
+            "#!/bin/sh\necho '[1:0x1]  12 ms: Scavenge happened, sizes unknown'\necho '[1:0x1]  13 ms: Scavenge "
+            "1 (2) -> x'\necho 'the program'\n");
+        QFile(node).setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::WriteOwner);
+        const auto benchmark = tracedRun({ node, QStringLiteral("script.js") }, dir.path());
+        const auto trace = traceOf(benchmark);
+        QCOMPARE(trace[QStringLiteral("events")].toArray().size(), 0);
+        QCOMPARE(trace[QStringLiteral("unrecognised_lines")].toInt(), 2);
+        QVERIFY2(trace[QStringLiteral("missing")].toString().contains(QStringLiteral("format is not recognised")),
+            qPrintable(trace[QStringLiteral("missing")].toString()));
+        QCOMPARE(benchmark[QStringLiteral("summary")][QStringLiteral("n")].toInt(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRuntimes)
+#include "tst_cli_runtimes.moc"
