@@ -71,6 +71,9 @@ class TestProbe : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // In-process engines find no shim beside the test: the one of this build.
+    void initTestCase() { qputenv("PYROMETER_HEAP_SHIM", PYROMETER_HEAP_SHIM); }
+
     void procStatWithAnAwkwardCommandName()
     {
         // A command name may hold spaces and parentheses; the fields after it count from the last ')'.
@@ -343,7 +346,7 @@ private Q_SLOTS:
         QVERIFY(!results.benchmarks[0].probe->profile);
     }
 
-    void commandsAreSampledButNotProbed()
+    void commandsAreSampledAndTheirHeapCounted()
     {
         RunPlan plan;
         BenchmarkRequest request;
@@ -359,9 +362,19 @@ private Q_SLOTS:
         const auto& benchmark = results.benchmarks[0];
         QVERIFY(benchmark.runs.at(0).timeline);
         QVERIFY(benchmark.runs[0].timeline->samples.size() >= 10);
-        QVERIFY(benchmark.probe && benchmark.probe->runs.empty());
-        QVERIFY2(contains(benchmark.probe->missing, "a native program has no garbage collector to trace"),
-            benchmark.probe->missing.c_str());
+        // A native program has no collector: its heap is counted by the heap shim, in a run of its own.
+        QVERIFY(benchmark.probe && benchmark.probe->missing.empty());
+        QCOMPARE(benchmark.probe->runs.size(), std::size_t(1));
+        QVERIFY(benchmark.probe->runtimeGc && benchmark.probe->runtimeGc->runtime == "native");
+        const auto& counted = benchmark.probe->runs[0].run.timeline;
+        QVERIFY(counted && counted->heap && counted->heap->allocations > 0);
+        // Without the shim, said why.
+        qputenv("PYROMETER_HEAP_SHIM", "/nonexistent/libpyrometer-heap.so");
+        results = prepare(plan);
+        Engine(launcher).run(results, {});
+        qputenv("PYROMETER_HEAP_SHIM", PYROMETER_HEAP_SHIM);
+        QVERIFY2(contains(results.benchmarks[0].probe->missing, "the heap shim is not installed"),
+            results.benchmarks[0].probe->missing.c_str());
         // A profile of a command: only Python scripts have one.
         plan.benchmarks[0].settings.probe = { false, true, false };
         results = prepare(plan);

@@ -498,7 +498,8 @@ Inside the process:
       --tracemalloc       ... and traces allocations (slows the script; a run of its own with --profile)
                           Instrumented runs never enter the timing statistics; Python scripts only,
                           but --gc of a command traces the collector of Go (GODEBUG=gctrace=1), Java
-                          (-Xlog:gc*) and Node.js (--trace-gc) in one run of its own
+                          (-Xlog:gc*) and Node.js (--trace-gc), and counts the live heap of a native
+                          program (a preloaded allocator shim), in one run of its own
 Output:
       --export-json FILE      results with every run (schema pyrometer.run/1)
       --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv

@@ -82,16 +82,27 @@ AllocationReport allocationsFromJson(const Json& j)
 
 Json timelineToJson(const Timeline& timeline)
 {
-    Json t = Json::array(), rss = Json::array(), cpu = Json::array(), threads = Json::array();
+    Json t = Json::array(), rss = Json::array(), cpu = Json::array(), threads = Json::array(), heap = Json::array();
+    bool heapCounted = false;
     for (const auto& s : timeline.samples) {
         t.push_back(rounded(s.tSeconds, 1e6));
         rss.push_back(s.rssBytes);
         cpu.push_back(rounded(s.cpuPercent, 10));
         threads.push_back(s.threads);
+        heap.push_back(s.heapBytes >= 0 ? Json(s.heapBytes) : Json(nullptr));
+        heapCounted = heapCounted || s.heapBytes >= 0;
     }
-    return Json { { "interval_s", timeline.intervalSeconds }, { "sampler_cpu_s", toSeconds(timeline.samplerCpu) },
+    Json j { { "interval_s", timeline.intervalSeconds }, { "sampler_cpu_s", toSeconds(timeline.samplerCpu) },
         { "t_s", std::move(t) }, { "rss_bytes", std::move(rss) }, { "cpu_percent", std::move(cpu) },
         { "threads", std::move(threads) } };
+    if (heapCounted)
+        j["heap_bytes"] = std::move(heap);
+    if (const auto& h = timeline.heap) {
+        j["heap"]
+            = { { "allocations", h->allocations }, { "frees", h->frees }, { "allocated_bytes", h->allocatedBytes },
+                  { "peak_live_bytes", h->peakLiveBytes }, { "live_bytes_at_exit", h->liveBytesAtExit } };
+    }
+    return j;
 }
 
 Timeline timelineFromJson(const Json& j)
@@ -104,7 +115,11 @@ Timeline timelineFromJson(const Json& j)
     const auto& rss = arrayField(j, "rss_bytes");
     const auto& cpu = arrayField(j, "cpu_percent");
     const auto& threads = arrayField(j, "threads");
-    if (rss.size() != t.size() || cpu.size() != t.size() || threads.size() != t.size())
+    const Json* heap = optionalField(j, "heap_bytes");
+    if (heap && !heap->is_array())
+        throw InputError("'heap_bytes' is not a list");
+    if (rss.size() != t.size() || cpu.size() != t.size() || threads.size() != t.size()
+        || (heap && heap->size() != t.size()))
         throw InputError("timeline columns differ in length");
     timeline.samples.reserve(t.size());
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -112,7 +127,16 @@ Timeline timelineFromJson(const Json& j)
         timeline.samples.push_back({ integerValue(rss[i], sample + " of 'rss_bytes'", 0, maxCount),
             static_cast<float>(secondsValue(t[i], sample + " of 't_s'")),
             static_cast<float>(numberValue(cpu[i], sample + " of 'cpu_percent'", 0, 1e6)),
-            static_cast<std::int32_t>(integerValue(threads[i], sample + " of 'threads'", 0, 1 << 24)) });
+            static_cast<std::int32_t>(integerValue(threads[i], sample + " of 'threads'", 0, 1 << 24)),
+            heap && !(*heap)[i].is_null() ? integerValue((*heap)[i], sample + " of 'heap_bytes'", 0, maxCount)
+                                          : std::int64_t { -1 } });
+    }
+    if (const auto* totals = optionalField(j, "heap")) {
+        timeline.heap = within("heap", [&] {
+            const auto count = [&](const char* key) { return integerField(*totals, key, 0, maxCount); };
+            return HeapTotals { count("allocations"), count("frees"), count("allocated_bytes"),
+                count("peak_live_bytes"), count("live_bytes_at_exit") };
+        });
     }
     return timeline;
 }

@@ -365,8 +365,9 @@ bool timedPass(Pass& pass)
     return !cancelled && !pass.stop.stop_requested();
 }
 
-/// The instrumented run of a command whose runtime traces its own collector (Go, Java, Node.js): one run with the
-/// trace switched on and its memory sampled, read into the probe data; false when stopped.
+/// The instrumented run of a command whose runtime traces its own collector (Go, Java, Node.js), or of a native
+/// program with the heap shim counting its live heap: one run with the trace switched on and its memory sampled,
+/// read into the probe data; false when stopped.
 bool traceCommandGc(Pass& pass, std::size_t b)
 {
     auto& benchmark = pass.results.benchmarks[b];
@@ -423,7 +424,8 @@ bool probePass(Pass& pass)
         if (!benchmark.script) {
             if (!benchmark.settings.probe.gc) {
                 benchmark.probe->missing = "only Python scripts can be profiled and their allocations traced; of a "
-                                           "command, --gc traces the collector of Go, Java and Node.js";
+                                           "command, --gc traces the collector of Go, Java and Node.js, and "
+                                           "counts a native program's live heap";
                 continue;
             }
             if (!traceCommandGc(pass, b))

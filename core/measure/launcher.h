@@ -26,6 +26,9 @@ struct LaunchRequest
     /// Opens a pipe the process finds as descriptor 3, read into RunRecord::probeReport.
     bool probeChannel = false;
     spawn_helper::Placement placement; ///< the CPUs and niceness the process runs with
+    /// The page the heap shim counts into (heap_counters.h), read by the sampler; with the shim preloaded through
+    /// `environment`. Only for instrumented runs; needs sampleHz.
+    std::string heapCountersFile;
 };
 
 /// The seam between the engine and the operating system: start one run and measure it. The real implementation

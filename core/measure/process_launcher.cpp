@@ -292,7 +292,7 @@ RunRecord ProcessLauncher::launch(const LaunchRequest& request, std::stop_token 
     probeWrite.reset();
     std::optional<ResourceSampler> sampler;
     if (request.sampleHz > 0)
-        sampler.emplace(pid, start, request.sampleHz);
+        sampler.emplace(pid, start, request.sampleHz, request.heapCountersFile);
 
     OutputTail out(request.tailBytes);
     OutputTail err(request.tailBytes);

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <string>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace pyrometer {
@@ -22,6 +23,7 @@ ResourceSample TimelineBuilder::merged(const ResourceSample& a, const ResourceSa
     ResourceSample m = a;
     m.rssBytes = std::max(a.rssBytes, b.rssBytes);
     m.threads = std::max(a.threads, b.threads);
+    m.heapBytes = std::max(a.heapBytes, b.heapBytes);
     m.cpuPercent = static_cast<float>(a.cpuPercent * (1 - weightB) + b.cpuPercent * weightB);
     return m;
 }
@@ -96,12 +98,21 @@ bool parseProcStat(const char* text, std::size_t size, ProcStat& stat)
     return true;
 }
 
-ResourceSampler::ResourceSampler(pid_t pid, std::chrono::steady_clock::time_point spawned, int hz)
+ResourceSampler::ResourceSampler(
+    pid_t pid, std::chrono::steady_clock::time_point spawned, int hz, const std::string& heapFile)
     : m_spawned(spawned)
     , m_period(std::chrono::nanoseconds(1'000'000'000 / std::clamp(hz, 1, maxSampleHz)))
     , m_builder(1.0 / std::clamp(hz, 1, maxSampleHz))
     , m_lastTime(spawned)
 {
+    if (!heapFile.empty()) {
+        if (const int fd = ::open(heapFile.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+            void* page = ::mmap(nullptr, sizeof(pyrometer_heap_counters), PROT_READ, MAP_SHARED, fd, 0);
+            ::close(fd);
+            if (page != MAP_FAILED)
+                m_heap = static_cast<const pyrometer_heap_counters*>(page);
+        }
+    }
     const std::string path = "/proc/" + std::to_string(pid) + "/stat";
     m_statFd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (m_statFd < 0 || ::clock_getcpuclockid(pid, &m_cpuClock) != 0)
@@ -114,6 +125,8 @@ ResourceSampler::~ResourceSampler()
     stop();
     if (m_statFd >= 0)
         ::close(m_statFd);
+    if (m_heap)
+        ::munmap(const_cast<pyrometer_heap_counters*>(m_heap), sizeof(pyrometer_heap_counters));
 }
 
 std::shared_ptr<const Timeline> ResourceSampler::stop()
@@ -128,6 +141,11 @@ std::shared_ptr<const Timeline> ResourceSampler::stop()
     }
     auto timeline = std::make_shared<Timeline>(m_builder.finish());
     timeline->samplerCpu = m_samplerCpu;
+    if (m_heap && __atomic_load_n(&m_heap->magic, __ATOMIC_ACQUIRE) == PYROMETER_HEAP_MAGIC) {
+        const auto read = [](const std::int64_t& counter) { return __atomic_load_n(&counter, __ATOMIC_RELAXED); };
+        timeline->heap = HeapTotals { read(m_heap->allocations), read(m_heap->frees), read(m_heap->allocated_bytes),
+            read(m_heap->peak_live_bytes), std::max<std::int64_t>(0, read(m_heap->live_bytes)) };
+    }
     return timeline;
 }
 
@@ -153,6 +171,8 @@ bool ResourceSampler::sample(std::chrono::steady_clock::time_point now)
     s.tSeconds = std::chrono::duration<float>(now - m_spawned).count();
     s.rssBytes = stat.rssPages * pageSize;
     s.threads = stat.threads;
+    if (m_heap && __atomic_load_n(&m_heap->magic, __ATOMIC_ACQUIRE) == PYROMETER_HEAP_MAGIC)
+        s.heapBytes = std::max<std::int64_t>(0, __atomic_load_n(&m_heap->live_bytes, __ATOMIC_RELAXED));
     if (elapsed.count() > 0)
         s.cpuPercent = static_cast<float>(100.0 * static_cast<double>((cpuTime - m_lastCpu).count())
             / static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()));

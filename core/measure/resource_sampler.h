@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/measure/heap_counters.h"
 #include "core/model/timeline.h"
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <sys/types.h>
 #include <thread>
 #include <vector>
@@ -47,8 +49,9 @@ class ResourceSampler
 {
 public:
     /// Starts sampling `pid`, spawned at `spawned` on the monotonic clock. Does nothing when the process
-    /// cannot be read (it already ended).
-    ResourceSampler(pid_t pid, std::chrono::steady_clock::time_point spawned, int hz);
+    /// cannot be read (it already ended). With `heapFile`, the page the heap shim counts into: its live heap
+    /// joins every sample, and its totals the timeline.
+    ResourceSampler(pid_t pid, std::chrono::steady_clock::time_point spawned, int hz, const std::string& heapFile = {});
     ~ResourceSampler();
     ResourceSampler(const ResourceSampler&) = delete;
     ResourceSampler& operator=(const ResourceSampler&) = delete;
@@ -61,6 +64,7 @@ private:
     bool sample(std::chrono::steady_clock::time_point now);
 
     int m_statFd = -1;
+    const pyrometer_heap_counters* m_heap = nullptr; ///< mapped from the heap file, read-only
     clockid_t m_cpuClock {};
     std::chrono::steady_clock::time_point m_spawned;
     std::chrono::nanoseconds m_period;

@@ -1,15 +1,20 @@
 #include "core/measure/runtime_gc.h"
 
 #include "core/measure/executable_lookup.h"
+#include "core/measure/heap_counters.h"
+#include "core/measure/spawn_helper.h"
 #include "core/probe/runtime_traces.h"
 
+#include <cstdlib>
 #include <elf.h>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 namespace pyrometer {
 namespace {
 constexpr const char* javaLogName = "gc.log";
+constexpr const char* heapPageName = "heap";
 
 /// Whether the ELF file at `path` has a section named `wanted` (64-bit little-endian, as on the machines Pyrometer
 /// runs on). Reads the section headers and their name table only; anything malformed is "no".
@@ -49,6 +54,13 @@ bool isElf(const std::filesystem::path& path)
     return in.read(magic, 4) && std::string_view(magic, 4) == ELFMAG;
 }
 } // namespace
+
+std::string heapShim()
+{
+    if (const char* path = std::getenv("PYROMETER_HEAP_SHIM"); path && *path)
+        return ::access(path, R_OK) == 0 ? path : "";
+    return companionProgram("libpyrometer-heap.so");
+}
 
 const char* runtimeKey(Runtime runtime)
 {
@@ -118,8 +130,25 @@ std::string traceGc(Runtime runtime, LaunchRequest& request, const std::filesyst
     case Runtime::GoTool:
         return "`go run` is not traced: GODEBUG would trace the compiler's collections with the program's; build "
                "the program (go build) and benchmark the binary";
-    case Runtime::Native:
-        return "a native program has no garbage collector to trace";
+    case Runtime::Native: {
+        const auto shim = heapShim();
+        if (shim.empty())
+            return "a native program has no collector, and its live heap cannot be counted: the heap shim is not "
+                   "installed ("
+                + companionPlaces("libpyrometer-heap.so") + ")";
+        const auto page = folder / heapPageName;
+        {
+            std::ofstream zeros(page, std::ios::binary);
+            const std::string blank(sizeof(pyrometer_heap_counters), '\0');
+            if (!zeros.write(blank.data(), static_cast<std::streamsize>(blank.size())))
+                return "cannot make the heap shim's page in " + folder.string();
+        }
+        auto& preload = request.environment["LD_PRELOAD"];
+        preload = preload.empty() ? shim : shim + ":" + preload;
+        request.environment[PYROMETER_HEAP_FILE_VARIABLE] = page.string();
+        request.heapCountersFile = page.string();
+        return "";
+    }
     case Runtime::Unknown:
         break;
     }
@@ -130,6 +159,14 @@ RuntimeTrace readGcTrace(Runtime runtime, RunRecord& run, const std::filesystem:
 {
     RuntimeTrace trace;
     bool cut = false;
+    if (runtime == Runtime::Native) {
+        trace.runtime = "native";
+        trace.method = "heap shim (LD_PRELOAD)";
+        if (!run.timeline || !run.timeline->heap)
+            trace.missing = "the heap shim did not load: a statically linked program, or one that clears "
+                            "LD_PRELOAD, cannot be counted";
+        return trace;
+    }
     if (runtime == Runtime::Go) {
         cut = run.stderrBytes > run.stderrTail.size();
         trace = takeGoTrace(run.stderrTail);

@@ -27,9 +27,15 @@ Runtime runtimeOf(const std::vector<std::string>& command);
 
 /// How an instrumented run traces the collector of `runtime`, added to its request and to no timed run:
 /// Go: GODEBUG=gctrace=1 (added to a GODEBUG of the benchmark's own); Java: -Xlog:gc*:file=… into `folder`, as
-/// the first option of the JVM; Node.js: --trace-gc, likewise. Returns why it cannot be traced instead (Python
-/// has a probe of its own; a native program has no collector), or "" when the request was changed.
+/// the first option of the JVM; Node.js: --trace-gc, likewise. A native program has no collector: its live heap
+/// is counted instead, by the heap shim (heapShim(), preloaded with LD_PRELOAD) into a page in `folder` that the
+/// sampler reads. Returns why it cannot be traced (Python has a probe of its own; the shim is missing), or ""
+/// when the request was changed.
 std::string traceGc(Runtime runtime, LaunchRequest& request, const std::filesystem::path& folder);
+
+/// The heap shim: $PYROMETER_HEAP_SHIM, else libpyrometer-heap.so beside Pyrometer's programs (companionProgram());
+/// "" when there is none.
+std::string heapShim();
 
 /// The trace of an instrumented run: read from its stderr (Go) or stdout (Node.js), which keep the program's own
 /// lines, or from the JVM's log in `folder`. The output kept is bounded (the run's tail): when it was cut, so is

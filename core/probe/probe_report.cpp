@@ -112,6 +112,18 @@ std::string runtimeGcLines(const ProbeData& probe)
     if (!probe.runtimeGc)
         return {};
     const auto& trace = *probe.runtimeGc;
+    const auto* run = probe.runWith("gc");
+    if (trace.runtime == "native") {
+        const std::string head = "  Heap:         native (" + trace.method + "): ";
+        if (!run || !run->run.timeline || !run->run.timeline->heap)
+            return head + (trace.missing.empty() ? "nothing counted" : trace.missing) + "\n";
+        const auto& heap = *run->run.timeline->heap;
+        return head + std::to_string(heap.allocations) + " allocations ("
+            + formatBytes(static_cast<double>(heap.allocatedBytes)) + "), live heap at most "
+            + formatBytes(static_cast<double>(heap.peakLiveBytes)) + ", "
+            + formatBytes(static_cast<double>(heap.liveBytesAtExit)) + " not freed at exit; peak RSS "
+            + formatBytes(static_cast<double>(run->run.maxRssBytes)) + "\n";
+    }
     const std::string head = "  GC:           " + runtimeName(trace) + " (" + trace.method + "): ";
     if (trace.events.empty())
         return head + trace.missing + "\n";
@@ -120,7 +132,7 @@ std::string runtimeGcLines(const ProbeData& probe)
         + " paused, the longest " + formatDuration(s.longestPauseSeconds);
     if (s.peakLiveBytes)
         text += "; live heap at most " + formatBytes(static_cast<double>(*s.peakLiveBytes));
-    if (const auto* run = probe.runWith("gc"); run && run->run.maxRssBytes > 0)
+    if (run && run->run.maxRssBytes > 0)
         text += ", peak RSS " + formatBytes(static_cast<double>(run->run.maxRssBytes));
     text += "\n";
     if (trace.unrecognised > 0)
