@@ -499,42 +499,6 @@ private Q_SLOTS:
         QVERIFY(panel->hoverTextAt(QPoint(2, 2)).isEmpty());
     }
 
-    // Runs of 100 ms but the fourth, 100.13 ms, beside runs of 50 ms: the fourth is drawn about 2 px above its
-    // rolling median (100 ms). With the pointer on the median, the run in reach is what it shows: points come
-    // before lines (the nearer of the two used to win; under asan, a run within a pixel of its median showed the
-    // median).
-    void aRunBeatsTheLineThroughItsNeighbourhood()
-    {
-        MainWindow window(m_dir.path());
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto flat = std::make_shared<Results>();
-        flat->complete = true;
-        auto benchmark = test::benchmarkOf("flat.py", 0.1, 12);
-        for (auto& run : benchmark.runs)
-            run.wall = fromSeconds(0.1);
-        benchmark.runs[3].wall = fromSeconds(0.10013);
-        flat->benchmarks.push_back(benchmark);
-        auto half = test::benchmarkOf("half.py", 0.05, 12);
-        for (auto& run : half.runs)
-            run.wall = fromSeconds(0.05);
-        flat->benchmarks.push_back(half);
-        window.showResults(ResultsSnapshot(std::shared_ptr<const Results>(flat)));
-        QApplication::processEvents();
-        auto* panel = window.timeSeries();
-        QXYSeries* median = nullptr;
-        for (auto* series : panel->chart()->series()) {
-            if (series->name() == QStringLiteral("flat.py (rolling median)"))
-                median = qobject_cast<QXYSeries*>(series);
-        }
-        QVERIFY(median);
-        auto* view = panel->findChild<QChartView*>();
-        const auto onMedian = panel->chart()->mapToPosition(median->points().at(3), median);
-        const auto shown = panel->hoverTextAt(view->mapTo(panel, view->mapFromScene(onMedian)));
-        QVERIFY2(shown.contains(QStringLiteral("flat.py\nrun 4: 100.1 ms")), qPrintable(shown));
-    }
-
     // File › Export Report writes the same self-contained page as `run --export-html`, of the results shown.
     void exportReportOfTheResultsShown()
     {
