@@ -3,6 +3,7 @@
 // reach, and a runtime whose trace is not what Pyrometer reads.
 #include "tests/cli_support.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QTemporaryDir>
 
@@ -151,6 +152,64 @@ private Q_SLOTS:
         checkTimedRunsUntouched(benchmark);
         for (const auto& run : benchmark[QStringLiteral("runs")].toArray())
             QVERIFY(!run[QStringLiteral("timeline")].toObject().contains(QStringLiteral("heap")));
+    }
+
+    // The five languages of examples/alloc (six programs: Node.js too) from its workbench file, built by its
+    // build.sh, run from another folder: the workbench's relative paths are its own folder's. Each has its live
+    // heap (the heap shim for Python, Rust and C++; the collector's trace for Go, Java and Node.js), RSS − heap,
+    // and, where there is a collector, its collections, in the JSON's summary.memory.
+    void theAllocExamplesFromTheirWorkbench()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("alloc"));
+        QVERIFY(QDir().mkpath(copy));
+        for (const auto& name : QDir(alloc).entryList(QDir::Files))
+            QVERIFY(QFile::copy(alloc + name, copy + QLatin1Char('/') + name));
+        QVERIFY(build(QStringLiteral("sh"), { copy + QStringLiteral("/build.sh") }, copy));
+        const QString json = dir.filePath(QStringLiteral("r.json"));
+        const auto r
+            = runPyrometer({ QStringLiteral("run"), QStringLiteral("--no-progress"), QStringLiteral("--workbench"),
+                               copy + QStringLiteral("/alloc.workbench.json"), QStringLiteral("--export-json"), json },
+                dir.path(), 300000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const auto benchmarks = readJson(json)[QStringLiteral("benchmarks")].toArray();
+        QCOMPARE(benchmarks.size(), 6);
+        const QStringList collected { QStringLiteral("Python"), QStringLiteral("Go"), QStringLiteral("Java"),
+            QStringLiteral("Node.js") };
+        for (const auto& value : benchmarks) {
+            const auto benchmark = value.toObject();
+            const auto name = benchmark[QStringLiteral("name")].toString();
+            const auto memory = benchmark[QStringLiteral("summary")][QStringLiteral("memory")].toObject();
+            QVERIFY2(memory[QStringLiteral("heap_method")].isString(), qPrintable(name));
+            // 100,000 records are kept to the end, at least 16 bytes each in any runtime.
+            QVERIFY2(memory[QStringLiteral("peak_heap_bytes")].toDouble() >= 1.6e6, qPrintable(name));
+            QVERIFY2(memory[QStringLiteral("peak_heap_bytes")].toDouble() < 1e9, qPrintable(name));
+            const double share = memory[QStringLiteral("overhead_share_mean")].toDouble(-2);
+            QVERIFY2(share > -1 && share < 1, qPrintable(name + QLatin1Char(' ') + QString::number(share)));
+            QVERIFY2(memory[QStringLiteral("allocated_bytes_per_s")].toDouble() > 0, qPrintable(name));
+            QCOMPARE(memory[QStringLiteral("collections")].toInt() > 0, collected.contains(name));
+            QVERIFY2(!benchmark[QStringLiteral("runs")].toArray().isEmpty(), qPrintable(name));
+            // Every run printed "100000 49999500000\n" and nothing else, the same in every language.
+            for (const auto& run : benchmark[QStringLiteral("runs")].toArray())
+                QVERIFY2(run[QStringLiteral("stdout_bytes")].toInt() == 19, qPrintable(name));
+        }
+    }
+
+    // A workbench brings its own settings: options that would change them are refused, as are a missing file and
+    // one that is not a workbench. One line, exit 2.
+    void aWorkbenchWithBadInput()
+    {
+        QTemporaryDir dir;
+        const auto workbench = alloc + QStringLiteral("alloc.workbench.json");
+        for (const auto& words :
+            { QStringList { QStringLiteral("--workbench"), workbench, QStringLiteral("--runs"), QStringLiteral("3") },
+                QStringList { QStringLiteral("--workbench"), dir.filePath(QStringLiteral("none.json")) },
+                QStringList { QStringLiteral("--workbench"),
+                    QStringLiteral(PYROMETER_FIXTURES "/results_three_benchmarks.json") } }) {
+            const auto r = runPyrometer(QStringList { QStringLiteral("run") } + words, dir.path());
+            QCOMPARE(r.exitCode, 2);
+            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        }
     }
 
     // No collector, or none Pyrometer traces: said why, and the benchmark measured as ever.

@@ -4,6 +4,7 @@
 #include "core/formats/workbench_json.h"
 #include "core/model/error.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 #include <fstream>
@@ -306,6 +307,37 @@ private Q_SLOTS:
         // A results file is not a workbench file.
         writeText(path, resultsJsonText(sampleResults()));
         QVERIFY_THROWS_EXCEPTION(InputError, readWorkbenchFile(path.toStdString()));
+    }
+
+    // A shared workbench names its files relatively: from its own folder, a program from its working directory.
+    // Absolute paths, a bare program name (looked up in $PATH) and no working directory stay as they are.
+    void aWorkbenchsRelativePathsAreItsFolders()
+    {
+        RunPlan plan;
+        BenchmarkRequest script;
+        script.script = "scripts/a.py";
+        script.settings.workingDirectory = ".";
+        BenchmarkRequest program;
+        program.command = { "build/prog", "input.txt" };
+        program.settings.workingDirectory = "sub";
+        BenchmarkRequest inPath;
+        inPath.command = { "node", "x.js" };
+        BenchmarkRequest absolute;
+        absolute.command = { "./here" };
+        absolute.settings.workingDirectory = "/opt";
+        plan.benchmarks = { script, program, inPath, absolute };
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("shared")));
+        const auto path = dir.filePath(QStringLiteral("shared/w.json"));
+        writeText(path, workbenchJsonText(plan));
+        const auto read = readWorkbenchFile(path.toStdString());
+        const auto folder = dir.filePath(QStringLiteral("shared")).toStdString();
+        QCOMPARE(*read.benchmarks[0].script, folder + "/scripts/a.py");
+        QCOMPARE(read.benchmarks[0].settings.workingDirectory, folder);
+        QCOMPARE(read.benchmarks[1].settings.workingDirectory, folder + "/sub");
+        QCOMPARE(read.benchmarks[1].command, (std::vector<std::string> { folder + "/sub/build/prog", "input.txt" }));
+        QCOMPARE(read.benchmarks[2].command, (std::vector<std::string> { "node", "x.js" }));
+        QVERIFY(read.benchmarks[2].settings.workingDirectory.empty());
+        QCOMPARE(read.benchmarks[3].command.front(), std::string("/opt/here"));
     }
 
     void aJournalCutMidLineKeepsTheCompleteLines()

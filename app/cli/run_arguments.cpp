@@ -1,5 +1,7 @@
 #include "run_arguments.h"
 
+#include "core/formats/workbench_json.h"
+
 #include "core/measure/engine.h"
 #include "core/measure/machine_checks.h"
 #include "core/measure/prepare.h"
@@ -155,11 +157,13 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
     RunArguments arguments;
     BenchmarkSettings settings;
     settings.warmups = 1;
+    const BenchmarkSettings defaults = settings;
     std::string interpreter = "python3";
     std::vector<std::string> scripts;
     std::vector<std::string> names;
     std::vector<std::string> afterDashes;
     bool isCommand = false;
+    std::vector<std::string> workbenches;
     std::string scanName;
     std::vector<std::string> scanList;
     std::optional<std::pair<double, double>> scanRange;
@@ -231,6 +235,10 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         } else if (word == "--gc") {
             flag();
             settings.probe.gc = true;
+        } else if (word == "--heap") {
+            flag();
+            settings.probe.gc = true;
+            settings.probe.heap = true;
         } else if (word == "--profile") {
             flag();
             settings.probe.profile = true;
@@ -328,6 +336,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         } else if (word == "--sequential") {
             flag();
             arguments.plan.order = RunOrder::Sequential;
+        } else if (word == "--workbench") {
+            workbenches.push_back(value());
         } else if (word == "--save") {
             arguments.save = true;
         } else if (word == "--store") {
@@ -404,6 +414,21 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
             request.arguments = afterDashes;
         arguments.plan.benchmarks.push_back(std::move(request));
     }
+    if (!workbenches.empty() && (!(settings == defaults) || interpreter != "python3"))
+        throw InputError("--workbench runs its benchmarks with the settings saved in it: leave out the options that "
+                         "set runs, memory, probes, interpreter or environment (or change them in the window and "
+                         "save the workbench again)");
+    for (const auto& file : workbenches) {
+        auto loaded = readWorkbenchFile(file);
+        if (loaded.benchmarks.empty())
+            throw InputError(file + ": the workbench has no benchmarks");
+        for (auto& request : loaded.benchmarks)
+            arguments.plan.benchmarks.push_back(std::move(request));
+        if (workbenches.size() == 1 && scripts.empty() && !isCommand) {
+            arguments.plan.order = loaded.order;
+            arguments.plan.ignoreFailure = arguments.plan.ignoreFailure || loaded.ignoreFailure;
+        }
+    }
     if (isCommand) {
         if (afterDashes.empty())
             throw InputError("--command needs the command after --, as in: pyrometer run --command -- ./program arg");
@@ -472,6 +497,8 @@ Control:
 Target:
       --python PATH       interpreter for scripts (default python3 from PATH, resolved to the real executable)
       --command           the words after -- are a command to measure (any program, not only Python)
+      --workbench FILE    the benchmarks of a workbench file the window saved, with their own settings;
+                          paths in it are relative to the file's folder
       --name NAME         name the benchmarks in order (default: the script path or the command)
       --env NAME=VALUE    set an environment variable for every run (repeatable)
       --cwd DIR           working directory of every run
@@ -494,6 +521,9 @@ Inside the process:
       --memory            sample each run's RSS, CPU use and threads over time (default 100 per second)
       --sample-hz N       samples per second, 1 to 1000 (implies --memory)
       --gc                after the timed runs, one instrumented run records every garbage collection
+      --heap              ... and counts the live heap over time (a preloaded allocator shim; the script
+                          then runs on the C library's malloc, PYTHONMALLOC=malloc, which slows it
+                          and its collections)
       --profile           ... and profiles every function (cProfile)
       --tracemalloc       ... and traces allocations (slows the script; a run of its own with --profile)
                           Instrumented runs never enter the timing statistics; Python scripts only,

@@ -1,4 +1,5 @@
 #include "core/formats/results_json.h"
+#include "core/probe/memory_profile.h"
 
 #include "core/formats/json_input.h"
 #include "core/model/error.h"
@@ -206,6 +207,8 @@ Json probeToJson(const ProbeData& probe)
         j["profile"] = profileToJson(*probe.profile);
     if (probe.runtimeGc)
         j["runtime_gc"] = runtimeTraceToJson(*probe.runtimeGc);
+    if (!probe.heapMissing.empty())
+        j["heap_missing"] = probe.heapMissing;
     Json runs = Json::array();
     for (const auto& r : probe.runs) {
         Json run { { "instruments", r.instruments.names() },
@@ -239,6 +242,7 @@ ProbeData probeFromJson(const Json& j)
         probe.profile = within("profile", [&] { return profileFromJson(*p); });
     if (const auto* r = optionalField(j, "runtime_gc"))
         probe.runtimeGc = within("runtime_gc", [&] { return runtimeTraceFromJson(*r); });
+    probe.heapMissing = optionalTextField(j, "heap_missing").value_or("");
     forEachItem(j, "runs", "instrumented run", [&](const Json& r) {
         ProbeRun run;
         run.instruments = ProbeSettings::fromNames(textListField(r, "instruments"));
@@ -251,6 +255,37 @@ ProbeData probeFromJson(const Json& j)
         probe.runs.push_back(std::move(run));
     });
     return probe;
+}
+
+Json memorySummaryToJson(const BenchmarkResult& benchmark)
+{
+    if (!benchmark.probe)
+        return nullptr;
+    const auto m = memoryProfile(benchmark);
+    if (m.empty() || (m.heapMethod.empty() && m.gcMethod.empty() && m.heapMissing.empty()))
+        return nullptr;
+    const auto optional = [](const auto& value) { return value ? Json(*value) : Json(nullptr); };
+    const auto text = [](const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); };
+    Json rate = nullptr;
+    if (m.allocatedBytes && m.durationSeconds > 0)
+        rate = static_cast<double>(*m.allocatedBytes) / m.durationSeconds;
+    return Json {
+        { "runtime", text(m.runtime) },
+        { "collector", text(m.collector) },
+        { "heap_method", text(m.heapMethod) },
+        { "heap_missing", text(m.heapMissing) },
+        { "gc_method", text(m.gcMethod) },
+        { "peak_rss_bytes", m.peakRssBytes },
+        { "peak_heap_bytes", optional(m.peakHeapBytes) },
+        { "overhead_share_at_peak_rss", optional(m.overheadShareAtPeak) },
+        { "overhead_share_mean", optional(m.meanOverheadShare) },
+        { "collections", m.collections },
+        { "pause_total_s", m.totalPauseSeconds },
+        { "pause_longest_s", m.longestPauseSeconds },
+        { "allocations", optional(m.allocations) },
+        { "allocated_bytes", optional(m.allocatedBytes) },
+        { "allocated_bytes_per_s", rate },
+    };
 }
 
 } // namespace pyrometer

@@ -414,6 +414,8 @@ Json toJson(const Results& results)
         if (benchmark.probe)
             b["probe"] = probeToJson(*benchmark.probe);
         b["summary"] = summaryToJson(benchmark);
+        if (auto memory = memorySummaryToJson(benchmark); !memory.is_null())
+            b["summary"]["memory"] = std::move(memory);
         benchmarks.push_back(std::move(b));
     }
     Json json {

@@ -40,6 +40,10 @@ Json runtimeTraceToJson(const RuntimeTrace& trace);
 RuntimeTrace runtimeTraceFromJson(const Json& json);
 Json probeToJson(const ProbeData& probe);
 ProbeData probeFromJson(const Json& json);
+/// A benchmark's memory across runtimes (memoryProfile()): peaks, RSS − live heap, collections, allocations and how
+/// each was known; null when neither its live heap nor its collections were traced. Written, never read back: it
+/// is computed from the timeline and the traces.
+Json memorySummaryToJson(const BenchmarkResult& benchmark);
 
 /// `json` as text indented by two spaces, except that arrays and objects holding no other are kept on one line
 /// when they are short or hold only numbers: timelines and events stay readable, one per line.

@@ -38,7 +38,28 @@ std::string workbenchJsonText(const RunPlan& plan)
 RunPlan readWorkbenchFile(const std::filesystem::path& path)
 {
     const auto text = readInputFile(path);
-    return within(path.string(), [&] { return readWorkbenchText(text); });
+    auto plan = within(path.string(), [&] { return readWorkbenchText(text); });
+    // A workbench is shared with the files it names: what it names relatively lies beside it.
+    std::error_code error;
+    const auto folder = std::filesystem::absolute(path, error).parent_path();
+    if (error)
+        return plan;
+    for (auto& request : plan.benchmarks) {
+        auto& directory = request.settings.workingDirectory;
+        if (!directory.empty() && std::filesystem::path(directory).is_relative()) {
+            directory = (folder / directory).lexically_normal().string();
+            if (directory.size() > 1 && directory.back() == '/')
+                directory.pop_back();
+        }
+        if (request.script && std::filesystem::path(*request.script).is_relative())
+            request.script = (folder / *request.script).lexically_normal().string();
+        if (!request.command.empty() && request.command.front().find('/') != std::string::npos
+            && std::filesystem::path(request.command.front()).is_relative())
+            request.command.front()
+                = ((directory.empty() ? folder : std::filesystem::path(directory)) / request.command.front())
+                      .lexically_normal();
+    }
+    return plan;
 }
 
 RunPlan readWorkbenchText(std::string_view text)

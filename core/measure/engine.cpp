@@ -365,6 +365,34 @@ bool timedPass(Pass& pass)
     return !cancelled && !pass.stop.stop_requested();
 }
 
+/// A folder of its own in /tmp for an instrumented run's logs and counters, removed with everything in it.
+class ScratchFolder
+{
+public:
+    ScratchFolder()
+    {
+        char name[] = "/tmp/pyrometer-gc-XXXXXX";
+        if (::mkdtemp(name))
+            m_path = name;
+        else
+            m_error = std::string("cannot make a folder for the instrumented run: ") + std::strerror(errno);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+    ~ScratchFolder()
+    {
+        std::error_code ignored;
+        if (!m_path.empty())
+            std::filesystem::remove_all(m_path, ignored);
+    }
+    const std::filesystem::path& path() const { return m_path; }
+    const std::string& error() const { return m_error; } ///< why there is no folder; "" when there is
+
+private:
+    std::filesystem::path m_path;
+    std::string m_error;
+};
+
 /// The instrumented run of a command whose runtime traces its own collector (Go, Java, Node.js), or of a native
 /// program with the heap shim counting its live heap: one run with the trace switched on and its memory sampled,
 /// read into the probe data; false when stopped.
@@ -373,21 +401,15 @@ bool traceCommandGc(Pass& pass, std::size_t b)
     auto& benchmark = pass.results.benchmarks[b];
     auto& probe = *benchmark.probe;
     const auto runtime = runtimeOf(benchmark.command);
-    char folderTemplate[] = "/tmp/pyrometer-gc-XXXXXX";
-    if (!::mkdtemp(folderTemplate)) {
-        probe.missing = std::string("cannot make a folder for the collector's log: ") + std::strerror(errno);
+    const ScratchFolder scratch;
+    if (!scratch.error().empty()) {
+        probe.missing = scratch.error();
         return true;
     }
-    const std::filesystem::path folder = folderTemplate;
-    const auto removeFolder = [&] {
-        std::error_code ignored;
-        std::filesystem::remove_all(folder, ignored);
-    };
     const std::uint32_t seed = pass.seedFor(benchmark);
     auto request = requestFor(benchmark, seed);
-    if (auto why = traceGc(runtime, request, folder); !why.empty()) {
+    if (auto why = traceGc(runtime, request, scratch.path()); !why.empty()) {
         probe.missing = std::move(why);
-        removeFolder();
         return true;
     }
     request.sampleHz = benchmark.settings.sampleHz > 0 ? benchmark.settings.sampleHz : defaultSampleHz;
@@ -396,13 +418,10 @@ bool traceCommandGc(Pass& pass, std::size_t b)
     ProbeRun probeRun;
     probeRun.instruments.gc = true;
     probeRun.run = pass.launcher.launch(request, pass.stop);
-    if (probeRun.run.cancelled) {
-        removeFolder();
+    if (probeRun.run.cancelled)
         return false;
-    }
     probeRun.run.hashSeed = seed;
-    probe.runtimeGc = readGcTrace(runtime, probeRun.run, folder);
-    removeFolder();
+    probe.runtimeGc = readGcTrace(runtime, probeRun.run, scratch.path());
     if (!probeRun.run.succeeded())
         probeRun.missing = "the traced run failed: " + probeRun.run.outcome();
     trimOutput(probeRun.run, probeRun.run.succeeded() ? successfulRunTailBytes : request.tailBytes);
@@ -422,7 +441,7 @@ bool probePass(Pass& pass)
             continue;
         benchmark.probe.emplace();
         if (!benchmark.script) {
-            if (!benchmark.settings.probe.gc) {
+            if (!benchmark.settings.probe.gc && !benchmark.settings.probe.heap) {
                 benchmark.probe->missing = "only Python scripts can be profiled and their allocations traced; of a "
                                            "command, --gc traces the collector of Go, Java and Node.js, and "
                                            "counts a native program's live heap";
@@ -446,11 +465,27 @@ bool probePass(Pass& pass)
             request.environment[probeInstrumentsVariable] = joinedNames(instruments);
             request.probeChannel = true;
             request.sampleHz = benchmark.settings.sampleHz > 0 ? benchmark.settings.sampleHz : defaultSampleHz;
+            // The heap shim counts the live heap in the run with gc: CPython's own allocator (pymalloc) takes its
+            // arenas with mmap, out of the shim's sight, so the run uses the C library's malloc for every object.
+            std::optional<ScratchFolder> scratch;
+            if (instruments.heap) {
+                scratch.emplace();
+                auto why = scratch->error();
+                if (why.empty())
+                    why = countHeap(request, scratch->path());
+                if (why.empty())
+                    request.environment["PYTHONMALLOC"] = "malloc";
+                benchmark.probe->heapMissing = why;
+            }
             ProbeRun probeRun;
             probeRun.instruments = instruments;
             probeRun.run = pass.launcher.launch(request, pass.stop);
             if (probeRun.run.cancelled)
                 return false;
+            if (instruments.heap && benchmark.probe->heapMissing.empty()
+                && (!probeRun.run.timeline || !probeRun.run.timeline->heap))
+                benchmark.probe->heapMissing = "the heap shim did not load (the interpreter is statically linked, "
+                                               "or the script cleared LD_PRELOAD)";
             probeRun.run.hashSeed = seed;
             trimOutput(probeRun.run, successfulRunTailBytes);
             takeProbeReport(probeRun, *benchmark.probe);

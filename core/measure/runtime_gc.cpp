@@ -110,6 +110,25 @@ Runtime runtimeOf(const std::vector<std::string>& command)
     return hasElfSection(path, ".go.buildinfo") ? Runtime::Go : Runtime::Native;
 }
 
+std::string countHeap(LaunchRequest& request, const std::filesystem::path& folder)
+{
+    const auto shim = heapShim();
+    if (shim.empty())
+        return "the heap shim is not installed (" + companionPlaces("libpyrometer-heap.so") + ")";
+    const auto page = folder / heapPageName;
+    {
+        std::ofstream zeros(page, std::ios::binary);
+        const std::string blank(sizeof(pyrometer_heap_counters), '\0');
+        if (!zeros.write(blank.data(), static_cast<std::streamsize>(blank.size())))
+            return "cannot make the heap shim's page in " + folder.string();
+    }
+    auto& preload = request.environment["LD_PRELOAD"];
+    preload = preload.empty() ? shim : shim + ":" + preload;
+    request.environment[PYROMETER_HEAP_FILE_VARIABLE] = page.string();
+    request.heapCountersFile = page.string();
+    return "";
+}
+
 std::string traceGc(Runtime runtime, LaunchRequest& request, const std::filesystem::path& folder)
 {
     switch (runtime) {
@@ -130,25 +149,10 @@ std::string traceGc(Runtime runtime, LaunchRequest& request, const std::filesyst
     case Runtime::GoTool:
         return "`go run` is not traced: GODEBUG would trace the compiler's collections with the program's; build "
                "the program (go build) and benchmark the binary";
-    case Runtime::Native: {
-        const auto shim = heapShim();
-        if (shim.empty())
-            return "a native program has no collector, and its live heap cannot be counted: the heap shim is not "
-                   "installed ("
-                + companionPlaces("libpyrometer-heap.so") + ")";
-        const auto page = folder / heapPageName;
-        {
-            std::ofstream zeros(page, std::ios::binary);
-            const std::string blank(sizeof(pyrometer_heap_counters), '\0');
-            if (!zeros.write(blank.data(), static_cast<std::streamsize>(blank.size())))
-                return "cannot make the heap shim's page in " + folder.string();
-        }
-        auto& preload = request.environment["LD_PRELOAD"];
-        preload = preload.empty() ? shim : shim + ":" + preload;
-        request.environment[PYROMETER_HEAP_FILE_VARIABLE] = page.string();
-        request.heapCountersFile = page.string();
+    case Runtime::Native:
+        if (auto why = countHeap(request, folder); !why.empty())
+            return "a native program has no collector, and its live heap cannot be counted: " + why;
         return "";
-    }
     case Runtime::Unknown:
         break;
     }

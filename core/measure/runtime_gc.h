@@ -33,6 +33,10 @@ Runtime runtimeOf(const std::vector<std::string>& command);
 /// when the request was changed.
 std::string traceGc(Runtime runtime, LaunchRequest& request, const std::filesystem::path& folder);
 
+/// Has the heap shim count the live heap of the run `request` launches: preloaded (LD_PRELOAD), writing to a page
+/// in `folder` that the sampler reads. Returns why it cannot ("the heap shim is not installed (…)"), or "".
+std::string countHeap(LaunchRequest& request, const std::filesystem::path& folder);
+
 /// The heap shim: $PYROMETER_HEAP_SHIM, else libpyrometer-heap.so beside Pyrometer's programs (companionProgram());
 /// "" when there is none.
 std::string heapShim();

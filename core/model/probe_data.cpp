@@ -9,6 +9,8 @@ std::vector<std::string> ProbeSettings::names() const
     std::vector<std::string> list;
     if (gc)
         list.emplace_back("gc");
+    if (heap)
+        list.emplace_back("heap");
     if (profile)
         list.emplace_back("profile");
     if (tracemalloc)
@@ -23,6 +25,7 @@ ProbeSettings ProbeSettings::fromNames(const std::vector<std::string>& names)
         settings.gc = settings.gc || name == "gc";
         settings.profile = settings.profile || name == "profile";
         settings.tracemalloc = settings.tracemalloc || name == "tracemalloc";
+        settings.heap = settings.heap || name == "heap";
     }
     return settings;
 }

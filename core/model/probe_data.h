@@ -17,8 +17,12 @@ struct ProbeSettings
     bool gc = false; ///< every garbage collection (gc.callbacks)
     bool profile = false; ///< a function profile (cProfile)
     bool tracemalloc = false; ///< traced allocations; slows the script
-    bool any() const { return gc || profile || tracemalloc; }
-    /// "gc", "profile", "tracemalloc", in that order.
+    /// The live heap over time, counted by the heap shim in the run with gc (which it implies): the script runs on
+    /// the C library's malloc (PYTHONMALLOC=malloc), which is slower than CPython's own allocator.
+    bool heap = false;
+    bool any() const { return gc || profile || tracemalloc || heap; }
+    bool operator==(const ProbeSettings&) const = default;
+    /// "gc", "heap", "profile", "tracemalloc", in that order.
     std::vector<std::string> names() const;
     static ProbeSettings fromNames(const std::vector<std::string>& names);
 };
@@ -105,6 +109,9 @@ struct ProbeData
     std::optional<Profile> profile;
     /// For a command in Go, Java or Node.js: its collector's own trace of the run with gc.
     std::optional<RuntimeTrace> runtimeGc;
+    /// For a Python script's run with gc: why its live heap was not counted (the heap shim is missing, or did not
+    /// load); "" when it was.
+    std::string heapMissing;
     /// The run that carried `instrument` ("gc", "profile", "tracemalloc").
     const ProbeRun* runWith(const std::string& instrument) const;
 };

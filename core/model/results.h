@@ -22,6 +22,7 @@ struct Hooks
     std::string conclude; ///< after every run, warmups too
     std::string cleanup; ///< once, after the benchmark's last run (also when it stopped early)
     bool any() const { return !setup.empty() || !prepare.empty() || !conclude.empty() || !cleanup.empty(); }
+    bool operator==(const Hooks&) const = default;
 };
 
 /// A number of runs chosen as the runs go: at least `minRuns` and `minTimeSeconds` of measured runs (hyperfine's
@@ -37,6 +38,7 @@ struct AdaptiveRuns
     /// The runs go on until a comparison with a baseline is decided (EngineCallbacks::decide), not until
     /// `minRuns` and `minTimeSeconds` alone are reached.
     bool untilDecided = false;
+    bool operator==(const AdaptiveRuns&) const = default;
 };
 
 /// How every run of one benchmark is started.
@@ -55,6 +57,7 @@ struct BenchmarkSettings
     Hooks hooks;
     /// Set: the number of runs is chosen as they go, and `runs` is ignored.
     std::optional<AdaptiveRuns> adaptive;
+    bool operator==(const BenchmarkSettings&) const = default;
 };
 
 /// Which measurements a benchmark's runs hold besides wall time. Pyrometer measures all of them; another tool's

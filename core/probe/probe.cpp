@@ -89,10 +89,14 @@ void readReport(const Json& report, ProbeRun& probeRun, ProbeData& data)
 
 std::vector<ProbeSettings> probeRunPlan(const ProbeSettings& settings)
 {
-    if (settings.profile && settings.tracemalloc)
-        return { ProbeSettings { settings.gc, true, false }, ProbeSettings { false, false, true } };
+    ProbeSettings first = settings;
+    first.gc = settings.gc || settings.heap;
+    if (settings.profile && settings.tracemalloc) {
+        first.tracemalloc = false;
+        return { first, ProbeSettings { false, false, true, false } };
+    }
     if (settings.any())
-        return { settings };
+        return { first };
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "core/probe/probe_report.h"
 
 #include "core/model/units.h"
+#include "core/probe/memory_profile.h"
 #include "core/probe/probe_summary.h"
 #include "core/stats/benchmark_summary.h"
 
@@ -97,49 +98,63 @@ std::string gcLines(const ProbeData& probe)
     return text;
 }
 
-/// "Go", "Java (G1)", "Node.js".
-std::string runtimeName(const RuntimeTrace& trace)
+/// (RSS − live heap) as a share of RSS: "RSS − heap: 35% at RSS's peak, 41% on average".
+std::string overheadText(const MemoryProfile& m)
 {
-    const std::string name = trace.runtime == "go" ? "Go"
-        : trace.runtime == "java"                  ? "Java"
-        : trace.runtime == "node"                  ? "Node.js"
-                                                   : trace.runtime;
-    return trace.collector.empty() ? name : name + ", " + trace.collector;
+    if (!m.overheadShareAtPeak || !m.meanOverheadShare)
+        return {};
+    return "; RSS − heap " + formatPercent(*m.overheadShareAtPeak) + " of RSS at its peak, "
+        + formatPercent(*m.meanOverheadShare) + " on average";
 }
 
-std::string runtimeGcLines(const ProbeData& probe)
+/// The collections of a runtime other than CPython and the live heap of any program whose heap was counted.
+std::string runtimeGcLines(const BenchmarkResult& benchmark)
 {
-    if (!probe.runtimeGc)
+    const auto& probe = *benchmark.probe;
+    const bool pythonHeap = benchmark.script && probe.runWith("heap");
+    if (!probe.runtimeGc && !pythonHeap)
         return {};
-    const auto& trace = *probe.runtimeGc;
-    const auto* run = probe.runWith("gc");
-    if (trace.runtime == "native") {
-        const std::string head = "  Heap:         native (" + trace.method + "): ";
-        if (!run || !run->run.timeline || !run->run.timeline->heap)
-            return head + (trace.missing.empty() ? "nothing counted" : trace.missing) + "\n";
+    const auto m = memoryProfile(benchmark);
+    const std::string indent = "                ";
+    if (!probe.runtimeGc || probe.runtimeGc->runtime == "native") {
+        const auto* run = probe.runWith("gc");
+        const std::string method = probe.runtimeGc ? probe.runtimeGc->method : "heap shim, PYTHONMALLOC=malloc";
+        const std::string head
+            = "  Heap:         " + (pythonHeap ? std::string("Python") : "native") + " (" + method + "): ";
+        if (!run || !run->run.timeline || !run->run.timeline->heap) {
+            const auto why = probe.runtimeGc ? probe.runtimeGc->missing : probe.heapMissing;
+            return head + (why.empty() ? "nothing counted" : why) + "\n";
+        }
         const auto& heap = *run->run.timeline->heap;
-        return head + std::to_string(heap.allocations) + " allocations ("
+        std::string text = head + std::to_string(heap.allocations) + " allocations ("
             + formatBytes(static_cast<double>(heap.allocatedBytes)) + "), live heap at most "
             + formatBytes(static_cast<double>(heap.peakLiveBytes)) + ", "
             + formatBytes(static_cast<double>(heap.liveBytesAtExit)) + " not freed at exit; peak RSS "
-            + formatBytes(static_cast<double>(run->run.maxRssBytes)) + "\n";
+            + formatBytes(static_cast<double>(run->run.maxRssBytes)) + overheadText(m) + "\n";
+        if (pythonHeap)
+            text += indent
+                + "(this run used the C library's malloc, not CPython's: its collections and RSS are "
+                  "those of malloc)\n";
+        return text;
     }
-    const std::string head = "  GC:           " + runtimeName(trace) + " (" + trace.method + "): ";
+    const auto& trace = *probe.runtimeGc;
+    const std::string head
+        = "  GC:           " + runtimeLabel(trace.runtime, trace.collector) + " (" + trace.method + "): ";
     if (trace.events.empty())
         return head + trace.missing + "\n";
+    std::string text = head + std::to_string(m.collections) + " collections, " + formatDuration(m.totalPauseSeconds)
+        + " paused, the longest " + formatDuration(m.longestPauseSeconds);
     const auto s = summarizeRuntimeGc(trace);
-    std::string text = head + std::to_string(s.collections) + " collections, " + formatDuration(s.pauseSeconds)
-        + " paused, the longest " + formatDuration(s.longestPauseSeconds);
     if (s.peakLiveBytes)
         text += "; live heap at most " + formatBytes(static_cast<double>(*s.peakLiveBytes));
-    if (run && run->run.maxRssBytes > 0)
-        text += ", peak RSS " + formatBytes(static_cast<double>(run->run.maxRssBytes));
-    text += "\n";
+    if (m.peakRssBytes > 0)
+        text += ", peak RSS " + formatBytes(static_cast<double>(m.peakRssBytes));
+    text += overheadText(m) + "\n";
     if (trace.unrecognised > 0)
-        text += "                (" + std::to_string(trace.unrecognised)
+        text += indent + "(" + std::to_string(trace.unrecognised)
             + " lines that looked like the trace's could not be read; they stay in the run's output)\n";
     if (!trace.note.empty())
-        text += "                (" + trace.note + ")\n";
+        text += indent + "(" + trace.note + ")\n";
     return text;
 }
 
@@ -191,7 +206,7 @@ std::string probeReport(const Results& results)
                         + " data covers the parent process only\n";
             }
             block += gcLines(*probe);
-            block += runtimeGcLines(*probe);
+            block += runtimeGcLines(benchmark);
             if (probe->tracemalloc)
                 block += allocationLines(*probe->tracemalloc);
             if (probe->profile)
