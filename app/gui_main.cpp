@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -76,6 +77,7 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     std::string file, second, screenshot, baseline;
     int width = 1400, height = 900;
     int tab = -1; // none given: the Compare tab when there is a baseline, else Runs
+    bool memoryInFront = false;
     // In the window's order.
     const std::vector<std::string> tabs { "charts", "scaling", "hotspots", "compare", "history" };
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -93,10 +95,13 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         } else if (words[i] == "--baseline" && i + 1 < words.size()) {
             baseline = words[++i];
         } else if (words[i] == "--tab" && i + 1 < words.size()) {
-            const auto name = words[++i] == "runs" ? std::string("charts") : words[i]; // runs: charts' old name
+            auto name = words[++i] == "runs" ? std::string("charts") : words[i]; // runs: charts' old name
+            memoryInFront = name == "memory"; // the charts, with the Memory table below them
+            if (memoryInFront)
+                name = "charts";
             const auto found = std::find(tabs.begin(), tabs.end(), name);
             if (found == tabs.end()) {
-                std::cerr << "pyrometer open: --tab takes charts, scaling, hotspots, compare or history, not "
+                std::cerr << "pyrometer open: --tab takes charts, memory, scaling, hotspots, compare or history, not "
                           << words[i] << "\n";
                 return cli::ExitUsage;
             }
@@ -108,7 +113,7 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         } else {
             std::cerr << "pyrometer open: unexpected argument " << words[i]
                       << " (usage: pyrometer open FILE.json [FILE.json | --baseline FILE.json] [--tab "
-                         "charts|scaling|hotspots|compare|history] "
+                         "charts|memory|scaling|hotspots|compare|history] "
                          "[--screenshot OUT.png] [--size WxH])\n";
             return cli::ExitUsage;
         }
@@ -166,6 +171,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     if (baselineResults)
         window.compareView()->setBaseline(baselineResults, QFileInfo(QFile::decodeName(baseline.c_str())).fileName());
     window.tabs()->setCurrentIndex(tab >= 0 ? tab : baselineResults ? window.tabs()->indexOf(window.compareView()) : 0);
+    if (memoryInFront)
+        window.findChild<QDockWidget*>(QStringLiteral("memoryDock"))->raise();
     if (screenshot.empty())
         return QApplication::exec();
     // Let layouts and charts settle before taking the picture, and the comparison (made on a worker thread).
@@ -185,6 +192,9 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         if (!settling.isValid())
             settling.start();
         QApplication::processEvents(QEventLoop::AllEvents, 20);
+        // processEvents() leaves deferred deletes for the event loop, which a screenshot never returns to: a
+        // rebuilt chart's old axes would still be drawn under the new ones.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
     // Written aside and renamed into place once whole: a full disk leaves the old picture, never half a new one.
     const auto out = QFile::decodeName(screenshot.c_str());

@@ -178,6 +178,45 @@ private Q_SLOTS:
         QVERIFY(page.find("<td class=\"num\">1.00</td></tr>") != std::string::npos);
     }
 
+    // Programs in two runtimes side by side: a chart each on shared axes (RSS, the live heap dashed, the
+    // collections below), RSS − heap as a share of RSS for both, and the table of their totals; names escaped.
+    void htmlReportComparesMemoryAcrossRuntimes()
+    {
+        const auto page = resultsHtml(*pyrometer::test::twoRuntimes(), "r.json");
+        checkSelfContainedPage(page);
+        const auto from = page.find("<h2>Memory</h2>");
+        QVERIFY(from != std::string::npos);
+        const auto section = page.substr(from, page.find("<h2>Benchmarks</h2>") - from);
+        QCOMPARE(count(section, "<div class=\"multiple\"><svg"), std::size_t(2));
+        QVERIFY(section.find("aria-label=\"Memory of go &lt;svc&gt;\"") != std::string::npos);
+        QVERIFY(section.find("<tspan font-weight=\"bold\">c++ &amp; co</tspan> · native") != std::string::npos);
+        // Both the same y axis: 20 MiB of RSS at most, the top tick at 20 MiB in each.
+        QCOMPARE(count(section, ">20 MiB</text>"), std::size_t(2));
+        // A dashed live heap in each, and Go's three collections as three ticks (1 ms pauses: black).
+        QCOMPARE(count(section, "stroke-dasharray=\"4 3\""), std::size_t(2));
+        QCOMPARE(count(section, "stroke=\"#000000\""), std::size_t(3));
+        QVERIFY(section.find("aria-label=\"RSS minus live heap, share of RSS\"") != std::string::npos);
+        // The table: the Go row, then the native one. The native heap of 5 MiB in RSS of 20 MiB leaves 75%; Go's
+        // heap between collections is known from 0.2 s to 0.81 s. Go allocated 8 + 2 × (8 − 3) = 18 MiB in 1 s.
+        QVERIFY(section.find("<tr><td>go &lt;svc&gt;</td><td>Go</td><td class=\"num\">20.0 MiB</td><td "
+                             "class=\"num\">8.0 MiB</td>")
+            != std::string::npos);
+        QVERIFY(section.find("<td class=\"num\">3</td><td class=\"num\">3.000 ms</td><td class=\"num\">1.000 "
+                             "ms</td><td class=\"num\">—</td><td class=\"num\">18.0 MiB</td><td>GODEBUG=gctrace=1, "
+                             "at each collection</td>")
+            != std::string::npos);
+        QVERIFY(section.find("<tr><td>c++ &amp; co</td><td>native</td><td class=\"num\">20.0 MiB</td><td "
+                             "class=\"num\">5.0 MiB</td><td class=\"num\">75.0% (75.0%)</td><td "
+                             "class=\"num\">—</td>")
+            != std::string::npos);
+        QVERIFY(section.find("1,000 (1.0 k)") != std::string::npos);
+
+        // Without a live heap or a collector other than CPython's, there is no such section.
+        Results plain;
+        plain.benchmarks = { benchmarkOf("a.py", 0.1, 5) };
+        QVERIFY(resultsHtml(plain, "r.json").find("<h2>Memory</h2>") == std::string::npos);
+    }
+
     void htmlReportTurnsLogarithmicWhenScalesDiffer()
     {
         Results results;
@@ -249,6 +288,12 @@ private Q_SLOTS:
         QCOMPARE(formatBytes(512), std::string("512 B"));
         QCOMPARE(formatBytes(13.0 * 1024 * 1024), std::string("13.0 MiB"));
         QCOMPARE(exactNumber(0.1), std::string("0.1"));
+        QCOMPARE(formatCount(2'612'345), std::string("2.6 M"));
+        QCOMPARE(formatCount(980'400), std::string("980 k"));
+        QCOMPARE(formatCount(1'500), std::string("1.5 k"));
+        QCOMPARE(formatCount(12), std::string("12"));
+        QCOMPARE(formatCount(2.5), std::string("2.5"));
+        QCOMPARE(formatCount(3.2e9), std::string("3.2 G"));
     }
 
     void filesAreWrittenWholeOrNotAtAll()

@@ -556,8 +556,9 @@ private Q_SLOTS:
         };
         refused({ first, second, first },
             QStringLiteral("pyrometer open: unexpected argument ") + first
-                + QStringLiteral(" (usage: pyrometer open FILE.json [FILE.json | --baseline FILE.json] [--tab "
-                                 "charts|scaling|hotspots|compare|history] [--screenshot OUT.png] [--size WxH])\n"));
+                + QStringLiteral(
+                    " (usage: pyrometer open FILE.json [FILE.json | --baseline FILE.json] [--tab "
+                    "charts|memory|scaling|hotspots|compare|history] [--screenshot OUT.png] [--size WxH])\n"));
         refused({ first, QStringLiteral(PYROMETER_FIXTURES "/sleep_50ms.py") },
             QStringLiteral(
                 "pyrometer: give scripts to run or results files to show, not both (see pyrometer --help)\n"));

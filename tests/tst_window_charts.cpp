@@ -9,6 +9,7 @@
 #include "ui/profile/flame_graph_widget.h"
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
+#include "ui/profile/memory_totals.h"
 #include "ui/results/run_details.h"
 #include "ui/results/runs_model.h"
 #include "ui/results/summary_model.h"
@@ -263,6 +264,55 @@ private Q_SLOTS:
 
     // One chart per benchmark: each on its own scale under its full name; a click in one selects that benchmark's
     // run; the grid exports whole; and back to one chart.
+    // Programs in two runtimes (Go, and a native program counted by the heap shim): RSS and each one's live heap
+    // dashed in its colour, Go's three collections as pause markers on its RSS, the share of RSS that is not live
+    // heap, and the Memory table's rows.
+    void memoryAcrossRuntimes()
+    {
+        MainWindow window(m_dir.path());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showResults(ResultsSnapshot(test::twoRuntimes()));
+        auto* memory = window.memory();
+        QCOMPARE(memory->heapCurveCount(), std::size_t(2));
+        QCOMPARE(memory->gcMarkerCount(), std::size_t(3));
+        int dashed = 0;
+        QScatterSeries* pauses = nullptr;
+        for (auto* series : memory->chart()->series()) {
+            if (auto* line = qobject_cast<QLineSeries*>(series); line && line->pen().style() == Qt::DashLine) {
+                ++dashed;
+                QCOMPARE(line->pen().color(),
+                    ChartPanel::colorFor(line->name().startsWith(QStringLiteral("go")) ? "go <svc>" : "c++ & co"));
+            }
+            if (series->name() == QStringLiteral("GC pause"))
+                pauses = qobject_cast<QScatterSeries*>(series);
+        }
+        QCOMPARE(dashed, 2);
+        QVERIFY(pauses);
+        QCOMPARE(pauses->count(), 3);
+        QCOMPARE(pauses->at(1), QPointF(0.5, 20.0)); // on the RSS curve, 20 MiB
+        QVERIFY(memory->chart()->title().startsWith(QStringLiteral("RSS (solid) and live heap (dashed) — 3 GCs")));
+
+        // RSS − live heap: the native program's 5 MiB of 20 leave 75% throughout.
+        memory->findChild<QComboBox*>(QStringLiteral("memoryMode"))->setCurrentIndex(2);
+        const auto series = memory->chart()->series();
+        QCOMPARE(series.size(), 2);
+        auto* native = qobject_cast<QLineSeries*>(series.at(1));
+        QVERIFY(native->count() > 0);
+        for (const auto& p : native->points())
+            QCOMPARE(p.y(), 75.0);
+
+        auto* totals = window.memoryTotals();
+        QCOMPARE(totals->rowCount(), 2);
+        QCOMPARE(totals->item(0, 0)->text(), QStringLiteral("go <svc>"));
+        QCOMPARE(totals->item(0, 1)->text(), QStringLiteral("Go"));
+        QCOMPARE(totals->item(0, 5)->text(), QStringLiteral("3"));
+        QCOMPARE(totals->item(1, 4)->text(), QStringLiteral("75.0% (75.0%)"));
+        QCOMPARE(totals->item(1, 8)->text(), QStringLiteral("1,000 (1.0 k)"));
+        QCOMPARE(totals->item(1, 5)->text(), QStringLiteral("—"));
+    }
+
     void smallMultiplesPerBenchmark()
     {
         using test::benchmarkOf;

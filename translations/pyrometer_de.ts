@@ -1186,375 +1186,380 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="80"/>
+        <location filename="../ui/window/main_window.cpp" line="81"/>
         <source>Pyrometer</source>
         <translation>Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="121"/>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
         <source>&amp;Add Scripts…</source>
         <translation>Skripte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="121"/>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
         <source>Add Python scripts to benchmark</source>
         <translation>Python-Skripte zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <location filename="../ui/window/main_window.cpp" line="125"/>
         <source>Add &amp;Folder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="124"/>
+        <location filename="../ui/window/main_window.cpp" line="126"/>
         <source>Add every benchmark file (bench_*.py, *_bench.py) of a folder and its subfolders</source>
         <translation>Alle Benchmark-Dateien (bench_*.py, *_bench.py) eines Ordners und seiner Unterordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="126"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>Add &amp;Command…</source>
         <translation>&amp;Befehl hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="127"/>
+        <location filename="../ui/window/main_window.cpp" line="129"/>
         <source>Add any command to benchmark</source>
         <translation>Einen beliebigen Befehl zum Messen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>Remove the selected benchmarks</source>
         <translation>Die ausgewählten Benchmarks entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
-        <location filename="../ui/window/main_window.cpp" line="178"/>
+        <location filename="../ui/window/main_window.cpp" line="132"/>
+        <location filename="../ui/window/main_window.cpp" line="180"/>
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="130"/>
+        <location filename="../ui/window/main_window.cpp" line="132"/>
         <source>Run every benchmark</source>
         <translation>Alle Benchmarks ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="131"/>
+        <location filename="../ui/window/main_window.cpp" line="133"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="132"/>
+        <location filename="../ui/window/main_window.cpp" line="134"/>
         <source>Stop the run at once, keeping what was measured</source>
         <translation>Den Lauf sofort anhalten; Gemessenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="133"/>
+        <location filename="../ui/window/main_window.cpp" line="135"/>
         <source>&amp;Pin as Baseline</source>
         <translation>Als Basis an&amp;heften</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="134"/>
+        <location filename="../ui/window/main_window.cpp" line="136"/>
         <source>Compare the next run with the results shown now</source>
         <translation>Den nächsten Lauf mit den jetzt gezeigten Ergebnissen vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="136"/>
+        <location filename="../ui/window/main_window.cpp" line="138"/>
         <source>&amp;Open Results…</source>
         <translation>Ergebnisse ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="136"/>
+        <location filename="../ui/window/main_window.cpp" line="138"/>
         <source>Open a results file (JSON)</source>
         <translation>Eine Ergebnisdatei (JSON) öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="137"/>
+        <location filename="../ui/window/main_window.cpp" line="139"/>
         <source>&amp;Export Results…</source>
         <translation>Ergebnisse e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="138"/>
+        <location filename="../ui/window/main_window.cpp" line="140"/>
         <source>Export results as JSON, CSV, Markdown or an HTML report</source>
         <translation>Ergebnisse als JSON, CSV, Markdown oder HTML-Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="139"/>
+        <location filename="../ui/window/main_window.cpp" line="141"/>
         <source>Export Re&amp;port…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="140"/>
+        <location filename="../ui/window/main_window.cpp" line="142"/>
         <source>A self-contained HTML page: findings, summary, every chart, the environment</source>
         <translation>Eine eigenständige HTML-Seite: Befunde, Übersicht, alle Diagramme, die Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="142"/>
+        <location filename="../ui/window/main_window.cpp" line="144"/>
         <source>Open &amp;Workbench…</source>
         <translation>&amp;Arbeitsplatz öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="143"/>
+        <location filename="../ui/window/main_window.cpp" line="145"/>
         <source>Open a saved set of benchmarks and settings</source>
         <translation>Gespeicherte Benchmarks und Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="145"/>
+        <location filename="../ui/window/main_window.cpp" line="147"/>
         <source>&amp;Save Workbench…</source>
         <translation>Arbeitsplatz &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="145"/>
+        <location filename="../ui/window/main_window.cpp" line="147"/>
         <source>Save the benchmarks and settings</source>
         <translation>Benchmarks und Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="150"/>
+        <location filename="../ui/window/main_window.cpp" line="152"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="156"/>
+        <location filename="../ui/window/main_window.cpp" line="158"/>
         <source>Add Recent &amp;Script</source>
         <translation>Zuletzt verwendetes &amp;Skript hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="158"/>
+        <location filename="../ui/window/main_window.cpp" line="160"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="161"/>
+        <location filename="../ui/window/main_window.cpp" line="163"/>
         <source>Export &amp;Chart</source>
         <translation>&amp;Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="163"/>
+        <location filename="../ui/window/main_window.cpp" line="165"/>
         <source>Histogram…</source>
         <translation>Histogramm…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="163"/>
+        <location filename="../ui/window/main_window.cpp" line="165"/>
         <source>Time Series…</source>
         <translation>Zeitreihe…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="163"/>
+        <location filename="../ui/window/main_window.cpp" line="165"/>
         <source>Box Plot…</source>
         <translation>Boxplot…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="164"/>
+        <location filename="../ui/window/main_window.cpp" line="166"/>
         <source>Memory…</source>
         <translation>Speicher…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="164"/>
+        <location filename="../ui/window/main_window.cpp" line="166"/>
         <source>Scaling…</source>
         <translation>Skalierung…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="171"/>
+        <location filename="../ui/window/main_window.cpp" line="173"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="184"/>
+        <location filename="../ui/window/main_window.cpp" line="186"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="185"/>
+        <location filename="../ui/window/main_window.cpp" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="186"/>
+        <location filename="../ui/window/main_window.cpp" line="188"/>
         <source>&amp;About Pyrometer</source>
         <translation>Ü&amp;ber Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="188"/>
+        <location filename="../ui/window/main_window.cpp" line="190"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="211"/>
+        <location filename="../ui/window/main_window.cpp" line="213"/>
         <source>Double-click a cell to edit it; drop scripts, benchmark files or folders here to add them; tick the functions and sizes to run</source>
         <translation>Doppelklick auf eine Zelle bearbeitet sie; Skripte, Benchmark-Dateien oder Ordner hierher ziehen, um sie hinzuzufügen; die auszuführenden Funktionen und Größen anhaken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="227"/>
+        <location filename="../ui/window/main_window.cpp" line="229"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="242"/>
+        <location filename="../ui/window/main_window.cpp" line="244"/>
         <source>Run Settings</source>
         <translation>Laufeinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="267"/>
+        <location filename="../ui/window/main_window.cpp" line="269"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="271"/>
+        <location filename="../ui/window/main_window.cpp" line="273"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="272"/>
+        <location filename="../ui/window/main_window.cpp" line="274"/>
         <source>Hotspots</source>
         <translation>Hotspots</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="281"/>
+        <location filename="../ui/window/main_window.cpp" line="283"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="287"/>
+        <location filename="../ui/window/main_window.cpp" line="289"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="295"/>
+        <location filename="../ui/window/main_window.cpp" line="297"/>
         <source>Comparing %1 with %2 from the history</source>
         <translation>Vergleich von %1 mit %2 aus dem Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="299"/>
+        <location filename="../ui/window/main_window.cpp" line="301"/>
         <source>Saved to the history as run set %1 in %2</source>
         <translation>Im Verlauf gespeichert als Laufsatz %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="303"/>
+        <location filename="../ui/window/main_window.cpp" line="305"/>
         <source>Not saved to the history: %1</source>
         <translation>Nicht im Verlauf gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="312"/>
+        <location filename="../ui/window/main_window.cpp" line="314"/>
         <source>Showing %1 from the history</source>
         <translation>%1 aus dem Verlauf wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="330"/>
+        <location filename="../ui/window/main_window.cpp" line="332"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="347"/>
+        <location filename="../ui/window/main_window.cpp" line="349"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="360"/>
+        <location filename="../ui/window/main_window.cpp" line="362"/>
         <source>Every run, warmups and failures too; click one to see its details</source>
         <translation>Jeder Lauf, auch Aufwärm- und fehlgeschlagene Läufe; ein Klick zeigt Details</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="365"/>
+        <location filename="../ui/window/main_window.cpp" line="367"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="374"/>
+        <location filename="../ui/window/main_window.cpp" line="376"/>
         <source>Click a run in the time series or the Runs table to see its details</source>
         <translation>Einen Lauf in der Zeitreihe oder der Lauftabelle anklicken, um Details zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="376"/>
+        <location filename="../ui/window/main_window.cpp" line="378"/>
         <source>Run Details</source>
         <translation>Laufdetails</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="387"/>
+        <location filename="../ui/window/main_window.cpp" line="389"/>
         <source>What the runs show beyond their figures (warm-up, drift, noise, two clusters, start-up, garbage collection, memory growth, a hotspot) appears here</source>
         <translation>Was die Läufe über ihre Zahlen hinaus zeigen (Aufwärmen, Drift, Rauschen, zwei Gruppen, Startzeit, Garbage Collection, Speicherwachstum, ein Hotspot), erscheint hier</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="389"/>
-        <location filename="../ui/window/main_window.cpp" line="413"/>
+        <location filename="../ui/window/main_window.cpp" line="391"/>
+        <location filename="../ui/window/main_window.cpp" line="424"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="413"/>
+        <location filename="../ui/window/main_window.cpp" line="400"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="424"/>
         <source>Findings (%1)</source>
         <translation>Befunde (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="418"/>
+        <location filename="../ui/window/main_window.cpp" line="429"/>
         <source>Add scripts, then press Run</source>
         <translation>Skripte hinzufügen, dann auf Starten drücken</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="439"/>
-        <location filename="../ui/window/main_window_run.cpp" line="56"/>
+        <location filename="../ui/window/main_window.cpp" line="450"/>
+        <location filename="../ui/window/main_window_run.cpp" line="57"/>
         <source>Nothing was started: %1</source>
         <translation>Nichts wurde gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="52"/>
+        <location filename="../ui/window/main_window_run.cpp" line="53"/>
         <source>Add a script or a command first</source>
         <translation>Zuerst ein Skript oder einen Befehl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="61"/>
+        <location filename="../ui/window/main_window_run.cpp" line="62"/>
         <source>run of %1</source>
         <translation>Lauf von %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="67"/>
+        <location filename="../ui/window/main_window_run.cpp" line="68"/>
         <source>Checking the benchmarks…</source>
         <translation>Benchmarks werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="76"/>
+        <location filename="../ui/window/main_window_run.cpp" line="77"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="86"/>
+        <location filename="../ui/window/main_window_run.cpp" line="87"/>
         <source>benchmark %1</source>
         <translation>Benchmark %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="88"/>
+        <location filename="../ui/window/main_window_run.cpp" line="89"/>
         <source>%1: %2 %3 of %4</source>
         <translation>%1: %2 %3 von %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="88"/>
+        <location filename="../ui/window/main_window_run.cpp" line="89"/>
         <source>warmup run</source>
         <translation>Aufwärmlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="88"/>
+        <location filename="../ui/window/main_window_run.cpp" line="89"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="90"/>
+        <location filename="../ui/window/main_window_run.cpp" line="91"/>
         <source> — about %1 left</source>
         <translation> – noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="124"/>
+        <location filename="../ui/window/main_window_run.cpp" line="126"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="124"/>
+        <location filename="../ui/window/main_window_run.cpp" line="126"/>
         <source>Stopped; the runs measured so far are kept</source>
         <translation>Angehalten; die bisher gemessenen Läufe bleiben erhalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/main_window_run.cpp" line="126"/>
+        <location filename="../ui/window/main_window_run.cpp" line="128"/>
         <source> — %n benchmark(s) failed; see the Run Details</source>
         <translation>
             <numerusform> – %n Benchmark fehlgeschlagen; siehe Laufdetails</numerusform>
@@ -1562,7 +1567,7 @@ Kandidat: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_run.cpp" line="128"/>
+        <location filename="../ui/window/main_window_run.cpp" line="130"/>
         <source> — saved to %1</source>
         <translation> – gespeichert in %1</translation>
     </message>
@@ -1624,27 +1629,27 @@ Kandidat: %2</translation>
         <translation>Befehlszeile (ein beliebiges Programm mit Argumenten):</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="455"/>
+        <location filename="../ui/window/main_window.cpp" line="466"/>
         <source>About Pyrometer</source>
         <translation>Über Pyrometer</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="456"/>
+        <location filename="../ui/window/main_window.cpp" line="467"/>
         <source>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking Python scripts: every run in a fresh process, measured precisely, summarised with robust statistics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Pyrometer %1&lt;/h3&gt;&lt;p&gt;Ein Arbeitsplatz zum Messen von Python-Skripten: jeder Lauf in einem frischen Prozess, genau gemessen, mit robuster Statistik zusammengefasst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="459"/>
+        <location filename="../ui/window/main_window.cpp" line="470"/>
         <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="495"/>
+        <location filename="../ui/window/main_window.cpp" line="506"/>
         <source>Stop the run?</source>
         <translation>Lauf anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="496"/>
+        <location filename="../ui/window/main_window.cpp" line="507"/>
         <source>A benchmark is running. Stop it and close? The runs measured so far are saved.</source>
         <translation>Ein Benchmark läuft. Anhalten und schließen? Die bisher gemessenen Läufe werden gespeichert.</translation>
     </message>
@@ -1745,33 +1750,38 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MemoryPanel</name>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="51"/>
-        <location filename="../ui/profile/memory_panel.cpp" line="226"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="49"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="244"/>
         <source>RSS over time</source>
         <translation>RSS über die Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="52"/>
         <source>One run per benchmark</source>
         <translation>Ein Lauf je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="52"/>
         <source>Every run</source>
         <translation>Jeder Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="56"/>
-        <source>One run per benchmark (the instrumented one, with its garbage collections, when there is one), or every measured run overlaid</source>
-        <translation>Ein Lauf je Benchmark (der instrumentierte mit seinen Speicherbereinigungen, wenn es ihn gibt) oder alle gemessenen Läufe übereinander</translation>
+        <location filename="../ui/profile/memory_panel.cpp" line="52"/>
+        <source>RSS − live heap</source>
+        <translation>RSS − lebender Heap</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="58"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
+        <source>One run per benchmark (the instrumented one, with its live heap and garbage collections, when there is one), every measured run overlaid, or the share of RSS that is not live heap: the allocator&apos;s free memory and fragmentation, the runtime&apos;s own</source>
+        <translation>Ein Lauf je Benchmark (der instrumentierte mit lebendem Heap und Speicherbereinigungen, wenn es ihn gibt), alle gemessenen Läufe übereinander oder der Anteil am RSS, der kein lebender Heap ist: freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="57"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="91"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="90"/>
         <source>instrumented run</source>
         <translation>instrumentierter Lauf</translation>
     </message>
@@ -1781,29 +1791,143 @@ Kandidat: %2</translation>
         <translation>RSS über die Zeit: keine Messpunkte (Rate der Speicherzeitleiste in den Laufeinstellungen setzen)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="123"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="127"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="261"/>
         <source>Time since start (s)</source>
         <translation>Zeit seit Start (s)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="124"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="225"/>
+        <source>GC pause</source>
+        <translation>GC-Pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="236"/>
+        <source> (live heap)</source>
+        <translation> (lebender Heap)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="240"/>
         <source>RSS (MiB)</source>
         <translation>RSS (MiB)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="209"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="240"/>
+        <source>RSS, live heap (MiB)</source>
+        <translation>RSS, lebender Heap (MiB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="244"/>
+        <source>RSS (solid) and live heap (dashed)</source>
+        <translation>RSS (durchgezogen) und lebender Heap (gestrichelt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="246"/>
+        <source>%1 — %2 GCs, %3 paused</source>
+        <translation>%1 – %2 GCs, %3 pausiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="249"/>
+        <source>Garbage collections by generation (0/1/2): %1/%2/%3</source>
+        <translation>Speicherbereinigungen je Generation (0/1/2): %1/%2/%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="262"/>
+        <source>RSS − live heap (% of RSS)</source>
+        <translation>RSS − lebender Heap (% des RSS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="297"/>
+        <source>RSS − live heap: the allocator&apos;s free memory and fragmentation, the runtime&apos;s own</source>
+        <translation>RSS − lebender Heap: freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="298"/>
+        <source>RSS − live heap: no live heap counted (tick GC and Live heap in Run Settings)</source>
+        <translation>RSS − lebender Heap: kein lebender Heap gezählt (GC und Lebender Heap in den Laufeinstellungen ankreuzen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="225"/>
         <source>gen %1</source>
         <translation>Gen. %1</translation>
     </message>
+</context>
+<context>
+    <name>pyrometer::ui::MemoryTotals</name>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="223"/>
-        <source>RSS over time — %1 GCs, %2 paused</source>
-        <translation>RSS über die Zeit – %1 GCs, %2 pausiert</translation>
+        <location filename="../ui/profile/memory_totals.cpp" line="16"/>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="228"/>
-        <source>Garbage collections by generation (0/1/2): %1</source>
-        <translation>Speicherbereinigungen je Generation (0/1/2): %1</translation>
+        <location filename="../ui/profile/memory_totals.cpp" line="16"/>
+        <source>Runtime</source>
+        <translation>Laufzeitumgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="16"/>
+        <source>Peak RSS</source>
+        <translation>Max. RSS</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="16"/>
+        <source>Peak live heap</source>
+        <translation>Max. lebender Heap</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="17"/>
+        <source>RSS − heap: mean (at peak RSS)</source>
+        <translation>RSS − Heap: Mittel (bei max. RSS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="17"/>
+        <source>GCs</source>
+        <translation>GCs</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="17"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="17"/>
+        <source>Longest pause</source>
+        <translation>Längste Pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="17"/>
+        <source>Allocations (per s)</source>
+        <translation>Allokationen (je s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="18"/>
+        <source>Allocated per s</source>
+        <translation>Alloziert je s</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="18"/>
+        <source>Live heap from</source>
+        <translation>Lebender Heap aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="24"/>
+        <source>RSS − live heap as a share of RSS: averaged over the run, and when RSS peaked. The allocator&apos;s free memory and fragmentation, the runtime&apos;s own structures, code and stacks</source>
+        <translation>RSS − lebender Heap als Anteil am RSS: gemittelt über den Lauf und beim höchsten RSS. Freier Speicher und Fragmentierung des Allokators, Strukturen, Code und Stacks der Laufzeitumgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="27"/>
+        <source>Counted by the heap shim; from a collector&apos;s trace, the heap&apos;s growth between collections summed, over the run&apos;s wall time</source>
+        <translation>Vom Heap-Shim gezählt; aus dem Trace eines Collectors das Wachstum des Heaps zwischen den Bereinigungen, summiert, über die Laufzeit des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="29"/>
+        <source>The memory of each benchmark&apos;s instrumented run (GC, Live heap in Run Settings), else of its first sampled run</source>
+        <translation>Der Speicher des instrumentierten Laufs jedes Benchmarks (GC, Lebender Heap in den Laufeinstellungen), sonst seines ersten abgetasteten Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_totals.cpp" line="57"/>
+        <source>Collections: %1</source>
+        <translation>Bereinigungen: %1</translation>
     </message>
 </context>
 <context>
@@ -2046,263 +2170,273 @@ Kandidat: %3
     </message>
     <message>
         <location filename="../ui/run/run_settings_widget.cpp" line="38"/>
+        <source>Live heap</source>
+        <translation>Lebender Heap</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="39"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="39"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="40"/>
         <source>tracemalloc</source>
         <translation>tracemalloc</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="42"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="43"/>
         <source>GC off while timing</source>
         <translation>GC beim Messen aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="43"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="44"/>
         <source>Save to the history</source>
         <translation>Im Verlauf speichern</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="57"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="58"/>
         <source>Interpreter for scripts added from now on</source>
         <translation>Interpreter für ab jetzt hinzugefügte Skripte</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="64"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="95"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="65"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="100"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="65"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="67"/>
         <source>random, per run</source>
         <translation>zufällig, je Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="66"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="67"/>
         <source>fixed</source>
         <translation>fest</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="68"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="69"/>
         <source>PYTHONHASHSEED: a fresh recorded seed per run, or one fixed seed for tight comparisons</source>
         <translation>PYTHONHASHSEED: ein neuer, aufgezeichneter Wert je Lauf oder ein fester Wert für enge Vergleiche</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="71"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="72"/>
         <source>interleaved (A B C A B C …)</source>
         <translation>verschränkt (A B C A B C …)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="71"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="72"/>
         <source>sequential</source>
         <translation>nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="79"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="80"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="81"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="81"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="82"/>
         <source>Samples per second of each run&apos;s RSS, CPU use and threads</source>
         <translation>Messpunkte je Sekunde für RSS, CPU-Nutzung und Threads jedes Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="82"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="83"/>
         <source>A benchmark goes on after a failed run (as --ignore-failure): failed runs are kept but left out of the statistics</source>
         <translation>Ein Benchmark läuft nach einem fehlgeschlagenen Lauf weiter (wie --ignore-failure): fehlgeschlagene Läufe bleiben erhalten, zählen aber nicht in der Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="84"/>
-        <source>An extra run after the timed ones records every garbage collection</source>
-        <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf</translation>
+        <location filename="../ui/run/run_settings_widget.cpp" line="85"/>
+        <source>An extra run after the timed ones records every garbage collection: CPython&apos;s, or the collector of Go, Java and Node.js; of a native program, its live heap</source>
+        <translation>Ein zusätzlicher Lauf nach den gemessenen zeichnet jede Speicherbereinigung auf: die von CPython oder den Collector von Go, Java und Node.js; bei einem nativen Programm seinen lebenden Heap</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="85"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="87"/>
+        <source>The run with GC counts a Python script&apos;s live heap too, with a preloaded allocator shim: the script then runs on the C library&apos;s malloc (PYTHONMALLOC=malloc), which slows it and its collections</source>
+        <translation>Der Lauf mit GC zählt auch den lebenden Heap eines Python-Skripts, mit einem vorgeladenen Allokator-Shim: das Skript läuft dann auf dem malloc der C-Bibliothek (PYTHONMALLOC=malloc), was es und seine Bereinigungen verlangsamt</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
         <source>An extra run after the timed ones profiles every function (cProfile)</source>
         <translation>Ein zusätzlicher Lauf nach den gemessenen profiliert jede Funktion (cProfile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="87"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="92"/>
         <source>An extra run traces allocations; it slows the script, so it is not the profiled run</source>
         <translation>Ein zusätzlicher Lauf verfolgt Allokationen; er verlangsamt das Skript und ist daher nicht der profilierte Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="90"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="95"/>
         <source>Sizes for benchmark functions that take one and have no params: numbers or small (100), medium (10,000), large (1,000,000), xlarge (10,000,000), comma-separated</source>
         <translation>Größen für Benchmark-Funktionen, die eine Größe nehmen und keine params haben: Zahlen oder small (100), medium (10.000), large (1.000.000), xlarge (10.000.000), durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="96"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="101"/>
         <source>A benchmark function is called in a loop of as many calls as make one value last this long (calibrated by the first run, then the same in every run)</source>
         <translation>Eine Benchmark-Funktion wird in einer Schleife mit so vielen Aufrufen gerufen, dass ein Wert so lange dauert (vom ersten Lauf kalibriert, dann in jedem Lauf gleich)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="98"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="103"/>
         <source>The garbage collector off while a function is timed, as timeit has it (default: on, as users run it)</source>
         <translation>Die Speicherbereinigung aus, während eine Funktion gemessen wird, wie bei timeit (Standard: an, wie Nutzer sie ausführen)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="106"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="111"/>
         <source>Keep each run&apos;s results in the history store when it ends, for the History tab and pyrometer history (the store: $PYROMETER_STORE, else history.sqlite beside the saved runs)</source>
         <translation>Die Ergebnisse jedes Laufs an seinem Ende im Verlaufsspeicher aufbewahren, für den Reiter Verlauf und pyrometer history (der Speicher: $PYROMETER_STORE, sonst history.sqlite neben den gespeicherten Läufen)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="112"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="117"/>
         <source>±</source>
         <translation>±</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="113"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="118"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="114"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="119"/>
         <source>off: the runs above</source>
         <translation>aus: die Läufe oben</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="115"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="120"/>
         <source>Run on until the 95% interval of each median lies within ± this much of it (as --precision): Runs is then the least, Most runs the cap</source>
         <translation>Weiterlaufen, bis das 95-%-Intervall jedes Medians innerhalb von ± so viel um ihn liegt (wie --precision): Läufe ist dann das Mindeste, Höchstens Läufe die Obergrenze</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="120"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="125"/>
         <source>With a precision, the runs stop here even when it is not reached (as --max-runs)</source>
         <translation>Mit einer Genauigkeit enden die Läufe hier, auch wenn sie nicht erreicht ist (wie --max-runs)</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="125"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="130"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="126"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="131"/>
         <source>Pin every run to these CPUs, as 0-3,8 (as --cpu): a run then never moves between CPUs, and other work can be kept off them</source>
         <translation>Jeden Lauf an diese CPUs binden, etwa 0-3,8 (wie --cpu): ein Lauf wechselt dann nie die CPU, und andere Arbeit lässt sich von ihnen fernhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="131"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="136"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="132"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="137"/>
         <source>Start every run at this niceness, -20 (first) to 19 (last), as --nice; below 0 needs root</source>
         <translation>Jeden Lauf mit diesem Nice-Wert starten, -20 (zuerst) bis 19 (zuletzt), wie --nice; unter 0 braucht root</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="147"/>
-        <location filename="../ui/run/run_settings_widget.cpp" line="150"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="153"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="156"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="151"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="157"/>
         <source>Browse… — choose an interpreter anywhere on this machine</source>
         <translation>Durchsuchen… — einen beliebigen Interpreter auf diesem Rechner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="153"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="159"/>
         <source>Choose Interpreter</source>
         <translation>Interpreter wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="164"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="170"/>
         <source>Interpreter:</source>
         <translation>Interpreter:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="165"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="171"/>
         <source>Runs:</source>
         <translation>Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="166"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="172"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="167"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="173"/>
         <source>Most runs:</source>
         <translation>Höchstens Läufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="168"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="174"/>
         <source>Warmup runs:</source>
         <translation>Aufwärmläufe:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="169"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="175"/>
         <source>Timeout per run:</source>
         <translation>Zeitlimit je Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="170"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="176"/>
         <source>Hash seed:</source>
         <translation>Hash-Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="171"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="177"/>
         <source>Fixed seed:</source>
         <translation>Fester Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="172"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="178"/>
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="173"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="179"/>
         <source>CPUs:</source>
         <translation>CPUs:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="174"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="180"/>
         <source>Niceness:</source>
         <translation>Nice-Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="176"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="182"/>
         <source>Memory timeline:</source>
         <translation>Speicherzeitleiste:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="181"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="187"/>
         <source>Instrumented run:</source>
         <translation>Instrumentierter Lauf:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="182"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="188"/>
         <source>Function sizes:</source>
         <translation>Funktionsgrößen:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="183"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="189"/>
         <source>Time per value:</source>
         <translation>Zeit je Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="199"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="205"/>
         <source>Function sizes: %1</source>
         <translation>Funktionsgrößen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_settings_widget.cpp" line="260"/>
+        <location filename="../ui/run/run_settings_widget.cpp" line="267"/>
         <source>CPUs: &apos;%1&apos; is not a list of CPUs like 0-3,8</source>
         <translation>CPUs: „%1“ ist keine Liste von CPUs wie 0-3,8</translation>
     </message>

@@ -41,7 +41,8 @@ passes the files of a selection in no set order. --baseline names the baseline i
 
 Options:
       --baseline FILE     compare FILE.json (the baseline) with the results opened
-      --tab TAB           the tab in front: charts, scaling, hotspots, compare or history
+      --tab TAB           the tab in front: charts, memory (the charts with the Memory table),
+                          scaling, hotspots, compare or history
       --screenshot OUT    render the window to OUT (PNG, or by its suffix) and quit; needs no display
       --size WxH          the window's size (default 1400x900)
   -h, --help              this help

@@ -1,4 +1,5 @@
 #include "core/formats/html_report.h"
+#include "core/formats/html_memory.h"
 #include "core/formats/html_scaling.h"
 
 #include "core/formats/svg.h"
@@ -30,7 +31,7 @@ th { text-align: left; } .env tr.differs td { background: #fde3d2; }
 .warning { border-left: 4px solid #D55E00; background: #fff4ec; padding: .5em 1em; margin: 1em 0; }
 .method, .legend, .caption { color: #555; } .chart { max-width: 100%; height: auto; font-size: 11px; fill: #333; }
 .swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; margin: 0 .3em 0 1em; }
-.pairs { display: flex; flex-wrap: wrap; gap: 1.5em; } .pair { flex: 0 1 460px; }
+.pairs { display: flex; flex-wrap: wrap; gap: 1.5em; } .pair { flex: 0 1 460px; } .multiple { flex: 0 1 360px; }
 .failed td { color: #a33; } code { font-size: 12px; overflow-wrap: anywhere; }
 )";
 
@@ -537,6 +538,7 @@ std::string resultsHtml(const Results& results, const std::string& source)
     if (const auto medians = mediansChart(results, summaries); !medians.empty())
         html += medians + "\n";
     html += scalingSection(results);
+    html += memorySection(results);
     html += "<h2>Benchmarks</h2>\n";
     for (std::size_t i = 0; i < results.benchmarks.size(); ++i)
         html += benchmarkSection(results.benchmarks[i], i);

@@ -66,6 +66,20 @@ std::string formatPercent(double fraction, int decimals)
     return formatFixed(fraction * 100.0, decimals) + "%";
 }
 
+std::string formatCount(double value)
+{
+    const double magnitude = std::abs(value);
+    if (magnitude >= 1e9)
+        return formatFixed(value / 1e9, 1) + " G";
+    if (magnitude >= 1e6)
+        return formatFixed(value / 1e6, 1) + " M";
+    if (magnitude >= 1e4)
+        return formatFixed(value / 1e3, 0) + " k";
+    if (magnitude >= 1e3)
+        return formatFixed(value / 1e3, 1) + " k";
+    return formatFixed(value, magnitude >= 10 || value == std::floor(value) ? 0 : 1);
+}
+
 std::string exactNumber(double value)
 {
     if (!std::isfinite(value))

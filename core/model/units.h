@@ -26,6 +26,9 @@ std::string formatFixed(double value, int decimals);
 /// "3.1%": a fraction (0.031) in percent, with a fixed count of decimals.
 std::string formatPercent(double fraction, int decimals = 1);
 
+/// "2.6 M", "980 k", "1.5 k", "12": a count or rate, with a metric prefix past a thousand.
+std::string formatCount(double value);
+
 /// "40 min", "5 h", "3 days": a span of time between two measurements, rounded to its largest unit.
 std::string formatInterval(double seconds);
 

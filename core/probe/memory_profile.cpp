@@ -1,5 +1,7 @@
 #include "core/probe/memory_profile.h"
 
+#include "core/model/units.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -49,16 +51,16 @@ std::vector<MemoryPoint> heapFromTrace(const RuntimeTrace& trace, std::optional<
 
 } // namespace
 
-std::optional<double> heapAt(const std::vector<MemoryPoint>& heap, double t)
+std::optional<double> valueAt(const std::vector<MemoryPoint>& curve, double t)
 {
-    if (heap.empty())
+    if (curve.empty())
         return std::nullopt;
     const auto after = std::lower_bound(
-        heap.begin(), heap.end(), t, [](const MemoryPoint& p, double time) { return p.tSeconds < time; });
-    if (after == heap.begin())
+        curve.begin(), curve.end(), t, [](const MemoryPoint& p, double time) { return p.tSeconds < time; });
+    if (after == curve.begin())
         return static_cast<double>(after->bytes);
-    if (after == heap.end())
-        return static_cast<double>(heap.back().bytes);
+    if (after == curve.end())
+        return static_cast<double>(curve.back().bytes);
     const auto before = after - 1;
     const double span = after->tSeconds - before->tSeconds;
     const double f = span > 0 ? (t - before->tSeconds) / span : 1;
@@ -73,7 +75,8 @@ MemoryProfile memoryProfile(const BenchmarkResult& benchmark)
         return profile;
     const auto* probe = profile.instrumented ? &*benchmark.probe : nullptr;
     const auto* trace = probe && probe->runtimeGc ? &*probe->runtimeGc : nullptr;
-    profile.runtime = benchmark.script ? "python" : trace ? trace->runtime : "";
+    // CPython's collections come from Pyrometer's probe, which only a Python script runs.
+    profile.runtime = benchmark.script || (probe && probe->gcEvents) ? "python" : trace ? trace->runtime : "";
     profile.durationSeconds = std::chrono::duration<double>(run->wall).count();
 
     const auto& samples = run->timeline->samples;
@@ -109,7 +112,7 @@ MemoryProfile memoryProfile(const BenchmarkResult& benchmark)
         profile.heapMissing = probe->heapMissing;
     }
 
-    if (trace) {
+    if (trace && trace->runtime != "native") {
         profile.collector = trace->collector;
         profile.gcMethod = trace->method;
         for (const auto& e : trace->events)
@@ -136,7 +139,7 @@ MemoryProfile memoryProfile(const BenchmarkResult& benchmark)
         for (const auto& s : profile.rss) {
             if (s.tSeconds < from || s.tSeconds > to || s.bytes <= 0)
                 continue;
-            const auto heap = static_cast<std::int64_t>(std::llround(*heapAt(profile.heap, s.tSeconds)));
+            const auto heap = static_cast<std::int64_t>(std::llround(*valueAt(profile.heap, s.tSeconds)));
             const auto overhead = s.bytes - heap;
             profile.overhead.push_back({ s.tSeconds, overhead });
             const double share = static_cast<double>(overhead) / static_cast<double>(s.bytes);
@@ -161,6 +164,37 @@ std::string runtimeLabel(const std::string& runtime, const std::string& collecto
         : runtime == "node"                      ? "Node.js"
                                                  : runtime;
     return collector.empty() ? name : name + " (" + collector + ")";
+}
+
+std::array<std::string, 10> memoryFigures(const MemoryProfile& m)
+{
+    const std::string dash = "—";
+    const double seconds = m.durationSeconds > 0 ? m.durationSeconds : 1;
+    const bool collected = !m.gcMethod.empty();
+    std::string allocations = dash;
+    if (m.allocations) {
+        // 6130583 → "6,130,583": thousands apart, as a table of counts reads.
+        auto digits = std::to_string(*m.allocations);
+        for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3)
+            digits.insert(static_cast<std::size_t>(i), ",");
+        allocations = digits + " (" + formatCount(static_cast<double>(*m.allocations) / seconds) + ")";
+    }
+    return {
+        runtimeLabel(m.runtime, m.collector).empty() ? dash : runtimeLabel(m.runtime, m.collector),
+        formatBytes(static_cast<double>(m.peakRssBytes)),
+        m.peakHeapBytes ? formatBytes(static_cast<double>(*m.peakHeapBytes)) : dash,
+        m.meanOverheadShare && m.overheadShareAtPeak
+            ? formatPercent(*m.meanOverheadShare) + " (" + formatPercent(*m.overheadShareAtPeak) + ")"
+            : dash,
+        collected ? std::to_string(m.collections) : dash,
+        collected ? formatDuration(m.totalPauseSeconds) : dash,
+        collected && m.collections > 0 ? formatDuration(m.longestPauseSeconds) : dash,
+        allocations,
+        m.allocatedBytes ? formatBytes(static_cast<double>(*m.allocatedBytes) / seconds) : dash,
+        !m.heapMethod.empty()        ? m.heapMethod
+            : !m.heapMissing.empty() ? "not known: " + m.heapMissing
+                                     : dash,
+    };
 }
 
 } // namespace pyrometer

@@ -2,6 +2,7 @@
 
 #include "core/model/results.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -68,7 +69,15 @@ MemoryProfile memoryProfile(const BenchmarkResult& benchmark);
 /// "Python", "Go", "Java (G1)", "Node.js", "native" from a runtime's key and collector; "" for an unknown runtime.
 std::string runtimeLabel(const std::string& runtime, const std::string& collector = "");
 
-/// The live heap at `t`, interpolated between the points of `heap` (held flat past its ends); nullopt when empty.
-std::optional<double> heapAt(const std::vector<MemoryPoint>& heap, double t);
+/// The columns of a table of memory profiles, and one profile's figures in them as the report and the window print
+/// them: a dash where its runtime has no such figure.
+inline constexpr std::array<const char*, 10> memoryColumns { "Runtime", "Peak RSS", "Peak live heap",
+    "RSS − heap: mean (at peak RSS)", "GCs", "Paused", "Longest pause", "Allocations (per s)", "Allocated per s",
+    "Live heap from" };
+std::array<std::string, 10> memoryFigures(const MemoryProfile& profile);
+
+/// The value of a memory curve at `t`, interpolated between its points (held flat past its ends); nullopt when it
+/// has none.
+std::optional<double> valueAt(const std::vector<MemoryPoint>& curve, double t);
 
 } // namespace pyrometer

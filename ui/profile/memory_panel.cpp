@@ -3,6 +3,7 @@
 #include "ui/snapshot/run_numbers.h"
 
 #include "core/model/units.h"
+#include "core/probe/memory_profile.h"
 #include "core/stats/chart_math.h"
 
 #include <QChart>
@@ -31,30 +32,28 @@ QColor generationColor(int generation, const QColor& text, const QColor& backgro
         mix(text.red(), background.red()), mix(text.green(), background.green()), mix(text.blue(), background.blue()));
 }
 
-/// The RSS of `samples` at `t`, interpolated between the neighbouring samples.
-double rssAt(const std::vector<ResourceSample>& samples, double t)
+/// The RSS curve of `run`'s samples.
+std::vector<MemoryPoint> rssOf(const RunRecord& run)
 {
-    const auto after = std::lower_bound(
-        samples.begin(), samples.end(), t, [](const ResourceSample& s, double time) { return s.tSeconds < time; });
-    if (after == samples.begin())
-        return static_cast<double>(after->rssBytes);
-    if (after == samples.end())
-        return static_cast<double>(samples.back().rssBytes);
-    const auto before = after - 1;
-    const double span = after->tSeconds - before->tSeconds;
-    const double f = span > 0 ? (t - before->tSeconds) / span : 0;
-    return static_cast<double>(before->rssBytes) + f * static_cast<double>(after->rssBytes - before->rssBytes);
+    std::vector<MemoryPoint> points;
+    points.reserve(run.timeline->samples.size());
+    for (const auto& s : run.timeline->samples)
+        points.push_back({ s.tSeconds, s.rssBytes });
+    return points;
 }
+
+enum Mode { OneRunEach, EveryRun, OverheadShare };
 } // namespace
 
 MemoryPanel::MemoryPanel(QWidget* parent)
     : ChartPanel(tr("RSS over time"), parent)
     , m_mode(new QComboBox)
 {
-    m_mode->addItems({ tr("One run per benchmark"), tr("Every run") });
+    m_mode->addItems({ tr("One run per benchmark"), tr("Every run"), tr("RSS − live heap") });
     m_mode->setObjectName(QStringLiteral("memoryMode"));
-    m_mode->setToolTip(tr("One run per benchmark (the instrumented one, with its garbage collections, when there is "
-                          "one), or every measured run overlaid"));
+    m_mode->setToolTip(tr("One run per benchmark (the instrumented one, with its live heap and garbage collections, "
+                          "when there is one), every measured run overlaid, or the share of RSS that is not live "
+                          "heap: the allocator's free memory and fragmentation, the runtime's own"));
     controls()->insertWidget(0, new QLabel(tr("Show:")));
     controls()->insertWidget(1, m_mode);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
@@ -106,56 +105,67 @@ void MemoryPanel::rebuild()
         m_selected.reset();
     clearChart();
     m_gcMarkers = 0;
+    m_heapCurves = 0;
     if (!hasData()) {
         chart()->setTitle(tr("RSS over time: no samples (set a memory timeline rate in Run Settings)"));
         return;
     }
-    // Benchmarks and three GC generations share the legend of a half-width chart (a theme resets the font).
+    // Benchmarks and the collections' markers share the legend of a half-width chart (a theme resets the font).
     auto font = this->font();
     font.setPointSizeF(font.pointSizeF() * 0.85);
     chart()->legend()->setFont(font);
+    if (m_mode->currentIndex() == OverheadShare) {
+        drawOverheadShares();
+        return;
+    }
     const auto& results = *snapshot();
     const auto names = displayNames(snapshot());
     const int columns = plotWidth();
-    const bool everyRun = m_mode->currentIndex() == 1;
+    const bool everyRun = m_mode->currentIndex() == EveryRun;
     auto* x = new QValueAxis;
     auto* y = new QValueAxis;
     x->setTitleText(tr("Time since start (s)"));
-    y->setTitleText(tr("RSS (MiB)"));
     chart()->addAxis(x, Qt::AlignBottom);
     chart()->addAxis(y, Qt::AlignLeft);
-    double maxT = 0, maxRss = 0;
+    double maxT = 0, maxBytes = 0;
 
-    const auto addCurve = [&](const RunRecord& run, const QString& name, QColor color, qreal width) {
+    const auto addCurve = [&](const std::vector<MemoryPoint>& curve, const QString& name, QColor color, qreal width,
+                              Qt::PenStyle style) {
         std::vector<Point> points;
-        points.reserve(run.timeline->samples.size());
-        for (const auto& s : run.timeline->samples)
-            points.push_back({ s.tSeconds, static_cast<double>(s.rssBytes) / MiB });
+        points.reserve(curve.size());
+        for (const auto& p : curve)
+            points.push_back({ p.tSeconds, static_cast<double>(p.bytes) / MiB });
         auto* series = new QLineSeries;
         series->setName(name);
         QPen pen(color);
         pen.setWidthF(width);
+        pen.setStyle(style);
         series->setPen(pen);
         for (const auto& p : downsampleMinMax(points, columns)) {
             series->append(p.x, p.y);
             maxT = std::max(maxT, p.x);
-            maxRss = std::max(maxRss, p.y);
+            maxBytes = std::max(maxBytes, p.y);
         }
         chart()->addSeries(series);
         series->attachAxis(x);
         series->attachAxis(y);
-        // The charts beside this one name the benchmarks' colours: a narrow legend keeps the GC generations.
+        // The charts beside this one name the benchmarks' colours: a narrow legend keeps the collections' markers.
         optionalEntry(series);
         return series;
     };
 
-    std::array<QScatterSeries*, 3> markers {};
-    std::vector<std::pair<const RunRecord*, std::size_t>> shownCurves;
+    // CPython's three generations, and the pauses of the other runtimes' collectors.
+    std::array<QScatterSeries*, 4> markers {};
+    std::array<std::size_t, 4> perKind {};
+    struct Curves
+    {
+        std::vector<MemoryPoint> rss;
+        std::vector<MemoryPoint> heap;
+        std::size_t b = 0;
+    };
+    std::vector<Curves> shownCurves;
     QStringList shownLabels;
-    std::array<std::size_t, 3> perGeneration {};
     double pause = 0;
-    // Thousands of collections would make a blob: one marker per generation and pixel column.
-    std::array<double, 3> lastMarker { -1, -1, -1 };
     for (std::size_t b = 0; b < results.benchmarks.size(); ++b) {
         const auto& benchmark = results.benchmarks[b];
         if (everyRun) {
@@ -163,7 +173,8 @@ void MemoryPanel::rebuild()
             for (const auto& run : benchmark.runs) {
                 if (run.warmup || !run.timeline || run.timeline->samples.empty())
                     continue;
-                auto* series = addCurve(run, names[static_cast<int>(b)], colorFor(results.benchmarks[b].name), 1.0);
+                auto* series
+                    = addCurve(rssOf(run), names[static_cast<int>(b)], colorFor(benchmark.name), 1.0, Qt::SolidLine);
                 if (named) // one legend entry per benchmark, hiding all its runs
                     belongsTo(series, names[static_cast<int>(b)]);
                 named = true;
@@ -173,59 +184,118 @@ void MemoryPanel::rebuild()
         const auto shown = shownRun(b);
         if (!shown.run)
             continue;
-        shownCurves.push_back({ shown.run, b });
         shownLabels << names[static_cast<int>(b)] + QStringLiteral(": ") + shown.label;
-        if (!shown.instrumented || !benchmark.probe->gcEvents)
+        if (!shown.instrumented) {
+            shownCurves.push_back({ rssOf(*shown.run), {}, b });
             continue;
-        const double column = static_cast<double>(shown.run->timeline->samples.back().tSeconds) / columns;
-        lastMarker = { -1, -1, -1 };
-        for (const auto& e : *benchmark.probe->gcEvents) {
-            const auto g = static_cast<std::size_t>(std::clamp(e.generation, 0, 2));
-            if (!markers[g]) {
-                // Young collections are many: small and see-through, so that the curve shows through them.
-                markers[g] = new QScatterSeries;
-                markers[g]->setMarkerSize(4.0 + 3.0 * static_cast<double>(g));
-                markers[g]->setMarkerShape(g == 0 ? QScatterSeries::MarkerShapeCircle
-                        : g == 1                  ? QScatterSeries::MarkerShapeRectangle
-                                                  : QScatterSeries::MarkerShapeTriangle);
-                auto color = generationColor(
-                    e.generation, palette().color(QPalette::WindowText), palette().color(QPalette::Base));
-                color.setAlpha(g == 0 ? 110 : 230);
-                markers[g]->setColor(color);
-                markers[g]->setBorderColor(color);
-            }
-            if (lastMarker[g] < 0 || e.tSeconds - lastMarker[g] >= column) {
-                markers[g]->append(e.tSeconds, rssAt(shown.run->timeline->samples, e.tSeconds) / MiB);
-                lastMarker[g] = e.tSeconds;
-            }
-            ++perGeneration[g];
-            pause += e.durationSeconds;
         }
+        auto profile = memoryProfile(benchmark);
+        // Thousands of collections would make a blob: one marker per kind and pixel column.
+        const double column = profile.rss.empty() ? 1.0 : profile.rss.back().tSeconds / columns;
+        std::array<double, 4> lastMarker { -1, -1, -1, -1 };
+        for (const auto& e : profile.pauses) {
+            const auto k = e.generation < 0 ? std::size_t(3) : static_cast<std::size_t>(std::clamp(e.generation, 0, 2));
+            if (!markers[k]) {
+                // Young collections are many: small and see-through, so that the curve shows through them.
+                markers[k] = new QScatterSeries;
+                markers[k]->setMarkerSize(k == 3 ? 8.0 : 4.0 + 3.0 * static_cast<double>(k));
+                markers[k]->setMarkerShape(k == 0 ? QScatterSeries::MarkerShapeCircle
+                        : k == 1                  ? QScatterSeries::MarkerShapeRectangle
+                        : k == 2                  ? QScatterSeries::MarkerShapeTriangle
+                                                  : QScatterSeries::MarkerShapeRotatedRectangle);
+                auto color = generationColor(static_cast<int>(std::min<std::size_t>(k, 2)),
+                    palette().color(QPalette::WindowText), palette().color(QPalette::Base));
+                color.setAlpha(k == 0 ? 110 : 230);
+                markers[k]->setColor(k == 3 ? Qt::transparent : color);
+                markers[k]->setBorderColor(color);
+            }
+            if (lastMarker[k] < 0 || e.tSeconds - lastMarker[k] >= column) {
+                markers[k]->append(e.tSeconds, valueAt(profile.rss, e.tSeconds).value_or(0) / MiB);
+                lastMarker[k] = e.tSeconds;
+            }
+            ++perKind[k];
+            pause += e.pauseSeconds;
+        }
+        shownCurves.push_back({ std::move(profile.rss), std::move(profile.heap), b });
     }
     // Markers first, so that the curves are drawn over them.
-    for (std::size_t g = 0; g < markers.size(); ++g) {
-        if (!markers[g])
+    for (std::size_t k = 0; k < markers.size(); ++k) {
+        if (!markers[k])
             continue;
-        markers[g]->setName(tr("gen %1").arg(g));
-        chart()->addSeries(markers[g]);
-        markers[g]->attachAxis(x);
-        markers[g]->attachAxis(y);
-        m_gcMarkers += perGeneration[g];
+        markers[k]->setName(k == 3 ? tr("GC pause") : tr("gen %1").arg(k));
+        chart()->addSeries(markers[k]);
+        markers[k]->attachAxis(x);
+        markers[k]->attachAxis(y);
+        m_gcMarkers += perKind[k];
     }
-    for (const auto& [run, b] : shownCurves)
-        addCurve(*run, names[static_cast<int>(b)], colorFor(results.benchmarks[b].name), 2.0);
+    for (const auto& c : shownCurves) {
+        const auto name = names[static_cast<int>(c.b)];
+        const auto color = colorFor(results.benchmarks[c.b].name);
+        addCurve(c.rss, name, color, 2.0, Qt::SolidLine);
+        if (!c.heap.empty()) {
+            belongsTo(addCurve(c.heap, name + tr(" (live heap)"), color, 1.5, Qt::DashLine), name);
+            ++m_heapCurves;
+        }
+    }
+    y->setTitleText(m_heapCurves > 0 ? tr("RSS, live heap (MiB)") : tr("RSS (MiB)"));
     setToolTip(shownLabels.join(QLatin1Char('\n')));
     fitAxis(x, 0, std::max(maxT, 1e-3));
-    fitAxis(y, 0, std::max(maxRss, 1.0));
-    QStringList counts;
-    for (std::size_t g = 0; g < perGeneration.size(); ++g)
-        counts << QString::number(perGeneration[g]);
-    chart()->setTitle(m_gcMarkers > 0 ? tr("RSS over time — %1 GCs, %2 paused")
-                                            .arg(m_gcMarkers)
-                                            .arg(QString::fromStdString(formatDuration(pause)))
-                                      : tr("RSS over time"));
-    if (m_gcMarkers > 0)
-        shownLabels << tr("Garbage collections by generation (0/1/2): %1").arg(counts.join(QLatin1Char('/')));
+    fitAxis(y, 0, std::max(maxBytes, 1.0));
+    const QString what = m_heapCurves > 0 ? tr("RSS (solid) and live heap (dashed)") : tr("RSS over time");
+    chart()->setTitle(m_gcMarkers > 0
+            ? tr("%1 — %2 GCs, %3 paused").arg(what).arg(m_gcMarkers).arg(QString::fromStdString(formatDuration(pause)))
+            : what);
+    if (perKind[0] + perKind[1] + perKind[2] > 0)
+        shownLabels << tr("Garbage collections by generation (0/1/2): %1/%2/%3")
+                           .arg(perKind[0])
+                           .arg(perKind[1])
+                           .arg(perKind[2]);
+}
+
+void MemoryPanel::drawOverheadShares()
+{
+    const auto& results = *snapshot();
+    const auto names = displayNames(snapshot());
+    auto* x = new QValueAxis;
+    auto* y = new QValueAxis;
+    x->setTitleText(tr("Time since start (s)"));
+    y->setTitleText(tr("RSS − live heap (% of RSS)"));
+    chart()->addAxis(x, Qt::AlignBottom);
+    chart()->addAxis(y, Qt::AlignLeft);
+    double maxT = 0, minShare = 0, maxShare = 0;
+    int drawn = 0;
+    for (std::size_t b = 0; b < results.benchmarks.size(); ++b) {
+        const auto profile = memoryProfile(results.benchmarks[b]);
+        if (profile.overhead.empty())
+            continue;
+        std::vector<Point> points;
+        for (const auto& o : profile.overhead) {
+            const double rss = valueAt(profile.rss, o.tSeconds).value_or(0);
+            if (rss > 0)
+                points.push_back({ o.tSeconds, 100.0 * static_cast<double>(o.bytes) / rss });
+        }
+        auto* series = new QLineSeries;
+        series->setName(names[static_cast<int>(b)]);
+        QPen pen(colorFor(results.benchmarks[b].name));
+        pen.setWidthF(2.0);
+        series->setPen(pen);
+        for (const auto& p : downsampleMinMax(points, plotWidth())) {
+            series->append(p.x, p.y);
+            maxT = std::max(maxT, p.x);
+            minShare = std::min(minShare, p.y);
+            maxShare = std::max(maxShare, p.y);
+        }
+        chart()->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        ++drawn;
+    }
+    fitAxis(x, 0, std::max(maxT, 1e-3));
+    fitAxis(y, std::max(minShare, -100.0), std::max(maxShare, 100.0));
+    fitLegend(drawn);
+    chart()->setTitle(drawn > 0
+            ? tr("RSS − live heap: the allocator's free memory and fragmentation, the runtime's own")
+            : tr("RSS − live heap: no live heap counted (tick GC and Live heap in Run Settings)"));
 }
 
 } // namespace pyrometer::ui

@@ -11,10 +11,12 @@ QT_END_NAMESPACE
 
 namespace pyrometer::ui {
 
-/// RSS over time. One run per benchmark in the benchmark's colour — the instrumented run when there is one, so
-/// that its garbage collections sit on the curve as markers coloured by generation — or every run overlaid. Any
-/// program can be sampled, so a Python script and a compiled program show side by side. A run picked in the
-/// time series replaces its benchmark's curve. The title gives the total GC pause.
+/// Memory over time, for programs in any runtime side by side on shared axes. One run per benchmark in the
+/// benchmark's colour — the instrumented run when there is one: RSS solid, the live heap dashed (counted by the
+/// heap shim, or known at each collection from the runtime's trace), its collections as markers on the RSS curve
+/// (CPython's by generation, other runtimes' pauses as diamonds) — or every run overlaid, or the share of RSS that
+/// is not live heap (the allocator's free memory and fragmentation, the runtime's own). A run picked in the time
+/// series replaces its benchmark's curve. MemoryTotals gives the figures in a table.
 class MemoryPanel final : public ChartPanel
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
     /// How many collections the markers stand for (drawn at most one per generation and pixel column), for
     /// tests.
     std::size_t gcMarkerCount() const { return m_gcMarkers; }
+    /// The curves of live heap drawn, for tests.
+    std::size_t heapCurveCount() const { return m_heapCurves; }
 
 protected:
     void rebuild() override;
@@ -43,6 +47,8 @@ private:
     };
     Shown shownRun(std::size_t benchmark) const;
 
+    void drawOverheadShares();
+
     QComboBox* m_mode;
     struct Selection
     {
@@ -52,6 +58,7 @@ private:
     };
     std::optional<Selection> m_selected;
     std::size_t m_gcMarkers = 0;
+    std::size_t m_heapCurves = 0;
 };
 
 } // namespace pyrometer::ui

@@ -35,6 +35,7 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     , m_ignoreFailure(new QCheckBox(tr("Go on after failures")))
     , m_sampleHz(new QSpinBox)
     , m_gc(new QCheckBox(tr("GC")))
+    , m_heap(new QCheckBox(tr("Live heap")))
     , m_profile(new QCheckBox(tr("Profile")))
     , m_tracemalloc(new QCheckBox(tr("tracemalloc")))
     , m_sizes(new QLineEdit)
@@ -81,7 +82,11 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     m_sampleHz->setToolTip(tr("Samples per second of each run's RSS, CPU use and threads"));
     m_ignoreFailure->setToolTip(tr("A benchmark goes on after a failed run (as --ignore-failure): failed runs are "
                                    "kept but left out of the statistics"));
-    m_gc->setToolTip(tr("An extra run after the timed ones records every garbage collection"));
+    m_gc->setToolTip(tr("An extra run after the timed ones records every garbage collection: CPython's, or the "
+                        "collector of Go, Java and Node.js; of a native program, its live heap"));
+    m_heap->setToolTip(tr("The run with GC counts a Python script's live heap too, with a preloaded allocator shim: "
+                          "the script then runs on the C library's malloc (PYTHONMALLOC=malloc), which slows it and "
+                          "its collections"));
     m_profile->setToolTip(tr("An extra run after the timed ones profiles every function (cProfile)"));
     m_tracemalloc->setToolTip(
         tr("An extra run traces allocations; it slows the script, so it is not the profiled run"));
@@ -134,6 +139,7 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     m_interpreter->setObjectName(QStringLiteral("interpreter"));
     m_sampleHz->setObjectName(QStringLiteral("sampleHz"));
     m_gc->setObjectName(QStringLiteral("probeGc"));
+    m_heap->setObjectName(QStringLiteral("probeHeap"));
     m_profile->setObjectName(QStringLiteral("probeProfile"));
     m_tracemalloc->setObjectName(QStringLiteral("probeTracemalloc"));
     m_runs->setObjectName(QStringLiteral("runs"));
@@ -176,7 +182,7 @@ RunSettingsWidget::RunSettingsWidget(QWidget* parent)
     layout->addRow(tr("Memory timeline:"), m_sampleHz);
     // One below the other: side by side they held the dock 250 pixels wide.
     auto* inside = new QVBoxLayout;
-    for (auto* box : { m_gc, m_profile, m_tracemalloc })
+    for (auto* box : { m_gc, m_heap, m_profile, m_tracemalloc })
         inside->addWidget(box);
     layout->addRow(tr("Instrumented run:"), inside);
     layout->addRow(tr("Function sizes:"), m_sizes);
@@ -230,7 +236,8 @@ void RunSettingsWidget::applyTo(RunPlan& plan) const
         else
             request.settings.fixedHashSeed.reset();
         request.settings.sampleHz = m_sampleHz->value();
-        request.settings.probe = { m_gc->isChecked(), m_profile->isChecked(), m_tracemalloc->isChecked() };
+        request.settings.probe = { m_gc->isChecked() || m_heap->isChecked(), m_profile->isChecked(),
+            m_tracemalloc->isChecked(), m_heap->isChecked() };
         if (m_precision->value() > 0) {
             AdaptiveRuns adaptive;
             adaptive.minRuns = std::min(m_runs->value(), m_maxRuns->value());
@@ -275,6 +282,7 @@ void RunSettingsWidget::showPlan(const RunPlan& plan)
     m_seed->setValue(static_cast<int>(s.fixedHashSeed.value_or(0)));
     m_sampleHz->setValue(s.sampleHz);
     m_gc->setChecked(s.probe.gc);
+    m_heap->setChecked(s.probe.heap);
     m_profile->setChecked(s.probe.profile);
     m_tracemalloc->setChecked(s.probe.tracemalloc);
     m_cpus->setText(QString::fromStdString(formatCpuList(s.cpus)));
@@ -302,6 +310,7 @@ void RunSettingsWidget::restore(const QSettings& settings)
     m_warmups->setValue(settings.value(QStringLiteral("warmups"), m_warmups->value()).toInt());
     m_sampleHz->setValue(settings.value(QStringLiteral("sampleHz"), m_sampleHz->value()).toInt());
     m_gc->setChecked(settings.value(QStringLiteral("probeGc"), false).toBool());
+    m_heap->setChecked(settings.value(QStringLiteral("probeHeap"), false).toBool());
     m_profile->setChecked(settings.value(QStringLiteral("probeProfile"), false).toBool());
     m_tracemalloc->setChecked(settings.value(QStringLiteral("probeTracemalloc"), false).toBool());
     m_sizes->setText(settings.value(QStringLiteral("functionSizes"), m_sizes->text()).toString());
@@ -322,6 +331,7 @@ void RunSettingsWidget::save(QSettings& settings) const
     settings.setValue(QStringLiteral("warmups"), m_warmups->value());
     settings.setValue(QStringLiteral("sampleHz"), m_sampleHz->value());
     settings.setValue(QStringLiteral("probeGc"), m_gc->isChecked());
+    settings.setValue(QStringLiteral("probeHeap"), m_heap->isChecked());
     settings.setValue(QStringLiteral("probeProfile"), m_profile->isChecked());
     settings.setValue(QStringLiteral("probeTracemalloc"), m_tracemalloc->isChecked());
     settings.setValue(QStringLiteral("functionSizes"), m_sizes->text());

@@ -60,6 +60,7 @@ private:
     QCheckBox* m_ignoreFailure;
     QSpinBox* m_sampleHz;
     QCheckBox* m_gc;
+    QCheckBox* m_heap;
     QCheckBox* m_profile;
     QCheckBox* m_tracemalloc;
     QLineEdit* m_sizes;

@@ -11,6 +11,7 @@
 #include "ui/history/history_panel.h"
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
+#include "ui/profile/memory_totals.h"
 #include "ui/results/runs_model.h"
 #include "ui/results/summary_model.h"
 #include "ui/run/benchmark_list_model.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(const QString& resultsDirectory, QWidget* parent)
     setupRunsDock();
     setupDetailsDock();
     setupFindingsDock();
+    setupMemoryDock();
     setupStatusBar();
     setupController();
     setupDiscovery();
@@ -387,6 +389,15 @@ void MainWindow::setupFindingsDock()
     m_findings->setPlaceholderText(tr("What the runs show beyond their figures (warm-up, drift, noise, two clusters, "
                                       "start-up, garbage collection, memory growth, a hotspot) appears here"));
     auto* d = dock(this, tr("Findings"), QStringLiteral("findingsDock"), m_findings, Qt::BottomDockWidgetArea);
+    m_viewMenu->addAction(d->toggleViewAction());
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("summaryDock")), d);
+    findChild<QDockWidget*>(QStringLiteral("summaryDock"))->raise();
+}
+
+void MainWindow::setupMemoryDock()
+{
+    m_memoryTotals = new MemoryTotals;
+    auto* d = dock(this, tr("Memory"), QStringLiteral("memoryDock"), m_memoryTotals, Qt::BottomDockWidgetArea);
     m_viewMenu->addAction(d->toggleViewAction());
     tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("summaryDock")), d);
     findChild<QDockWidget*>(QStringLiteral("summaryDock"))->raise();

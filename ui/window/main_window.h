@@ -31,6 +31,7 @@ class HistoryPanel;
 class HotspotsView;
 class MachineIndicator;
 class MemoryPanel;
+class MemoryTotals;
 class RunController;
 class RunsModel;
 class RunSettingsWidget;
@@ -76,6 +77,7 @@ public:
     TimeSeriesPanel* timeSeries() const { return m_timeSeries; }
     BoxPlotPanel* boxPlot() const { return m_boxPlot; }
     MemoryPanel* memory() const { return m_memory; }
+    MemoryTotals* memoryTotals() const { return m_memoryTotals; }
     HotspotsView* hotspots() const { return m_hotspots; }
     ScalingPanel* scaling() const { return m_scaling; }
     RunController* controller() const { return m_controller; }
@@ -115,6 +117,7 @@ private:
     void setupRunsDock();
     void setupDetailsDock();
     void setupFindingsDock();
+    void setupMemoryDock();
     /// The findings of `results` in the Findings dock, whose title counts them.
     void showFindings(const Results& results);
     void setupStatusBar();
@@ -154,6 +157,7 @@ private:
     TimeSeriesPanel* m_timeSeries;
     BoxPlotPanel* m_boxPlot;
     MemoryPanel* m_memory;
+    MemoryTotals* m_memoryTotals;
     HotspotsView* m_hotspots;
     ScalingPanel* m_scaling;
     CompareView* m_compare;

@@ -7,6 +7,7 @@
 #include "ui/compare/compare_view.h"
 #include "ui/profile/hotspots_view.h"
 #include "ui/profile/memory_panel.h"
+#include "ui/profile/memory_totals.h"
 #include "ui/results/run_details.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_settings_widget.h"
@@ -108,6 +109,7 @@ void MainWindow::showResults(const ResultsSnapshot& results)
     m_timeSeries->setSnapshot(results);
     m_boxPlot->setSnapshot(results);
     m_memory->setSnapshot(results);
+    m_memoryTotals->setSnapshot(results);
     m_scaling->setSnapshot(results);
     m_hotspots->setSnapshot(results);
     m_compare->setCurrent(results.results(), m_currentLabel);
