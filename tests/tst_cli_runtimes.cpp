@@ -29,15 +29,14 @@ bool build(const QString& program, const QStringList& arguments, const QString& 
     return true;
 }
 
-/// `pyrometer run --gc -n 2` of `command`; the benchmark's JSON.
-QJsonObject tracedRun(const QStringList& command, const QString& folder)
+/// `pyrometer run --gc -n 2` of `command`, with `options` too; the benchmark's JSON.
+QJsonObject tracedRun(const QStringList& command, const QString& folder, const QStringList& options = {})
 {
     const QString json = folder + QStringLiteral("/r.json");
     const auto r
         = runPyrometer(QStringList { QStringLiteral("run"), QStringLiteral("--no-progress"), QStringLiteral("--gc"),
-                           QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("--export-json"), json,
-                           QStringLiteral("--command"), QStringLiteral("--") }
-            + command);
+                           QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("--export-json"), json }
+            + options + QStringList { QStringLiteral("--command"), QStringLiteral("--") } + command);
     if (r.exitCode != 0)
         qWarning("pyrometer run failed: %s%s", qPrintable(r.out), qPrintable(r.err));
     const auto benchmarks = readJson(json)[QStringLiteral("benchmarks")].toArray();
@@ -112,6 +111,38 @@ private Q_SLOTS:
         checkTimedRunsUntouched(benchmark);
         // The log went to a folder of Pyrometer's own, removed after the run.
         QVERIFY(!QDir(dir.path()).entryList().contains(QStringLiteral("gc.log")));
+
+        // A wrapper that starts the JVM is not recognised as Java; declared, it is traced (JAVA_TOOL_OPTIONS).
+        const auto wrapper = dir.filePath(QStringLiteral("run-alloc"));
+        write(wrapper, ("#!/bin/sh\nexec java -Xmx64m -cp '" + dir.path().toStdString() + "' Alloc\n").c_str());
+        QFile(wrapper).setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::WriteOwner);
+        QVERIFY(traceOf(tracedRun({ wrapper }, dir.path()))[QStringLiteral("events")].toArray().isEmpty());
+        const auto declared
+            = tracedRun({ wrapper }, dir.path(), { QStringLiteral("--runtime"), QStringLiteral("java") });
+        QCOMPARE(traceOf(declared)[QStringLiteral("runtime")].toString(), QStringLiteral("java"));
+        checkEvents(traceOf(declared), 3);
+        checkTimedRunsUntouched(declared);
+        QCOMPARE(declared[QStringLiteral("settings")][QStringLiteral("runtime")].toString(), QStringLiteral("java"));
+    }
+
+    // Node.js refuses --trace-gc in NODE_OPTIONS: a wrapper declared Node.js is measured and says why it is not
+    // traced. A runtime Pyrometer does not know is refused before any run.
+    void declaredRuntimesThatCannotBeTraced()
+    {
+        QTemporaryDir dir;
+        const auto wrapper = dir.filePath(QStringLiteral("run-node"));
+        write(wrapper, "#!/bin/sh\nexec node -e 'console.log(1)'\n");
+        QFile(wrapper).setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::WriteOwner);
+        const auto benchmark
+            = tracedRun({ wrapper }, dir.path(), { QStringLiteral("--runtime"), QStringLiteral("node") });
+        QVERIFY2(benchmark[QStringLiteral("probe")][QStringLiteral("missing")].toString().contains(
+                     QStringLiteral("refuses it in NODE_OPTIONS")),
+            qPrintable(benchmark[QStringLiteral("probe")][QStringLiteral("missing")].toString()));
+        QCOMPARE(benchmark[QStringLiteral("summary")][QStringLiteral("n")].toInt(), 2);
+        const auto r = runPyrometer({ QStringLiteral("run"), QStringLiteral("--gc"), QStringLiteral("--runtime"),
+            QStringLiteral("cobol"), QStringLiteral("--command"), QStringLiteral("--"), wrapper });
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("pyrometer run: --runtime takes go, java, node or native, not 'cobol'\n"));
     }
 
     void node()

@@ -1813,8 +1813,8 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_panel.cpp" line="240"/>
-        <source>RSS, live heap (MiB)</source>
-        <translation>RSS, lebender Heap (MiB)</translation>
+        <source>Memory (MiB)</source>
+        <translation>Speicher (MiB)</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_panel.cpp" line="244"/>

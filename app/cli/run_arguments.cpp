@@ -6,6 +6,7 @@
 #include "core/measure/machine_checks.h"
 #include "core/measure/prepare.h"
 #include "core/measure/resource_sampler.h"
+#include "core/measure/runtime_gc.h"
 #include "core/model/error.h"
 
 #include <algorithm>
@@ -279,6 +280,10 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
                 throw InputError("--cpu must list CPUs as in 0-3,8, not '" + text + "'");
         } else if (word == "--nice") {
             settings.nice = niceValue(value());
+        } else if (word == "--runtime") {
+            settings.runtime = value();
+            if (!declaredRuntime(settings.runtime) || settings.runtime == "python")
+                throw InputError("--runtime takes go, java, node or native, not '" + settings.runtime + "'");
         } else if (word == "--setup" || word == "--prepare" || word == "--conclude" || word == "--cleanup") {
             auto& hooks = settings.hooks;
             auto& command = word == "--setup" ? hooks.setup
@@ -530,6 +535,8 @@ Inside the process:
                           but --gc of a command traces the collector of Go (GODEBUG=gctrace=1), Java
                           (-Xlog:gc*) and Node.js (--trace-gc), and counts the live heap of a native
                           program (a preloaded allocator shim), in one run of its own
+      --runtime NAME      the command's runtime for --gc: go, java, node or native, when a wrapper
+                          starts the program (default: recognised from the command)
 Output:
       --export-json FILE      results with every run (schema pyrometer.run/1)
       --export-csv FILE       one row per run; the summary goes to FILE with .summary.csv

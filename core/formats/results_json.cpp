@@ -91,6 +91,8 @@ Json settingsToJson(const BenchmarkSettings& s)
         settings["cpus"] = s.cpus;
     if (s.nice)
         settings["nice"] = *s.nice;
+    if (!s.runtime.empty())
+        settings["runtime"] = s.runtime;
     for (const auto& [key, command] :
         { std::pair { "setup", &s.hooks.setup }, std::pair { "prepare", &s.hooks.prepare },
             std::pair { "conclude", &s.hooks.conclude }, std::pair { "cleanup", &s.hooks.cleanup } })
@@ -125,6 +127,7 @@ BenchmarkSettings settingsFromJson(const Json& s)
     }
     if (const auto nice = optionalIntegerField(s, "nice", -20, 19))
         settings.nice = static_cast<int>(*nice);
+    settings.runtime = optionalTextField(s, "runtime").value_or("");
     if (const auto* hooks = optionalField(s, "hooks")) {
         within("hooks", [&] {
             auto& h = settings.hooks;

@@ -400,7 +400,9 @@ bool traceCommandGc(Pass& pass, std::size_t b)
 {
     auto& benchmark = pass.results.benchmarks[b];
     auto& probe = *benchmark.probe;
-    const auto runtime = runtimeOf(benchmark.command);
+    const auto& declared = benchmark.settings.runtime;
+    const auto runtime
+        = declared.empty() ? runtimeOf(benchmark.command) : declaredRuntime(declared).value_or(Runtime::Unknown);
     const ScratchFolder scratch;
     if (!scratch.error().empty()) {
         probe.missing = scratch.error();

@@ -62,6 +62,15 @@ std::string heapShim()
     return companionProgram("libpyrometer-heap.so");
 }
 
+std::optional<Runtime> declaredRuntime(const std::string& key)
+{
+    for (const auto runtime : { Runtime::Python, Runtime::Go, Runtime::Java, Runtime::Node, Runtime::Native }) {
+        if (key == runtimeKey(runtime))
+            return runtime;
+    }
+    return std::nullopt;
+}
+
 const char* runtimeKey(Runtime runtime)
 {
     switch (runtime) {
@@ -137,13 +146,24 @@ std::string traceGc(Runtime runtime, LaunchRequest& request, const std::filesyst
         godebug = godebug.empty() ? "gctrace=1" : godebug + ",gctrace=1";
         return "";
     }
-    case Runtime::Java:
-        request.argv.insert(
-            request.argv.begin() + 1, "-Xlog:gc*:file=" + (folder / javaLogName).string() + ":uptime,level,tags");
+    case Runtime::Java: {
+        const auto option = "-Xlog:gc*:file=" + (folder / javaLogName).string() + ":uptime,level,tags";
+        if (runtimeOf(request.argv) == Runtime::Java) {
+            request.argv.insert(request.argv.begin() + 1, option);
+        } else {
+            // A wrapper that starts the JVM: every JVM reads JAVA_TOOL_OPTIONS (and says so on stderr).
+            auto& options = request.environment["JAVA_TOOL_OPTIONS"];
+            options = options.empty() ? option : options + " " + option;
+        }
         return "";
-    case Runtime::Node:
+    }
+    case Runtime::Node: {
+        if (runtimeOf(request.argv) != Runtime::Node)
+            return "--trace-gc must be given to node itself, which refuses it in NODE_OPTIONS: benchmark `node "
+                   "script.js` rather than a program that starts it";
         request.argv.insert(request.argv.begin() + 1, "--trace-gc");
         return "";
+    }
     case Runtime::Python:
         return "a Python script is probed by Pyrometer's own probe; as a command, its collections are not traced";
     case Runtime::GoTool:

@@ -54,6 +54,9 @@ struct BenchmarkSettings
     ProbeSettings probe; ///< what instrumented runs, after the timed ones, look at
     std::vector<int> cpus; ///< the CPUs every run is pinned to; empty: not pinned
     std::optional<int> nice; ///< the niceness every run starts with; empty: Pyrometer's own
+    /// The runtime of a command as its benchmark declares it ("go", "java", "node", "native"), for --gc to trace a
+    /// program started through a wrapper; empty: recognised from the command (runtimeOf()).
+    std::string runtime;
     Hooks hooks;
     /// Set: the number of runs is chosen as they go, and `runs` is ignored.
     std::optional<AdaptiveRuns> adaptive;

@@ -237,7 +237,7 @@ void MemoryPanel::rebuild()
             ++m_heapCurves;
         }
     }
-    y->setTitleText(m_heapCurves > 0 ? tr("RSS, live heap (MiB)") : tr("RSS (MiB)"));
+    y->setTitleText(m_heapCurves > 0 ? tr("Memory (MiB)") : tr("RSS (MiB)"));
     setToolTip(shownLabels.join(QLatin1Char('\n')));
     fitAxis(x, 0, std::max(maxT, 1e-3));
     fitAxis(y, 0, std::max(maxBytes, 1.0));
