@@ -213,8 +213,8 @@ private Q_SLOTS:
             const auto memory = benchmark[QStringLiteral("summary")][QStringLiteral("memory")].toObject();
             QVERIFY2(memory[QStringLiteral("heap_method")].isString(), qPrintable(name));
             // 100,000 records are kept to the end, at least 16 bytes each in any runtime.
-            QVERIFY2(memory[QStringLiteral("peak_heap_bytes")].toDouble() >= 1.6e6, qPrintable(name));
-            QVERIFY2(memory[QStringLiteral("peak_heap_bytes")].toDouble() < 1e9, qPrintable(name));
+            QVERIFY2(memory[QStringLiteral("peak_live_bytes")].toDouble() >= 1.6e6, qPrintable(name));
+            QVERIFY2(memory[QStringLiteral("peak_live_bytes")].toDouble() < 1e9, qPrintable(name));
             const double share = memory[QStringLiteral("overhead_share_mean")].toDouble(-2);
             QVERIFY2(share > -1 && share < 1, qPrintable(name + QLatin1Char(' ') + QString::number(share)));
             QVERIFY2(memory[QStringLiteral("allocated_bytes_per_s")].toDouble() > 0, qPrintable(name));

@@ -292,7 +292,7 @@ private Q_SLOTS:
         QVERIFY(pauses);
         QCOMPARE(pauses->count(), 3);
         QCOMPARE(pauses->at(1), QPointF(0.5, 20.0)); // on the RSS curve, 20 MiB
-        QVERIFY(memory->chart()->title().startsWith(QStringLiteral("RSS (solid) and live heap (dashed) — 3 GCs")));
+        QVERIFY(memory->chart()->title().startsWith(QStringLiteral("RSS (solid) and heap in use (dashed) — 3 GCs")));
 
         // RSS − live heap: the native program's 5 MiB of 20 leave 75% throughout.
         memory->findChild<QComboBox*>(QStringLiteral("memoryMode"))->setCurrentIndex(2);

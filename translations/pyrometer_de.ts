@@ -1767,13 +1767,13 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_panel.cpp" line="52"/>
-        <source>RSS − live heap</source>
-        <translation>RSS − lebender Heap</translation>
+        <source>RSS − heap</source>
+        <translation>RSS − Heap</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_panel.cpp" line="54"/>
-        <source>One run per benchmark (the instrumented one, with its live heap and garbage collections, when there is one), every measured run overlaid, or the share of RSS that is not live heap: the allocator&apos;s free memory and fragmentation, the runtime&apos;s own</source>
-        <translation>Ein Lauf je Benchmark (der instrumentierte mit lebendem Heap und Speicherbereinigungen, wenn es ihn gibt), alle gemessenen Läufe übereinander oder der Anteil am RSS, der kein lebender Heap ist: freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener</translation>
+        <source>One run per benchmark (the instrumented one, with its heap and garbage collections, when there is one), every measured run overlaid, or the share of RSS that is not heap in use: the allocator&apos;s free memory and fragmentation, the runtime&apos;s own</source>
+        <translation>Ein Lauf je Benchmark (der instrumentierte mit Heap und Speicherbereinigungen, wenn es ihn gibt), alle gemessenen Läufe übereinander oder der Anteil am RSS, der kein belegter Heap ist: freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_panel.cpp" line="57"/>
@@ -1803,8 +1803,28 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_panel.cpp" line="236"/>
-        <source> (live heap)</source>
-        <translation> (lebender Heap)</translation>
+        <source> (heap in use)</source>
+        <translation> (belegter Heap)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="244"/>
+        <source>RSS (solid) and heap in use (dashed)</source>
+        <translation>RSS (durchgezogen) und belegter Heap (gestrichelt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="262"/>
+        <source>RSS − heap in use (% of RSS)</source>
+        <translation>RSS − belegter Heap (% des RSS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="297"/>
+        <source>RSS − heap in use: the allocator&apos;s free memory and fragmentation, the runtime&apos;s own</source>
+        <translation>RSS − belegter Heap: freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="298"/>
+        <source>RSS − heap: no heap counted (tick GC, and Live heap for Python, in Run Settings)</source>
+        <translation>RSS − Heap: kein Heap gezählt (GC und für Python Lebender Heap in den Laufeinstellungen ankreuzen)</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_panel.cpp" line="240"/>
@@ -1817,11 +1837,6 @@ Kandidat: %2</translation>
         <translation>Speicher (MiB)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="244"/>
-        <source>RSS (solid) and live heap (dashed)</source>
-        <translation>RSS (durchgezogen) und lebender Heap (gestrichelt)</translation>
-    </message>
-    <message>
         <location filename="../ui/profile/memory_panel.cpp" line="246"/>
         <source>%1 — %2 GCs, %3 paused</source>
         <translation>%1 – %2 GCs, %3 pausiert</translation>
@@ -1830,21 +1845,6 @@ Kandidat: %2</translation>
         <location filename="../ui/profile/memory_panel.cpp" line="249"/>
         <source>Garbage collections by generation (0/1/2): %1/%2/%3</source>
         <translation>Speicherbereinigungen je Generation (0/1/2): %1/%2/%3</translation>
-    </message>
-    <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="262"/>
-        <source>RSS − live heap (% of RSS)</source>
-        <translation>RSS − lebender Heap (% des RSS)</translation>
-    </message>
-    <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="297"/>
-        <source>RSS − live heap: the allocator&apos;s free memory and fragmentation, the runtime&apos;s own</source>
-        <translation>RSS − lebender Heap: freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener</translation>
-    </message>
-    <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="298"/>
-        <source>RSS − live heap: no live heap counted (tick GC and Live heap in Run Settings)</source>
-        <translation>RSS − lebender Heap: kein lebender Heap gezählt (GC und Lebender Heap in den Laufeinstellungen ankreuzen)</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_panel.cpp" line="225"/>
@@ -1911,8 +1911,8 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_totals.cpp" line="24"/>
-        <source>RSS − live heap as a share of RSS: averaged over the run, and when RSS peaked. The allocator&apos;s free memory and fragmentation, the runtime&apos;s own structures, code and stacks</source>
-        <translation>RSS − lebender Heap als Anteil am RSS: gemittelt über den Lauf und beim höchsten RSS. Freier Speicher und Fragmentierung des Allokators, Strukturen, Code und Stacks der Laufzeitumgebung</translation>
+        <source>RSS − heap in use as a share of RSS: averaged over the run, and when RSS peaked. The allocator&apos;s free memory and fragmentation, the runtime&apos;s own structures, code and stacks</source>
+        <translation>RSS − belegter Heap als Anteil am RSS: gemittelt über den Lauf und beim höchsten RSS. Freier Speicher und Fragmentierung des Allokators, Strukturen, Code und Stacks der Laufzeitumgebung</translation>
     </message>
     <message>
         <location filename="../ui/profile/memory_totals.cpp" line="27"/>

@@ -44,7 +44,7 @@ std::vector<std::pair<double, std::string>> timeTicks(const NiceAxis& axis, cons
     return ticks;
 }
 
-/// One benchmark's RSS and live heap on the axes all share, its collections as ticks below.
+/// One benchmark's RSS and heap in use on the axes all share, its collections as ticks below.
 std::string multiple(const Shown& shown, const NiceAxis& xAxis, const NiceAxis& yAxis)
 {
     const auto& m = shown.profile;
@@ -98,7 +98,7 @@ std::string multiple(const Shown& shown, const NiceAxis& xAxis, const NiceAxis& 
     return svg + "</svg>";
 }
 
-/// RSS − live heap as a share of RSS over time, every benchmark whose heap is known on one chart.
+/// RSS − heap in use as a share of RSS over time, every benchmark whose heap is known on one chart.
 std::string overheadChart(const std::vector<Shown>& shown, const NiceAxis& xAxis)
 {
     double low = 0;
@@ -136,7 +136,7 @@ std::string overheadChart(const std::vector<Shown>& shown, const NiceAxis& xAxis
             drawn.emplace_back(x(p.x), y(p.y));
         svg += polyline(drawn, "stroke=\"" + css(palette[s->index % palette.size()]) + "\" stroke-width=\"1.6\"");
     }
-    svg += bottomAxis(left, width, axisY, timeTicks(xAxis, x), "time since start; (RSS − live heap) / RSS");
+    svg += bottomAxis(left, width, axisY, timeTicks(xAxis, x), "time since start; (RSS − heap in use) / RSS");
     std::string legend = "<p class=\"legend\">";
     for (const auto& [s, points] : curves)
         legend += "<span class=\"swatch\" style=\"background:" + css(palette[s->index % palette.size()]) + "\"></span>"
@@ -170,7 +170,7 @@ std::string memorySection(const Results& results)
     const auto xAxis = niceAxis(0, std::max(end, 1e-3), 5);
     const auto yAxis = niceAxis(0, std::max(peak, 1.0), 4);
     std::string html = "<h2>Memory</h2>\n<p class=\"caption\">Each benchmark's instrumented run (else its first "
-                       "sampled run), on the same axes: RSS solid, the live heap dashed, a tick below for each "
+                       "sampled run), on the same axes: RSS solid, the heap in use dashed, a tick below for each "
                        "garbage collection (darker for a longer pause, black from 1 ms).</p>\n<div class=\"pairs\">";
     for (const auto& s : shown)
         html += "<div class=\"multiple\">" + multiple(s, xAxis, yAxis) + "</div>";
@@ -188,10 +188,11 @@ std::string memorySection(const Results& results)
         html += "</tr>";
     }
     return html
-        + "</table></div>\n<p class=\"method\">The live heap is counted by the heap shim (a native program; a "
-          "Python script with Live heap, which then runs on the C library's malloc) or known at each "
-          "collection's start and end from the runtime's own trace (Go, Java, Node.js), and drawn straight "
-          "between them. RSS − heap is the allocator's free memory and fragmentation, the runtime's own "
+        + "</table></div>\n<p class=\"method\">The heap in use is counted by the heap shim (a native program; a "
+          "Python script with Live heap, which then runs on the C library's malloc), where it is the live "
+          "heap, or known at each collection's start and end from the runtime's own trace (Go, Java, "
+          "Node.js) and drawn straight between them; there, the peak live heap is the most a collection "
+          "found live. RSS − heap is the allocator's free memory and fragmentation, the runtime's own "
           "structures, code and stacks.</p>\n";
 }
 

@@ -276,7 +276,7 @@ Json memorySummaryToJson(const BenchmarkResult& benchmark)
         { "heap_missing", text(m.heapMissing) },
         { "gc_method", text(m.gcMethod) },
         { "peak_rss_bytes", m.peakRssBytes },
-        { "peak_heap_bytes", optional(m.peakHeapBytes) },
+        { "peak_live_bytes", optional(m.peakLiveBytes) },
         { "overhead_share_at_peak_rss", optional(m.overheadShareAtPeak) },
         { "overhead_share_mean", optional(m.meanOverheadShare) },
         { "collections", m.collections },

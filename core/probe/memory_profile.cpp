@@ -92,17 +92,17 @@ MemoryProfile memoryProfile(const BenchmarkResult& benchmark)
             if (s.heapBytes >= 0)
                 profile.heap.push_back({ s.tSeconds, s.heapBytes });
         }
-        profile.peakHeapBytes = totals->peakLiveBytes;
+        profile.peakLiveBytes = totals->peakLiveBytes;
         profile.allocations = totals->allocations;
         profile.allocatedBytes = totals->allocatedBytes;
     } else if (trace && !trace->events.empty()) {
         profile.heap = heapFromTrace(*trace, profile.allocatedBytes);
         if (!profile.heap.empty()) {
             profile.heapMethod = trace->method + ", at each collection";
-            std::int64_t peak = 0;
-            for (const auto& p : profile.heap)
-                peak = std::max(peak, p.bytes);
-            profile.peakHeapBytes = peak;
+            for (const auto& e : trace->events) {
+                if (const auto live = e.liveBytes ? e.liveBytes : e.heapAfterBytes)
+                    profile.peakLiveBytes = std::max(profile.peakLiveBytes.value_or(0), *live);
+            }
         } else {
             profile.heapMissing = "the trace gave no heap sizes";
         }
@@ -182,7 +182,7 @@ std::array<std::string, 10> memoryFigures(const MemoryProfile& m)
     return {
         runtimeLabel(m.runtime, m.collector).empty() ? dash : runtimeLabel(m.runtime, m.collector),
         formatBytes(static_cast<double>(m.peakRssBytes)),
-        m.peakHeapBytes ? formatBytes(static_cast<double>(*m.peakHeapBytes)) : dash,
+        m.peakLiveBytes ? formatBytes(static_cast<double>(*m.peakLiveBytes)) : dash,
         m.meanOverheadShare && m.overheadShareAtPeak
             ? formatPercent(*m.meanOverheadShare) + " (" + formatPercent(*m.overheadShareAtPeak) + ")"
             : dash,

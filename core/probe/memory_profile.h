@@ -26,29 +26,32 @@ struct MemoryPause
     int generation = -1; ///< CPython's generation (0–2); -1 for other runtimes
 };
 
-/// The memory of one benchmark over one run, the same for every runtime: resident memory, the live heap (what the
-/// program's objects hold), the collector's pauses, and what lies between RSS and the live heap — the allocator's
-/// free lists and fragmentation, the runtime's own structures, code and stacks ("overhead"). Built from the run's
-/// timeline and whatever counted its heap: the heap shim (native programs; Python scripts with
-/// PYTHONMALLOC=malloc), or the collections in the runtime's own trace (Go, Java, Node.js), where the heap in use
-/// is known at each collection's start and end and is drawn as a straight line between them.
+/// The memory of one benchmark over one run, the same for every runtime: resident memory, the heap in use (what
+/// the program's objects hold, freed or collected not yet), the collector's pauses, and what lies between RSS and
+/// the heap — the allocator's free lists and fragmentation, the runtime's own structures, code and stacks
+/// ("overhead"). Built from the run's timeline and whatever counted its heap: the heap shim (native programs; Python
+/// scripts with PYTHONMALLOC=malloc), where the heap in use is the live heap, or the collections in the runtime's
+/// own trace (Go, Java, Node.js), where it is known at each collection's start and end and drawn straight between
+/// them, and the live heap is what each collection found live.
 struct MemoryProfile
 {
     std::string runtime; ///< "python", "go", "java", "node", "native"; "" when not known
     std::string collector; ///< Java's collector; else ""
-    std::string heapMethod; ///< how the live heap was known; "" when it was not
-    std::string heapMissing; ///< why the live heap is not known ("" when it is, or was not asked for)
+    std::string heapMethod; ///< how the heap was known; "" when it was not
+    std::string heapMissing; ///< why the heap is not known ("" when it is, or was not asked for)
     std::string gcMethod; ///< how the collections were known; "" for none
     bool instrumented = false; ///< the run is the instrumented one (else: the first measured run with samples)
     std::vector<MemoryPoint> rss;
     std::vector<MemoryPoint> heap; ///< in time order; empty when not known
-    std::vector<MemoryPoint> overhead; ///< RSS − live heap at each RSS sample the heap covers
+    std::vector<MemoryPoint> overhead; ///< RSS − heap in use at each RSS sample the heap covers
     std::vector<MemoryPause> pauses;
     double durationSeconds = 0; ///< the run's wall time
 
     std::int64_t peakRssBytes = 0;
-    std::optional<std::int64_t> peakHeapBytes;
-    /// (RSS − live heap) / RSS when RSS was at its peak, and averaged over time (samples are evenly spaced).
+    /// The most live heap: the heap shim's peak, or the most a collection found live (Go's live heap, else the heap
+    /// after it).
+    std::optional<std::int64_t> peakLiveBytes;
+    /// (RSS − heap in use) / RSS when RSS was at its peak, and averaged over time (samples are evenly spaced).
     std::optional<double> overheadShareAtPeak;
     std::optional<double> meanOverheadShare;
     std::size_t collections = 0;

@@ -49,11 +49,11 @@ MemoryPanel::MemoryPanel(QWidget* parent)
     : ChartPanel(tr("RSS over time"), parent)
     , m_mode(new QComboBox)
 {
-    m_mode->addItems({ tr("One run per benchmark"), tr("Every run"), tr("RSS − live heap") });
+    m_mode->addItems({ tr("One run per benchmark"), tr("Every run"), tr("RSS − heap") });
     m_mode->setObjectName(QStringLiteral("memoryMode"));
-    m_mode->setToolTip(tr("One run per benchmark (the instrumented one, with its live heap and garbage collections, "
-                          "when there is one), every measured run overlaid, or the share of RSS that is not live "
-                          "heap: the allocator's free memory and fragmentation, the runtime's own"));
+    m_mode->setToolTip(tr("One run per benchmark (the instrumented one, with its heap and garbage collections, "
+                          "when there is one), every measured run overlaid, or the share of RSS that is not heap in "
+                          "use: the allocator's free memory and fragmentation, the runtime's own"));
     controls()->insertWidget(0, new QLabel(tr("Show:")));
     controls()->insertWidget(1, m_mode);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
@@ -233,7 +233,7 @@ void MemoryPanel::rebuild()
         const auto color = colorFor(results.benchmarks[c.b].name);
         addCurve(c.rss, name, color, 2.0, Qt::SolidLine);
         if (!c.heap.empty()) {
-            belongsTo(addCurve(c.heap, name + tr(" (live heap)"), color, 1.5, Qt::DashLine), name);
+            belongsTo(addCurve(c.heap, name + tr(" (heap in use)"), color, 1.5, Qt::DashLine), name);
             ++m_heapCurves;
         }
     }
@@ -241,7 +241,7 @@ void MemoryPanel::rebuild()
     setToolTip(shownLabels.join(QLatin1Char('\n')));
     fitAxis(x, 0, std::max(maxT, 1e-3));
     fitAxis(y, 0, std::max(maxBytes, 1.0));
-    const QString what = m_heapCurves > 0 ? tr("RSS (solid) and live heap (dashed)") : tr("RSS over time");
+    const QString what = m_heapCurves > 0 ? tr("RSS (solid) and heap in use (dashed)") : tr("RSS over time");
     chart()->setTitle(m_gcMarkers > 0
             ? tr("%1 — %2 GCs, %3 paused").arg(what).arg(m_gcMarkers).arg(QString::fromStdString(formatDuration(pause)))
             : what);
@@ -259,7 +259,7 @@ void MemoryPanel::drawOverheadShares()
     auto* x = new QValueAxis;
     auto* y = new QValueAxis;
     x->setTitleText(tr("Time since start (s)"));
-    y->setTitleText(tr("RSS − live heap (% of RSS)"));
+    y->setTitleText(tr("RSS − heap in use (% of RSS)"));
     chart()->addAxis(x, Qt::AlignBottom);
     chart()->addAxis(y, Qt::AlignLeft);
     double maxT = 0, minShare = 0, maxShare = 0;
@@ -294,8 +294,8 @@ void MemoryPanel::drawOverheadShares()
     fitAxis(y, std::max(minShare, -100.0), std::max(maxShare, 100.0));
     fitLegend(drawn);
     chart()->setTitle(drawn > 0
-            ? tr("RSS − live heap: the allocator's free memory and fragmentation, the runtime's own")
-            : tr("RSS − live heap: no live heap counted (tick GC and Live heap in Run Settings)"));
+            ? tr("RSS − heap in use: the allocator's free memory and fragmentation, the runtime's own")
+            : tr("RSS − heap: no heap counted (tick GC, and Live heap for Python, in Run Settings)"));
 }
 
 } // namespace pyrometer::ui

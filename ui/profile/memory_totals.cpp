@@ -21,7 +21,7 @@ MemoryTotals::MemoryTotals(QWidget* parent)
     verticalHeader()->hide();
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setStretchLastSection(true);
-    horizontalHeaderItem(4)->setToolTip(tr("RSS − live heap as a share of RSS: averaged over the run, and when RSS "
+    horizontalHeaderItem(4)->setToolTip(tr("RSS − heap in use as a share of RSS: averaged over the run, and when RSS "
                                            "peaked. The allocator's free memory and fragmentation, the runtime's "
                                            "own structures, code and stacks"));
     horizontalHeaderItem(9)->setToolTip(tr("Counted by the heap shim; from a collector's trace, the heap's growth "
