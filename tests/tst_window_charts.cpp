@@ -311,6 +311,24 @@ private Q_SLOTS:
         QCOMPARE(totals->item(1, 4)->text(), QStringLiteral("75.0% (75.0%)"));
         QCOMPARE(totals->item(1, 8)->text(), QStringLiteral("1,000 (1.0 k)"));
         QCOMPARE(totals->item(1, 5)->text(), QStringLiteral("—"));
+
+        // One per benchmark: a small chart each, titled with its name, all on the same axes (1 s, 20 MiB: the
+        // native program's heap of 5 MiB alone would have a smaller one), in the view chosen.
+        memory->findChild<QComboBox*>(QStringLiteral("memoryMode"))->setCurrentIndex(0);
+        QSignalSpy shown(memory, &ChartPanel::multiplesShown);
+        memory->setSmallMultiples(true);
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(memory->multiples().size(), std::size_t(2));
+        const auto range = [&](std::size_t b, Qt::Orientation o) {
+            auto* axis = qobject_cast<QValueAxis*>(memory->multiples()[b]->chart()->axes(o).at(0));
+            return std::pair { axis->min(), axis->max() };
+        };
+        QCOMPARE(range(0, Qt::Horizontal), range(1, Qt::Horizontal));
+        QCOMPARE(range(0, Qt::Vertical), range(1, Qt::Vertical));
+        QVERIFY(range(1, Qt::Vertical).second >= 20);
+        QCOMPARE(memory->multiples()[1]->chart()->title(), QStringLiteral("c++ &amp; co"));
+        QCOMPARE(static_cast<MemoryPanel*>(memory->multiples()[0])->gcMarkerCount(), std::size_t(3));
+        QCOMPARE(static_cast<MemoryPanel*>(memory->multiples()[1])->heapCurveCount(), std::size_t(1));
     }
 
     void smallMultiplesPerBenchmark()

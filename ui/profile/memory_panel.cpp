@@ -7,6 +7,7 @@
 #include "core/stats/chart_math.h"
 
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -56,7 +57,18 @@ MemoryPanel::MemoryPanel(QWidget* parent)
                           "use: the allocator's free memory and fragmentation, the runtime's own"));
     controls()->insertWidget(0, new QLabel(tr("Show:")));
     controls()->insertWidget(1, m_mode);
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        refresh();
+        for (auto* part : multiples())
+            static_cast<MemoryPanel*>(part)->refresh();
+    });
+    addSmallMultiplesChoice([this](std::size_t) {
+        auto* part = new MemoryPanel;
+        part->m_whole = this;
+        return part;
+    });
+    if (auto* separate = findChild<QCheckBox*>(QStringLiteral("smallMultiples")))
+        separate->setToolTip(tr("A small chart for each benchmark, all on the same axes, instead of all in one"));
 }
 
 void MemoryPanel::selectRun(std::size_t benchmark, std::size_t run)
@@ -114,14 +126,14 @@ void MemoryPanel::rebuild()
     auto font = this->font();
     font.setPointSizeF(font.pointSizeF() * 0.85);
     chart()->legend()->setFont(font);
-    if (m_mode->currentIndex() == OverheadShare) {
+    if (mode() == OverheadShare) {
         drawOverheadShares();
         return;
     }
     const auto& results = *snapshot();
     const auto names = displayNames(snapshot());
     const int columns = plotWidth();
-    const bool everyRun = m_mode->currentIndex() == EveryRun;
+    const bool everyRun = mode() == EveryRun;
     auto* x = new QValueAxis;
     auto* y = new QValueAxis;
     x->setTitleText(tr("Time since start (s)"));
@@ -239,17 +251,53 @@ void MemoryPanel::rebuild()
     }
     y->setTitleText(m_heapCurves > 0 ? tr("Memory (MiB)") : tr("RSS (MiB)"));
     setToolTip(shownLabels.join(QLatin1Char('\n')));
+    if (m_whole && m_whole->snapshot()) {
+        const auto [t, bytes] = extent(*m_whole->snapshot());
+        maxT = std::max(maxT, t);
+        maxBytes = std::max(maxBytes, bytes);
+    }
     fitAxis(x, 0, std::max(maxT, 1e-3));
     fitAxis(y, 0, std::max(maxBytes, 1.0));
     const QString what = m_heapCurves > 0 ? tr("RSS (solid) and heap in use (dashed)") : tr("RSS over time");
     chart()->setTitle(m_gcMarkers > 0
             ? tr("%1 — %2 GCs, %3 paused").arg(what).arg(m_gcMarkers).arg(QString::fromStdString(formatDuration(pause)))
             : what);
+    if (m_whole) // a small multiple: its benchmark's name is its title
+        chart()->setTitle(chartText(names.value(0)));
     if (perKind[0] + perKind[1] + perKind[2] > 0)
         shownLabels << tr("Garbage collections by generation (0/1/2): %1/%2/%3")
                            .arg(perKind[0])
                            .arg(perKind[1])
                            .arg(perKind[2]);
+}
+
+int MemoryPanel::mode() const
+{
+    return (m_whole ? m_whole->m_mode : m_mode)->currentIndex();
+}
+
+std::pair<double, double> MemoryPanel::extent(const Results& results)
+{
+    double maxT = 0, maxBytes = 0;
+    const auto cover = [&](const RunRecord& run) {
+        if (!run.timeline)
+            return;
+        for (const auto& s : run.timeline->samples) {
+            maxT = std::max(maxT, static_cast<double>(s.tSeconds));
+            maxBytes = std::max(maxBytes, static_cast<double>(std::max(s.rssBytes, s.heapBytes)) / MiB);
+        }
+    };
+    for (const auto& benchmark : results.benchmarks) {
+        for (const auto& run : benchmark.runs)
+            cover(run);
+        if (benchmark.probe) {
+            for (const auto& probeRun : benchmark.probe->runs)
+                cover(probeRun.run);
+        }
+        for (const auto& p : memoryProfile(benchmark).heap)
+            maxBytes = std::max(maxBytes, static_cast<double>(p.bytes) / MiB);
+    }
+    return { maxT, maxBytes };
 }
 
 void MemoryPanel::drawOverheadShares()
@@ -290,12 +338,16 @@ void MemoryPanel::drawOverheadShares()
         series->attachAxis(y);
         ++drawn;
     }
+    if (m_whole && m_whole->snapshot())
+        maxT = std::max(maxT, extent(*m_whole->snapshot()).first);
     fitAxis(x, 0, std::max(maxT, 1e-3));
     fitAxis(y, std::max(minShare, -100.0), std::max(maxShare, 100.0));
-    fitLegend(drawn);
+    fitLegend(drawn, m_whole != nullptr);
     chart()->setTitle(drawn > 0
             ? tr("RSS − heap in use: the allocator's free memory and fragmentation, the runtime's own")
             : tr("RSS − heap: no heap counted (tick GC, and Live heap for Python, in Run Settings)"));
+    if (m_whole)
+        chart()->setTitle(chartText(names.value(0)));
 }
 
 } // namespace pyrometer::ui

@@ -16,7 +16,8 @@ namespace pyrometer::ui {
 /// heap shim, or known at each collection from the runtime's trace), its collections as markers on the RSS curve
 /// (CPython's by generation, other runtimes' pauses as diamonds) — or every run overlaid, or the share of RSS that
 /// is not live heap (the allocator's free memory and fragmentation, the runtime's own). A run picked in the time
-/// series replaces its benchmark's curve. MemoryTotals gives the figures in a table.
+/// series replaces its benchmark's curve. "One per benchmark" draws each in a small chart of its own, all on the
+/// same axes. MemoryTotals gives the figures in a table.
 class MemoryPanel final : public ChartPanel
 {
     Q_OBJECT
@@ -49,7 +50,15 @@ private:
 
     void drawOverheadShares();
 
+    /// The view chosen: this panel's own, or, for a small multiple, the panel it is part of.
+    int mode() const;
+    /// The largest time (s) and memory (MiB) of every sampled run of the results shown, for the small multiples'
+    /// shared axes.
+    static std::pair<double, double> extent(const Results& results);
+
     QComboBox* m_mode;
+    /// For a small multiple: the panel whose results and view it is one benchmark of, and whose axes it shares.
+    MemoryPanel* m_whole = nullptr;
     struct Selection
     {
         ResultsSnapshot::SetId set = 0;
