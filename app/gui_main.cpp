@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/help_texts.h"
 #include "core/formats/results_file.h"
+#include "core/formats/workbench_json.h"
 #include "core/model/error.h"
 #include "core/model/version.h"
 #include "ui/charts/histogram_panel.h"
@@ -29,6 +30,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 namespace pyrometer::app {
 namespace {
@@ -131,10 +133,21 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
 
     // Read before any window exists: a file that cannot be shown gets one line and exit 2, never a dialog.
     std::shared_ptr<const Results> results, baselineResults;
+    std::optional<RunPlan> workbench; // a workbench file opens as benchmarks ready to run
     try {
         if (!second.empty() && !baseline.empty())
             throw InputError("two files to compare and --baseline besides: which is the baseline?");
-        auto opened = readResultsFile(file);
+        if (isWorkbenchFile(file)) {
+            if (!second.empty() || !baseline.empty())
+                throw InputError(file + " is a workbench, not results to compare");
+            workbench = readWorkbenchFile(file);
+        }
+    } catch (const InputError& e) {
+        std::cerr << "pyrometer open: " << e.what() << "\n";
+        return cli::ExitUsage;
+    }
+    try {
+        auto opened = workbench ? Results {} : readResultsFile(file);
         if (!second.empty()) {
             // Of two files, the one measured earlier is the baseline (ISO 8601 dates order as text); the first given
             // when the dates are equal or missing.
@@ -151,7 +164,8 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
         } else if (!baseline.empty()) {
             baselineResults = ui::shareResults(readResultsFile(baseline));
         }
-        results = ui::shareResults(std::move(opened));
+        if (!workbench)
+            results = ui::shareResults(std::move(opened));
     } catch (const InputError& e) {
         std::cerr << "pyrometer open: " << e.what() << "\n";
         return cli::ExitUsage;
@@ -167,7 +181,10 @@ int openMain(int argc, char** argv, const std::vector<std::string>& words)
     QObject::connect(window.history(), &ui::HistoryPanel::trendsShown, [&] { trendsShown = true; });
     window.resize(width, height);
     window.show();
-    window.showOpenedResults(results, QFile::decodeName(file.c_str()));
+    if (workbench)
+        window.showWorkbench(*workbench, QFile::decodeName(file.c_str()));
+    else
+        window.showOpenedResults(results, QFile::decodeName(file.c_str()));
     if (baselineResults)
         window.compareView()->setBaseline(baselineResults, QFileInfo(QFile::decodeName(baseline.c_str())).fileName());
     window.tabs()->setCurrentIndex(tab >= 0 ? tab : baselineResults ? window.tabs()->indexOf(window.compareView()) : 0);

@@ -49,6 +49,7 @@
 
 #include "core/formats/results_file.h"
 #include "core/formats/results_json.h"
+#include "core/formats/workbench_json.h"
 
 using namespace pyrometer::ui;
 
@@ -564,6 +565,21 @@ private Q_SLOTS:
                 "pyrometer: give scripts to run or results files to show, not both (see pyrometer --help)\n"));
         refused({ QStringLiteral("open"), first, second, QStringLiteral("--baseline"), first },
             QStringLiteral("pyrometer open: two files to compare and --baseline besides: which is the baseline?\n"));
+
+        // A workbench opens as its benchmarks, ready to run, with paths from its folder; it is no results.
+        const auto workbench = QStringLiteral(PYROMETER_FIXTURES "/../../examples/alloc/alloc.workbench.json");
+        open.start(QStringLiteral(PYROMETER_BINARY),
+            { QStringLiteral("open"), workbench, QStringLiteral("--screenshot"), picture });
+        QVERIFY(open.waitForFinished(60000));
+        QCOMPARE(open.exitCode(), 0);
+        refused({ QStringLiteral("open"), workbench, first },
+            QStringLiteral("pyrometer open: ") + workbench
+                + QStringLiteral(" is a workbench, not results to compare\n"));
+        MainWindow window(m_dir.path());
+        window.showWorkbench(pyrometer::readWorkbenchFile(workbench.toStdString()), workbench);
+        const auto plan = window.plan();
+        QCOMPARE(plan.benchmarks.size(), std::size_t(6));
+        QVERIFY(plan.benchmarks[1].command.front().ends_with("/examples/alloc/build/alloc-go"));
     }
 };
 

@@ -37,7 +37,8 @@ std::string openHelp()
 Shows a results file in the window: any file 'pyrometer run' wrote, or one of hyperfine, pyperf,
 pytest-benchmark, asv or Google Benchmark. Given two, the Compare tab compares them: the one measured
 earlier (by the date each file records) is the baseline, whatever their order, as a file manager
-passes the files of a selection in no set order. --baseline names the baseline instead.
+passes the files of a selection in no set order. --baseline names the baseline instead. A workbench
+file (as the window saves it) opens as its benchmarks and settings, ready to run.
 
 Options:
       --baseline FILE     compare FILE.json (the baseline) with the results opened

@@ -62,6 +62,17 @@ RunPlan readWorkbenchFile(const std::filesystem::path& path)
     return plan;
 }
 
+bool isWorkbenchFile(const std::filesystem::path& path)
+{
+    try {
+        const auto json = parseJson(readInputFile(path));
+        return json.is_object() && json.contains("schema") && json["schema"].is_string()
+            && json["schema"].get<std::string>() == workbenchSchema;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 RunPlan readWorkbenchText(std::string_view text)
 {
     const auto json = parseJson(text);

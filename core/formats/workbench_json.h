@@ -15,6 +15,9 @@ std::string workbenchJsonText(const RunPlan& plan);
 /// working directories, a program given with a slash) are taken from the file's folder — a program's from its
 /// working directory when it has one. A benchmark with no working directory runs in the current one.
 RunPlan readWorkbenchFile(const std::filesystem::path& path);
+/// Whether `path` is a workbench file by its schema (not whether the rest of it is sound); false for anything that
+/// cannot be read or is not JSON.
+bool isWorkbenchFile(const std::filesystem::path& path);
 /// The same for a file's text, already read; errors do not name a file.
 RunPlan readWorkbenchText(std::string_view text);
 

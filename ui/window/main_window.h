@@ -61,6 +61,8 @@ public:
     bool openResults(const QString& path);
     /// Shows results read from `path` elsewhere, as openResults does.
     void showOpenedResults(std::shared_ptr<const Results> results, const QString& path);
+    /// The benchmarks and settings of a workbench (read from `path`), ready to run.
+    void showWorkbench(const RunPlan& plan, const QString& path);
     /// Shows an error in the status bar and, when the window is on screen, in a message box that blocks nothing.
     void showError(const QString& title, const QString& message);
     /// Shows results (from a file or a finished run).

@@ -155,14 +155,18 @@ void MainWindow::openWorkbench()
     if (path.isEmpty())
         return;
     try {
-        const auto loaded = readWorkbenchFile(path.toStdString());
-        m_benchmarks->setRequests(loaded.benchmarks);
-        m_settings->showPlan(loaded);
-        setStatus(tr("Opened %1").arg(path));
-        updateRunState();
+        showWorkbench(readWorkbenchFile(path.toStdString()), path);
     } catch (const InputError& e) {
         showError(tr("Cannot open workbench"), QString::fromUtf8(e.what()));
     }
+}
+
+void MainWindow::showWorkbench(const RunPlan& plan, const QString& path)
+{
+    m_benchmarks->setRequests(plan.benchmarks);
+    m_settings->showPlan(plan);
+    setStatus(tr("Opened %1").arg(path));
+    updateRunState();
 }
 
 void MainWindow::addRecentFile(const QString& path)
