@@ -1660,7 +1660,7 @@ Kandidat: %2</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window_files.cpp" line="57"/>
-        <location filename="../ui/window/main_window_files.cpp" line="161"/>
+        <location filename="../ui/window/main_window_files.cpp" line="168"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -1742,7 +1742,7 @@ Kandidat: %2</translation>
         <translation>Arbeitsplatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window_files.cpp" line="164"/>
+        <location filename="../ui/window/main_window_files.cpp" line="160"/>
         <source>Cannot open workbench</source>
         <translation>Arbeitsplatz kann nicht geöffnet werden</translation>
     </message>
@@ -1750,109 +1750,109 @@ Kandidat: %2</translation>
 <context>
     <name>pyrometer::ui::MemoryPanel</name>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="50"/>
-        <location filename="../ui/profile/memory_panel.cpp" line="261"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="51"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="264"/>
         <source>RSS over time</source>
         <translation>RSS über die Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="53"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
         <source>One run per benchmark</source>
         <translation>Ein Lauf je Benchmark</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="53"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
         <source>Every run</source>
         <translation>Jeder Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="53"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
         <source>RSS − heap</source>
         <translation>RSS − Heap</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="55"/>
-        <source>One run per benchmark (the instrumented one, with its heap and garbage collections, when there is one), every measured run overlaid, or the share of RSS that is not heap in use: the allocator&apos;s free memory and fragmentation, the runtime&apos;s own</source>
-        <translation>Ein Lauf je Benchmark (der instrumentierte mit Heap und Speicherbereinigungen, wenn es ihn gibt), alle gemessenen Läufe übereinander oder der Anteil am RSS, der kein belegter Heap ist: freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener</translation>
-    </message>
-    <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="58"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="60"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="71"/>
-        <source>A small chart for each benchmark, all on the same axes, instead of all in one</source>
-        <translation>Ein kleines Diagramm je Benchmark, alle mit denselben Achsen, statt aller in einem</translation>
-    </message>
-    <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="102"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="105"/>
         <source>instrumented run</source>
         <translation>instrumentierter Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="122"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="125"/>
         <source>RSS over time: no samples (set a memory timeline rate in Run Settings)</source>
         <translation>RSS über die Zeit: keine Messpunkte (Rate der Speicherzeitleiste in den Laufeinstellungen setzen)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="139"/>
-        <location filename="../ui/profile/memory_panel.cpp" line="309"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="142"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="313"/>
         <source>Time since start (s)</source>
         <translation>Zeit seit Start (s)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="237"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="240"/>
         <source>GC pause</source>
         <translation>GC-Pause</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="248"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="251"/>
         <source> (heap in use)</source>
         <translation> (belegter Heap)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="261"/>
-        <source>RSS (solid) and heap in use (dashed)</source>
-        <translation>RSS (durchgezogen) und belegter Heap (gestrichelt)</translation>
-    </message>
-    <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="310"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="314"/>
         <source>RSS − heap in use (% of RSS)</source>
         <translation>RSS − belegter Heap (% des RSS)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="347"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="351"/>
         <source>RSS − heap in use: the allocator&apos;s free memory and fragmentation, the runtime&apos;s own</source>
         <translation>RSS − belegter Heap: freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="348"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="352"/>
         <source>RSS − heap: no heap counted (tick GC, and Live heap for Python, in Run Settings)</source>
         <translation>RSS − Heap: kein Heap gezählt (GC und für Python Lebender Heap in den Laufeinstellungen ankreuzen)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="252"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="255"/>
         <source>RSS (MiB)</source>
         <translation>RSS (MiB)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="252"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="54"/>
+        <source>A chart per benchmark</source>
+        <translation>Ein Diagramm je Benchmark</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="56"/>
+        <source>One run per benchmark (the instrumented one, with its heap and garbage collections, when there is one), every measured run overlaid, the share of RSS that is not heap in use (the allocator&apos;s free memory and fragmentation, the runtime&apos;s own), or one run per benchmark in a small chart each, all on the same axes</source>
+        <translation>Ein Lauf je Benchmark (der instrumentierte mit Heap und Speicherbereinigungen, wenn es ihn gibt), alle gemessenen Läufe übereinander, der Anteil am RSS, der kein belegter Heap ist (freier Speicher und Fragmentierung des Allokators, der Laufzeitumgebung eigener), oder ein Lauf je Benchmark in je einem kleinen Diagramm, alle mit denselben Achsen</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="255"/>
         <source>Memory (MiB)</source>
         <translation>Speicher (MiB)</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="263"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="264"/>
+        <source>RSS and heap (dashed)</source>
+        <translation>RSS und Heap (gestrichelt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/profile/memory_panel.cpp" line="266"/>
         <source>%1 — %2 GCs, %3 paused</source>
         <translation>%1 – %2 GCs, %3 pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="268"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="271"/>
         <source>Garbage collections by generation (0/1/2): %1/%2/%3</source>
         <translation>Speicherbereinigungen je Generation (0/1/2): %1/%2/%3</translation>
     </message>
     <message>
-        <location filename="../ui/profile/memory_panel.cpp" line="237"/>
+        <location filename="../ui/profile/memory_panel.cpp" line="240"/>
         <source>gen %1</source>
         <translation>Gen. %1</translation>
     </message>

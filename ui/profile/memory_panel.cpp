@@ -43,21 +43,24 @@ std::vector<MemoryPoint> rssOf(const RunRecord& run)
     return points;
 }
 
-enum Mode { OneRunEach, EveryRun, OverheadShare };
+/// The views of the "Show" choice, in its order; OneChartEach draws OneRunEach in a small chart per benchmark.
+enum Mode { OneRunEach, EveryRun, OverheadShare, OneChartEach };
 } // namespace
 
 MemoryPanel::MemoryPanel(QWidget* parent)
     : ChartPanel(tr("RSS over time"), parent)
     , m_mode(new QComboBox)
 {
-    m_mode->addItems({ tr("One run per benchmark"), tr("Every run"), tr("RSS − heap") });
+    m_mode->addItems({ tr("One run per benchmark"), tr("Every run"), tr("RSS − heap"), tr("A chart per benchmark") });
     m_mode->setObjectName(QStringLiteral("memoryMode"));
     m_mode->setToolTip(tr("One run per benchmark (the instrumented one, with its heap and garbage collections, "
-                          "when there is one), every measured run overlaid, or the share of RSS that is not heap in "
-                          "use: the allocator's free memory and fragmentation, the runtime's own"));
+                          "when there is one), every measured run overlaid, the share of RSS that is not heap in "
+                          "use (the allocator's free memory and fragmentation, the runtime's own), or one run per "
+                          "benchmark in a small chart each, all on the same axes"));
     controls()->insertWidget(0, new QLabel(tr("Show:")));
     controls()->insertWidget(1, m_mode);
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) {
+        setSmallMultiples(index == OneChartEach);
         refresh();
         for (auto* part : multiples())
             static_cast<MemoryPanel*>(part)->refresh();
@@ -67,8 +70,8 @@ MemoryPanel::MemoryPanel(QWidget* parent)
         part->m_whole = this;
         return part;
     });
-    if (auto* separate = findChild<QCheckBox*>(QStringLiteral("smallMultiples")))
-        separate->setToolTip(tr("A small chart for each benchmark, all on the same axes, instead of all in one"));
+    // Chosen under Show, which keeps the controls narrow enough to leave the time series beside it its room.
+    findChild<QCheckBox*>(QStringLiteral("smallMultiples"))->hide();
 }
 
 void MemoryPanel::selectRun(std::size_t benchmark, std::size_t run)
@@ -258,7 +261,7 @@ void MemoryPanel::rebuild()
     }
     fitAxis(x, 0, std::max(maxT, 1e-3));
     fitAxis(y, 0, std::max(maxBytes, 1.0));
-    const QString what = m_heapCurves > 0 ? tr("RSS (solid) and heap in use (dashed)") : tr("RSS over time");
+    const QString what = m_heapCurves > 0 ? tr("RSS and heap (dashed)") : tr("RSS over time");
     chart()->setTitle(m_gcMarkers > 0
             ? tr("%1 — %2 GCs, %3 paused").arg(what).arg(m_gcMarkers).arg(QString::fromStdString(formatDuration(pause)))
             : what);
@@ -273,7 +276,8 @@ void MemoryPanel::rebuild()
 
 int MemoryPanel::mode() const
 {
-    return (m_whole ? m_whole->m_mode : m_mode)->currentIndex();
+    const int chosen = (m_whole ? m_whole->m_mode : m_mode)->currentIndex();
+    return chosen == OneChartEach ? OneRunEach : chosen;
 }
 
 std::pair<double, double> MemoryPanel::extent(const Results& results)
