@@ -167,6 +167,18 @@ private Q_SLOTS:
             QVERIFY2(QString::fromUtf8(e.what()).startsWith(message), e.what());
         }
     }
+
+    // A workbench brings its benchmarks, their settings and its order; --sequential beside it holds.
+    void aWorkbenchAndItsOrder()
+    {
+        const std::string workbench = PYROMETER_FIXTURES "/../../examples/alloc/alloc.workbench.json";
+        auto a = parseRunArguments({ "--workbench", workbench });
+        QCOMPARE(a.plan.benchmarks.size(), std::size_t(6));
+        QCOMPARE(a.plan.benchmarks[0].settings.probe.names(), (std::vector<std::string> { "gc", "heap" }));
+        QVERIFY(a.plan.order == RunOrder::Interleaved);
+        a = parseRunArguments({ "--workbench", workbench, "--sequential" });
+        QVERIFY(a.plan.order == RunOrder::Sequential);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestRunArguments)

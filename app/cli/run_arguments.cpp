@@ -430,7 +430,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& words)
         for (auto& request : loaded.benchmarks)
             arguments.plan.benchmarks.push_back(std::move(request));
         if (workbenches.size() == 1 && scripts.empty() && !isCommand) {
-            arguments.plan.order = loaded.order;
+            if (arguments.plan.order == RunOrder::Interleaved) // --sequential given beside it holds
+                arguments.plan.order = loaded.order;
             arguments.plan.ignoreFailure = arguments.plan.ignoreFailure || loaded.ignoreFailure;
         }
     }
