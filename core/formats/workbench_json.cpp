@@ -62,12 +62,18 @@ RunPlan readWorkbenchFile(const std::filesystem::path& path)
     return plan;
 }
 
+namespace {
+bool isWorkbenchJson(const Json& json)
+{
+    return json.is_object() && json.contains("schema") && json["schema"].is_string()
+        && json["schema"].get<std::string>() == workbenchSchema;
+}
+} // namespace
+
 bool isWorkbenchFile(const std::filesystem::path& path)
 {
     try {
-        const auto json = parseJson(readInputFile(path));
-        return json.is_object() && json.contains("schema") && json["schema"].is_string()
-            && json["schema"].get<std::string>() == workbenchSchema;
+        return isWorkbenchJson(parseJson(readInputFile(path)));
     } catch (const std::exception&) {
         return false;
     }
@@ -76,7 +82,7 @@ bool isWorkbenchFile(const std::filesystem::path& path)
 RunPlan readWorkbenchText(std::string_view text)
 {
     const auto json = parseJson(text);
-    if (!json.is_object() || descriptiveText(json, "schema") != workbenchSchema)
+    if (!isWorkbenchJson(json))
         throw InputError("not a Pyrometer workbench file");
     RunPlan plan;
     plan.order = orderFromJson(json);

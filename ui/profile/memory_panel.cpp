@@ -255,7 +255,7 @@ void MemoryPanel::rebuild()
     y->setTitleText(m_heapCurves > 0 ? tr("Memory (MiB)") : tr("RSS (MiB)"));
     setToolTip(shownLabels.join(QLatin1Char('\n')));
     if (m_whole && m_whole->snapshot()) {
-        const auto [t, bytes] = extent(*m_whole->snapshot());
+        const auto [t, bytes] = m_whole->extent();
         maxT = std::max(maxT, t);
         maxBytes = std::max(maxBytes, bytes);
     }
@@ -280,8 +280,11 @@ int MemoryPanel::mode() const
     return chosen == OneChartEach ? OneRunEach : chosen;
 }
 
-std::pair<double, double> MemoryPanel::extent(const Results& results)
+std::pair<double, double> MemoryPanel::extent() const
 {
+    if (m_extentOf == snapshot().results())
+        return m_extent;
+    const auto& results = *snapshot();
     double maxT = 0, maxBytes = 0;
     const auto cover = [&](const RunRecord& run) {
         if (!run.timeline)
@@ -301,7 +304,9 @@ std::pair<double, double> MemoryPanel::extent(const Results& results)
         for (const auto& p : memoryProfile(benchmark).heap)
             maxBytes = std::max(maxBytes, static_cast<double>(p.bytes) / MiB);
     }
-    return { maxT, maxBytes };
+    m_extentOf = snapshot().results();
+    m_extent = { maxT, maxBytes };
+    return m_extent;
 }
 
 void MemoryPanel::drawOverheadShares()
@@ -343,7 +348,7 @@ void MemoryPanel::drawOverheadShares()
         ++drawn;
     }
     if (m_whole && m_whole->snapshot())
-        maxT = std::max(maxT, extent(*m_whole->snapshot()).first);
+        maxT = std::max(maxT, m_whole->extent().first);
     fitAxis(x, 0, std::max(maxT, 1e-3));
     fitAxis(y, std::max(minShare, -100.0), std::max(maxShare, 100.0));
     fitLegend(drawn, m_whole != nullptr);

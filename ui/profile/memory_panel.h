@@ -53,12 +53,14 @@ private:
     /// The view chosen: this panel's own, or, for a small multiple, the panel it is part of.
     int mode() const;
     /// The largest time (s) and memory (MiB) of every sampled run of the results shown, for the small multiples'
-    /// shared axes.
-    static std::pair<double, double> extent(const Results& results);
+    /// shared axes: computed once per result set, not once per small chart.
+    std::pair<double, double> extent() const;
 
     QComboBox* m_mode;
     /// For a small multiple: the panel whose results and view it is one benchmark of, and whose axes it shares.
     MemoryPanel* m_whole = nullptr;
+    mutable std::shared_ptr<const Results> m_extentOf; ///< the results m_extent was computed of
+    mutable std::pair<double, double> m_extent;
     struct Selection
     {
         ResultsSnapshot::SetId set = 0;
